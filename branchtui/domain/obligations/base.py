@@ -1,0 +1,89 @@
+"""What an obligation is, and the registry of the functions that judge each rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from branchtui.domain.profile import Profile
+from branchtui.domain.records import BranchData
+
+# Order in which the dashboard lists them.
+STATUSES = ("overdue", "due", "warning", "upcoming", "met", "not_applicable")
+STATUS_LABELS = {
+    "overdue": "已逾期",
+    "due": "待办",
+    "warning": "提醒",
+    "upcoming": "即将到期",
+    "met": "已完成",
+    "not_applicable": "不适用",
+}
+PERIOD_KINDS = ("month", "quarter", "year", "deadline", "standing")
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """A duty of RULES.md at a date (待办 / 应办事项).
+
+    ``refs`` are the ids of records that satisfy it (or that it is about);
+    ``people`` the member ids it concerns; ``needs`` says, in Chinese, what data is
+    missing when the rule cannot be judged; ``progress`` is (done, required).
+    """
+
+    rule: str
+    title: str
+    status: str
+    period_kind: str = "standing"
+    period: str = ""
+    due: dt.date | None = None
+    detail: str = ""
+    refs: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    action: str = ""
+    needs: str = ""
+    progress: tuple[float, float] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "title": self.title,
+            "status": self.status,
+            "period_kind": self.period_kind,
+            "period": self.period,
+            "due": self.due.isoformat() if self.due else None,
+            "detail": self.detail,
+            "refs": list(self.refs),
+            "people": list(self.people),
+            "action": self.action,
+            "needs": self.needs,
+            "progress": list(self.progress) if self.progress else None,
+        }
+
+
+@dataclass
+class Context:
+    """What every rule function reads: the data, the date, the profile and the calendar."""
+
+    data: BranchData
+    on: dt.date
+    profile: Profile
+    calendar: Any  # domain.calendar.WorkCalendar
+    cache: dict[str, Any] = field(default_factory=dict)
+
+
+RuleCheck = Callable[[Context], list[Obligation]]
+RULE_CHECKS: dict[str, RuleCheck] = {}
+
+
+def rule(rule_id: str) -> Callable[[RuleCheck], RuleCheck]:
+    """Register the function that judges ``rule_id`` (one function per rule)."""
+
+    def register(fn: RuleCheck) -> RuleCheck:
+        if rule_id in RULE_CHECKS:
+            raise ValueError(f"rule {rule_id} registered twice")
+        RULE_CHECKS[rule_id] = fn
+        return fn
+
+    return register
