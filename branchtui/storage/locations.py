@@ -1,0 +1,32 @@
+"""Where things are: the data folder and today's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+DATA_FILE = "branch.json"
+LOCK_FILE = "branch.json.lock"
+
+
+def data_dir(explicit: str | Path | None = None) -> Path:
+    """``--data DIR``, else ``$BRANCHTUI_HOME``, else ``$XDG_DATA_HOME/branchtui``."""
+    if explicit:
+        return Path(explicit).expanduser()
+    home = os.environ.get("BRANCHTUI_HOME")
+    if home:
+        return Path(home).expanduser()
+    xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(xdg) / "branchtui"
+
+
+def today() -> dt.date:
+    """Today, unless ``BRANCHTUI_TODAY=YYYY-MM-DD`` fixes it (demos, tests, looking back)."""
+    fixed = os.environ.get("BRANCHTUI_TODAY", "").strip()
+    if fixed:
+        try:
+            return dt.date.fromisoformat(fixed)
+        except ValueError:
+            pass
+    return dt.date.today()
