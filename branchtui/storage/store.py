@@ -191,6 +191,17 @@ class Store:
         finally:
             os.close(dfd)
 
+    def replace_all(self, data: BranchData) -> None:
+        """Replace the whole content with ``data`` in one commit (demo, import bundle)."""
+        with self.transaction() as tx:
+            meta = tx.raw.get("_meta", {})
+            tx.raw.clear()
+            tx.raw["_meta"] = meta
+            tx.raw["branch"] = data.branch.to_dict() if data.branch else None
+            for table, records in data.tables.items():
+                tx.raw[table] = {r.id: r.to_dict() for r in records}
+            tx.changed = True
+
     # One commit per call, for the common single-record actions.
     def add(self, record: Record) -> Record:
         with self.transaction() as tx:

@@ -1,0 +1,24 @@
+"""Fixtures shared by every test folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return TODAY
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty data folder; BRANCHTUI_HOME points at it and today is fixed."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("BRANCHTUI_HOME", str(folder))
+    monkeypatch.setenv("BRANCHTUI_TODAY", TODAY.isoformat())
+    return folder
