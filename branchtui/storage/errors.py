@@ -33,3 +33,7 @@ class ConflictError(StoreError):
 
 class InvalidRecordError(StoreError):
     """A record holds something that is not a JSON type; nothing was written."""
+
+
+class BundleError(StoreError):
+    """A bundle file cannot be imported (wrong format, bad record, broken reference)."""

@@ -1,206 +1,275 @@
-"""The safe store (v0 API; the storage issue hardens what is underneath).
+"""The safe store: TinyDB in memory, one atomic commit per transaction, under a writers' lock.
 
 Public API used by the TUI and CLI:
     Store.open(data_dir, create=False) -> Store
     store.snapshot() -> BranchData          (reloads first if another session wrote)
     store.refresh() -> bool                 (True when the file had changed)
+    store.read_only / store.notice          (a file of a newer branchtui: read-only, and why)
     with store.transaction() as tx: ...     (one commit per user action)
         tx.branch / tx.set_branch(branch)
         tx.get(table, id) / tx.all(table)
         tx.insert(record) / tx.update(record) / tx.delete(table, id, rev=None)
+        tx.replace_all(data)
     store.add(record) / store.save(record) / store.remove(table, id, rev=None) / store.set_branch(b)
+    store.replace_all(data, reason="replace")
+    store.backup(reason="manual") / store.list_backups() / store.newest_good_backup()
+    store.restore(backup)
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from branchtui.domain.codec import DecodeError
 from branchtui.domain.records import TABLES, Branch, BranchData, Record
+from branchtui.storage import backups
+from branchtui.storage.atomic import dumps, remove_leftover_temps, write_atomic
 from branchtui.storage.errors import (
     ConflictError,
     CorruptFileError,
+    NewerSchemaError,
     NotInitializedError,
+    ReadOnlyError,
     StoreError,
 )
 from branchtui.storage.locations import DATA_FILE, LOCK_FILE
+from branchtui.storage.lock import write_lock
+from branchtui.storage.migrations import (
+    BRANCH_TABLE,
+    META,
+    SCHEMA_VERSION,
+    empty_file,
+    migrate,
+    new_meta,
+    schema_version_of,
+)
+from branchtui.storage.modes import ensure_folder, file_mode
+from branchtui.storage.tinydb_backend import BranchDB
+from branchtui.storage.transaction import Transaction
+from branchtui.storage.validate import shape_problem
 
-SCHEMA_VERSION = 1
+__all__ = ["SCHEMA_VERSION", "Store", "Transaction", "corrupt_file_error"]
+
+Stamp = tuple[int, int, int]
 
 
-class Transaction:
-    def __init__(self, raw: dict[str, Any]) -> None:
-        self.raw = raw
-        self.changed = False
-
-    @property
-    def branch(self) -> Branch | None:
-        doc = self.raw.get("branch")
-        return Branch.from_dict(doc) if doc else None
-
-    def set_branch(self, branch: Branch) -> Branch:
-        branch.rev += 1
-        self.raw["branch"] = branch.to_dict()
-        self.changed = True
-        return branch
-
-    def _table(self, table: str) -> dict[str, Any]:
-        if table not in TABLES:
-            raise StoreError(f"未知的数据表：{table}")
-        return self.raw.setdefault(table, {})
-
-    def get(self, table: str, record_id: str) -> Record | None:
-        doc = self._table(table).get(record_id)
-        return TABLES[table].from_dict(doc) if doc else None
-
-    def all(self, table: str) -> list[Record]:
-        cls = TABLES[table]
-        return [cls.from_dict(doc) for doc in self._table(table).values()]
-
-    def insert(self, record: Record) -> Record:
-        rows = self._table(record.TABLE)
-        if record.id in rows:
-            raise ConflictError(f"{record.LABEL}记录已存在：{record.id}")
-        record.rev = 1
-        rows[record.id] = record.to_dict()
-        self.changed = True
-        return record
-
-    def update(self, record: Record) -> Record:
-        rows = self._table(record.TABLE)
-        current = rows.get(record.id)
-        if current is None:
-            raise ConflictError(f"这条{record.LABEL}记录已被他人删除，无法保存修改。")
-        if current.get("rev", 0) != record.rev:
-            raise ConflictError(f"这条{record.LABEL}记录已被他人修改，请刷新后重新编辑。")
-        record.rev += 1
-        rows[record.id] = record.to_dict()
-        self.changed = True
-        return record
-
-    def delete(self, table: str, record_id: str, rev: int | None = None) -> None:
-        rows = self._table(table)
-        current = rows.get(record_id)
-        if current is None:
-            return
-        if rev is not None and current.get("rev", 0) != rev:
-            raise ConflictError("这条记录已被他人修改，请刷新后再删除。")
-        del rows[record_id]
-        self.changed = True
+def corrupt_file_error(path: Path, problem: str) -> CorruptFileError:
+    """The error for a bad data file, naming the problem and the newest good backup."""
+    good = backups.newest_good_backup(path.parent)
+    if good is None:
+        offer = "没有可用的备份，请联系技术人员。文件未被改动。"
+    else:
+        offer = (
+            f"最新的完好备份是 {good.name}（{good.label}），"
+            f"可运行 branchtui restore {good.name} 恢复。文件未被改动。"
+        )
+    error = CorruptFileError(f"数据文件 {path} 已损坏：{problem}。{offer}")
+    error.problem = problem  # type: ignore[attr-defined]
+    error.backup = good  # type: ignore[attr-defined]
+    return error
 
 
 class Store:
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
-        self.path = data_dir / DATA_FILE
-        self.lock_path = data_dir / LOCK_FILE
-        self.read_only = False
-        self._raw: dict[str, Any] = {}
-        self._stamp: tuple[int, int, int] | None = None
-        self._snapshot: BranchData | None = None
+    """One branch's data folder. Not shared between threads without the store's own mutex."""
 
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.path = self.data_dir / DATA_FILE
+        self.lock_path = self.data_dir / LOCK_FILE
+        self.read_only = False
+        self.notice: str | None = None
+        self._db = BranchDB()
+        self._loaded = False
+        self._stamp: Stamp | None = None
+        self._file_version = SCHEMA_VERSION
+        self._decoded: dict[str, list[Any]] = {}
+        self._snapshot: BranchData | None = None
+        self._mutex = threading.RLock()
+
+    # --- opening and loading -------------------------------------------------------------
     @classmethod
-    def open(cls, data_dir: Path, *, create: bool = False) -> Store:
+    def open(cls, data_dir: Path | str, *, create: bool = False) -> Store:
+        """Open the data folder; ``create`` makes an empty branch file when there is none."""
         store = cls(Path(data_dir))
         if not store.path.exists():
             if not create:
-                raise NotInitializedError(f"数据目录 {data_dir} 中还没有支部数据，请先运行初始化。")
-            data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-            with store.transaction() as tx:
-                tx.changed = True
-        store.refresh()
+                raise NotInitializedError(
+                    f"数据目录 {store.data_dir} 中还没有支部数据，请先运行 branchtui init。"
+                )
+            store._create()
+        store._remove_leftovers()
+        store._load()
+        if store._file_version < SCHEMA_VERSION and not store.read_only:
+            with store.transaction():
+                pass  # the transaction commits the migration, after a "migrate" backup
         return store
 
-    def _stat(self) -> tuple[int, int, int] | None:
+    def _create(self) -> None:
+        ensure_folder(self.data_dir)
+        with write_lock(self.data_dir):
+            if not self.path.exists():
+                write_atomic(self.path, dumps(empty_file()), file_mode(self.data_dir))
+
+    def _remove_leftovers(self) -> None:
+        # Under the lock: a live writer's temp file is never taken for a leftover.
+        with contextlib.suppress(StoreError), write_lock(self.data_dir):
+            remove_leftover_temps(self.path)
+
+    def _stat(self) -> Stamp | None:
         try:
             st = os.stat(self.path)
         except FileNotFoundError:
             return None
         return (st.st_ino, st.st_size, st.st_mtime_ns)
 
-    def _read(self) -> dict[str, Any]:
+    def _read_file(self) -> tuple[dict[str, Any], Stamp]:
         try:
-            raw = orjson.loads(self.path.read_bytes())
-        except FileNotFoundError:
-            return {"_meta": {"schema_version": SCHEMA_VERSION}}
+            fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
+        except FileNotFoundError as exc:
+            raise NotInitializedError(
+                f"数据目录 {self.data_dir} 中的 {DATA_FILE} 不见了。"
+            ) from exc
+        with os.fdopen(fd, "rb") as handle:
+            # The stamp of the inode we read, so a replace during the read is seen next time.
+            st = os.fstat(handle.fileno())
+            payload = handle.read()
+        try:
+            raw = orjson.loads(payload)
         except orjson.JSONDecodeError as exc:
-            raise CorruptFileError(f"数据文件 {self.path} 已损坏（{exc}）。") from exc
-        if not isinstance(raw, dict):
-            raise CorruptFileError(f"数据文件 {self.path} 的格式不对。")
-        return raw
+            raise corrupt_file_error(self.path, f"不是有效的 JSON（{exc}）") from exc
+        problem = shape_problem(raw)
+        if problem:
+            raise corrupt_file_error(self.path, problem)
+        return raw, (st.st_ino, st.st_size, st.st_mtime_ns)
 
-    def refresh(self) -> bool:
-        stamp = self._stat()
-        if stamp == self._stamp and self._snapshot is not None:
-            return False
-        self._raw = self._read()
+    def _load(self) -> None:
+        raw, stamp = self._read_file()
+        version = schema_version_of(raw)
+        self.read_only = version > SCHEMA_VERSION
+        self.notice = None
+        if self.read_only:
+            self.notice = NewerSchemaError(
+                f"数据文件由更新版本的 branchtui 写入（数据版本 {version}，本程序支持 "
+                f"{SCHEMA_VERSION}），已以只读方式打开；请升级 branchtui 后再修改。"
+            ).message
+        elif version < SCHEMA_VERSION:
+            raw = migrate(raw)  # in memory; the next transaction commits it
+        self._db.reload(raw)
+        self._file_version = version
         self._stamp = stamp
+        self._loaded = True
+        self._decoded.clear()
         self._snapshot = None
-        return True
+        if not self.read_only:
+            # Decode every record now: a file whose records do not read is never written back.
+            try:
+                for name in (BRANCH_TABLE, *TABLES):
+                    self._decoded_table(name)
+            except CorruptFileError:
+                self._drop()
+                raise
+
+    def _drop(self) -> None:
+        """Forget the in-memory copy; the next read loads the file again."""
+        self._db.reload({})
+        self._loaded = False
+        self._stamp = None
+        self._decoded.clear()
+        self._snapshot = None
+
+    # --- reading -------------------------------------------------------------------------
+    def refresh(self) -> bool:
+        """Reload when another session replaced the file; True when it had changed."""
+        with self._mutex:
+            if self._loaded and self._stat() == self._stamp:
+                return False
+            self._load()
+            return True
+
+    def _decoded_table(self, name: str) -> list[Any]:
+        cached = self._decoded.get(name)
+        if cached is None:
+            cls = TABLES.get(name) or Branch
+            try:
+                cached = [cls.from_dict(doc) for doc in self._db.records(name).docs()]
+            except (DecodeError, TypeError, ValueError) as exc:
+                problem = f"数据表 {name} 中有无法读取的记录（{exc}）"
+                raise corrupt_file_error(self.path, problem) from exc
+            self._decoded[name] = cached
+        return cached
 
     def snapshot(self) -> BranchData:
-        self.refresh()
-        if self._snapshot is None:
-            data = {"branch": self._raw.get("branch")}
-            for table in TABLES:
-                data[table] = list((self._raw.get(table) or {}).values())
-            self._snapshot = BranchData.from_dict(data)
-        return self._snapshot
+        """The whole branch as records; cheap (one stat) when nothing changed since last time."""
+        with self._mutex:
+            self.refresh()
+            if self._snapshot is None:
+                branches = self._decoded_table(BRANCH_TABLE)
+                self._snapshot = BranchData(
+                    branch=branches[0] if branches else None,
+                    tables={name: list(self._decoded_table(name)) for name in TABLES},
+                )
+            return self._snapshot
+
+    # --- writing -------------------------------------------------------------------------
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyError(f"{self.notice} 不能保存修改。")
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Transaction]:
-        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            raw = self._read()
-            tx = Transaction(raw)
-            yield tx
-            if tx.changed:
-                self._write(raw)
-            self._raw = raw
-            self._stamp = self._stat()
-            self._snapshot = None
-        except BaseException:
-            self._stamp = None
-            self._snapshot = None
-            raise
-        finally:
-            os.close(fd)
+    def transaction(self, *, reason: str = "commit") -> Iterator[Transaction]:
+        """One commit for everything done in the block; on any error nothing is written."""
+        with self._mutex:
+            self._check_writable()
+            with write_lock(self.data_dir):
+                tx: Transaction | None = None
+                try:
+                    if not self._loaded or self._stat() != self._stamp:
+                        self._load()
+                    self._check_writable()
+                    migrating = self._file_version < SCHEMA_VERSION
+                    tx = Transaction(self._db)
+                    yield tx
+                    if tx.changed or migrating:
+                        self._commit("migrate" if migrating else reason, tx.touched)
+                except BaseException:
+                    if tx is not None:
+                        tx.roll_back_revisions()
+                    self._drop()
+                    raise
 
-    def _write(self, raw: dict[str, Any]) -> None:
-        raw.setdefault("_meta", {})["schema_version"] = SCHEMA_VERSION
-        payload = orjson.dumps(raw)
-        tmp = self.path.with_name(f".{DATA_FILE}.{os.getpid()}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            os.write(fd, payload)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, self.path)
-        dfd = os.open(self.data_dir, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
+    def _commit(self, reason: str, touched: set[str]) -> None:
+        data = self._db.data
+        data[META] = {**(data.get(META) or {}), **new_meta()}
+        payload = dumps(data)
+        if self._stat() != self._stamp:
+            raise ConflictError("数据文件在保存时被其他程序改动，本次修改未保存，请刷新后重试。")
+        mode = file_mode(self.data_dir, self.path)
+        backups.link_backup(self.data_dir, reason)
+        write_atomic(self.path, payload, mode)
+        self._stamp = self._stat()
+        migrated = self._file_version < SCHEMA_VERSION
+        self._file_version = SCHEMA_VERSION
+        self._db.loaded.dirty = False
+        if migrated:
+            self._decoded.clear()
+        for name in touched:
+            self._decoded.pop(name, None)
+        self._snapshot = None
+        # The commit is already durable; a failed clean-up of old backups must not undo it.
+        with contextlib.suppress(OSError):
+            backups.rotate_backups(self.data_dir)
 
-    def replace_all(self, data: BranchData) -> None:
+    def replace_all(self, data: BranchData, *, reason: str = "replace") -> None:
         """Replace the whole content with ``data`` in one commit (demo, import bundle)."""
-        with self.transaction() as tx:
-            meta = tx.raw.get("_meta", {})
-            tx.raw.clear()
-            tx.raw["_meta"] = meta
-            tx.raw["branch"] = data.branch.to_dict() if data.branch else None
-            for table, records in data.tables.items():
-                tx.raw[table] = {r.id: r.to_dict() for r in records}
-            tx.changed = True
+        with self.transaction(reason=reason) as tx:
+            tx.replace_all(data)
 
     # One commit per call, for the common single-record actions.
     def add(self, record: Record) -> Record:
@@ -218,3 +287,25 @@ class Store:
     def set_branch(self, branch: Branch) -> Branch:
         with self.transaction() as tx:
             return tx.set_branch(branch)
+
+    # --- backups -------------------------------------------------------------------------
+    def backup(self, reason: str = "manual") -> backups.Backup:
+        """Take a backup of the current file now."""
+        return backups.make_backup(self.data_dir, reason)
+
+    def list_backups(self) -> list[backups.Backup]:
+        return backups.list_backups(self.data_dir)
+
+    def newest_good_backup(self) -> backups.Backup | None:
+        return backups.newest_good_backup(self.data_dir)
+
+    def restore(self, backup: backups.Backup | str | Path) -> backups.Backup | None:
+        """Put a backup back (the current file is backed up first) and reload."""
+        with self._mutex:
+            kept = backups.restore(self.data_dir, backup)
+            self._drop()
+            self.refresh()
+            if self._file_version < SCHEMA_VERSION and not self.read_only:
+                with self.transaction():
+                    pass
+            return kept

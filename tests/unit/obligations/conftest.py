@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -31,6 +32,7 @@ from branchtui.domain.records import (
 )
 
 D = dt.date
+START = D(2024, 1, 1)  # when the default test branch was created
 # Rule-module names of obligations/ by rule family (the order obligations_on imports them).
 MODULE_OF_FAMILY = {
     "ORG": "org",
@@ -48,7 +50,7 @@ MODULE_OF_FAMILY = {
 
 def make_data(
     *,
-    created: dt.date | None = D(2024, 1, 1),
+    created: dt.date | None = START,
     kind: str = "branch",
     non_public: bool = False,
     profile: str = "plan-2017",
@@ -95,7 +97,9 @@ def add_members(data: BranchData, count: int, **fields: Any) -> list[Member]:
     return [add_member(data, **fields) for _ in range(count)]
 
 
-def add_group(data: BranchData, name: str, members: list[Member] = (), **fields: Any) -> PartyGroup:  # type: ignore[assignment]
+def add_group(
+    data: BranchData, name: str, members: Sequence[Member] = (), **fields: Any
+) -> PartyGroup:
     """A party group; the given members are put in it."""
     group = add(data, PartyGroup(name=name, **fields))
     for m in members:
@@ -108,8 +112,8 @@ def add_meeting(
     kinds: list[str] | str,
     date: dt.date,
     *,
-    attendees: list[Member] = (),  # type: ignore[assignment]
-    absent: list[Member] = (),  # type: ignore[assignment]
+    attendees: Sequence[Member] = (),
+    absent: Sequence[Member] = (),
     minutes: int | None = 120,
     **fields: Any,
 ) -> Meeting:

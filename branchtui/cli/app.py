@@ -1,0 +1,237 @@
+"""The typer app, its global options, and the helpers every command module shares.
+
+Batch commands import storage and domain only; Textual is imported lazily, only when the
+TUI is launched, so `branchtui doctor` and friends start fast and work without a terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer._click.exceptions import ClickException, UsageError
+from typer.exceptions import Abort
+from typer.main import get_command
+
+from branchtui.cli.chinese import install_help_formatter, usage_error_line
+from branchtui.storage import locations
+from branchtui.storage.errors import StoreError
+from branchtui.storage.locations import DATA_FILE
+
+CONTEXT = {"help_option_names": ["--help", "-h"]}
+
+
+class UserError(Exception):
+    """A mistake of the user's, told in one Chinese line; exit code 1."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def sub_app(help_text: str) -> typer.Typer:
+    """A command group (`export`, `import`, `report` …) with Chinese help and no rich markup."""
+    return typer.Typer(
+        help=help_text,
+        rich_markup_mode=None,
+        add_completion=False,
+        no_args_is_help=False,
+        context_settings=CONTEXT,
+    )
+
+
+app = typer.Typer(
+    name="branchtui",
+    help=(
+        "党支部工作终端。不带命令运行时打开终端界面（首次使用会进入设置向导）；"
+        "带命令时执行批处理任务。"
+    ),
+    rich_markup_mode=None,
+    add_completion=False,
+    invoke_without_command=True,
+    pretty_exceptions_enable=False,
+    context_settings=CONTEXT,
+)
+export_app = sub_app("导出数据")
+import_app = sub_app("导入数据")
+app.add_typer(export_app, name="export")
+app.add_typer(import_app, name="import")
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        metavar="目录",
+        help="数据目录（默认 $BRANCHTUI_HOME，否则 ~/.local/share/branchtui）",
+        show_default=False,
+    ),
+]
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data: DataOption = None,
+    demo: Annotated[
+        bool,
+        typer.Option(
+            "--demo",
+            help="打开示例支部（目录为空时自动生成，绝不覆盖真实数据）",
+        ),
+    ] = False,
+) -> None:
+    ctx.obj = {"data": data}
+    if ctx.invoked_subcommand is not None:
+        if demo:
+            raise UserError(
+                "--demo 只用于打开终端界面，不能与命令同用；生成示例请运行 branchtui demo"
+            )
+        return
+    launch_tui(demo_folder(data) if demo else locations.data_dir(data), demo=demo)
+
+
+def demo_folder(data: Path | None) -> Path:
+    """`--data` if given, else `$XDG_DATA_HOME/branchtui-demo` (never the real branch's folder)."""
+    if data is not None:
+        return data.expanduser()
+    xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(xdg) / "branchtui-demo"
+
+
+def ensure_demo(folder: Path) -> None:
+    """Create the demo branch in ``folder`` unless a branch is there already."""
+    if (folder / DATA_FILE).exists():
+        return
+    from branchtui.cli.setup_commands import write_demo  # only needed on first demo start
+
+    write_demo(folder, seed=2017, members=30, years=2)
+
+
+def launch_tui(folder: Path, *, demo: bool = False) -> None:
+    """Open the TUI on ``folder``; with ``demo``, first create the sample branch if none is there."""
+    require_terminal()
+    if demo:
+        ensure_demo(folder)
+    start_tui(folder)
+
+
+def require_terminal() -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError(
+            "终端界面需要在交互式终端中运行；批处理请使用命令，运行 branchtui --help 查看"
+        )
+
+
+def start_tui(folder: Path) -> None:
+    # Textual takes ~300 ms to import: only the interactive path pays for it.
+    from branchtui.tui.app import run_tui
+
+    run_tui(folder, today=locations.today())
+
+
+def folder_of(ctx: typer.Context, data: Path | None) -> Path:
+    """The data folder: the command's `--data`, else the global one, else the default."""
+    if data is None:
+        root_obj = ctx.find_root().obj
+        data = root_obj.get("data") if isinstance(root_obj, dict) else None
+    return locations.data_dir(data)
+
+
+def today() -> dt.date:
+    return locations.today()
+
+
+def parse_date(text: str, option: str) -> dt.date:
+    """A date as the TUI accepts it (2026-11-27, 11-27, 1127, 今天 …), or a one-line error."""
+    from branchtui.domain.dates import DateParseError
+    from branchtui.domain.dates import parse_date as parse_text
+
+    try:
+        return parse_text(text, today())
+    except DateParseError as exc:
+        raise UserError(f"{option} 的日期无效（{text}）：{exc.message}") from None
+
+
+def fail(message: str) -> NoReturn:
+    raise UserError(message)
+
+
+def say(text: str) -> None:
+    typer.echo(text)
+
+
+def _crash_log(exc: BaseException, argv: list[str]) -> Path | None:
+    """Write the traceback where the user can find it: the data folder, else /tmp."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    text = f"branchtui {' '.join(argv)}\n" + "".join(
+        traceback.format_exception(type(exc), exc, exc.__traceback__)
+    )
+    candidates: list[Path] = []
+    try:
+        folder = locations.data_dir(_data_arg(argv))
+        if folder.is_dir():
+            candidates.append(folder / "logs")
+    except Exception:
+        pass
+    candidates.append(Path(tempfile.gettempdir()))
+    for where in candidates:
+        try:
+            where.mkdir(mode=0o700, exist_ok=True)
+            path = where / f"branchtui-error-{stamp}-{os.getpid()}.log"
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+            return path
+        except OSError:
+            continue
+    return None
+
+
+def _data_arg(argv: list[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--data" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--data="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _error(line: str) -> int:
+    print(line, file=sys.stderr)
+    return 1
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI on ``argv`` and return the exit code; never lets a traceback reach the user."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    install_help_formatter()
+    command = get_command(app)
+    try:
+        result: Any = command.main(args=args, prog_name="branchtui", standalone_mode=False)
+    except UsageError as exc:
+        return _error(usage_error_line(exc))
+    except (UserError, StoreError) as exc:
+        return _error(exc.message)
+    except ClickException as exc:
+        return _error(f"操作失败：{exc.format_message()}")
+    except (Abort, KeyboardInterrupt):
+        return 130
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away; nothing more to say.
+        sys.stderr.close()
+        return 0
+    except Exception as exc:
+        log = _crash_log(exc, args)
+        where = f"详细信息已写入 {log}" if log else "且无法写入日志文件"
+        return _error(f"程序内部出错（{type(exc).__name__}），{where}，请将该文件发给维护人员。")
+    return result if isinstance(result, int) else 0
+
+
+def main() -> NoReturn:
+    sys.exit(run())

@@ -1,0 +1,85 @@
+"""`branchtui todo`: the obligations (待办) of RULES.md at a date, as a Chinese list or JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from branchtui.cli.app import DataOption, app, folder_of, parse_date, say, today
+
+if TYPE_CHECKING:
+    from branchtui.domain.obligations.base import Obligation
+
+STATUS_MARKS = {
+    "overdue": "[逾期]",
+    "due": "[待办]",
+    "warning": "[提醒]",
+    "upcoming": "[将到期]",
+    "met": "[完成]",
+    "not_applicable": "[不适用]",
+}
+
+
+@app.command(
+    short_help="列出某日的待办事项",
+    help=(
+        "按规则目录列出指定日期（默认今天）的应办事项：已逾期、待办、提醒、即将到期；"
+        "加 --all 同时列出已完成和不适用的事项，加 --json 输出 JSON。"
+    ),
+)
+def todo(
+    ctx: typer.Context,
+    on: Annotated[
+        str | None,
+        typer.Option("--on", metavar="YYYY-MM-DD", help="查看哪一天的待办（默认今天）"),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON（含全部状态）")] = False,
+    show_all: Annotated[bool, typer.Option("--all", help="同时列出已完成和不适用的事项")] = False,
+    data: DataOption = None,
+) -> None:
+    # The engine and the store load only for this command.
+    from branchtui.domain.obligations import obligations_on, unjudged_rules
+    from branchtui.domain.profile import get_profile
+    from branchtui.storage.calendar_file import load_calendar
+    from branchtui.storage.store import Store
+
+    folder = folder_of(ctx, data)
+    day = parse_date(on, "--on") if on else today()
+    snapshot = Store.open(folder).snapshot()
+    profile = get_profile(snapshot.branch.profile if snapshot.branch else None)
+    found = obligations_on(snapshot, day, profile, load_calendar(folder))
+    if as_json:
+        import orjson
+
+        doc = [ob.to_json() for ob in found]
+        say(orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode("utf-8"))
+        return
+    say(render_list(found, day, profile.label, show_all, unjudged_rules()))
+
+
+def render_list(
+    found: list[Obligation], day: dt.date, profile_label: str, show_all: bool, unjudged: list[str]
+) -> str:
+    """The readable Chinese list: a heading, one line per obligation, a summary line."""
+    from branchtui.domain.obligations.base import STATUS_LABELS
+    from branchtui.domain.obligations.periods import period_label
+
+    shown = [ob for ob in found if show_all or ob.status not in ("met", "not_applicable")]
+    counts = {s: sum(1 for ob in found if ob.status == s) for s in STATUS_LABELS}
+    lines = [f"{day} 待办事项（规则配置：{profile_label}）"]
+    if not shown:
+        lines.append("没有需要办理的事项。")
+    for ob in shown:
+        when = f" 截止 {ob.due.isoformat()}" if ob.due else ""
+        period = f"［{period_label(ob.period_kind, ob.period)}］" if ob.period else ""
+        text = ob.detail or ob.title
+        lines.append(f"{STATUS_MARKS.get(ob.status, ob.status)} {ob.rule} {period}{text}{when}")
+        if ob.needs:
+            lines.append(f"    需要：{ob.needs}")
+    summary = "，".join(f"{label} {counts[s]}" for s, label in STATUS_LABELS.items() if counts[s])
+    lines.append(f"合计：{summary or '无'}")
+    if unjudged:
+        lines.append("尚未判断的规则：" + "、".join(unjudged))
+    return "\n".join(lines)

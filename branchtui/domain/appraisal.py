@@ -1,0 +1,44 @@
+"""民主评议党员 (LIFE-7, NAT-7): who lacks a result, and grades the rules forbid.
+
+Shared by the LIFE-7 and NAT-7 checks and the appraisal wizard: one function, one rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from branchtui.domain import roster
+from branchtui.domain.records import Appraisal, Member
+from branchtui.domain.records.meetings import APPRAISAL_GRADES
+
+
+@dataclass(frozen=True)
+class AppraisalGaps:
+    """What an appraisal lacks (LIFE-7) or holds against the rules (NAT-7)."""
+
+    missing: tuple[Member, ...]  # active members without a result
+    ungraded: tuple[Member, ...]  # full members without a valid grade
+    graded_probationary: tuple[Member, ...]  # 预备党员 given a grade (NAT-7 forbids it)
+
+    @property
+    def complete(self) -> bool:
+        return not (self.missing or self.ungraded or self.graded_probationary)
+
+
+def appraisal_gaps(appraisal: Appraisal, members: list[Member], on: dt.date) -> AppraisalGaps:
+    """Members of ``on`` without a result, full members without a grade, and 预备党员 with a
+    grade: 优秀/合格/基本合格/不合格 for full members only (LIFE-7, NAT-7)."""
+    results = {r.member_id: r.grade for r in appraisal.results}
+    missing, ungraded, graded = [], [], []
+    for member in roster.active_members_on(members, on):
+        if member.id not in results:
+            missing.append(member)
+            continue
+        grade = results[member.id]
+        if roster.status_on(member, on) == "probationary":
+            if grade:
+                graded.append(member)
+        elif grade not in APPRAISAL_GRADES:
+            ungraded.append(member)
+    return AppraisalGaps(tuple(missing), tuple(ungraded), tuple(graded))

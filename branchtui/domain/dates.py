@@ -1,0 +1,173 @@
+"""Dates as secretaries type them, and the month/quarter arithmetic the rules use.
+
+``parse_date`` accepts ``2026-11-27``, ``2026/11/27``, ``2026.11.27``, ``20261127``,
+``2026年11月27日``, ``11-27``, ``1127``, ``11月27日`` and the words 今天, 昨天, 明天, 前天, 后天;
+anything else raises ``DateParseError`` with a Chinese message.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+
+# Longer input cannot be a date; refusing early keeps huge pastes cheap.
+_MAX_INPUT = 40
+
+_RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "后天": 2}
+_FULL = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", re.ASCII)
+_FULL_CN = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日?", re.ASCII)
+_SHORT = re.compile(r"(\d{1,2})[-/.](\d{1,2})", re.ASCII)
+_SHORT_CN = re.compile(r"(\d{1,2})月(\d{1,2})日?", re.ASCII)
+_MONTHS = (
+    re.compile(r"(\d{4})[-/.](\d{1,2})", re.ASCII),
+    re.compile(r"(\d{4})(\d{2})", re.ASCII),
+    re.compile(r"(\d{4})年(\d{1,2})月?", re.ASCII),
+)
+
+DATE_HINT = "请按 2026-11-27、11-27、1127 或“今天”等格式输入"
+
+
+class DateParseError(ValueError):
+    """A text that is not a date; ``message`` is Chinese and safe to show."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _normalize(text: str) -> str:
+    # NFKC turns full-width digits and separators (２０２６／１１) into ASCII.
+    return unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+
+
+def _shown(text: str) -> str:
+    """The user's text, shortened and stripped of control characters, for a message."""
+    clean = "".join(c for c in text if c.isprintable())
+    return clean[:20] + ("…" if len(clean) > 20 else "")
+
+
+def _build(year: int, month: int, day: int) -> dt.date:
+    if not 1 <= year <= 9999:
+        raise DateParseError(f"年份{year}无效")
+    if not 1 <= month <= 12:
+        raise DateParseError(f"月份{month}无效，应为1到12")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise DateParseError(f"{year}年{month}月没有{day}日（该月只有{last}天）")
+    return dt.date(year, month, day)
+
+
+def parse_date(text: str, today: dt.date) -> dt.date:
+    """The date meant by ``text``; a date without a year is in ``today``'s year.
+
+    Raises ``DateParseError`` (a ``ValueError``) with a Chinese message otherwise.
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise DateParseError(f"请输入日期，{DATE_HINT}")
+    if len(text) > _MAX_INPUT:
+        raise DateParseError(f"无法识别的日期，{DATE_HINT}")
+    value = _normalize(text)
+    if value in _RELATIVE_DAYS:
+        return today + dt.timedelta(days=_RELATIVE_DAYS[value])
+    for pattern in (_FULL, _FULL_CN):
+        match = pattern.fullmatch(value)
+        if match:
+            return _build(*(int(g) for g in match.groups()))
+    if value.isascii() and value.isdigit():
+        if len(value) == 8:
+            return _build(int(value[:4]), int(value[4:6]), int(value[6:]))
+        if len(value) == 4:
+            return _build(today.year, int(value[:2]), int(value[2:]))
+    for pattern in (_SHORT, _SHORT_CN):
+        match = pattern.fullmatch(value)
+        if match:
+            return _build(today.year, int(match.group(1)), int(match.group(2)))
+    raise DateParseError(f"无法识别的日期“{_shown(text)}”，{DATE_HINT}")
+
+
+def format_date(value: dt.date | None) -> str:
+    """``2026-11-27``; an empty string for no date."""
+    return value.isoformat() if value else ""
+
+
+def format_date_cn(value: dt.date | None) -> str:
+    """``2026年11月27日`` for minutes and reports; empty for no date."""
+    return f"{value.year}年{value.month}月{value.day}日" if value else ""
+
+
+def parse_month(text: str, today: dt.date | None = None) -> dt.date:
+    """The first day of the month meant by ``2026-11``, ``2026/11``, ``202611`` or ``2026年11月``.
+
+    ``本月`` and ``上月`` work when ``today`` is given. Raises ``DateParseError``.
+    """
+    if not isinstance(text, str) or not text.strip() or len(text) > _MAX_INPUT:
+        raise DateParseError("请输入月份，例如 2026-11")
+    value = _normalize(text)
+    if today is not None and value in ("本月", "这个月"):
+        return today.replace(day=1)
+    if today is not None and value == "上月":
+        return add_months(today.replace(day=1), -1)
+    match = next((m for m in (p.fullmatch(value) for p in _MONTHS) if m), None)
+    if not match:
+        raise DateParseError(f"无法识别的月份“{_shown(text)}”，请按 2026-11 的格式输入")
+    year, month = int(match.group(1)), int(match.group(2))
+    if not 1 <= year <= 9999 or not 1 <= month <= 12:
+        raise DateParseError(f"月份“{_shown(text)}”无效，月份应为1到12")
+    return dt.date(year, month, 1)
+
+
+def month_key(value: dt.date) -> str:
+    """``2026-11``: how months are stored (dues payments, monthly reports)."""
+    return f"{value.year:04d}-{value.month:02d}"
+
+
+def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of a month."""
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def quarter_of(value: dt.date) -> int:
+    """The calendar quarter (1–4) of a date (LIFE-1 counts general meetings per quarter)."""
+    return (value.month - 1) // 3 + 1
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of a calendar quarter."""
+    if not 1 <= quarter <= 4:
+        raise ValueError(f"quarter must be 1–4, not {quarter}")
+    first_month = 3 * (quarter - 1) + 1
+    return dt.date(year, first_month, 1), month_bounds(year, first_month + 2)[1]
+
+
+def quarter_label(year: int, quarter: int) -> str:
+    """``2026年第4季度``."""
+    return f"{year}年第{quarter}季度"
+
+
+def add_months(value: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (or earlier), clamped to the month's end (01-31 + 1 → 02-28)."""
+    years, month0 = divmod(value.month - 1 + months, 12)
+    year, month = value.year + years, month0 + 1
+    return dt.date(year, month, min(value.day, calendar.monthrange(year, month)[1]))
+
+
+def add_years(value: dt.date, years: int) -> dt.date:
+    """The same day ``years`` later; 29 February becomes 28 February in a common year."""
+    return add_months(value, 12 * years)
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Whole months from ``start`` to ``end`` (negative when ``end`` is earlier)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if months > 0 and add_months(start, months) > end:
+        months -= 1
+    elif months < 0 and add_months(start, months) < end:
+        months += 1
+    return months
+
+
+def years_between(start: dt.date, end: dt.date) -> int:
+    """Whole years from ``start`` to ``end`` (age, years of membership); 0 when end is earlier."""
+    return max(0, months_between(start, end) // 12)

@@ -1,0 +1,180 @@
+"""Party dues (党费, NAT-4, EDU-4): the monthly amount, each month's state, and arrears."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from branchtui.domain.dates import add_months, month_key
+from branchtui.domain.profile import Profile, get_profile
+from branchtui.domain.records import BranchData, DuesPayment, DuesRate, Member
+
+CENT = Decimal("0.01")
+# Categories that pay the fixed minimum instead of a share of income (NAT-4).
+MINIMUM_CATEGORIES = frozenset({"student", "unemployed", "low_income"})
+
+
+def monthly_dues(category: str, income: Decimal | None, profile: Profile) -> Decimal:
+    """The monthly dues for a member of ``category`` with ``income`` after tax, rounded to 分.
+
+    Working members and retirees pay a share by bracket (an income on a bracket's upper
+    bound belongs to that bracket); students, unemployed and low-income members pay the
+    profile's minimum. Raises ``ValueError`` when a share is needed and income is unknown.
+    """
+    if category in MINIMUM_CATEGORIES:
+        return profile.dues_minimum_monthly
+    if category == "retired":
+        brackets = profile.dues_brackets_retired
+    elif category == "working":
+        brackets = profile.dues_brackets_working
+    else:
+        raise ValueError(f"unknown dues category {category!r}")
+    if income is None or income < 0:
+        raise ValueError("monthly income is needed to compute the dues")
+    for upper, rate in brackets:
+        if upper is None or income <= upper:
+            return (income * rate).quantize(CENT, rounding=ROUND_HALF_UP)
+    raise ValueError("the profile's dues brackets have no open upper bracket")
+
+
+def proposed_dues(member: Member, profile: Profile) -> Decimal | None:
+    """The calculator's amount for a member's recorded category and income; None if unknown."""
+    try:
+        return monthly_dues(member.dues_category, member.monthly_income, profile)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class MonthDues:
+    """One member's dues for one month: the amount owed and what was paid."""
+
+    member_id: str
+    month: str
+    amount: Decimal | None
+    payments: tuple[DuesPayment, ...] = ()
+    rate: DuesRate | None = None
+
+    @property
+    def paid_amount(self) -> Decimal:
+        return sum((p.amount for p in self.payments), Decimal("0"))
+
+    @property
+    def paid(self) -> bool:
+        return bool(self.payments)
+
+    @property
+    def paid_in_full(self) -> bool:
+        return self.paid and (self.amount is None or self.paid_amount >= self.amount)
+
+
+def rate_of_year(member_id: str, year: int, data: BranchData) -> DuesRate | None:
+    """The amount set for the member at the start of ``year`` (the latest record wins)."""
+    rates = [r for r in data.dues_rates if r.member_id == member_id and r.year == year]
+    return rates[-1] if rates else None
+
+
+def dues_for(member: Member, month: str, data: BranchData) -> MonthDues:
+    """The dues of ``member`` for ``month`` (``YYYY-MM``): the year's rate, paid or not."""
+    rate = rate_of_year(member.id, int(month[:4]), data)
+    if rate is not None:
+        amount: Decimal | None = rate.amount
+    else:
+        profile = get_profile(data.branch.profile if data.branch else None)
+        amount = proposed_dues(member, profile)
+    payments = tuple(p for p in data.dues_payments if p.member_id == member.id and p.month == month)
+    return MonthDues(member.id, month, amount, payments, rate)
+
+
+def dues_start(member: Member, data: BranchData) -> dt.date | None:
+    """The first month a member owes dues here.
+
+    From joining (for a 预备党员, ``joined`` is the day of the branch meeting), or from the
+    latest transfer in, but never before the branch's records start, so history from
+    before the app or from the former organization is not counted.
+    """
+    moved_in = [t.date for t in data.transfers if t.direction == "in" and t.member_id == member.id]
+    created = data.branch.created if data.branch else None
+    starts = [d for d in (member.joined, created, max(moved_in, default=None)) if d]
+    return max(starts).replace(day=1) if starts else None
+
+
+def paid_months(data: BranchData) -> dict[str, set[str]]:
+    """The months each member has a payment for, built once for questions about many members."""
+    out: dict[str, set[str]] = {}
+    for p in data.dues_payments:
+        out.setdefault(p.member_id, set()).add(p.month)
+    return out
+
+
+@dataclass(frozen=True)
+class Arrears:
+    """A member's unpaid months up to the last complete month before a date."""
+
+    member_id: str
+    months: tuple[str, ...]
+    payable: tuple[str, ...] = field(default=())
+
+    @property
+    def beyond_back_payment(self) -> tuple[str, ...]:
+        """Unpaid months too old to be paid back (over the profile's limit)."""
+        return tuple(m for m in self.months if m not in self.payable)
+
+
+def unpaid_months(
+    member: Member, data: BranchData, on: dt.date, paid: dict[str, set[str]] | None = None
+) -> list[str]:
+    """Months from the member's dues start to the month before ``on`` with no payment.
+
+    Pass ``paid`` (from ``paid_months``) when asking for many members.
+    """
+    start = dues_start(member, data)
+    if start is None:
+        return []
+    done = (paid if paid is not None else paid_months(data)).get(member.id, set())
+    end = on.replace(day=1)
+    if member.removed is not None:
+        end = min(end, add_months(member.removed.replace(day=1), 1))
+    out: list[str] = []
+    month = start
+    while month < end:
+        key = month_key(month)
+        if key not in done:
+            out.append(key)
+        month = add_months(month, 1)
+    return out
+
+
+def unpaid_streak(
+    member: Member, data: BranchData, on: dt.date, paid: dict[str, set[str]] | None = None
+) -> int:
+    """Unpaid dues months in a row, ending with the last complete month before ``on`` (NAT-5)."""
+    unpaid = set(unpaid_months(member, data, on, paid))
+    streak = 0
+    month = add_months(on.replace(day=1), -1)
+    while month_key(month) in unpaid:
+        streak += 1
+        month = add_months(month, -1)
+    return streak
+
+
+def arrears(data: BranchData, on: dt.date) -> dict[str, Arrears]:
+    """Unpaid months per active member (members with none are left out).
+
+    The current month is not yet in arrears; months older than the back-payment limit
+    (6 by default) are listed but not ``payable``. In-flowing members are left out: their
+    dues are reported back to their home organization.
+    """
+    profile = get_profile(data.branch.profile if data.branch else None)
+    oldest_payable = month_key(add_months(on.replace(day=1), -profile.dues_back_payment_max_months))
+    paid = paid_months(data)
+    out: dict[str, Arrears] = {}
+    for member in data.active_members:
+        if member.inflow:
+            continue
+        months = unpaid_months(member, data, on, paid)
+        if months:
+            payable = tuple(m for m in months if m >= oldest_payable)
+            out[member.id] = Arrears(member.id, tuple(months), payable)
+    return out

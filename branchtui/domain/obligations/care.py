@@ -1,0 +1,156 @@
+"""CARE — care and support (党内关怀): required talks, 党务公开, hardship cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from branchtui.domain.dates import format_date
+from branchtui.domain.obligations.base import Context, Obligation, rule
+from branchtui.domain.obligations.catalogue import obligation
+from branchtui.domain.obligations.periods import judged_periods, periodic_status
+from branchtui.domain.records.care import TALK_TRIGGERS
+
+# Only events of the last year raise a talk duty, so imported history does not flood the list.
+TALK_LOOKBACK_DAYS = 365
+
+
+@dataclass(frozen=True)
+class TalkEvent:
+    """An event after which the secretary must talk with the member (CARE-1)."""
+
+    id: str
+    trigger: str
+    date: dt.date
+    member_id: str | None
+    person_name: str
+
+
+def talk_events(ctx: Context) -> list[TalkEvent]:
+    """Transfers in/out, out-flows, trips abroad and discipline cases since the look-back."""
+    names = {m.id: m.name for m in ctx.data.members}
+    events = [
+        TalkEvent(
+            t.id,
+            "transfer_in" if t.direction == "in" else "transfer_out",
+            t.date,
+            t.member_id,
+            t.person_name,
+        )
+        for t in ctx.data.transfers
+    ]
+    events += [
+        TalkEvent(f.id, "going_out", f.start, f.member_id, f.person_name)
+        for f in ctx.data.flowing_members
+        if f.direction == "outflow"
+    ]
+    events += [
+        TalkEvent(t.id, "abroad", t.depart, t.member_id, names.get(t.member_id, ""))
+        for t in ctx.data.travels
+    ]
+    events += [
+        TalkEvent(c.id, "handling", c.opened, c.member_id, names.get(c.member_id, ""))
+        for c in ctx.data.discipline_cases
+    ]
+    since = ctx.on - dt.timedelta(days=TALK_LOOKBACK_DAYS)
+    return [e for e in events if since <= e.date <= ctx.on]
+
+
+def talked(event: TalkEvent, ctx: Context) -> bool:
+    """A talk about this event, or with the same person on or after its date (on or before today)."""
+    for talk in ctx.data.talks:
+        if talk.date > ctx.on:
+            continue
+        if talk.about_id == event.id:
+            return True
+        same = (event.member_id and talk.member_id == event.member_id) or (
+            not event.member_id and event.person_name and talk.person_name == event.person_name
+        )
+        if same and talk.date >= event.date:
+            return True
+    return False
+
+
+@rule("CARE-1")
+def check_required_talks(ctx: Context) -> list[Obligation]:
+    """The secretary talks with a member who transfers, goes out or abroad, or is handled."""
+    events = talk_events(ctx)
+    if not events:
+        return [obligation("CARE-1", "not_applicable", detail="近一年没有需谈话的事项")]
+    out = [
+        obligation(
+            "CARE-1",
+            "due",
+            period_kind="deadline",
+            due=e.date,
+            detail=f"{e.person_name or '（未知）'}于{format_date(e.date)}"
+            f"{TALK_TRIGGERS.get(e.trigger, e.trigger)}，书记尚未与其谈心谈话",
+            refs=(e.id,),
+            people=(e.member_id,) if e.member_id else (),
+        )
+        for e in events
+        if not talked(e, ctx)
+    ]
+    return out or [
+        obligation(
+            "CARE-1",
+            "met",
+            detail=f"近一年{len(events)}件需谈话事项均已谈话",
+            refs=tuple(e.id for e in events),
+        )
+    ]
+
+
+@rule("CARE-2")
+def check_openness(ctx: Context) -> list[Obligation]:
+    """Members' right to know: 党务公开 is practised and registered each year."""
+    out: list[Obligation] = []
+    for year in judged_periods("year", ctx.data, ctx.on):
+        found = [a for a in ctx.data.announcements if year.contains(a.date) and a.date <= ctx.on]
+        out.append(
+            obligation(
+                "CARE-2",
+                periodic_status(bool(found), year, ctx.on),
+                period_kind="year",
+                period=year.key,
+                due=year.end,
+                detail=f"{year.label}已党务公开{len(found)}次"
+                if found
+                else f"{year.label}尚未登记党务公开",
+                refs=tuple(a.id for a in found),
+            )
+        )
+    return out
+
+
+@rule("CARE-3")
+def check_hardship(ctx: Context) -> list[Obligation]:
+    """Hardship applications are reported up and help is given."""
+    cases = ctx.data.hardship_cases
+    if not cases:
+        return [obligation("CARE-3", "not_applicable", detail="没有困难帮扶申请")]
+    names = {m.id: m.name for m in ctx.data.members}
+    out: list[Obligation] = []
+    for case in cases:
+        who = names.get(case.member_id, "（已删除）")
+        if case.reported_up is None and case.helped is None:
+            out.append(
+                obligation(
+                    "CARE-3",
+                    "due",
+                    detail=f"{who}于{format_date(case.applied)}申请帮扶，尚未向上级党组织报告",
+                    refs=(case.id,),
+                    people=(case.member_id,),
+                )
+            )
+        elif case.helped is None:
+            out.append(
+                obligation(
+                    "CARE-3",
+                    "upcoming",
+                    detail=f"{who}的帮扶申请已于{format_date(case.reported_up)}上报，待落实帮扶",
+                    refs=(case.id,),
+                    people=(case.member_id,),
+                )
+            )
+    return out or [obligation("CARE-3", "met", detail=f"{len(cases)}件帮扶申请均已落实")]

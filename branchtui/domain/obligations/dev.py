@@ -1,0 +1,124 @@
+"""DEV — developing new members (发展党员): the register, the activist team, each file."""
+
+from __future__ import annotations
+
+from branchtui.domain.dates import add_months, format_date
+from branchtui.domain.development import OPEN_STAGES
+from branchtui.domain.obligations.base import Context, Obligation, rule
+from branchtui.domain.obligations.catalogue import needs_data, obligation
+from branchtui.domain.obligations.periods import UPCOMING_DAYS
+from branchtui.domain.records.development import CANDIDATE_STEPS
+
+# DEV-3: the steps that must be on file once a candidate has reached a stage (一人一档).
+_ACTIVIST = ("applied", "recommended", "activist")
+_TARGET = (*_ACTIVIST, "activist_filed", "target")
+_PROBATION = (
+    *_TARGET,
+    "target_filed",
+    "political_review",
+    "pre_review",
+    "publicity",
+    "branch_vote",
+    "approved",
+)
+REQUIRED_STEPS = {
+    "applicant": ("applied",),
+    "activist": _ACTIVIST,
+    "target": _TARGET,
+    "probationary": _PROBATION,
+}
+
+
+@rule("DEV-1")
+def check_register_update(ctx: Context) -> list[Obligation]:
+    """The register of applicants, activists and targets is updated every half year."""
+    updates = sorted(u.date for u in ctx.data.register_updates if u.date <= ctx.on)
+    months = ctx.profile.development_register_update_months
+    if not updates:
+        return [
+            obligation(
+                "DEV-1",
+                "due",
+                detail="尚无发展党员信息库更新记录",
+            )
+        ]
+    due = add_months(updates[-1], months)
+    if ctx.on > due:
+        status = "overdue"
+    elif (due - ctx.on).days <= UPCOMING_DAYS:
+        status = "upcoming"
+    else:
+        status = "met"
+    return [
+        obligation(
+            "DEV-1",
+            status,
+            period_kind="deadline",
+            due=due,
+            detail=f"上次更新于{format_date(updates[-1])}，应于{format_date(due)}前再次更新",
+        )
+    ]
+
+
+@rule("DEV-2")
+def check_activist_team(ctx: Context) -> list[Obligation]:
+    """A branch with 50 or more non-party staff builds an activist team."""
+    staff = ctx.data.branch.non_party_staff if ctx.data.branch else None
+    need = ctx.profile.activist_team_staff_at
+    if staff is None:
+        return [
+            needs_data(
+                "DEV-2",
+                "非党员职工人数",
+                detail="未填写非党员职工人数，无法判断是否须建立积极分子队伍",
+            )
+        ]
+    if staff < need:
+        return [obligation("DEV-2", "not_applicable", detail=f"非党员职工{staff}人，不足{need}人")]
+    activists = [c for c in ctx.data.candidates if c.stage in ("activist", "target")]
+    if activists:
+        return [
+            obligation(
+                "DEV-2",
+                "met",
+                detail=f"非党员职工{staff}人，现有积极分子和发展对象{len(activists)}人",
+                refs=tuple(c.id for c in activists),
+            )
+        ]
+    return [
+        obligation(
+            "DEV-2",
+            "due",
+            detail=f"非党员职工{staff}人（{need}人以上），但没有入党积极分子",
+        )
+    ]
+
+
+@rule("DEV-3")
+def check_files(ctx: Context) -> list[Obligation]:
+    """Every stage of a candidate's development is on file with its date (一人一档)."""
+    people = [c for c in ctx.data.candidates if c.stage in OPEN_STAGES]
+    if not people:
+        return [obligation("DEV-3", "not_applicable", detail="目前没有在培养的发展对象")]
+    out: list[Obligation] = []
+    for c in people:
+        missing = [s for s in REQUIRED_STEPS[c.stage] if c.date_of(s) is None]
+        if missing:
+            labels = "、".join(CANDIDATE_STEPS[s] for s in missing)
+            out.append(
+                obligation(
+                    "DEV-3",
+                    "due",
+                    detail=f"{c.name}的档案缺少以下环节的记录：{labels}",
+                    refs=(c.id,),
+                    needs=labels,
+                )
+            )
+    return out or [
+        obligation(
+            "DEV-3",
+            "met",
+            detail=f"{len(people)}人的各环节均有记录",
+            refs=tuple(c.id for c in people),
+        )
+    ]

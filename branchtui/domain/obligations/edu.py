@@ -1,0 +1,236 @@
+"""EDU — education and management (党员教育管理): study, activities, dues, cards, attendance."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from branchtui.domain.attendance import absence_streak, attendance_rates, shared_book
+from branchtui.domain.dates import format_date
+from branchtui.domain.dues import arrears
+from branchtui.domain.obligations.base import Context, Obligation, rule
+from branchtui.domain.obligations.catalogue import obligation
+from branchtui.domain.obligations.periods import judged_periods, periodic_status
+from branchtui.domain.records.education import DISCIPLINE_STEPS
+
+# EDU-3: an activity dated in this window counts as the 七一 commemoration.
+JULY_FIRST_WINDOW = ((6, 15), (7, 15))
+
+
+def _names(ctx: Context, ids: list[str], limit: int = 10) -> str:
+    members = ctx.data.by_id("members")
+    shown = [members[i].name for i in ids[:limit] if i in members]
+    return "、".join(shown) + (f"等{len(ids)}人" if len(ids) > limit else "")
+
+
+def _days(value: float) -> str:
+    return f"{value:g}"
+
+
+@rule("EDU-1")
+def check_study_days(ctx: Context) -> list[Obligation]:
+    """Concentrated study of at least 12 days in each year."""
+    need = ctx.profile.study_days_per_year
+    out: list[Obligation] = []
+    for year in judged_periods("year", ctx.data, ctx.on):
+        sessions = [
+            s for s in ctx.data.study_sessions if year.contains(s.date) and s.date <= ctx.on
+        ]
+        done = sum(s.days for s in sessions)
+        detail = f"{year.label}集中学习{_days(done)}天，要求不少于{_days(need)}天"
+        if done < need:
+            detail += f"，还差{_days(need - done)}天"
+        out.append(
+            obligation(
+                "EDU-1",
+                periodic_status(done >= need, year, ctx.on),
+                period_kind="year",
+                period=year.key,
+                due=year.end,
+                detail=detail,
+                refs=tuple(s.id for s in sessions),
+                progress=(float(done), float(need)),
+            )
+        )
+    return out
+
+
+@rule("EDU-2")
+def check_practice(ctx: Context) -> list[Obligation]:
+    """Theme practice activities are held and recorded each year."""
+    out: list[Obligation] = []
+    for year in judged_periods("year", ctx.data, ctx.on):
+        found = [
+            a
+            for a in ctx.data.activities
+            if year.contains(a.date) and a.date <= ctx.on and a.kind != "commemoration"
+        ]
+        detail = (
+            f"{year.label}已开展主题实践活动{len(found)}次"
+            if found
+            else f"{year.label}尚未登记主题实践活动（党员责任区、示范岗、志愿服务等）"
+        )
+        out.append(
+            obligation(
+                "EDU-2",
+                periodic_status(bool(found), year, ctx.on),
+                period_kind="year",
+                period=year.key,
+                due=year.end,
+                detail=detail,
+                refs=tuple(a.id for a in found),
+            )
+        )
+    return out
+
+
+@rule("EDU-3")
+def check_july_first(ctx: Context) -> list[Obligation]:
+    """A commemoration around 七一 each year."""
+    (m1, d1), (m2, d2) = JULY_FIRST_WINDOW
+    out: list[Obligation] = []
+    for year in judged_periods("year", ctx.data, ctx.on):
+        y = year.start.year
+        start, end, july = dt.date(y, m1, d1), dt.date(y, m2, d2), dt.date(y, 7, 1)
+        found = [a for a in ctx.data.activities if start <= a.date <= min(end, ctx.on)]
+        if found:
+            status, detail = "met", f"已于{format_date(found[0].date)}开展“{found[0].title}”"
+        elif ctx.on < july:
+            status, detail = "upcoming", f"{y}年“七一”前后应组织纪念活动"
+        elif ctx.on <= end:
+            status, detail = "due", f"{y}年“七一”纪念活动尚未登记"
+        else:
+            status, detail = "overdue", f"{y}年“七一”前后（6月15日至7月15日）未登记纪念活动"
+        out.append(
+            obligation(
+                "EDU-3",
+                status,
+                period_kind="year",
+                period=year.key,
+                due=july,
+                detail=detail,
+                refs=tuple(a.id for a in found),
+            )
+        )
+    return out
+
+
+@rule("EDU-4")
+def check_dues_paid(ctx: Context) -> list[Obligation]:
+    """Every member pays dues every month; unpaid months are listed."""
+    owed = arrears(ctx.data, ctx.on)
+    if not owed:
+        return [obligation("EDU-4", "met", detail="全体党员党费已交至上月")]
+    members = ctx.data.by_id("members")
+    parts = [
+        f"{members[mid].name}欠交{len(a.months)}个月（{a.months[0]}起）" for mid, a in owed.items()
+    ]
+    return [
+        obligation(
+            "EDU-4",
+            "due",
+            detail="；".join(parts[:10]) + (f"；等{len(parts)}人" if len(parts) > 10 else ""),
+            people=tuple(owed),
+        )
+    ]
+
+
+@rule("EDU-5")
+def check_cards(ctx: Context) -> list[Obligation]:
+    """One 党员证 per member."""
+    carded = {c.member_id for c in ctx.data.certificates if c.number.strip()}
+    missing = [m.id for m in ctx.data.active_members if m.id not in carded and not m.inflow]
+    if missing:
+        return [
+            obligation(
+                "EDU-5",
+                "due",
+                detail=f"{_names(ctx, missing)}未登记党员证编号",
+                people=tuple(missing),
+                needs="党员证编号",
+            )
+        ]
+    return [obligation("EDU-5", "met", detail="党员均已登记党员证")]
+
+
+@rule("EDU-6")
+def check_duty_list(ctx: Context) -> list[Obligation]:
+    """The branch's list of obligations is this rule catalogue, kept by the app itself."""
+    return [
+        obligation(
+            "EDU-6",
+            "met",
+            detail="义务清单即本系统的规则目录，待办事项按清单逐项检查",
+        )
+    ]
+
+
+@rule("EDU-7")
+def check_attendance(ctx: Context) -> list[Obligation]:
+    """Attendance per member; members absent 3 or more months in a row → warning."""
+    year_start = dt.date(ctx.on.year, 1, 1)
+    members = ctx.data.active_members
+    rates = attendance_rates(members, ctx.data.meetings, year_start, ctx.on)
+    expected = sum(r.expected for r in rates.values())
+    if not expected:
+        return [obligation("EDU-7", "not_applicable", detail="本年度尚无会议出勤记录")]
+    attended = sum(r.attended for r in rates.values())
+    summary = f"本年度出勤率{attended * 100 // expected}%"
+    limit = ctx.profile.absence_warning_months
+    book = shared_book(ctx.cache, ctx.data)
+    absent = [m.id for m in members if absence_streak(m, ctx.data, ctx.on, book=book) >= limit]
+    if absent:
+        return [
+            obligation(
+                "EDU-7",
+                "warning",
+                detail=f"{_names(ctx, absent)}连续{limit}个月以上未参加组织生活；{summary}",
+                people=tuple(absent),
+                progress=(float(attended), float(expected)),
+            )
+        ]
+    return [obligation("EDU-7", "met", detail=summary, progress=(float(attended), float(expected)))]
+
+
+@rule("EDU-8")
+def check_discipline_cases(ctx: Context) -> list[Obligation]:
+    """Unqualified members' cases are handled step by step, each step dated."""
+    cases = ctx.data.discipline_cases
+    if not cases:
+        return [obligation("EDU-8", "not_applicable", detail="没有不合格党员处置案件")]
+    out: list[Obligation] = []
+    for case in cases:
+        who = _names(ctx, [case.member_id]) or "（已删除）"
+        if case.closed is None and not case.steps:
+            out.append(
+                obligation(
+                    "EDU-8",
+                    "due",
+                    detail=f"{who}的处置（{case.reason}）自{format_date(case.opened)}立案，尚未记录处置步骤",
+                    refs=(case.id,),
+                    people=(case.member_id,),
+                )
+            )
+        elif case.closed is None:
+            last = max(case.steps, key=lambda s: s.date)
+            out.append(
+                obligation(
+                    "EDU-8",
+                    "upcoming",
+                    detail=f"{who}的处置进行中，最近一步：{format_date(last.date)}"
+                    f"{DISCIPLINE_STEPS.get(last.step, last.step)}",
+                    refs=(case.id,),
+                    people=(case.member_id,),
+                )
+            )
+        elif not case.outcome.strip():
+            out.append(
+                obligation(
+                    "EDU-8",
+                    "due",
+                    detail=f"{who}的处置已结案，但未记录处置结果",
+                    refs=(case.id,),
+                    people=(case.member_id,),
+                    needs="处置结果",
+                )
+            )
+    return out or [obligation("EDU-8", "met", detail=f"{len(cases)}件处置均已结案并记录结果")]

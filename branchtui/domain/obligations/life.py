@@ -1,0 +1,382 @@
+"""LIFE — organizational life (组织生活): 三会一课, 主题党日, 组织生活会, 民主评议, leaders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from branchtui.domain import roster
+from branchtui.domain.appraisal import appraisal_gaps
+from branchtui.domain.obligations.base import Context, Obligation, rule
+from branchtui.domain.obligations.catalogue import needs_data, obligation
+from branchtui.domain.obligations.periods import (
+    Period,
+    deadline_status,
+    judged_periods,
+    month_period,
+    next_period,
+    periodic_status,
+)
+from branchtui.domain.records import Meeting, PartyGroup
+from branchtui.domain.records.meetings import MEETING_KINDS
+
+# Kinds of organizational life a leading cadre takes part in as an ordinary member (LIFE-8).
+ORDINARY_LIFE_KINDS = frozenset(
+    {
+        "general_meeting",
+        "group_meeting",
+        "all_member_study",
+        "party_lecture",
+        "theme_day",
+        "life_meeting",
+    }
+)
+
+
+def _index(ctx: Context) -> dict[tuple[str, str], list[Meeting]]:
+    """Meetings up to the date by (kind, "YYYY-MM"); a record counts for each kind (LIFE-9)."""
+    cached: dict[tuple[str, str], list[Meeting]] | None = ctx.cache.get("life.index")
+    if cached is None:
+        cached = defaultdict(list)
+        for meeting in ctx.data.meetings:
+            if meeting.date > ctx.on:
+                continue
+            key = f"{meeting.date.year:04d}-{meeting.date.month:02d}"
+            for kind in set(meeting.kinds):
+                cached[(kind, key)].append(meeting)
+        ctx.cache["life.index"] = cached
+    return cached
+
+
+def held(ctx: Context, kind: str, period: Period) -> list[Meeting]:
+    """The meetings of ``kind`` dated within ``period`` and not after the date, oldest first."""
+    index = _index(ctx)
+    out: list[Meeting] = []
+    month = month_period(period.start.year, period.start.month)
+    while month.start <= period.end:
+        out.extend(m for m in index.get((kind, month.key), ()) if period.contains(m.date))
+        month = next_period(month)
+    return sorted(out, key=lambda m: m.date)
+
+
+def _ids(meetings: list[Meeting]) -> tuple[str, ...]:
+    return tuple(m.id for m in meetings)
+
+
+def _periodic(
+    ctx: Context, rule_id: str, kind: str, period_kind: str, need: int
+) -> list[Obligation]:
+    out = []
+    label = MEETING_KINDS[kind]
+    for period in judged_periods(period_kind, ctx.data, ctx.on):
+        found = held(ctx, kind, period)
+        status = periodic_status(len(found) >= need, period, ctx.on)
+        text = f"{period.label}已召开{label} {len(found)} 次（应 {need} 次）"
+        out.append(
+            obligation(
+                rule_id,
+                status,
+                period_kind=period_kind,
+                period=period.key,
+                due=period.end,
+                detail=text,
+                refs=_ids(found),
+                progress=(float(min(len(found), need)), float(need)),
+            )
+        )
+    return out
+
+
+@rule("LIFE-1")
+def general_meetings(ctx: Context) -> list[Obligation]:
+    """LIFE-1: a 支部党员大会 every calendar quarter."""
+    need = ctx.profile.general_meetings_per_quarter
+    return _periodic(ctx, "LIFE-1", "general_meeting", "quarter", need)
+
+
+@rule("LIFE-2")
+def committee_meetings(ctx: Context) -> list[Obligation]:
+    """LIFE-2: a 支委会 every month."""
+    need = ctx.profile.committee_meetings_per_month
+    return _periodic(ctx, "LIFE-2", "committee_meeting", "month", need)
+
+
+def _groups_in(ctx: Context, period: Period) -> list[PartyGroup]:
+    return [
+        g
+        for g in ctx.data.groups
+        if (g.created is None or g.created <= period.end)
+        and (g.dissolved is None or g.dissolved > period.start)
+    ]
+
+
+@rule("LIFE-3")
+def group_meetings(ctx: Context) -> list[Obligation]:
+    """LIFE-3: a 党小组会 per group per month; without groups, an all-member study a month."""
+    need = ctx.profile.group_meetings_per_month
+    out: list[Obligation] = []
+    targets: list[tuple[list[Meeting], str, tuple[str, ...]]]
+    for period in judged_periods("month", ctx.data, ctx.on):
+        groups = _groups_in(ctx, period)
+        if not groups:
+            found = held(ctx, "all_member_study", period)
+            text = f"{period.label}未设党小组，全体党员学习 {len(found)} 次（应 {need} 次）"
+            targets = [(found, text, ())]
+        else:
+            meetings = held(ctx, "group_meeting", period)
+            targets = []
+            for group in groups:
+                found = [m for m in meetings if m.group_id == group.id]
+                text = f"{period.label}党小组“{group.name}”召开党小组会 {len(found)} 次（应 {need} 次）"
+                targets.append((found, text, (group.id,)))
+        for found, text, extra in targets:
+            out.append(
+                obligation(
+                    "LIFE-3",
+                    periodic_status(len(found) >= need, period, ctx.on),
+                    period_kind="month",
+                    period=period.key,
+                    due=period.end,
+                    detail=text,
+                    refs=extra + _ids(found),
+                )
+            )
+    return out
+
+
+def secretaries_in(ctx: Context, period: Period) -> set[str]:
+    """Member ids of everyone who held the secretary seat at some time in the period."""
+    terms = {t.id for t in ctx.data.terms}
+    return {
+        s.member_id
+        for s in ctx.data.seats
+        if s.role == "secretary"
+        and s.member_id
+        and s.term_id in terms
+        and (s.since is None or s.since <= period.end)
+        and (s.until is None or s.until > period.start)
+    }
+
+
+@rule("LIFE-4")
+def party_lectures(ctx: Context) -> list[Obligation]:
+    """LIFE-4: members hear 1–2 lectures a year; the secretary and every leader give one."""
+    p = ctx.profile
+    out: list[Obligation] = []
+    leaders = [m for m in roster.active_members_on(ctx.data.members, ctx.on) if m.is_leader]
+    for period in judged_periods("year", ctx.data, ctx.on):
+        lectures = held(ctx, "party_lecture", period)
+        fields: dict[str, Any] = {"period_kind": "year", "period": period.key, "due": period.end}
+        met = len(lectures) >= p.lectures_per_year_min
+        text = f"{period.label}党课 {len(lectures)} 次（每年 {p.lectures_per_year_min}-{p.lectures_per_year_full} 次）"
+        progress = (
+            float(min(len(lectures), p.lectures_per_year_full)),
+            float(p.lectures_per_year_full),
+        )
+        out.append(
+            obligation(
+                "LIFE-4",
+                periodic_status(met, period, ctx.on),
+                detail=text,
+                refs=_ids(lectures),
+                progress=progress,
+                **fields,
+            )
+        )
+        lecturers = {m.lecturer_id for m in lectures if m.lecturer_id}
+        secretaries = secretaries_in(ctx, period)
+        if not secretaries:
+            out.append(
+                needs_data("LIFE-4", f"需录入{period.label}的党支部书记（支委会）", **fields)
+            )
+        else:
+            gave = bool(secretaries & lecturers)
+            text = f"{period.label}书记讲党课：{'已讲' if gave else '尚未讲'}"
+            status = periodic_status(gave, period, ctx.on)
+            out.append(
+                obligation("LIFE-4", status, detail=text, people=tuple(secretaries), **fields)
+            )
+        if leaders:
+            missing = [m for m in leaders if m.id not in lecturers]
+            names = "、".join(m.name for m in missing[:8]) + ("等" if len(missing) > 8 else "")
+            text = f"{period.label}中层以上领导干部讲党课：{len(leaders) - len(missing)}/{len(leaders)} 人已讲"
+            if missing:
+                text += f"，未讲：{names}"
+            out.append(
+                obligation(
+                    "LIFE-4",
+                    periodic_status(not missing, period, ctx.on),
+                    detail=text,
+                    people=tuple(m.id for m in missing),
+                    progress=(float(len(leaders) - len(missing)), float(len(leaders))),
+                    **fields,
+                )
+            )
+    return out
+
+
+def minutes_of(meeting: Meeting) -> int | None:
+    """The meeting's length in minutes: as recorded, else from its start and end times."""
+    if meeting.duration_minutes is not None:
+        return meeting.duration_minutes
+    try:
+        start = dt.datetime.strptime(meeting.start, "%H:%M")
+        end = dt.datetime.strptime(meeting.end, "%H:%M")
+    except ValueError:
+        return None
+    return int((end - start).total_seconds() // 60) if end > start else None
+
+
+def theme_day_problem(ctx: Context, meeting: Meeting) -> str:
+    """Why a 主题党日 does not satisfy LIFE-5 ('' when it does): its date or its length."""
+    p = ctx.profile
+    non_public = bool(ctx.data.branch and ctx.data.branch.non_public)
+    if not ctx.calendar.theme_day_allowed(meeting.date, p.theme_day_max_delay_days, non_public):
+        first, last = ctx.calendar.theme_day_window(
+            meeting.date.year, meeting.date.month, p.theme_day_max_delay_days
+        )
+        return f"{meeting.date.isoformat()} 不在规定时间（{first.isoformat()} 至 {last.isoformat()}）内"
+    minutes = minutes_of(meeting)
+    if minutes is None:
+        return f"{meeting.date.isoformat()} 的主题党日未记录时长"
+    if minutes < p.theme_day_min_hours * 60:
+        return f"{meeting.date.isoformat()} 的主题党日仅 {minutes // 60} 小时 {minutes % 60} 分，不少于{p.theme_day_min_hours}小时"
+    return ""
+
+
+@rule("LIFE-5")
+def theme_days(ctx: Context) -> list[Obligation]:
+    """LIFE-5: a 主题党日 each month within its window, at least 2 hours long."""
+    p = ctx.profile
+    out: list[Obligation] = []
+    periods = judged_periods("month", ctx.data, ctx.on)
+    if periods:
+        periods.append(next_period(periods[-1]))  # next month's theme day may be upcoming
+    for period in periods:
+        first, last = ctx.calendar.theme_day_window(
+            period.start.year, period.start.month, p.theme_day_max_delay_days
+        )
+        non_public = bool(ctx.data.branch and ctx.data.branch.non_public)
+        due = period.end if non_public else last
+        estimate = "（该年节假日安排为估算）" if ctx.calendar.is_estimate(period.start.year) else ""
+        found = held(ctx, "theme_day", period)
+        problems = [theme_day_problem(ctx, m) for m in found]
+        fields: dict[str, Any] = {
+            "period_kind": "month",
+            "period": period.key,
+            "due": due,
+            "refs": _ids(found),
+        }
+        if found and "" in problems:
+            good = found[problems.index("")]
+            text = f"{period.label}主题党日已于 {good.date.isoformat()} 开展"
+            out.append(obligation("LIFE-5", "met", detail=text, **fields))
+        elif found:
+            out.append(obligation("LIFE-5", "warning", detail="；".join(problems), **fields))
+        else:
+            status = deadline_status(False, due, ctx.on, opens=first)
+            if status is None:
+                continue
+            text = f"{period.label}主题党日应于 {first.isoformat()}（第一个工作日）开展，最迟 {due.isoformat()}{estimate}"
+            out.append(obligation("LIFE-5", status, detail=text, **fields))
+    return out
+
+
+@rule("LIFE-6")
+def life_meetings(ctx: Context) -> list[Obligation]:
+    """LIFE-6: at least one 组织生活会 a year."""
+    return _periodic(ctx, "LIFE-6", "life_meeting", "year", ctx.profile.life_meetings_per_year)
+
+
+@rule("LIFE-7")
+def appraisals(ctx: Context) -> list[Obligation]:
+    """LIFE-7: one appraisal a year (at year end or early next year) with a result for every
+    member; due from December, overdue after March of the next year."""
+    out: list[Obligation] = []
+    for period in judged_periods("year", ctx.data, ctx.on):
+        year = period.start.year
+        due = dt.date(year + 1, 3, 31)
+        opens = dt.date(year, 12, 1)
+        found = [a for a in ctx.data.appraisals if a.year == year]
+        fields: dict[str, Any] = {"period_kind": "year", "period": period.key, "due": due}
+        if not found:
+            status = deadline_status(False, due, ctx.on, opens=opens)
+            if status is not None:
+                text = f"{period.label}民主评议党员尚未开展（年底或次年初，{due.isoformat()} 前）"
+                out.append(obligation("LIFE-7", status, detail=text, **fields))
+            continue
+        appraisal = found[-1]
+        gaps = appraisal_gaps(appraisal, ctx.data.members, min(period.end, ctx.on))
+        if gaps.complete:
+            text = f"{period.label}民主评议党员已完成，{len(appraisal.results)} 人有评议结果"
+            out.append(obligation("LIFE-7", "met", detail=text, refs=(appraisal.id,), **fields))
+            continue
+        parts = []
+        if gaps.missing:
+            parts.append(f"{len(gaps.missing)} 人无评议结果")
+        if gaps.ungraded:
+            parts.append(f"{len(gaps.ungraded)} 名正式党员未评定等次")
+        if gaps.graded_probationary:
+            parts.append(f"{len(gaps.graded_probationary)} 名预备党员不应评定等次")
+        people = tuple(m.id for m in gaps.missing + gaps.ungraded + gaps.graded_probationary)
+        status = "overdue" if ctx.on > due else "due"
+        out.append(
+            obligation(
+                "LIFE-7",
+                status,
+                detail=f"{period.label}民主评议：" + "，".join(parts),
+                refs=(appraisal.id,),
+                people=people,
+                **fields,
+            )
+        )
+    return out
+
+
+@rule("LIFE-8")
+def leaders_take_part(ctx: Context) -> list[Obligation]:
+    """LIFE-8: leading cadres attend the branch's or group's life; absences are named."""
+    leaders = [m for m in roster.active_members_on(ctx.data.members, ctx.on) if m.is_leader]
+    if not leaders:
+        return [obligation("LIFE-8", "not_applicable", detail="名册中未标记领导干部")]
+    out: list[Obligation] = []
+    for period in judged_periods("year", ctx.data, ctx.on):
+        meetings = [
+            m for kind in ORDINARY_LIFE_KINDS for m in held(ctx, kind, period) if m.attendance
+        ]
+        unique = {m.id: m for m in meetings}.values()
+        absent: dict[str, int] = defaultdict(int)
+        for meeting in unique:
+            for row in meeting.attendance:
+                if row.status == "absent":
+                    absent[row.member_id] += 1
+        missing = [m for m in leaders if absent.get(m.id)]
+        fields: dict[str, Any] = {"period_kind": "year", "period": period.key, "due": period.end}
+        if missing:
+            names = "、".join(f"{m.name}（缺席{absent[m.id]}次）" for m in missing[:8])
+            text = f"{period.label}领导干部无故缺席组织生活：{names}"
+            people = tuple(m.id for m in missing)
+            out.append(obligation("LIFE-8", "warning", detail=text, people=people, **fields))
+        else:
+            text = f"{period.label}领导干部 {len(leaders)} 人均按时参加组织生活"
+            out.append(obligation("LIFE-8", "met", detail=text, **fields))
+    return out
+
+
+@rule("LIFE-9")
+def combined_records(ctx: Context) -> list[Obligation]:
+    """LIFE-9: a record may count for several kinds; a 支委会 is not merged with meetings of all
+    members (its decisions need the committee's own quorum and minutes)."""
+    year = judged_periods("year", ctx.data, ctx.on)
+    start = year[0].start if year else ctx.on
+    combined = [m for m in ctx.data.meetings if start <= m.date <= ctx.on and len(set(m.kinds)) > 1]
+    if not combined:
+        return [obligation("LIFE-9", "not_applicable", detail="无合并召开的会议记录")]
+    mixed = [m for m in combined if "committee_meeting" in m.kinds]
+    if mixed:
+        dates = "、".join(m.date.isoformat() for m in mixed[:5])
+        text = f"支委会与其他会议合并记录（{dates}），请分别记录"
+        return [obligation("LIFE-9", "warning", detail=text, refs=_ids(mixed))]
+    text = f"{len(combined)} 条记录合并计入多项组织生活"
+    return [obligation("LIFE-9", "met", detail=text, refs=_ids(combined))]

@@ -1,0 +1,298 @@
+"""NAT — the national rules the plan points to: votes, development limits, dues, lapse."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from branchtui.domain.attendance import (
+    absence_streak,
+    committee_quorum,
+    full_on,
+    general_meeting_vote,
+    shared_book,
+)
+from branchtui.domain.dates import add_months, add_years, format_date
+from branchtui.domain.development import OPEN_STAGES, breaches, next_step
+from branchtui.domain.dues import paid_months, proposed_dues, unpaid_streak
+from branchtui.domain.obligations.base import Context, Obligation, rule
+from branchtui.domain.obligations.catalogue import obligation
+from branchtui.domain.obligations.periods import UPCOMING_DAYS
+from branchtui.domain.records.meetings import APPRAISAL_GRADES
+
+
+@rule("NAT-1")
+def check_general_meeting_votes(ctx: Context) -> list[Obligation]:
+    """Votes at a general meeting: quorum of members with a vote, and a valid tally."""
+    year = ctx.on.year
+    meetings = [
+        m
+        for m in ctx.data.meetings
+        if "general_meeting" in m.kinds and m.votes and m.date.year == year and m.date <= ctx.on
+    ]
+    if not meetings:
+        return [obligation("NAT-1", "not_applicable", detail=f"{year}年支部党员大会无表决事项")]
+    out: list[Obligation] = []
+    for m in meetings:
+        result = general_meeting_vote(m, ctx.data.members)
+        if not result.valid:
+            out.append(
+                obligation(
+                    "NAT-1",
+                    "warning",
+                    due=m.date,
+                    detail=f"{format_date(m.date)}支部党员大会：{result.message}",
+                    refs=(m.id,),
+                )
+            )
+    return out or [
+        obligation(
+            "NAT-1",
+            "met",
+            detail=f"{year}年{len(meetings)}次支部党员大会表决均有效",
+            refs=tuple(m.id for m in meetings),
+        )
+    ]
+
+
+@rule("NAT-2")
+def check_committee_quorum(ctx: Context) -> list[Obligation]:
+    """A committee meeting decides only with more than half of the committee present."""
+    year = ctx.on.year
+    meetings = [
+        m
+        for m in ctx.data.meetings
+        if "committee_meeting" in m.kinds and m.date.year == year and m.date <= ctx.on
+    ]
+    if not meetings or not ctx.data.seats:
+        return [obligation("NAT-2", "not_applicable", detail=f"{year}年尚无支委会记录")]
+    out: list[Obligation] = []
+    for m in meetings:
+        result = committee_quorum(m, ctx.data.seats)
+        if not result.valid:
+            out.append(
+                obligation(
+                    "NAT-2",
+                    "warning",
+                    due=m.date,
+                    detail=f"{format_date(m.date)}支委会：{result.message}",
+                    refs=(m.id,),
+                )
+            )
+    return out or [
+        obligation(
+            "NAT-2",
+            "met",
+            detail=f"{year}年{len(meetings)}次支委会均过半数委员到会",
+            refs=tuple(m.id for m in meetings),
+        )
+    ]
+
+
+@rule("NAT-3")
+def check_development_steps(ctx: Context) -> list[Obligation]:
+    """Each candidate's next step and its deadline; overdue steps and breaches are flagged."""
+    people = [c for c in ctx.data.candidates if c.stage in OPEN_STAGES]
+    if not people:
+        return [obligation("NAT-3", "not_applicable", detail="目前没有在培养的发展对象")]
+    out: list[Obligation] = []
+    for c in people:
+        step = next_step(c, ctx.on, ctx.profile)
+        if step is not None:
+            if step.overdue:
+                status = "overdue"
+            elif step.deadline is not None and (step.deadline - ctx.on).days <= UPCOMING_DAYS:
+                status = "upcoming"
+            else:
+                status = "met"
+            when = f"，期限{format_date(step.deadline)}" if step.deadline else ""
+            out.append(
+                obligation(
+                    "NAT-3",
+                    status,
+                    period_kind="deadline" if step.deadline else "standing",
+                    due=step.deadline,
+                    detail=f"{c.name}下一步：{step.label}{when}",
+                    refs=(c.id,),
+                )
+            )
+        problems = breaches(c, ctx.on, ctx.profile)
+        if problems:
+            out.append(
+                obligation(
+                    "NAT-3",
+                    "warning",
+                    detail=f"{c.name}：{'；'.join(problems)}",
+                    refs=(c.id,),
+                )
+            )
+    return out
+
+
+@rule("NAT-4")
+def check_dues_rates(ctx: Context) -> list[Obligation]:
+    """Each member's monthly dues are set at the start of the year, by the national brackets."""
+    year = ctx.on.year
+    unset: list[str] = []
+    differ: list[str] = []
+    names: list[str] = []
+    # The latest rate recorded for the year wins, as in dues.rate_of_year.
+    rates = {r.member_id: r for r in ctx.data.dues_rates if r.year == year}
+    for member in ctx.data.active_members:
+        if member.inflow:
+            continue
+        rate = rates.get(member.id)
+        if rate is None:
+            unset.append(member.id)
+            continue
+        proposal = proposed_dues(member, ctx.profile)
+        if proposal is not None and proposal != rate.amount:
+            differ.append(member.id)
+            names.append(f"{member.name}核定{rate.amount}元，按标准应为{proposal}元")
+    if unset:
+        members = ctx.data.by_id("members")
+        who = "、".join(members[i].name for i in unset[:10])
+        return [
+            obligation(
+                "NAT-4",
+                "due",
+                period_kind="year",
+                period=str(year),
+                detail=f"{who}{'等' if len(unset) > 10 else ''}{len(unset)}人未核定本年度党费标准",
+                people=tuple(unset),
+            )
+        ]
+    if differ:
+        return [
+            obligation(
+                "NAT-4",
+                "warning",
+                period_kind="year",
+                period=str(year),
+                detail="；".join(names[:10]),
+                people=tuple(differ),
+            )
+        ]
+    return [
+        obligation(
+            "NAT-4",
+            "met",
+            period_kind="year",
+            period=str(year),
+            detail="全体党员已按标准核定本年度党费",
+        )
+    ]
+
+
+@rule("NAT-5")
+def check_lapse(ctx: Context) -> list[Obligation]:
+    """Months in a row without dues or organizational life: warning at 3, handling at 6."""
+    warn_at, lapse_at = ctx.profile.lapse_warning_months, ctx.profile.lapse_months
+    paid = paid_months(ctx.data)
+    book = shared_book(ctx.cache, ctx.data)
+    out: list[Obligation] = []
+    for member in ctx.data.active_members:
+        dues = 0 if member.inflow else unpaid_streak(member, ctx.data, ctx.on, paid)
+        life = absence_streak(member, ctx.data, ctx.on, lookback=lapse_at + 6, book=book)
+        worst = max(dues, life)
+        if worst < warn_at:
+            continue
+        parts = []
+        if dues >= warn_at:
+            parts.append(f"连续{dues}个月未交党费")
+        if life >= warn_at:
+            parts.append(f"连续{life}个月未参加组织生活")
+        handle = worst >= lapse_at
+        detail = f"{member.name}{'、'.join(parts)}"
+        detail += (
+            "，应按自行脱党处理" if handle else f"，满{lapse_at}个月将按自行脱党处理，请及时谈话"
+        )
+        out.append(
+            obligation(
+                "NAT-5",
+                "due" if handle else "warning",
+                detail=detail,
+                people=(member.id,),
+                progress=(float(worst), float(lapse_at)),
+            )
+        )
+    return out or [
+        obligation(
+            "NAT-5", "met", detail=f"没有连续{warn_at}个月以上未交党费或未参加组织生活的党员"
+        )
+    ]
+
+
+@rule("NAT-6")
+def check_lost_contact(ctx: Context) -> list[Obligation]:
+    """Lost contact 6 months → suspend membership; still lost 2 years later → remove."""
+    cases = [c for c in ctx.data.lost_contacts if c.found is None and c.removed is None]
+    if not ctx.data.lost_contacts:
+        return [obligation("NAT-6", "not_applicable", detail="没有失联党员")]
+    names = {m.id: m.name for m in ctx.data.members}
+    out: list[Obligation] = []
+    for c in cases:
+        who = names.get(c.member_id, "（已删除）")
+        if c.suspended is None:
+            due = add_months(c.since, ctx.profile.lost_contact_suspend_months)
+            step = "停止党籍"
+        else:
+            due = add_years(c.suspended, ctx.profile.lost_contact_removal_years)
+            step = "按自行脱党予以除名"
+        if ctx.on >= due:
+            status = "overdue"
+        elif (due - ctx.on).days <= UPCOMING_DAYS:
+            status = "upcoming"
+        else:
+            status = "met"
+        out.append(
+            obligation(
+                "NAT-6",
+                status,
+                period_kind="deadline",
+                due=due,
+                detail=f"{who}自{format_date(c.since)}失去联系，下一步：{format_date(due)}{step}",
+                refs=(c.id,),
+                people=(c.member_id,),
+            )
+        )
+    return out or [obligation("NAT-6", "met", detail="失联党员均已处置或恢复联系")]
+
+
+@rule("NAT-7")
+def check_appraisal_grades(ctx: Context) -> list[Obligation]:
+    """Appraisal grades are 优秀/合格/基本合格/不合格; 预备党员 take part but get no grade."""
+    members = ctx.data.by_id("members")
+    appraisals = [a for a in ctx.data.appraisals if a.year in (ctx.on.year, ctx.on.year - 1)]
+    if not appraisals:
+        return [obligation("NAT-7", "not_applicable", detail="近两年尚无民主评议记录")]
+    out: list[Obligation] = []
+    for a in appraisals:
+        # Status counts on the day of the organization's review, else at the year's end.
+        end = a.steps.get("organization_review") or dt.date(a.year, 12, 31)
+        problems = []
+        for r in a.results:
+            member = members.get(r.member_id)
+            name = member.name if member else "（已删除）"
+            if r.grade and r.grade not in APPRAISAL_GRADES:
+                problems.append(f"{name}的等次“{r.grade}”无效")
+            elif r.grade and member is not None and not full_on(member, end):
+                problems.append(f"{name}为预备党员，不应评定等次")
+        if problems:
+            out.append(
+                obligation(
+                    "NAT-7",
+                    "warning",
+                    period_kind="year",
+                    period=str(a.year),
+                    detail=f"{a.year}年民主评议：{'；'.join(problems)}",
+                    refs=(a.id,),
+                )
+            )
+    return out or [
+        obligation(
+            "NAT-7",
+            "met",
+            detail="民主评议等次均符合规定",
+            refs=tuple(a.id for a in appraisals),
+        )
+    ]

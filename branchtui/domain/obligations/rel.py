@@ -1,0 +1,271 @@
+"""REL — organizational relations (组织关系): transfers, travel abroad, flowing members."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from branchtui.domain.dates import add_months, add_years, format_date
+from branchtui.domain.obligations.base import Context, Obligation, rule
+from branchtui.domain.obligations.catalogue import obligation
+from branchtui.domain.profile import Profile
+from branchtui.domain.records.relations import TRANSFER_INSTRUMENTS
+
+
+def proposed_instrument(months_away: int | None, place_fixed: bool | None, profile: Profile) -> str:
+    """REL-1: the instrument for a member going out, from how long and whether the place is fixed.
+
+    Over 6 months at a fixed place → relation_transfer; place or time uncertain → flow_card;
+    3 months or less → none; otherwise (≤6 months) → certificate_letter.
+    """
+    if months_away is None or place_fixed is False:
+        return "flow_card"
+    if months_away > profile.transfer_over_months:
+        return "relation_transfer"
+    if months_away <= profile.no_certificate_max_months:
+        return "none"
+    return "certificate_letter"
+
+
+def _names(ctx: Context, ids: list[str]) -> str:
+    members = ctx.data.by_id("members")
+    return "、".join(members[i].name if i in members else "（已删除）" for i in ids)
+
+
+@rule("REL-1")
+def check_instruments(ctx: Context) -> list[Obligation]:
+    """Every member who left is in the register, with the instrument the rules propose."""
+    transfers = ctx.data.transfers
+    out_ids = {t.member_id for t in transfers if t.direction == "out" and t.member_id}
+    unregistered = [
+        m.id
+        for m in ctx.data.members
+        if m.removed_reason == "transferred_out" and m.id not in out_ids
+    ]
+    mismatched = [
+        t
+        for t in transfers
+        if t.direction == "out"
+        and t.months_away is not None
+        and t.instrument != proposed_instrument(t.months_away, t.place_fixed, ctx.profile)
+    ]
+    if unregistered:
+        return [
+            obligation(
+                "REL-1",
+                "due",
+                detail=f"{_names(ctx, unregistered)}已转出，但转接登记中没有记录",
+                people=tuple(unregistered),
+            )
+        ]
+    if mismatched:
+        parts = [
+            f"{t.person_name}外出{t.months_away}个月，登记为"
+            f"{TRANSFER_INSTRUMENTS.get(t.instrument, t.instrument)}，应为"
+            f"{TRANSFER_INSTRUMENTS[proposed_instrument(t.months_away, t.place_fixed, ctx.profile)]}"
+            for t in mismatched
+        ]
+        return [
+            obligation(
+                "REL-1",
+                "warning",
+                detail="；".join(parts),
+                refs=tuple(t.id for t in mismatched),
+                people=tuple(t.member_id for t in mismatched if t.member_id),
+            )
+        ]
+    if not transfers:
+        return [obligation("REL-1", "not_applicable", detail="尚无组织关系转接记录")]
+    return [
+        obligation(
+            "REL-1",
+            "met",
+            detail=f"已登记{len(transfers)}件转接，凭证与外出情况相符",
+            refs=tuple(t.id for t in transfers),
+        )
+    ]
+
+
+@rule("REL-2")
+def check_platform(ctx: Context) -> list[Obligation]:
+    """Relation transfers go through the online platform: the register keeps its reference."""
+    moves = [t for t in ctx.data.transfers if t.instrument == "relation_transfer"]
+    missing = [t for t in moves if not t.platform_ref.strip()]
+    if not moves:
+        return [obligation("REL-2", "not_applicable", detail="尚无转组织关系记录")]
+    if missing:
+        names = "、".join(t.person_name for t in missing)
+        return [
+            obligation(
+                "REL-2",
+                "due",
+                detail=f"{names}的组织关系转接未登记网上平台编号",
+                refs=tuple(t.id for t in missing),
+                people=tuple(t.member_id for t in missing if t.member_id),
+                needs="平台转接编号",
+            )
+        ]
+    return [obligation("REL-2", "met", detail=f"{len(moves)}件转接均已记录平台编号")]
+
+
+@rule("REL-3")
+def check_travel_abroad(ctx: Context) -> list[Obligation]:
+    """A private trip abroad needs the keep/suspend decision approved before departure."""
+    out: list[Obligation] = []
+    for trip in ctx.data.travels:
+        if trip.return_date is not None and trip.return_date < ctx.on and trip.approved:
+            continue
+        if trip.approved is None or not trip.decision:
+            late = trip.depart <= ctx.on
+            out.append(
+                obligation(
+                    "REL-3",
+                    "overdue" if late else "due",
+                    period_kind="deadline",
+                    due=trip.depart,
+                    detail=f"{_names(ctx, [trip.member_id])}{format_date(trip.depart)}赴"
+                    f"{trip.destination}，{'已出发' if late else '出发前'}须办理保留或停止党籍审批",
+                    refs=(trip.id,),
+                    people=(trip.member_id,),
+                )
+            )
+    if out:
+        return out
+    status = "met" if ctx.data.travels else "not_applicable"
+    detail = "出国（境）党员均已办理党籍审批" if ctx.data.travels else "尚无因私出国（境）登记"
+    return [obligation("REL-3", status, detail=detail)]
+
+
+@rule("REL-4")
+def check_outflow(ctx: Context) -> list[Obligation]:
+    """Out-flowing members: complete register, and contact at least every 6 months."""
+    active = [f for f in ctx.data.flowing_members if f.direction == "outflow" and f.end is None]
+    if not active:
+        return [obligation("REL-4", "not_applicable", detail="目前没有流出党员")]
+    out: list[Obligation] = []
+    for f in active:
+        missing = [
+            label
+            for label, ok in (
+                ("流动党员活动证编号", f.card_number.strip()),
+                ("联系人", f.contact_person_id),
+                ("流动去向", f.place.strip()),
+                ("联系方式", f.contact_info.strip()),
+            )
+            if not ok
+        ]
+        if missing:
+            out.append(
+                obligation(
+                    "REL-4",
+                    "due",
+                    detail=f"{f.person_name}的流出登记缺少：{'、'.join(missing)}",
+                    refs=(f.id,),
+                    people=(f.member_id,) if f.member_id else (),
+                    needs="、".join(missing),
+                )
+            )
+        last = f.last_contact or f.start
+        limit = add_months(last, ctx.profile.flowing_contact_warning_months)
+        if ctx.on >= limit:
+            out.append(
+                obligation(
+                    "REL-4",
+                    "warning",
+                    period_kind="deadline",
+                    due=limit,
+                    detail=f"{f.person_name}自{format_date(last)}起已"
+                    f"{ctx.profile.flowing_contact_warning_months}个月以上未联系",
+                    refs=(f.id,),
+                    people=(f.member_id,) if f.member_id else (),
+                )
+            )
+    return out or [
+        obligation(
+            "REL-4",
+            "met",
+            detail=f"{len(active)}名流出党员登记完整、保持联系",
+            refs=tuple(f.id for f in active),
+        )
+    ]
+
+
+def _conversion_due(joined: dt.date | None, profile: Profile) -> dt.date | None:
+    return add_years(joined, profile.probation_years) if joined else None
+
+
+@rule("REL-5")
+def check_return(ctx: Context) -> list[Obligation]:
+    """On return the flow card is checked; a flowing 预备党员 is converted on time."""
+    out: list[Obligation] = []
+    members = ctx.data.by_id("members")
+    outflows = [f for f in ctx.data.flowing_members if f.direction == "outflow"]
+    for f in outflows:
+        if f.end is not None and f.end <= ctx.on and not f.card_checked:
+            out.append(
+                obligation(
+                    "REL-5",
+                    "due",
+                    detail=f"{f.person_name}已于{format_date(f.end)}返回，尚未查验流动党员活动证",
+                    refs=(f.id,),
+                    people=(f.member_id,) if f.member_id else (),
+                )
+            )
+        member = members.get(f.member_id or "")
+        if member is None or member.status != "probationary" or member.removed:
+            continue
+        due = _conversion_due(member.joined, ctx.profile)
+        if due is None:
+            continue
+        status = "overdue" if ctx.on > due else "upcoming"
+        out.append(
+            obligation(
+                "REL-5",
+                status,
+                period_kind="deadline",
+                due=due,
+                detail=f"外出流动的预备党员{member.name}应于{format_date(due)}前按期转正",
+                refs=(f.id,),
+                people=(member.id,),
+            )
+        )
+    if out:
+        return out
+    if not outflows:
+        return [obligation("REL-5", "not_applicable", detail="没有流出党员")]
+    return [obligation("REL-5", "met", detail="返回党员均已查验活动证")]
+
+
+@rule("REL-6")
+def check_inflow(ctx: Context) -> list[Obligation]:
+    """In-flowing members are registered with their home organization and marked flowing."""
+    inflows = [f for f in ctx.data.flowing_members if f.direction == "inflow"]
+    registered = {f.member_id for f in inflows if f.member_id}
+    unregistered = [m.id for m in ctx.data.active_members if m.inflow and m.id not in registered]
+    no_home = [f for f in inflows if f.end is None and not f.home_org.strip()]
+    if not inflows and not unregistered:
+        return [obligation("REL-6", "not_applicable", detail="没有流入党员")]
+    problems: list[str] = []
+    if unregistered:
+        problems.append(f"{_names(ctx, unregistered)}标为流入党员，但未在流动党员登记中")
+    if no_home:
+        problems.append(f"{'、'.join(f.person_name for f in no_home)}未登记流出地党组织")
+    if problems:
+        return [
+            obligation(
+                "REL-6",
+                "due",
+                detail="；".join(problems),
+                refs=tuple(f.id for f in no_home),
+                people=tuple(unregistered) + tuple(f.member_id for f in no_home if f.member_id),
+                needs="流出地党组织" if no_home else "",
+            )
+        ]
+    current = [f for f in inflows if f.end is None]
+    return [
+        obligation(
+            "REL-6",
+            "met",
+            detail=f"在册流入党员{len(current)}名，均已登记流出地党组织",
+            refs=tuple(f.id for f in current),
+        )
+    ]

@@ -1,0 +1,170 @@
+"""SYS — rules, plans and ledgers (建章立制): systems, the work plan, records, inspections."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from branchtui.domain.dates import format_date
+from branchtui.domain.obligations.base import Context, Obligation, rule
+from branchtui.domain.obligations.catalogue import obligation
+from branchtui.domain.obligations.periods import judged_periods
+from branchtui.domain.records import Activity, Meeting
+from branchtui.domain.records.ledgers import SYSTEM_KINDS
+
+# SYS-2: the plan is made at the start of the year, by the end of January.
+PLAN_DUE = (1, 31)
+# SYS-4: the upper committee's yearly inspection is flagged as due from December on.
+INSPECTION_DUE_MONTH = 12
+
+
+def _label(record: Meeting | Activity) -> str:
+    name = record.topic if isinstance(record, Meeting) else record.title
+    return f"{format_date(record.date)}“{name}”"
+
+
+@rule("SYS-1")
+def check_systems(ctx: Context) -> list[Obligation]:
+    """The written systems of 三会一课, study, appraisal, development, supervision, 党务公开."""
+    have = {d.kind for d in ctx.data.system_docs}
+    missing = [label for kind, label in SYSTEM_KINDS.items() if kind not in have]
+    progress = (float(len(SYSTEM_KINDS) - len(missing)), float(len(SYSTEM_KINDS)))
+    if missing:
+        return [
+            obligation(
+                "SYS-1",
+                "due",
+                detail=f"尚缺：{'、'.join(missing)}",
+                progress=progress,
+            )
+        ]
+    return [
+        obligation(
+            "SYS-1",
+            "met",
+            detail="各项制度均已建立",
+            refs=tuple(d.id for d in ctx.data.system_docs),
+            progress=progress,
+        )
+    ]
+
+
+@rule("SYS-2")
+def check_work_plan(ctx: Context) -> list[Obligation]:
+    """A yearly work plan by the end of January; its items kept to their timetable."""
+    year = ctx.on.year
+    due = dt.date(year, *PLAN_DUE)
+    plans = [p for p in ctx.data.work_plans if p.year == year]
+    if not plans:
+        return [
+            obligation(
+                "SYS-2",
+                "overdue" if ctx.on > due else "due",
+                period_kind="year",
+                period=str(year),
+                due=due,
+                detail=f"{year}年工作计划尚未制订（应于{format_date(due)}前制订）",
+            )
+        ]
+    items = [i for p in plans for i in p.items]
+    late = [i for i in items if i.done is None and i.due is not None and i.due < ctx.on]
+    done = sum(1 for i in items if i.done is not None)
+    progress = (float(done), float(len(items))) if items else None
+    if late:
+        return [
+            obligation(
+                "SYS-2",
+                "overdue",
+                period_kind="year",
+                period=str(year),
+                due=min(i.due for i in late if i.due),
+                detail="以下计划项目已过期未完成：" + "、".join(i.content for i in late[:10]),
+                refs=tuple(p.id for p in plans),
+                progress=progress,
+            )
+        ]
+    return [
+        obligation(
+            "SYS-2",
+            "met",
+            period_kind="year",
+            period=str(year),
+            due=due,
+            detail=f"{year}年工作计划已制订，共{len(items)}个项目，已完成{done}个",
+            refs=tuple(p.id for p in plans),
+            progress=progress,
+        )
+    ]
+
+
+@rule("SYS-3")
+def check_records(ctx: Context) -> list[Obligation]:
+    """Every meeting and activity of the year has a recorder, photos, and a ledger entry."""
+    year = ctx.on.year
+    records: list[Meeting | Activity] = [
+        m for m in ctx.data.meetings if m.date.year == year and m.date <= ctx.on
+    ]
+    records += [a for a in ctx.data.activities if a.date.year == year and a.date <= ctx.on]
+    if not records:
+        return [
+            obligation(
+                "SYS-3",
+                "not_applicable",
+                period_kind="year",
+                period=str(year),
+                detail=f"{year}年尚无会议和活动记录",
+            )
+        ]
+    filed = {e.record_id for e in ctx.data.ledger_entries if e.record_id}
+    no_recorder = [r for r in records if not r.recorder_id]
+    no_photo = [r for r in records if not r.photo_ids]
+    unfiled = [r for r in records if r.id not in filed]
+
+    problems = []
+    if no_recorder:
+        problems.append(f"{len(no_recorder)}条未指定记录人（如{_label(no_recorder[0])}）")
+    if unfiled:
+        problems.append(f"{len(unfiled)}条未归入台帐")
+    status = "due" if no_recorder else ("warning" if unfiled else "met")
+    detail = "；".join(problems) or f"{year}年{len(records)}条记录均已指定记录人并归入台帐"
+    # Whether photos were taken is unknown, so missing photos are reported, not judged.
+    if no_photo:
+        detail += f"；{len(no_photo)}条没有照片（拍照的请补充上传）"
+    return [
+        obligation(
+            "SYS-3",
+            status,
+            period_kind="year",
+            period=str(year),
+            detail=detail,
+            refs=tuple(r.id for r in (no_recorder or unfiled)),
+            progress=(float(len(records) - len(unfiled)), float(len(records))),
+        )
+    ]
+
+
+@rule("SYS-4")
+def check_inspection(ctx: Context) -> list[Obligation]:
+    """The upper committee inspects the branch's systems once a year."""
+    out: list[Obligation] = []
+    for year in judged_periods("year", ctx.data, ctx.on):
+        found = [i for i in ctx.data.inspections if year.contains(i.date) and i.date <= ctx.on]
+        if found:
+            status, detail = "met", f"上级党委已于{format_date(found[-1].date)}检查"
+        elif ctx.on > year.end:
+            status, detail = "overdue", f"{year.label}没有上级党委检查记录"
+        elif ctx.on.month >= INSPECTION_DUE_MONTH:
+            status, detail = "due", f"{year.label}尚未登记上级党委检查"
+        else:
+            status, detail = "upcoming", f"{year.label}上级党委检查尚未进行"
+        out.append(
+            obligation(
+                "SYS-4",
+                status,
+                period_kind="year",
+                period=year.key,
+                due=year.end,
+                detail=detail,
+                refs=tuple(i.id for i in found),
+            )
+        )
+    return out

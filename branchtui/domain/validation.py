@@ -1,0 +1,185 @@
+"""Validation of records before they are saved: field name → Chinese message, empty when valid.
+
+``validate(record, today)`` works for every record type and never raises; ``review`` adds the
+warnings that do not block saving (a 转正 less than a year after joining). The per-field
+helpers (``check_id_number``, ``check_phone``, …) are for screens that check as the user types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from branchtui.domain.dates import add_years
+from branchtui.domain.records import TABLES, Member, Term
+from branchtui.domain.records.people import (
+    DUES_CATEGORIES,
+    GENDERS,
+    MEMBER_STATUSES,
+    REMOVAL_REASONS,
+)
+from branchtui.domain.validation_fields import (
+    check_amount,
+    check_choice,
+    check_date,
+    check_id_number,
+    check_month,
+    check_name,
+    check_past_date,
+    check_phone,
+    check_required,
+    check_time,
+    check_year,
+    id_birth_date,
+    id_gender,
+)
+from branchtui.domain.validation_records import RECORD_CHECKS, Checker
+
+__all__ = [
+    "check_amount",
+    "check_choice",
+    "check_date",
+    "check_id_number",
+    "check_month",
+    "check_name",
+    "check_past_date",
+    "check_phone",
+    "check_required",
+    "check_time",
+    "check_year",
+    "id_birth_date",
+    "id_gender",
+    "review",
+    "validate",
+    "validate_dict",
+    "warnings",
+]
+
+# The party was founded on 1 July 1921: nobody joined before.
+PARTY_FOUNDED = dt.date(1921, 7, 1)
+# Members join at 18 or older (党章 §1).
+JOINING_AGE = 18
+# A message for what no check could read: never shown for records built by our own code.
+UNREADABLE = "记录内容无法识别，请检查后重新填写"
+
+
+def _member(c: Checker) -> None:
+    """Member (ORG-1): name, gender, dates, 身份证号, phone, status and removal."""
+    c.add("name", check_name(c.get("name")))
+    c.choice("gender", "性别", GENDERS, optional=True)
+    c.past("birth_date", "出生日期")
+    c.add("id_number", check_id_number(c.get("id_number"), c.today))
+    c.add("phone", check_phone(c.get("phone")))
+    c.past("joined", "入党时间")
+    joined = c.get("joined")
+    if "joined" not in c.errors and isinstance(joined, dt.date) and joined < PARTY_FOUNDED:
+        c.add("joined", "入党时间不能早于1921年7月1日")
+    c.past("full_date", "转正时间")
+    c.order("joined", "full_date", "入党时间", "转正时间")
+    if c.get("full_date") == c.get("joined") and c.get("joined") is not None:
+        c.add("full_date", "转正时间应晚于入党时间")
+    c.choice("status", "党员类别", MEMBER_STATUSES)
+    if c.get("status") == "probationary" and c.get("full_date") is not None:
+        c.add("full_date", "预备党员尚未转正，不应填写转正时间")
+    c.choice("dues_category", "党费类别", DUES_CATEGORIES)
+    c.amount("monthly_income", "月收入")
+    _member_age(c)
+    _member_id_consistency(c)
+    _member_removal(c)
+
+
+def _member_age(c: Checker) -> None:
+    birth, joined = c.get("birth_date"), c.get("joined")
+    if "birth_date" in c.errors or "joined" in c.errors:
+        return
+    if isinstance(birth, dt.date) and isinstance(joined, dt.date):
+        if joined < birth:
+            c.add("joined", "入党时间不能早于出生日期")
+        elif add_years(birth, JOINING_AGE) > joined:
+            c.add("joined", f"入党时应年满{JOINING_AGE}周岁，请核对入党时间或出生日期")
+
+
+def _member_id_consistency(c: Checker) -> None:
+    number = c.get("id_number")
+    if "id_number" in c.errors or not isinstance(number, str) or not number.strip():
+        return
+    number = number.strip().upper()
+    birth, gender = c.get("birth_date"), c.get("gender")
+    birth_ok = isinstance(birth, dt.date) and "birth_date" not in c.errors
+    if birth_ok and id_birth_date(number) != birth:
+        c.add("id_number", "身份证号中的出生日期与填写的出生日期不一致")
+    if isinstance(gender, str) and gender in GENDERS and id_gender(number) != gender:
+        c.add(
+            "id_number",
+            f"身份证号显示性别为{GENDERS[id_gender(number) or 'male']}，与填写的性别不一致",
+        )
+
+
+def _member_removal(c: Checker) -> None:
+    removed, reason = c.get("removed"), c.get("removed_reason")
+    if removed is not None:
+        c.past("removed", "移出时间")
+        c.order("joined", "removed", "入党时间", "移出时间")
+        c.add("removed_reason", check_choice(reason, "移出原因", REMOVAL_REASONS))
+    elif reason not in ("", None):
+        c.add("removed", "已填写移出原因，请填写移出时间")
+
+
+def _run(record: object, today: dt.date) -> Checker:
+    c = Checker(record, today)
+    if isinstance(record, Member):
+        _member(c)
+        return c
+    check = RECORD_CHECKS.get(type(record))
+    if check is None:
+        c.add("", "未知的记录类型")
+    else:
+        check(c)
+    return c
+
+
+def validate(record: object, today: dt.date) -> dict[str, str]:
+    """What is wrong with a record, by field name (``attendance.2.status`` for list items).
+
+    Empty when the record may be saved. Works for every type of ``domain.records``; never raises.
+    """
+    try:
+        return _run(record, today).errors
+    except Exception:  # a validator must answer, whatever it is given
+        return {"": UNREADABLE}
+
+
+def warnings(record: object, today: dt.date) -> dict[str, str]:
+    """Things worth a second look that do not block saving; never raises."""
+    found: dict[str, str] = {}
+    if isinstance(record, Member):
+        joined, full = record.joined, record.full_date
+        if isinstance(joined, dt.date) and isinstance(full, dt.date) and joined < full:
+            try:
+                short = full < add_years(joined, 1)
+            except (OverflowError, ValueError):
+                short = False
+            if short:
+                found["full_date"] = "转正时间距入党不满1年（预备期一般为1年），请核对"
+    elif isinstance(record, Term) and record.extension_until and not record.extension_approved:
+        found["extension_approved"] = "延期换届须经上级党组织批准，请填写批准时间"
+    return found
+
+
+def review(record: object, today: dt.date) -> tuple[dict[str, str], dict[str, str]]:
+    """``(errors, warnings)`` for a form's review step."""
+    return validate(record, today), warnings(record, today)
+
+
+def validate_dict(table: str, data: Any, today: dt.date) -> dict[str, str]:
+    """Validate a stored or imported document of a table; an unreadable one gets one message."""
+    record_type = TABLES.get(table) if isinstance(table, str) else None
+    if record_type is None:
+        return {"": "未知的数据表"}
+    if not isinstance(data, dict):
+        return {"": UNREADABLE}
+    try:
+        record = record_type.from_dict(data)
+    except Exception:  # any malformed document is reported, not raised
+        return {"": UNREADABLE}
+    return validate(record, today)

@@ -1,0 +1,386 @@
+"""Record checks for every type but Member: required text, dates, order of dates, amounts, enums."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from branchtui.domain import records as r
+from branchtui.domain.profile import PROFILES
+from branchtui.domain.records.branch import BRANCH_KINDS, SEAT_ROLES
+from branchtui.domain.records.care import TALK_KINDS, TALK_TRIGGERS
+from branchtui.domain.records.development import CANDIDATE_STEPS
+from branchtui.domain.records.education import ACTIVITY_KINDS, DISCIPLINE_STEPS
+from branchtui.domain.records.ledgers import (
+    ASSESSMENT_AREAS,
+    FIVE_GOOD,
+    FUND_PURPOSES,
+    FUND_SOURCES,
+    LEDGER_CATEGORIES,
+    SYSTEM_KINDS,
+)
+from branchtui.domain.records.meetings import (
+    APPRAISAL_GRADES,
+    APPRAISAL_STEPS,
+    ATTENDANCE_STATUSES,
+    MEETING_KINDS,
+    THEME_DAY_CONTENT,
+)
+from branchtui.domain.records.people import DUES_CATEGORIES, GENDERS
+from branchtui.domain.records.relations import (
+    FLOW_DIRECTIONS,
+    MEMBERSHIP_DECISIONS,
+    TRANSFER_DIRECTIONS,
+    TRANSFER_INSTRUMENTS,
+)
+from branchtui.domain.validation_fields import (
+    Checker,
+    check_amount,
+    check_choice,
+    check_date,
+    check_id_number,
+    check_month,
+    check_name,
+    check_past_date,
+    check_phone,
+    check_required,
+    check_time,
+    check_year,
+)
+
+FUND_DIRECTIONS = {"income": "收入", "spending": "支出"}
+
+
+def _branch(c: Checker) -> None:
+    c.text("name", "支部名称", 100)
+    c.choice("kind", "组织类型", BRANCH_KINDS)
+    c.choice("profile", "规则配置", {k: p.label for k, p in PROFILES.items()})
+    c.amount("non_party_staff", "非党员职工人数")
+    c.past("created", "成立时间")
+
+
+def _group(c: Checker) -> None:
+    c.text("name", "党小组名称", 50)
+    c.past("created", "成立时间")
+    c.date("dissolved", "撤销时间")
+    c.order("created", "dissolved", "成立时间", "撤销时间")
+
+
+def _term(c: Checker) -> None:
+    number = c.get("number")
+    if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= 100:
+        c.add("number", "届次应为1到100的整数")
+    c.past("start", "任期开始时间", required=True)
+    c.date("extension_until", "延期至")
+    c.order("start", "extension_until", "任期开始时间", "延期至")
+    c.past("extension_approved", "上级批准延期时间")
+
+
+def _seat(c: Checker) -> None:
+    c.ref("term_id", "任期")
+    c.choice("role", "职务", SEAT_ROLES)
+    c.past("since", "任职时间")
+    c.date("until", "离任时间")
+    c.order("since", "until", "任职时间", "离任时间")
+
+
+def _vacancy(c: Checker) -> None:
+    c.choice("role", "空缺职务", SEAT_ROLES)
+    c.past("since", "空缺起始时间", required=True)
+    c.past("filled", "补齐时间")
+    c.order("since", "filled", "空缺起始时间", "补齐时间")
+
+
+def _meeting(c: Checker) -> None:
+    kinds = c.get("kinds")
+    if not isinstance(kinds, list) or not kinds:
+        c.add("kinds", "请选择会议类型")
+    elif any(not isinstance(k, str) or k not in MEETING_KINDS for k in kinds):
+        c.add("kinds", check_choice(None, "会议类型", MEETING_KINDS))
+    c.past("date", "会议日期", required=True)
+    c.add("start", check_time(c.get("start"), "开始时间"))
+    c.add("end", check_time(c.get("end"), "结束时间"))
+    start, end = c.get("start"), c.get("end")
+    if "start" not in c.errors and "end" not in c.errors and start and end and end <= start:
+        c.add("end", "结束时间应晚于开始时间")
+    c.amount("duration_minutes", "时长（分钟）")
+    for _, content in c.items("theme_content"):
+        if content not in THEME_DAY_CONTENT:
+            c.add("theme_content", f"主题党日内容应为：{'、'.join(THEME_DAY_CONTENT)}")
+    seen: set[str] = set()
+    for i, entry in c.items("attendance"):
+        member_id, status = getattr(entry, "member_id", None), getattr(entry, "status", None)
+        if isinstance(member_id, str) and member_id in seen:
+            c.add(f"attendance.{i}.member_id", "同一人在出席名单中出现两次")
+        if isinstance(member_id, str):
+            seen.add(member_id)
+        if not isinstance(status, str) or status not in ATTENDANCE_STATUSES:
+            c.add(f"attendance.{i}.status", check_choice(status, "出席情况", ATTENDANCE_STATUSES))
+        elif status == "on_leave":
+            c.add(
+                f"attendance.{i}.reason", check_required(getattr(entry, "reason", None), "请假事由")
+            )
+    for i, vote in c.items("votes"):
+        c.add(f"votes.{i}.motion", check_required(getattr(vote, "motion", None), "表决事项"))
+        for part, label in (("yes", "赞成票"), ("no", "反对票"), ("abstain", "弃权票")):
+            value = getattr(vote, part, None)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                c.add(f"votes.{i}.{part}", f"{label}应为不小于0的整数")
+
+
+def _appraisal(c: Checker) -> None:
+    c.add("year", check_year(c.get("year"), c.today))
+    steps = c.get("steps")
+    if isinstance(steps, dict):
+        for step, when in steps.items():
+            if not isinstance(step, str) or step not in APPRAISAL_STEPS:
+                c.add("steps", check_choice(step, "评议步骤", APPRAISAL_STEPS))
+            c.add("steps", check_past_date(when, c.today, "评议步骤日期"))
+    for i, result in c.items("results"):
+        grade = getattr(result, "grade", None)
+        if grade not in ("", None) and not (isinstance(grade, str) and grade in APPRAISAL_GRADES):
+            c.add(f"results.{i}.grade", check_choice(grade, "评议等次", APPRAISAL_GRADES))
+
+
+def _transfer(c: Checker) -> None:
+    c.text("person_name", "姓名", 40)
+    c.choice("direction", "转接方向", TRANSFER_DIRECTIONS)
+    c.choice("instrument", "转接方式", TRANSFER_INSTRUMENTS)
+    c.past("date", "转接日期", required=True)
+    c.amount("months_away", "外出时间（月）")
+
+
+def _travel(c: Checker) -> None:
+    c.ref("member_id", "党员")
+    c.text("destination", "前往国家（地区）", 100)
+    c.date("depart", "出境时间", required=True)
+    c.date("return_date", "回国（境）时间")
+    c.order("depart", "return_date", "出境时间", "回国（境）时间")
+    c.choice("decision", "党籍处理", MEMBERSHIP_DECISIONS, optional=True)
+    c.past("approved", "审批时间")
+
+
+def _flowing(c: Checker) -> None:
+    c.text("person_name", "姓名", 40)
+    c.choice("direction", "流动方向", FLOW_DIRECTIONS)
+    c.past("start", "流动开始时间", required=True)
+    c.date("end", "流动结束时间")
+    c.order("start", "end", "流动开始时间", "流动结束时间")
+    c.past("last_contact", "最近联系时间")
+
+
+def _study(c: Checker) -> None:
+    c.text("topic", "学习主题")
+    c.past("date", "学习日期", required=True)
+    c.amount("days", "学习天数", required=True, positive=True)
+    days = c.get("days")
+    if "days" not in c.errors and days > 31:
+        c.add("days", "一次集中学习不应超过31天")
+
+
+def _activity(c: Checker) -> None:
+    c.text("title", "活动名称")
+    c.choice("kind", "活动类型", ACTIVITY_KINDS)
+    c.past("date", "活动日期", required=True)
+
+
+def _dues_rate(c: Checker) -> None:
+    c.ref("member_id", "党员")
+    c.add("year", check_year(c.get("year"), c.today))
+    c.choice("category", "党费类别", DUES_CATEGORIES)
+    c.amount("monthly_income", "月收入")
+    c.amount("amount", "每月党费", required=True)
+
+
+def _dues_payment(c: Checker) -> None:
+    c.ref("member_id", "党员")
+    c.add("month", check_month(c.get("month"), "所属月份"))
+    c.amount("amount", "交纳金额", required=True, positive=True)
+    c.past("paid", "交纳日期", required=True)
+
+
+def _certificate(c: Checker) -> None:
+    c.ref("member_id", "党员")
+    c.text("number", "党员证编号", 40)
+    c.past("issued", "发证日期")
+
+
+def _discipline(c: Checker) -> None:
+    c.ref("member_id", "党员")
+    c.text("reason", "处置原因", 2000)
+    c.past("opened", "立案时间", required=True)
+    c.past("closed", "结案时间")
+    c.order("opened", "closed", "立案时间", "结案时间")
+    opened = c.get("opened")
+    for i, step in c.items("steps"):
+        name, when = getattr(step, "step", None), getattr(step, "date", None)
+        if not isinstance(name, str) or name not in DISCIPLINE_STEPS:
+            c.add(f"steps.{i}.step", check_choice(name, "处置步骤", DISCIPLINE_STEPS))
+        c.add(f"steps.{i}.date", check_past_date(when, c.today, "步骤日期"))
+        if isinstance(when, dt.date) and isinstance(opened, dt.date) and when < opened:
+            c.add(f"steps.{i}.date", "步骤日期不能早于立案时间")
+
+
+def _lost_contact(c: Checker) -> None:
+    c.ref("member_id", "党员")
+    c.past("since", "失联起始时间", required=True)
+    for name, label in (
+        ("suspended", "停止党籍时间"),
+        ("removed", "除名时间"),
+        ("found", "恢复联系时间"),
+    ):
+        c.past(name, label)
+        c.order("since", name, "失联起始时间", label)
+
+
+def _candidate(c: Checker) -> None:
+    c.add("name", check_name(c.get("name")))
+    c.choice("gender", "性别", GENDERS, optional=True)
+    c.past("birth_date", "出生日期")
+    c.add("id_number", check_id_number(c.get("id_number"), c.today))
+    c.add("phone", check_phone(c.get("phone")))
+    c.amount("training_hours", "集中培训学时")
+    for i, event in c.items("events"):
+        step = getattr(event, "step", None)
+        if not isinstance(step, str) or step not in CANDIDATE_STEPS:
+            c.add(f"events.{i}.step", check_choice(step, "发展环节", CANDIDATE_STEPS))
+        when = getattr(event, "date", None)
+        c.add(
+            f"events.{i}.date", check_past_date(when, c.today, "环节日期") if when else "请填写日期"
+        )
+
+
+def _talk(c: Checker) -> None:
+    if not c.get("member_id") and check_required(c.get("person_name"), "谈话对象"):
+        c.add("person_name", "请选择或填写谈话对象")
+    c.past("date", "谈话日期", required=True)
+    c.choice("kind", "谈话类型", TALK_KINDS)
+    c.choice("trigger", "谈话起因", TALK_TRIGGERS)
+
+
+def _hardship(c: Checker) -> None:
+    c.ref("member_id", "帮扶对象")
+    c.text("description", "困难情况", 2000)
+    c.past("applied", "申请时间", required=True)
+    for name, label in (("reported_up", "上报时间"), ("helped", "帮扶时间")):
+        c.past(name, label)
+        c.order("applied", name, "申请时间", label)
+    c.amount("amount", "帮扶金额")
+
+
+def _dated_title(title_label: str, date_label: str) -> Callable[[Checker], None]:
+    def check(c: Checker) -> None:
+        c.text("title", title_label)
+        c.past("date", date_label, required=True)
+
+    return check
+
+
+def _system_doc(c: Checker) -> None:
+    c.choice("kind", "制度类别", SYSTEM_KINDS)
+    c.text("title", "制度名称")
+    c.past("adopted", "制定时间")
+
+
+def _work_plan(c: Checker) -> None:
+    c.add("year", check_year(c.get("year"), c.today))
+    c.past("adopted", "计划通过时间")
+    for i, item in c.items("items"):
+        c.add(f"items.{i}.content", check_required(getattr(item, "content", None), "工作内容", 500))
+        c.add(f"items.{i}.due", check_date(getattr(item, "due", None), "完成时限"))
+        c.add(f"items.{i}.done", check_past_date(getattr(item, "done", None), c.today, "完成时间"))
+
+
+def _ledger(c: Checker) -> None:
+    _dated_title("台帐标题", "归档日期")(c)
+    c.choice("category", "台帐类别", LEDGER_CATEGORIES)
+
+
+def _attachment(c: Checker) -> None:
+    c.text("file_name", "文件名", 255)
+    c.amount("size", "文件大小")
+    c.past("added", "添加时间")
+
+
+def _venue(c: Checker) -> None:
+    c.text("name", "场所名称", 100)
+
+
+def _fund(c: Checker) -> None:
+    c.past("date", "日期", required=True)
+    c.choice("direction", "收支类型", FUND_DIRECTIONS)
+    c.amount("amount", "金额", required=True, positive=True)
+    c.choice("source", "经费来源", FUND_SOURCES, optional=True)
+    if c.get("direction") == "spending":
+        c.choice("purpose", "支出用途", FUND_PURPOSES)
+
+
+def _inspection(c: Checker) -> None:
+    c.past("date", "检查日期", required=True)
+
+
+def _monthly_report(c: Checker) -> None:
+    c.add("month", check_month(c.get("month"), "报告月份"))
+    c.past("generated", "生成时间")
+    c.past("sent", "报送时间")
+    c.order("generated", "sent", "生成时间", "报送时间")
+
+
+def _assessment(c: Checker) -> None:
+    c.add("year", check_year(c.get("year"), c.today))
+    c.past("date", "自评时间")
+    scores = c.get("scores")
+    if isinstance(scores, dict):
+        for area, score in scores.items():
+            if not isinstance(area, str) or area not in ASSESSMENT_AREAS:
+                c.add("scores", check_choice(area, "考核项目", ASSESSMENT_AREAS))
+            elif check_amount(score, "得分") or not 0 <= score <= 100:
+                c.add(f"scores.{area}", "得分应在0到100之间")
+    five_good = c.get("five_good")
+    if isinstance(five_good, dict) and any(
+        not isinstance(k, str) or k not in FIVE_GOOD for k in five_good
+    ):
+        c.add("five_good", check_choice(None, "“五好”标准", FIVE_GOOD))
+
+
+def _practice(c: Checker) -> None:
+    _dated_title("经验做法标题", "日期")(c)
+    c.past("reported", "报送时间")
+    c.order("date", "reported", "日期", "报送时间")
+
+
+# Every record type but Member, with its check (Member's lives in validation.py).
+RECORD_CHECKS: dict[type, Callable[[Checker], None]] = {
+    r.Branch: _branch,
+    r.PartyGroup: _group,
+    r.Term: _term,
+    r.CommitteeSeat: _seat,
+    r.Vacancy: _vacancy,
+    r.Meeting: _meeting,
+    r.Appraisal: _appraisal,
+    r.Transfer: _transfer,
+    r.TravelAbroad: _travel,
+    r.FlowingMember: _flowing,
+    r.StudySession: _study,
+    r.Activity: _activity,
+    r.DuesRate: _dues_rate,
+    r.DuesPayment: _dues_payment,
+    r.CertificateCard: _certificate,
+    r.DisciplineCase: _discipline,
+    r.LostContact: _lost_contact,
+    r.Candidate: _candidate,
+    r.DevelopmentRegisterUpdate: lambda c: c.past("date", "更新日期", required=True),
+    r.Talk: _talk,
+    r.HardshipCase: _hardship,
+    r.Announcement: _dated_title("公开事项", "公开日期"),
+    r.SystemDoc: _system_doc,
+    r.WorkPlan: _work_plan,
+    r.LedgerEntry: _ledger,
+    r.Attachment: _attachment,
+    r.Venue: _venue,
+    r.FundEntry: _fund,
+    r.Inspection: _inspection,
+    r.MonthlyReport: _monthly_report,
+    r.YearAssessment: _assessment,
+    r.PracticeNote: _practice,
+}

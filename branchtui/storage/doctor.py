@@ -1,0 +1,189 @@
+"""``branchtui doctor``: a health check of the data folder that never changes anything."""
+
+from __future__ import annotations
+
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from branchtui.domain.codec import DecodeError
+from branchtui.domain.records import TABLES, Branch, BranchData
+from branchtui.storage.atomic import temp_pattern
+from branchtui.storage.backups import list_backups, newest_good_backup
+from branchtui.storage.errors import CorruptFileError
+from branchtui.storage.locations import DATA_FILE
+from branchtui.storage.lock import is_locked
+from branchtui.storage.migrations import BRANCH_TABLE, SCHEMA_VERSION, migrate, schema_version_of
+from branchtui.storage.modes import PRIVATE_FILE, PRIVATE_FOLDER, SHARED_FILE, SHARED_FOLDER
+from branchtui.storage.references import dangling_references
+from branchtui.storage.validate import shape_problem
+
+OK, WARNING, ERROR = "ok", "warning", "error"
+LEVEL_LABELS = {OK: "正常", WARNING: "注意", ERROR: "错误"}
+SHOWN_REFERENCES = 5
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One line of the doctor's report."""
+
+    level: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"[{LEVEL_LABELS[self.level]}] {self.message}"
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    return any(f.level == ERROR for f in findings)
+
+
+def doctor(data_dir: Path) -> list[Finding]:
+    """Every finding about the folder, its file, its modes, the lock and the backups."""
+    folder = Path(data_dir)
+    if not folder.is_dir():
+        return [Finding(ERROR, f"数据目录 {folder} 不存在，请先运行 branchtui init。")]
+    findings = _modes(folder)
+    path = folder / DATA_FILE
+    if path.exists():
+        findings += _data_file(path)
+    else:
+        findings.append(
+            Finding(ERROR, f"数据目录 {folder} 中没有 {DATA_FILE}，请先运行 branchtui init。")
+        )
+    if is_locked(folder):
+        findings.append(
+            Finding(
+                WARNING, "另一个会话正在写入数据（锁被占用）；如持续如此，请检查是否有卡住的进程。"
+            )
+        )
+    else:
+        findings.append(Finding(OK, "没有其他会话正在写入。"))
+    leftovers = sorted(folder.glob(temp_pattern(DATA_FILE)))
+    if leftovers:
+        findings.append(
+            Finding(
+                WARNING, f"有 {len(leftovers)} 个中断写入留下的临时文件，下次打开时会自动清除。"
+            )
+        )
+    findings += _backups(folder)
+    return findings
+
+
+def _modes(folder: Path) -> list[Finding]:
+    mode = stat.S_IMODE(folder.stat().st_mode)
+    shared = bool(mode & stat.S_ISGID)
+    want_folder, want_file = (
+        (SHARED_FOLDER, SHARED_FILE) if shared else (PRIVATE_FOLDER, PRIVATE_FILE)
+    )
+    findings = []
+    if mode != want_folder:
+        findings.append(
+            Finding(
+                WARNING,
+                f"数据目录的权限是 {mode:04o}，应为 {want_folder:04o}（chmod {want_folder:04o} {folder}）。",
+            )
+        )
+    path = folder / DATA_FILE
+    if path.exists():
+        file_mode = stat.S_IMODE(path.stat().st_mode)
+        if file_mode != want_file:
+            findings.append(
+                Finding(
+                    WARNING,
+                    f"{DATA_FILE} 的权限是 {file_mode:04o}，应为 {want_file:04o}（chmod {want_file:04o} {path}）。",
+                )
+            )
+    if not findings:
+        who = "共享用户组" if shared else "当前用户"
+        findings.append(Finding(OK, f"目录与文件权限正确（仅{who}可读写）。"))
+    return findings
+
+
+def _data_file(path: Path) -> list[Finding]:
+    try:
+        raw = orjson.loads(path.read_bytes())
+    except OSError as exc:
+        return [Finding(ERROR, f"无法读取 {path}（{exc.strerror}）。")]
+    except orjson.JSONDecodeError as exc:
+        return [_corrupt(path, f"不是有效的 JSON（{exc}）")]
+    problem = shape_problem(raw)
+    if problem:
+        return [_corrupt(path, problem)]
+    version = schema_version_of(raw)
+    findings = []
+    if version > SCHEMA_VERSION:
+        return [
+            Finding(
+                WARNING,
+                f"数据文件由更新版本的 branchtui 写入（数据版本 {version}，本程序支持 {SCHEMA_VERSION}），"
+                "只能以只读方式打开；请升级 branchtui。",
+            )
+        ]
+    if version < SCHEMA_VERSION:
+        findings.append(
+            Finding(
+                WARNING,
+                f"数据版本 {version} 较旧，下次打开时会先备份，再升级到第 {SCHEMA_VERSION} 版。",
+            )
+        )
+        try:
+            raw = migrate(raw)
+        except CorruptFileError as exc:
+            return [*findings, _corrupt(path, exc.message)]
+    try:
+        data = _records(raw)
+    except (DecodeError, TypeError, ValueError) as exc:
+        return [*findings, _corrupt(path, f"有无法读取的记录（{exc}）")]
+    dangling = dangling_references(data)
+    for line in dangling[:SHOWN_REFERENCES]:
+        findings.append(Finding(WARNING, f"{line}。"))
+    if len(dangling) > SHOWN_REFERENCES:
+        findings.append(
+            Finding(WARNING, f"另有 {len(dangling) - SHOWN_REFERENCES} 处引用指向不存在的记录。")
+        )
+    name = data.branch.name if data.branch else "（尚未填写支部信息）"
+    findings.append(
+        Finding(
+            OK,
+            f"数据文件完好：{name}，数据版本 {SCHEMA_VERSION}，{len(data.members)} 名党员，"
+            f"{len(data.meetings)} 条会议记录。",
+        )
+    )
+    return findings
+
+
+def _records(raw: dict[str, Any]) -> BranchData:
+    def docs(name: str) -> list[Any]:
+        return list((raw.get(name) or {}).values())
+
+    branches = docs(BRANCH_TABLE)
+    return BranchData(
+        branch=Branch.from_dict(branches[0]) if branches else None,
+        tables={name: [cls.from_dict(doc) for doc in docs(name)] for name, cls in TABLES.items()},
+    )
+
+
+def _corrupt(path: Path, problem: str) -> Finding:
+    good = newest_good_backup(path.parent)
+    offer = (
+        f"最新的完好备份是 {good.name}（{good.label}），可运行 branchtui restore {good.name} 恢复"
+        if good
+        else "没有可用的备份"
+    )
+    return Finding(ERROR, f"数据文件 {path} 已损坏：{problem}。{offer}。文件未被改动。")
+
+
+def _backups(folder: Path) -> list[Finding]:
+    backups = list_backups(folder)
+    if not backups:
+        return [Finding(WARNING, "还没有任何备份；第一次保存时会自动创建。")]
+    good = newest_good_backup(folder)
+    if good is None:
+        return [Finding(ERROR, f"共有 {len(backups)} 个备份，但没有一个是完好的。")]
+    return [
+        Finding(OK, f"共有 {len(backups)} 个备份，最新的完好备份：{good.name}（{good.label}）。")
+    ]

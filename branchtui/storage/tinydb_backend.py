@@ -1,0 +1,124 @@
+"""TinyDB behind our own storage and table classes.
+
+TinyDB as shipped rewrites its file in place and keeps query caches and next doc ids that go stale
+when another process writes. Here TinyDB's storage is only the dict we loaded (the Store commits it
+to disk atomically, once per transaction), and records are found by our own ``id``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Table
+
+Doc = dict[str, Any]
+
+
+class LoadedStorage(Storage):
+    """TinyDB storage whose data is the in-memory copy of branch.json; disk is not touched here."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, Any] = {}
+        self.dirty = False
+
+    def read(self) -> dict[str, Any]:
+        return self.data
+
+    def write(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.dirty = True
+
+    def close(self) -> None:
+        self.data = {}
+
+
+class RecordTable(Table):
+    """A TinyDB table of records found by our ``id`` (doc ids are TinyDB's, reused after deletes)."""
+
+    def __init__(self, storage: Storage, name: str, **kwargs: Any) -> None:
+        super().__init__(storage, name, **kwargs)
+        self._doc_ids: dict[str, int] | None = None
+
+    def _index(self) -> dict[str, int]:
+        if self._doc_ids is None:
+            self._doc_ids = {doc["id"]: int(key) for key, doc in self._read_table().items()}
+        return self._doc_ids
+
+    def find(self, record_id: str) -> Doc | None:
+        """The stored document with our ``id``, or None."""
+        doc_id = self._index().get(record_id)
+        if doc_id is None:
+            return None
+        doc = self._read_table()[str(doc_id)]
+        return doc  # type: ignore[return-value]
+
+    def docs(self) -> list[Doc]:
+        """Every stored document, in file order."""
+        return list(self._read_table().values())  # type: ignore[arg-type]
+
+    def add(self, doc: Doc) -> None:
+        """Insert a new document (its ``id`` must not be stored yet)."""
+        self._index()[doc["id"]] = self.insert(doc)
+
+    def replace(self, doc: Doc) -> None:
+        """Put ``doc`` in place of the stored document with the same ``id``."""
+        doc_id = self._index()[doc["id"]]
+
+        def put(table: dict[int, Any]) -> None:
+            table[doc_id] = doc
+
+        self._update_table(put)
+
+    def drop(self, record_id: str) -> bool:
+        """Remove the document with our ``id``; False when there was none."""
+        doc_id = self._index().pop(record_id, None)
+        if doc_id is None:
+            return False
+        self.remove(doc_ids=[doc_id])
+        return True
+
+    def fill(self, docs: Iterable[Doc]) -> None:
+        """Replace the whole table with ``docs`` in one TinyDB update."""
+        self.truncate()
+        self.insert_multiple(docs)
+        self._doc_ids = None
+
+    def clear_cache(self) -> None:
+        """Forget everything derived from the data: query cache, id index and next doc id."""
+        super().clear_cache()
+        self._doc_ids = None
+        self._next_id = None
+
+
+class BranchDB(TinyDB):
+    """The TinyDB database of one branch.json, held in memory between commits."""
+
+    table_class = RecordTable  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__(storage=LoadedStorage)
+
+    @property
+    def loaded(self) -> LoadedStorage:
+        storage = self.storage
+        assert isinstance(storage, LoadedStorage)
+        return storage
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.loaded.data
+
+    def records(self, name: str) -> RecordTable:
+        table = self.table(name)
+        assert isinstance(table, RecordTable)
+        return table
+
+    def reload(self, data: dict[str, Any]) -> None:
+        """Take ``data`` as the new content; every table's caches and next doc id are reset."""
+        self.loaded.data = data
+        self.loaded.dirty = False
+        for table in self._tables.values():
+            table.clear_cache()

@@ -1,0 +1,125 @@
+"""What one user action may do to the data, through TinyDB tables, checked before anything is kept."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from branchtui.domain.records import TABLES, Branch, BranchData, Record
+from branchtui.storage.atomic import check_json
+from branchtui.storage.errors import ConflictError, InvalidRecordError, StoreError
+from branchtui.storage.migrations import BRANCH_TABLE
+from branchtui.storage.tinydb_backend import BranchDB, RecordTable
+
+
+def _document(record: Record | Branch, rev: int) -> dict[str, Any]:
+    doc = record.to_dict()
+    doc["rev"] = rev
+    try:
+        check_json(doc)
+    except InvalidRecordError as exc:
+        label = record.LABEL or type(record).__name__
+        raise InvalidRecordError(f"{label}记录无法保存：{exc.message}") from exc
+    return doc
+
+
+class Transaction:
+    """Reads and writes of one transaction; the Store commits them once at the end."""
+
+    def __init__(self, db: BranchDB) -> None:
+        self._db = db
+        self.changed = False
+        self.touched: set[str] = set()
+        self._bumped: list[tuple[Record | Branch, int]] = []
+
+    @property
+    def raw(self) -> dict[str, Any]:
+        """The in-memory data (TinyDB's layout); prefer the record methods."""
+        return self._db.data
+
+    def _table(self, table: str) -> RecordTable:
+        if table not in TABLES:
+            raise StoreError(f"未知的数据表：{table}")
+        return self._db.records(table)
+
+    def _keep(self, table: str, record: Record | Branch, rev: int) -> None:
+        self._bumped.append((record, record.rev))
+        record.rev = rev
+        self.touched.add(table)
+        self.changed = True
+
+    def roll_back_revisions(self) -> None:
+        """Give records their old ``rev`` back: nothing of this transaction was saved."""
+        for record, rev in reversed(self._bumped):
+            record.rev = rev
+        self._bumped.clear()
+
+    @property
+    def branch(self) -> Branch | None:
+        docs = self._db.records(BRANCH_TABLE).docs()
+        return Branch.from_dict(docs[0]) if docs else None
+
+    def set_branch(self, branch: Branch) -> Branch:
+        """Save the branch's own record; a stale edit (rev behind the file's) is a conflict."""
+        table = self._db.records(BRANCH_TABLE)
+        docs = table.docs()
+        stored_rev = docs[0].get("rev", 0) if docs else 0
+        if docs and branch.rev and stored_rev != branch.rev:
+            raise ConflictError("支部信息已被他人修改，请刷新后重新编辑。")
+        doc = _document(branch, max(stored_rev, branch.rev) + 1)
+        table.fill([doc])
+        self._keep(BRANCH_TABLE, branch, doc["rev"])
+        return branch
+
+    def get(self, table: str, record_id: str) -> Record | None:
+        doc = self._table(table).find(record_id)
+        return TABLES[table].from_dict(doc) if doc else None
+
+    def all(self, table: str) -> list[Record]:
+        cls = TABLES[table]
+        return [cls.from_dict(doc) for doc in self._table(table).docs()]
+
+    def insert(self, record: Record) -> Record:
+        rows = self._table(record.TABLE)
+        if rows.find(record.id) is not None:
+            raise ConflictError(f"{record.LABEL}记录已存在：{record.id}")
+        rows.add(_document(record, 1))
+        self._keep(record.TABLE, record, 1)
+        return record
+
+    def update(self, record: Record) -> Record:
+        rows = self._table(record.TABLE)
+        current = rows.find(record.id)
+        if current is None:
+            raise ConflictError(f"这条{record.LABEL}记录已被他人删除，无法保存修改。")
+        if current.get("rev", 0) != record.rev:
+            raise ConflictError(f"这条{record.LABEL}记录已被他人修改，请刷新后重新编辑。")
+        doc = _document(record, record.rev + 1)
+        rows.replace(doc)
+        self._keep(record.TABLE, record, doc["rev"])
+        return record
+
+    def delete(self, table: str, record_id: str, rev: int | None = None) -> None:
+        rows = self._table(table)
+        current = rows.find(record_id)
+        if current is None:
+            return
+        if rev is not None and current.get("rev", 0) != rev:
+            raise ConflictError("这条记录已被他人修改，请刷新后再删除。")
+        rows.drop(record_id)
+        self.touched.add(table)
+        self.changed = True
+
+    def replace_all(self, data: BranchData) -> None:
+        """Make the content exactly ``data`` (revisions kept as they are)."""
+        branch_docs = [_document(data.branch, data.branch.rev)] if data.branch else []
+        self._db.records(BRANCH_TABLE).fill(branch_docs)
+        self.touched.add(BRANCH_TABLE)
+        for name in TABLES:
+            records = data.tables.get(name, [])
+            docs = [_document(r, r.rev) for r in records]
+            if len({d["id"] for d in docs}) != len(docs):
+                label = TABLES[name].LABEL
+                raise InvalidRecordError(f"{label}中有重复的 id，未保存。")
+            self._db.records(name).fill(docs)
+            self.touched.add(name)
+        self.changed = True

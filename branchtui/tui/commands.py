@@ -1,0 +1,59 @@
+"""The command palette (Ctrl+P): every screen and action, named "区域：动作"."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from branchtui.tui.app import BranchApp
+
+# (title, help, mode, screen action or None to just switch)
+ENTRIES: list[tuple[str, str, str, str | None]] = [
+    ("切换到：支部概况", "支部基本情况与组织体系指标", "home", None),
+    ("切换到：党员名册", "全部党员，可搜索筛选", "roster", None),
+    ("切换到：党小组", "党小组设置与组长", "groups", None),
+    ("切换到：支委会", "本届任期、委员与空缺", "committee", None),
+    ("名册：新增党员", "登记一名党员", "roster", "add"),
+    ("名册：编辑党员", "修改选中党员的信息", "roster", "edit"),
+    ("名册：移除党员", "转出、去世等，保留为历史记录", "roster", "remove"),
+    ("名册：搜索", "按姓名、拼音或首字母搜索", "roster", "search"),
+    ("名册：按党小组筛选", "轮换党小组筛选", "roster", "filter_group"),
+    ("名册：按状态筛选", "正式党员 / 预备党员", "roster", "filter_status"),
+    ("名册：显示历史", "显示或隐藏已移除的党员", "roster", "toggle_history"),
+    ("党小组：新建党小组", "建立一个党小组", "groups", "add"),
+    ("党小组：改名", "修改选中党小组的名称", "groups", "rename"),
+    ("党小组：指定组长", "为选中党小组指定组长", "groups", "leader"),
+    ("党小组：分配党员", "把党员编入选中的党小组", "groups", "assign"),
+    ("支委会：任命委员", "为一个职务指定人选，填补空缺", "committee", "assign"),
+    ("支委会：委员出缺", "选中职务出缺，登记空缺日期", "committee", "vacate"),
+    ("支委会：登记延期批准", "上级批准延期换届（不超过1年）", "committee", "extend"),
+    ("支委会：换届", "开始新一届任期", "committee", "new_term"),
+]
+
+
+class BranchCommands(Provider):
+    """Screens and actions of branchtui, for the command palette."""
+
+    def _run(self, mode: str, action: str | None) -> None:
+        app: BranchApp = self.app  # type: ignore[assignment]
+        if action is None:
+            app.switch_mode(mode)
+        else:
+            app.run_worker(app.run_screen_action(mode, action), exclusive=True, group="palette")
+
+    def _hits(self) -> list[tuple[str, str, Any]]:
+        return [(t, h, partial(self._run, m, a)) for t, h, m, a in ENTRIES]
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._hits():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._hits():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)

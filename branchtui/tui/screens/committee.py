@@ -1,0 +1,206 @@
+"""支委会: the current term and its end (ORG-4), seats and holders (ORG-5, ORG-6), vacancies
+(ORG-7, ORG-8); assign and vacate seats, record an extension approval, start a new term (换届)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Footer, Header, Static
+
+from branchtui.domain import committee
+from branchtui.domain.dates import format_date
+from branchtui.domain.records import CommitteeSeat, Term, Vacancy
+from branchtui.domain.records.branch import SEAT_ROLES
+from branchtui.storage.store import Transaction
+from branchtui.tui.screens.base import DataScreen
+from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt, TextPrompt
+from branchtui.tui.widgets.member_picker import MemberPicker
+
+
+class CommitteeScreen(DataScreen):
+    """The branch committee of the term in force today."""
+
+    AUTO_FOCUS = "#seat-table"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "assign", "任命", id="committee-assign", tooltip="为一个职务指定人选"),
+        Binding("v", "vacate", "出缺", id="committee-vacate", tooltip="选中职务出缺"),
+        Binding("x", "extend", "延期", id="committee-extend", tooltip="登记上级批准的延期换届"),
+        Binding("n", "new_term", "换届", id="committee-new-term", tooltip="开始新一届任期"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seats: list[CommitteeSeat] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="*")
+        yield Static(id="term-info", classes="panel")
+        seats: DataTable[str | Text] = DataTable(id="seat-table", cursor_type="row")
+        seats.add_columns("职务", "姓名", "任职起")
+        yield seats
+        vacancies: DataTable[str | Text] = DataTable(id="vacancy-table", cursor_type="row")
+        vacancies.add_columns("空缺职务", "空缺起", "已空缺", "补选时限", "状态")
+        yield vacancies
+        yield Footer(compact=True)
+
+    @property
+    def term(self) -> Term | None:
+        return committee.current_term(self.data, self.today)
+
+    @property
+    def kind(self) -> str:
+        branch = self.data.branch
+        return branch.kind if branch else "branch"
+
+    def reload(self) -> None:
+        self.sub_title = "支委会"
+        data, today, profile = self.data, self.today, self.profile
+        term = self.term
+        info = self.query_one("#term-info", Static)
+        if term is None:
+            info.update("尚未登记任期，按 n 登记本届任期")
+        else:
+            end = committee.effective_term_end(term, self.kind, profile)
+            years = profile.term_years(self.kind)
+            lines = [
+                f"第{term.number}届  {format_date(term.start)} 至 "
+                f"{format_date(committee.term_end(term, self.kind, profile))}（任期{years}年）"
+            ]
+            if term.extension_approved and term.extension_until:
+                lines.append(
+                    f"延期至 {format_date(end)}（{format_date(term.extension_approved)}批准"
+                    f"{'，' + term.extension_ref if term.extension_ref else ''}）"
+                )
+            left = (end - today).days
+            lines.append(f"距届满 {left} 天" if left >= 0 else f"任期已届满 {-left} 天，应换届")
+            info.update("\n".join(lines))
+        names = {m.id: m.name for m in data.members}
+        self.seats = [s for s in committee.seats_of(data, term) if committee.seat_held_on(s, today)]
+        table = self.query_one("#seat-table", DataTable)
+        table.clear()
+        for seat in self.seats:
+            role = seat.title or SEAT_ROLES.get(seat.role, seat.role)
+            table.add_row(role, names.get(seat.member_id or "", ""), format_date(seat.since))
+        vacancies = self.query_one("#vacancy-table", DataTable)
+        vacancies.clear()
+        for vacancy in committee.open_vacancies(data, today):
+            deadline = committee.vacancy_deadline(vacancy, profile)
+            late = today > deadline
+            rule = "ORG-7" if vacancy.role == "secretary" else "ORG-8"
+            vacancies.add_row(
+                SEAT_ROLES.get(vacancy.role, vacancy.role),
+                format_date(vacancy.since),
+                f"{committee.days_vacant(vacancy, today)}天",
+                format_date(deadline),
+                Text(f"超期（{rule}）", style="bold red") if late else f"未超期（{rule}）",
+            )
+
+    @property
+    def selected_seat(self) -> CommitteeSeat | None:
+        row = self.query_one("#seat-table", DataTable).cursor_row
+        return self.seats[row] if self.seats and 0 <= row < len(self.seats) else None
+
+    @work(exclusive=True, group="committee-dialog")
+    async def action_assign(self) -> None:
+        term = self.term
+        if term is None:
+            self.notify("请先按 n 登记本届任期", severity="warning")
+            return
+        role = await self.app.push_screen_wait(ChoicePrompt("任命：选择职务", SEAT_ROLES))
+        if role is None:
+            return
+        held = [s for s in self.seats if s.role == role]
+        if held and role != "other":
+            self.notify(f"{SEAT_ROLES[role]}已有人担任，请先按 v 出缺", severity="warning")
+            return
+        member_id = await self.app.push_screen_wait(
+            MemberPicker(f"任命{SEAT_ROLES[role]}", self.data.active_members)
+        )
+        if member_id is None:
+            return
+        since = await self.app.push_screen_wait(DatePrompt("任职日期", self.today))
+        if since is None:
+            return
+        seat = CommitteeSeat(term_id=term.id, role=role, member_id=member_id, since=since)
+        open_ones = [v for v in committee.open_vacancies(self.data, since) if v.role == role]
+
+        def change(tx: Transaction) -> None:
+            tx.insert(seat)
+            # Filling the seat closes its oldest open vacancy (ORG-7, ORG-8).
+            if open_ones:
+                tx.update(dataclasses.replace(open_ones[0], filled=since, seat_id=seat.id))
+
+        self.commit(change, f"已任命{SEAT_ROLES[role]}")
+
+    @work(exclusive=True, group="committee-dialog")
+    async def action_vacate(self) -> None:
+        seat = self.selected_seat
+        if seat is None:
+            self.notify("请选中一个职务", severity="warning")
+            return
+        role = SEAT_ROLES.get(seat.role, seat.role)
+        date = await self.app.push_screen_wait(DatePrompt(f"{role}出缺日期", self.today))
+        if date is None:
+            return
+        closed = dataclasses.replace(seat, until=date)
+        vacancy = Vacancy(role=seat.role, since=date, seat_id=seat.id)
+
+        def change(tx: Transaction) -> None:
+            tx.update(closed)
+            tx.insert(vacancy)
+
+        self.commit(change, f"{role}已出缺，空缺自 {format_date(date)} 起计")
+
+    @work(exclusive=True, group="committee-dialog")
+    async def action_extend(self) -> None:
+        term = self.term
+        if term is None:
+            return
+        approved = await self.app.push_screen_wait(DatePrompt("上级批准日期", self.today))
+        if approved is None:
+            return
+        ref = await self.app.push_screen_wait(TextPrompt("批准文号（可不填）"))
+        if ref is None:
+            return
+        limit = committee.extension_limit(term, self.kind, self.profile)
+        until = await self.app.push_screen_wait(
+            DatePrompt(f"延期至（最迟 {format_date(limit)}）", self.today, limit)
+        )
+        if until is None:
+            return
+        if until > limit:
+            self.notify(f"延期一般不超过1年，最迟 {format_date(limit)}（ORG-4）", severity="error")
+            return
+        changed = dataclasses.replace(
+            term, extension_approved=approved, extension_ref=ref, extension_until=until
+        )
+        self.commit(lambda tx: tx.update(changed), f"已登记延期至 {format_date(until)}")
+
+    @work(exclusive=True, group="committee-dialog")
+    async def action_new_term(self) -> None:
+        old = self.term
+        title = "新一届任期开始日期（换届选举日）" if old else "本届任期开始日期"
+        start = await self.app.push_screen_wait(DatePrompt(title, self.today))
+        if start is None:
+            return
+        if old is not None and start <= old.start:
+            self.notify("新任期应晚于本届开始日期", severity="error")
+            return
+        term = Term(number=old.number + 1 if old else 1, start=start)
+        seats = [s for s in self.seats if s.until is None]
+        vacancies = committee.open_vacancies(self.data, start)
+
+        def change(tx: Transaction) -> None:
+            tx.insert(term)
+            # The old committee ends with the election; its open vacancies end with it.
+            for seat in seats:
+                tx.update(dataclasses.replace(seat, until=start))
+            for vacancy in vacancies:
+                tx.update(dataclasses.replace(vacancy, filled=start, note="换届"))
+
+        self.commit(change, f"已开始第{term.number}届任期，请按 a 任命新一届委员")

@@ -1,0 +1,102 @@
+"""Small dialogs shared by screens: one line of text, one date, one choice."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from branchtui.tui.widgets.date_field import DateField
+
+
+class TextPrompt(ModalScreen[str | None]):
+    """Asks for one line; ``check`` returns a Chinese message when the text is not acceptable."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "取消", id="prompt-cancel"),
+    ]
+
+    def __init__(
+        self, title: str, value: str = "", check: Callable[[str], str | None] | None = None
+    ) -> None:
+        super().__init__()
+        self.prompt_title = title
+        self.value = value
+        self.check = check
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.prompt_title, classes="dialog-title")
+            yield Input(self.value, id="prompt-input", compact=True)
+            yield Static("", id="prompt-error", classes="field-error")
+            yield Static("Enter 确定   Esc 取消", classes="hint")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        message = self.check(text) if self.check else None
+        if message:
+            self.query_one("#prompt-error", Static).update(message)
+            return
+        self.dismiss(text)
+
+
+class DatePrompt(ModalScreen[dt.date | None]):
+    """Asks for one date (2026-11-27, 1127, 今天 …)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "取消", id="date-cancel"),
+    ]
+
+    def __init__(self, title: str, today: dt.date, value: dt.date | None = None) -> None:
+        super().__init__()
+        self.prompt_title = title
+        self.today = today
+        self.value = value or today
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.prompt_title, classes="dialog-title")
+            yield DateField(self.today, self.value, id="date-input", compact=True, required=True)
+            yield Static("", id="date-error", classes="field-error")
+            yield Static("Enter 确定   Esc 取消", classes="hint")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        field = self.query_one(DateField)
+        message = field.error()
+        if message:
+            self.query_one("#date-error", Static).update(message)
+            return
+        self.dismiss(field.date)
+
+
+class ChoicePrompt(ModalScreen[str | None]):
+    """Pick one of ``choices`` (key → Chinese label) with arrows and Enter."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "取消", id="choice-cancel"),
+    ]
+
+    def __init__(self, title: str, choices: dict[str, str]) -> None:
+        super().__init__()
+        self.prompt_title = title
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.prompt_title, classes="dialog-title")
+            yield OptionList(*(Option(v, id=k) for k, v in self.choices.items()))
+            yield Static("上下键选择   Enter 确定   Esc 取消", classes="hint")
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)

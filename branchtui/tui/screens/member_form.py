@@ -1,0 +1,232 @@
+"""The member form: every Member field, checked by domain/validation, saved through the Store."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal, InvalidOperation
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input, Label, Select, Static
+
+from branchtui.domain.dates import DateParseError
+from branchtui.domain.records import Member
+from branchtui.domain.records.people import DUES_CATEGORIES, GENDERS, MEMBER_STATUSES
+from branchtui.domain.validation import validate
+from branchtui.storage.errors import StoreError
+from branchtui.tui.screens.base import DataScreen
+from branchtui.tui.widgets.date_field import DateField
+
+YES_NO = {"no": "否", "yes": "是"}
+TEXT_FIELDS = {
+    "name": "姓名",
+    "ethnicity": "民族",
+    "id_number": "身份证号",
+    "phone": "联系电话",
+    "education": "学历",
+    "position": "职务",
+}
+DATE_FIELDS = {"birth_date": "出生日期", "joined": "入党时间", "full_date": "转正时间"}
+# Field order on screen, with labels.
+LABELS = {
+    "name": "姓名",
+    "gender": "性别",
+    "ethnicity": "民族",
+    "birth_date": "出生日期",
+    "id_number": "身份证号",
+    "phone": "联系电话",
+    "education": "学历",
+    "position": "职务",
+    "joined": "入党时间",
+    "full_date": "转正时间",
+    "status": "党员类别",
+    "group_id": "党小组",
+    "is_leader": "中层以上干部",
+    "inflow": "流入党员",
+    "dues_category": "党费类别",
+    "monthly_income": "月收入（元）",
+    "note": "备注",
+}
+
+
+class MemberForm(DataScreen):
+    """新增 / 编辑党员. Errors appear beside their field; the rest of the input stays."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "保存", id="form-save", tooltip="检查并保存", priority=True),
+        Binding("escape", "cancel", "取消", id="form-cancel", tooltip="不保存，返回名册"),
+    ]
+
+    class Saved(Message):
+        """The member was written to the data file."""
+
+        def __init__(self, member: Member) -> None:
+            super().__init__()
+            self.member = member
+
+    class SaveFailed(Message):
+        """The store refused the write (e.g. someone else changed the record)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(self, member: Member | None) -> None:
+        super().__init__()
+        self.original = member
+        self.saving = False
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="*")
+        with VerticalScroll(id="member-form"):
+            for field, label in LABELS.items():
+                yield Horizontal(
+                    Label(label),
+                    self._widget(field),
+                    Static("", id=f"error-{field}", classes="field-error"),
+                    classes="form-row",
+                )
+        yield Static("", id="form-status", classes="form-status")
+        yield Footer(compact=True)
+
+    def _widget(self, field: str) -> Widget:
+        m = self.original
+        value: Any = getattr(m, field) if m is not None else None
+        wid = f"field-{field}"
+        if field in DATE_FIELDS:
+            return DateField(self.today, value, id=wid, compact=True)
+        if field in ("gender", "status", "dues_category", "group_id", "is_leader", "inflow"):
+            options = self._options(field)
+            current = _select_value(field, value, m)
+            return Select(
+                [(label, key) for key, label in options.items()],
+                value=current if current in options else Select.NULL,
+                prompt="请选择",
+                allow_blank=field in ("gender", "group_id"),
+                id=wid,
+                compact=True,
+            )
+        if field == "monthly_income":
+            return Input("" if value is None else str(value), id=wid, compact=True)
+        default = "汉族" if field == "ethnicity" and m is None else ""
+        return Input(str(value or default), id=wid, compact=True)
+
+    def _options(self, field: str) -> dict[str, str]:
+        if field == "gender":
+            return GENDERS
+        if field == "status":
+            return MEMBER_STATUSES
+        if field == "dues_category":
+            return DUES_CATEGORIES
+        if field == "group_id":
+            return {g.id: g.name for g in self.data.groups if g.dissolved is None}
+        return YES_NO
+
+    def reload(self) -> None:
+        self.sub_title = "编辑党员" if self.original else "新增党员"
+
+    def on_mount(self) -> None:
+        self.query_one("#field-name", Input).focus()
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def _collect(self) -> tuple[Member, dict[str, str]]:
+        """The member as typed, and the errors of fields that could not even be read."""
+        errors: dict[str, str] = {}
+        values: dict[str, Any] = {}
+        for field in TEXT_FIELDS:
+            values[field] = self.query_one(f"#field-{field}", Input).value.strip()
+        values["note"] = self.query_one("#field-note", Input).value.strip()
+        for field in DATE_FIELDS:
+            try:
+                values[field] = self.query_one(f"#field-{field}", DateField).date
+            except DateParseError as error:
+                errors[field] = error.message
+                values[field] = None
+        for field in ("gender", "status", "dues_category", "group_id"):
+            chosen = self.query_one(f"#field-{field}", Select).value
+            values[field] = chosen if isinstance(chosen, str) else None
+        values["gender"] = values["gender"] or ""
+        values["status"] = values["status"] or ""
+        values["dues_category"] = values["dues_category"] or "working"
+        for field in ("is_leader", "inflow"):
+            values[field] = self.query_one(f"#field-{field}", Select).value == "yes"
+        income = self.query_one("#field-monthly_income", Input).value.strip()
+        values["monthly_income"] = None
+        if income:
+            try:
+                values["monthly_income"] = Decimal(income)
+            except InvalidOperation:
+                errors["monthly_income"] = "请填写金额数字，如 6500 或 6500.50"
+        if self.original is None:
+            member = Member(**values)
+        else:
+            member = dataclasses.replace(self.original, **values)
+        return member, errors
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        for field in LABELS:
+            self.query_one(f"#error-{field}", Static).update(errors.get(field, ""))
+        status = self.query_one("#form-status", Static)
+        if errors:
+            named = "、".join(LABELS.get(f, f) for f in errors)
+            status.update(f"有 {len(errors)} 处需要修改：{named}")
+            first = next((f for f in LABELS if f in errors), None)
+            if first is not None:
+                self.query_one(f"#field-{first}").focus()
+        else:
+            status.update("")
+
+    def action_save(self) -> None:
+        if self.saving:
+            return
+        member, errors = self._collect()
+        for field, message in validate(member, self.today).items():
+            errors.setdefault(field, message)
+        self._show_errors(errors)
+        if errors:
+            return
+        self.saving = True
+        self.query_one("#form-status", Static).update("正在保存……")
+        self._write(member, self.original is None)
+
+    @work(thread=True, exclusive=True, group="member-save", description="保存党员")
+    def _write(self, member: Member, new: bool) -> None:
+        try:
+            saved = self.store.add(member) if new else self.store.save(member)
+        except StoreError as error:
+            self.post_message(self.SaveFailed(error.message))
+            return
+        self.post_message(self.Saved(saved))
+
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        self.notify(f"已保存：{event.member.name}", timeout=3)
+        self.dismiss(None)
+
+    @on(SaveFailed)
+    def _failed(self, event: SaveFailed) -> None:
+        self.saving = False
+        self.query_one("#form-status", Static).update(f"未保存：{event.text}")
+        self.notify(event.text, title="未保存", severity="error", timeout=10)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _select_value(field: str, value: Any, member: Member | None) -> Any:
+    if field in ("is_leader", "inflow"):
+        return "yes" if value else "no"
+    if field == "status" and member is None:
+        return "full"
+    if field == "dues_category" and member is None:
+        return "working"
+    return value

@@ -1,0 +1,119 @@
+"""Removing a member: why and when; the record stays as history (removed, removed_reason)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import ClassVar, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static
+
+from branchtui.domain.dates import DateParseError
+from branchtui.domain.records import Member
+from branchtui.domain.records.people import REMOVAL_REASONS
+from branchtui.storage.errors import StoreError
+from branchtui.tui.widgets.date_field import DateField
+
+
+class RemoveMemberDialog(ModalScreen[bool]):
+    """移除党员: reason, date and a note; dismisses True once saved."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "confirm", "确认移除", id="remove-confirm", priority=True),
+        Binding("escape", "dismiss(False)", "取消", id="remove-cancel"),
+    ]
+
+    def __init__(self, member: Member) -> None:
+        super().__init__()
+        self.member = member
+
+    @property
+    def today(self) -> dt.date:
+        return cast(dt.date, self.app.today)  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="remove-dialog"):
+            yield Static(f"移除党员：{self.member.name}", classes="dialog-title")
+            yield Static("记录将保留在历史中（名册按 h 可查看）。", classes="hint")
+            yield Horizontal(
+                Label("原因"),
+                Select(
+                    [(label, key) for key, label in REMOVAL_REASONS.items()],
+                    prompt="请选择原因",
+                    id="remove-reason",
+                    compact=True,
+                ),
+                Static("", id="error-reason", classes="field-error"),
+                classes="form-row",
+            )
+            yield Horizontal(
+                Label("日期"),
+                DateField(self.today, self.today, id="remove-date", compact=True, required=True),
+                Static("", id="error-date", classes="field-error"),
+                classes="form-row",
+            )
+            yield Horizontal(
+                Label("说明"),
+                Input(id="remove-note", placeholder="如转入单位", compact=True),
+                classes="form-row",
+            )
+            yield Static("Ctrl+S 确认移除   Esc 取消", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#remove-reason", Select).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "remove-note":
+            self.action_confirm()
+        else:
+            self.focus_next()
+
+    def action_confirm(self) -> None:
+        reason = self.query_one("#remove-reason", Select).value
+        errors: dict[str, str] = {}
+        if not isinstance(reason, str):
+            errors["reason"] = "请选择移除原因"
+        date: dt.date | None = None
+        try:
+            date = self.query_one("#remove-date", DateField).date
+        except DateParseError as error:
+            errors["date"] = error.message
+        if date is None and "date" not in errors:
+            errors["date"] = "请填写日期"
+        elif date is not None and date > self.today:
+            errors["date"] = "移除日期不能晚于今天"
+        self.query_one("#error-reason", Static).update(errors.get("reason", ""))
+        self.query_one("#error-date", Static).update(errors.get("date", ""))
+        if errors or date is None or not isinstance(reason, str):
+            return
+        note = self.query_one("#remove-note", Input).value.strip()
+        removed = dataclasses.replace(
+            self.member, removed=date, removed_reason=reason, removed_note=note
+        )
+        self._write(removed)
+
+    @work(thread=True, exclusive=True, group="member-remove", description="移除党员")
+    def _write(self, member: Member) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        try:
+            store.save(member)
+        except StoreError as error:
+            self.app.call_from_thread(self._failed, error.message)
+            return
+        self.app.call_from_thread(self._done, member)
+
+    def _failed(self, text: str) -> None:
+        self.query_one("#error-reason", Static).update(text)
+        self.notify(text, title="未移除", severity="error", timeout=10)
+
+    def _done(self, member: Member) -> None:
+        label = REMOVAL_REASONS.get(member.removed_reason, member.removed_reason)
+        self.notify(f"已移除：{member.name}（{label}）", timeout=3)
+        self.dismiss(True)

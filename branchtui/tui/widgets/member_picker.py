@@ -1,0 +1,78 @@
+"""Pick a member by typing a name, pinyin or initials (张三 ← zhangsan, zs), then arrows + Enter."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from branchtui.domain.records import Member
+from branchtui.domain.search import search_members, sort_by_pinyin
+
+
+class MemberPicker(ModalScreen[str | None]):
+    """Dismisses with the chosen member's id, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    MemberPicker #picker-list { height: 12; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "取消", id="picker-cancel"),
+        Binding("down", "move(1)", "下一个", id="picker-down", show=False, priority=True),
+        Binding("up", "move(-1)", "上一个", id="picker-up", show=False, priority=True),
+    ]
+
+    def __init__(self, title: str, members: list[Member], note: dict[str, str] | None = None):
+        super().__init__()
+        self.picker_title = title
+        self.members = sort_by_pinyin(members)
+        self.note = note or {}
+        self.shown: list[Member] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="picker"):
+            yield Static(self.picker_title, classes="dialog-title")
+            yield Input(id="picker-query", placeholder="输入姓名、拼音或首字母", compact=True)
+            yield OptionList(id="picker-list")
+            yield Static("上下键选择   Enter 确定   Esc 取消", classes="hint")
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one("#picker-query", Input).focus()
+
+    def _fill(self, query: str) -> None:
+        self.shown = search_members(self.members, query) if query else list(self.members)
+        options = self.query_one("#picker-list", OptionList)
+        options.clear_options()
+        options.add_options(
+            Option(f"{m.name}  {self.note.get(m.id, '')}".rstrip(), id=m.id) for m in self.shown
+        )
+        if self.shown:
+            options.highlighted = 0
+
+    @on(Input.Changed, "#picker-query")
+    def _typed(self, event: Input.Changed) -> None:
+        self._fill(event.value.strip())
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one("#picker-list", OptionList)
+        if not self.shown:
+            return
+        current = options.highlighted or 0
+        options.highlighted = max(0, min(len(self.shown) - 1, current + step))
+
+    @on(Input.Submitted, "#picker-query")
+    def _enter(self) -> None:
+        options = self.query_one("#picker-list", OptionList)
+        if self.shown and options.highlighted is not None:
+            self.dismiss(self.shown[options.highlighted].id)
+
+    @on(OptionList.OptionSelected, "#picker-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)

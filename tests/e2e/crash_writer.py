@@ -1,0 +1,47 @@
+"""A writer run under strace: does one kind of save three times, confirming each on stdout.
+
+Usage: python crash_writer.py OP DATA_DIR, OP in insert, update, delete, migrate.
+A line ``OK <op> <id> <value>`` is printed (and flushed) only after the store returned, i.e.
+after the user was told the save is done. A failed save prints ``ERR`` and the writer goes on,
+as a user would try the next save.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from branchtui.domain.records import Member
+from branchtui.storage.store import Store
+
+
+def confirm(*words: object) -> None:
+    print("OK", *words, flush=True)
+
+
+def run(op: str, folder: Path) -> None:
+    if op == "migrate":
+        Store.open(folder)
+        confirm("migrate", "-", "-")
+        return
+    store = Store.open(folder)
+    targets = sorted(store.snapshot().members, key=lambda m: m.name)[:3]
+    for n in range(3):
+        try:
+            if op == "insert":
+                member = store.add(Member(name=f"新党员{n}", note=f"插入{n}"))
+                confirm("insert", member.id, member.note)
+            elif op == "update":
+                member = targets[n]
+                member.note = f"已修改{n}"
+                store.save(member)
+                confirm("update", member.id, member.note)
+            elif op == "delete":
+                store.remove(Member.TABLE, targets[n].id)
+                confirm("delete", targets[n].id, "-")
+        except Exception as exc:
+            print("ERR", type(exc).__name__, flush=True)
+
+
+if __name__ == "__main__":
+    run(sys.argv[1], Path(sys.argv[2]))

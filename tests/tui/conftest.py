@@ -1,0 +1,47 @@
+"""Fixtures for Pilot and snapshot tests: the fixed branch, and no blinking cursor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Input
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from fixture_branch import write_fixture  # noqa: E402
+
+from branchtui.domain.records import BranchData  # noqa: E402
+from branchtui.storage.store import Store  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A steady cursor, so that screenshots do not depend on timing."""
+    original = Input._on_mount
+
+    def on_mount(self: Input, event: Any) -> None:
+        self.cursor_blink = False
+        original(self, event)
+
+    monkeypatch.setattr(Input, "_on_mount", on_mount)
+
+
+@pytest.fixture
+def branch_dir(data_dir: Path, today: dt.date) -> Path:
+    """A data folder holding the fixed 12-member branch."""
+    write_fixture(data_dir, today)
+    return data_dir
+
+
+def read_file(data_dir: Path) -> BranchData:
+    """What the data file holds, read by a fresh session (as another login would see it)."""
+    return Store.open(data_dir).snapshot()
+
+
+def file_text(data_dir: Path) -> str:
+    """The data file's raw text (UTF-8, Chinese kept readable)."""
+    return (data_dir / "branch.json").read_text(encoding="utf-8")

@@ -1,0 +1,156 @@
+"""The roster and the member form, driven by keys at 80×24."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import read_file
+from fixture_branch import id_number
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Static
+
+from branchtui.tui.app import BranchApp, build_app
+from branchtui.tui.screens.member_form import MemberForm
+from branchtui.tui.screens.roster import RosterScreen
+
+VALID_ID = id_number(dt.date(1996, 4, 12), 1, "female")  # a valid GB 11643 check character
+
+
+def names_in_table(app: BranchApp) -> list[str]:
+    table = app.screen.query_one("#member-table", DataTable)
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+async def open_roster(pilot: Pilot[None]) -> None:
+    await pilot.press("2")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, RosterScreen)
+
+
+async def choose(pilot: Pilot[None], downs: int) -> None:
+    """Open the focused Select, move down ``downs`` options, pick, go to the next field."""
+    await pilot.press("enter", *(["down"] * downs), "enter", "tab")
+
+
+async def test_add_member_by_keys(branch_dir: Path, today: dt.date) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_roster(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, MemberForm)
+        await pilot.press(*"钱七", "tab")
+        await choose(pilot, 2)  # 性别：女 (after the blank prompt and 男)
+        await pilot.press("tab")  # 民族 keeps 汉族
+        await pilot.press(*"1996-04-12", "tab", *VALID_ID, "tab", *"13912345678", "tab")
+        await pilot.press("tab", "tab", *"2020-07-01", "enter")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, RosterScreen)
+        assert "钱七" in names_in_table(app)
+    saved = {m.name: m for m in read_file(branch_dir).members}
+    qian = saved["钱七"]
+    assert qian.gender == "female"
+    assert qian.birth_date == dt.date(1996, 4, 12)
+    assert qian.joined == dt.date(2020, 7, 1)
+    assert qian.id_number == VALID_ID
+    assert qian.ethnicity == "汉族"
+
+
+async def test_bad_id_number_shows_message_and_keeps_input(
+    branch_dir: Path, today: dt.date
+) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_roster(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-name", Input).value = "钱七"
+        form.query_one("#field-phone", Input).value = "13912345678"
+        form.query_one("#field-id_number", Input).value = VALID_ID[:-1] + "9"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        message = str(form.query_one("#error-id_number", Static).render())
+        assert "身份证" in message or "校验" in message
+        assert form.query_one("#field-name", Input).value == "钱七"
+        assert form.query_one("#field-phone", Input).value == "13912345678"
+        assert "身份证号" in str(form.query_one("#form-status", Static).render())
+    assert "钱七" not in {m.name for m in read_file(branch_dir).members}
+
+
+async def test_edit_member_found_by_initials(branch_dir: Path, today: dt.date) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_roster(pilot)
+        await pilot.press("slash", "z", "s", "enter")
+        assert names_in_table(app) == ["张三"]
+        await pilot.press("e")
+        await pilot.pause()
+        phone = app.screen.query_one("#field-phone", Input)
+        assert phone.value == "13800001234"
+        phone.value = "13811112222"
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, RosterScreen)
+    zhang = next(m for m in read_file(branch_dir).members if m.name == "张三")
+    assert zhang.phone == "13811112222"
+    assert zhang.rev == 2
+
+
+async def test_pinyin_search_filters_table(branch_dir: Path, today: dt.date) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_roster(pilot)
+        assert len(names_in_table(app)) == 12
+        await pilot.press("slash", *"ouyang")
+        assert names_in_table(app) == ["欧阳娜"]
+        await pilot.press("escape")
+        await pilot.press("slash", *"liu")
+        assert names_in_table(app) == ["刘芳"]
+
+
+async def test_remove_with_reason_keeps_history(branch_dir: Path, today: dt.date) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_roster(pilot)
+        await pilot.press("slash", *"wugang", "enter", "d")
+        await pilot.pause()
+        await pilot.press("enter", "down", "enter")  # 原因：转出组织关系
+        await pilot.press("tab", "ctrl+a", *"1120", "tab", *"转至集团总部", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("escape")
+        assert "吴刚" not in names_in_table(app)
+        await pilot.press("h")
+        assert "吴刚（转出组织关系）" in names_in_table(app)
+    wu = next(m for m in read_file(branch_dir).members if m.name == "吴刚")
+    assert wu.removed == dt.date(2026, 11, 20)
+    assert wu.removed_reason == "transferred_out"
+    assert wu.removed_note == "转至集团总部"
+
+
+async def test_conflict_is_reported_not_overwritten(branch_dir: Path, today: dt.date) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_roster(pilot)
+        await pilot.press("slash", *"lisi", "enter", "e")
+        await pilot.pause()
+        other = read_file(branch_dir)
+        li = next(m for m in other.members if m.name == "李四")
+        li.phone = "13700000000"
+        from branchtui.storage.store import Store
+
+        Store.open(branch_dir).save(li)
+        app.screen.query_one("#field-phone", Input).value = "13999999999"
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MemberForm)
+        assert "他人修改" in str(app.screen.query_one("#form-status", Static).render())
+    li = next(m for m in read_file(branch_dir).members if m.name == "李四")
+    assert li.phone == "13700000000"

@@ -1,0 +1,104 @@
+"""The committee: term ends (ORG-4), holders (ORG-5, ORG-6) and vacancies (ORG-7, ORG-8)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from branchtui.domain.committee import (
+    current_term,
+    days_vacant,
+    effective_term_end,
+    extension_limit,
+    holder,
+    open_vacancies,
+    renewal_reminder_from,
+    seats_of,
+    term_end,
+    vacancy_deadline,
+)
+from branchtui.domain.profile import NATIONAL, PLAN_2017
+from branchtui.domain.records import BranchData, CommitteeSeat, Member, Term, Vacancy
+
+D = dt.date
+
+
+def test_term_end_by_branch_kind_and_profile() -> None:
+    term = Term(start=D(2024, 3, 15))
+    assert term_end(term, "branch", PLAN_2017) == D(2026, 3, 14)
+    assert term_end(term, "general_branch", PLAN_2017) == D(2027, 3, 14)
+    assert term_end(term, "branch", NATIONAL) == D(2027, 3, 14)
+    assert term_end(Term(start=D(2024, 2, 29)), "branch", PLAN_2017) == D(2026, 2, 27)
+
+
+def test_extension_counts_only_when_approved_and_is_capped() -> None:
+    asked = Term(start=D(2024, 3, 15), extension_until=D(2026, 9, 30))
+    assert effective_term_end(asked, "branch", PLAN_2017) == D(2026, 3, 14)
+    approved = Term(
+        start=D(2024, 3, 15), extension_until=D(2026, 9, 30), extension_approved=D(2026, 2, 1)
+    )
+    assert effective_term_end(approved, "branch", PLAN_2017) == D(2026, 9, 30)
+    too_long = Term(
+        start=D(2024, 3, 15), extension_until=D(2028, 1, 1), extension_approved=D(2026, 2, 1)
+    )
+    assert extension_limit(too_long, "branch", PLAN_2017) == D(2027, 3, 14)
+    assert effective_term_end(too_long, "branch", PLAN_2017) == D(2027, 3, 14)
+    assert renewal_reminder_from(approved, "branch", PLAN_2017) == D(2026, 6, 30)
+
+
+def _committee() -> tuple[BranchData, dict[str, Member], Term, Term]:
+    data = BranchData()
+    people = {name: Member(name=name) for name in ("张三", "李四", "王五")}
+    data.members.extend(people.values())
+    old, new = Term(number=1, start=D(2022, 1, 10)), Term(number=2, start=D(2024, 1, 10))
+    data.terms.extend([new, old])
+    data.seats.extend(
+        [
+            CommitteeSeat(
+                term_id=old.id, role="secretary", member_id=people["王五"].id, since=old.start
+            ),
+            CommitteeSeat(
+                term_id=new.id, role="discipline", member_id=people["李四"].id, since=new.start
+            ),
+            CommitteeSeat(
+                term_id=new.id,
+                role="secretary",
+                member_id=people["张三"].id,
+                since=new.start,
+                until=D(2026, 10, 1),
+            ),
+        ]
+    )
+    return data, people, old, new
+
+
+def test_current_term_and_its_seats_secretary_first() -> None:
+    data, _, old, new = _committee()
+    assert current_term(data, D(2023, 6, 1)) is old
+    assert current_term(data, D(2026, 11, 27)) is new
+    assert current_term(data, D(2021, 1, 1)) is None
+    assert [s.role for s in seats_of(data, new)] == ["secretary", "discipline"]
+    assert seats_of(data, None) == []
+
+
+def test_holder_on_a_date_follows_the_term_and_the_seat_dates() -> None:
+    data, people, _, _ = _committee()
+    assert holder(data, "secretary", D(2023, 6, 1)) is people["王五"]
+    assert holder(data, "secretary", D(2026, 9, 30)) is people["张三"]
+    assert holder(data, "secretary", D(2026, 10, 1)) is None
+    assert holder(data, "discipline", D(2026, 11, 27)) is people["李四"]
+    assert holder(data, "deputy_secretary", D(2026, 11, 27)) is None
+
+
+def test_vacancies_open_days_and_deadlines() -> None:
+    data = BranchData()
+    secretary = Vacancy(role="secretary", since=D(2026, 10, 1))
+    filled = Vacancy(role="propaganda", since=D(2026, 1, 5), filled=D(2026, 3, 1))
+    later = Vacancy(role="organization", since=D(2026, 11, 1))
+    data.vacancies.extend([later, filled, secretary])
+    assert open_vacancies(data, D(2026, 11, 27)) == [secretary, later]
+    assert open_vacancies(data, D(2026, 2, 1)) == [filled]
+    assert days_vacant(secretary, D(2026, 11, 27)) == 57
+    assert days_vacant(filled, D(2026, 11, 27)) == 55
+    assert days_vacant(later, D(2026, 10, 1)) == 0
+    assert vacancy_deadline(secretary, PLAN_2017) == D(2026, 11, 1)
+    assert vacancy_deadline(later, PLAN_2017) == D(2027, 2, 1)

@@ -1,0 +1,126 @@
+"""The engine: the catalogue matches RULES.md, every rule is judged, results are ordered."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from branchtui.domain.obligations import (
+    CATALOGUE,
+    STATUSES,
+    obligations_on,
+    unjudged_rules,
+)
+from branchtui.domain.obligations.base import PERIOD_KINDS, RULE_CHECKS
+from branchtui.domain.obligations.periods import (
+    deadline_status,
+    judged_periods,
+    period_label,
+)
+from branchtui.domain.profile import get_profile
+from branchtui.domain.records import BranchData
+from tests.unit.obligations.conftest import (
+    MODULE_OF_FAMILY,
+    add_committee,
+    add_meeting,
+    add_members,
+    make_data,
+)
+
+D = dt.date
+ON = D(2026, 11, 27)
+RULES_MD = Path(__file__).resolve().parents[3].parent / "shared" / "RULES.md"
+OBLIGATIONS_DIR = Path(__file__).resolve().parents[3] / "branchtui" / "domain" / "obligations"
+
+
+@pytest.mark.skipif(not RULES_MD.exists(), reason="shared/RULES.md is not beside the repository")
+def test_catalogue_equals_the_rule_ids_of_rules_md() -> None:
+    text = RULES_MD.read_text(encoding="utf-8")
+    ids = set(re.findall(r"^\| ([A-Z]+-\d+) \|", text, flags=re.MULTILINE))
+    assert ids and set(CATALOGUE) == ids
+
+
+def test_every_rule_of_an_existing_module_is_judged() -> None:
+    present = {
+        f for f, name in MODULE_OF_FAMILY.items() if (OBLIGATIONS_DIR / f"{name}.py").exists()
+    }
+    missing = [r for r in unjudged_rules() if r.split("-")[0] in present]
+    assert missing == []
+    if len(present) == len(MODULE_OF_FAMILY):
+        assert unjudged_rules() == [] and set(RULE_CHECKS) == set(CATALOGUE)
+
+
+def test_catalogue_titles_are_chinese_and_actions_name_a_screen_or_command() -> None:
+    for entry in CATALOGUE.values():
+        assert re.search(r"[\u4e00-\u9fff]", entry.title), entry
+        assert entry.action.startswith(("screen:", "cli:branchtui ")), entry
+
+
+def _busy_branch() -> BranchData:
+    data = make_data(created=D(2025, 1, 1))
+    ms = add_members(data, 12)
+    add_committee(data, D(2025, 1, 5), ms)
+    add_meeting(data, ["committee_meeting"], D(2026, 11, 3), attendees=ms[:3])
+    add_meeting(data, ["theme_day", "all_member_study"], D(2026, 11, 2), attendees=ms)
+    return data
+
+
+def test_obligations_are_ordered_by_status_then_due_date() -> None:
+    obs = obligations_on(_busy_branch(), ON)
+    ranks = [(STATUSES.index(o.status), o.due or D.max) for o in obs]
+    assert ranks == sorted(ranks)
+    assert obs[0].status == "overdue"
+    assert {o.status for o in obs} >= {"overdue", "met"}
+
+
+def test_every_obligation_is_complete_and_json_ready() -> None:
+    for ob in obligations_on(_busy_branch(), ON):
+        assert ob.rule in CATALOGUE and ob.title and ob.action
+        assert ob.status in STATUSES and ob.period_kind in PERIOD_KINDS
+        json.dumps(ob.to_json(), ensure_ascii=False)
+
+
+def test_this_months_committee_meeting_and_theme_day_count_as_met() -> None:
+    obs = obligations_on(_busy_branch(), ON)
+    now = {(o.rule, o.period): o.status for o in obs if o.period == "2026-11"}
+    assert now[("LIFE-2", "2026-11")] == "met"
+    assert now[("LIFE-5", "2026-11")] == "met"
+    assert now[("LIFE-3", "2026-11")] == "met"
+
+
+def test_the_branchs_profile_decides_the_term_length() -> None:
+    data = make_data(profile="national")
+    add_committee(data, D(2024, 11, 27), add_members(data, 3))
+    term = next(o for o in obligations_on(data, ON) if o.rule == "ORG-4")
+    assert term.status == "met" and term.due == D(2027, 11, 26)
+    forced = next(
+        o for o in obligations_on(data, ON, get_profile("plan-2017")) if o.rule == "ORG-4"
+    )
+    assert forced.status == "overdue"
+
+
+def test_judged_periods_start_with_the_branch_and_look_back_one_year() -> None:
+    young = make_data(created=D(2026, 10, 20))
+    assert [p.key for p in judged_periods("month", young, ON)] == ["2026-10", "2026-11"]
+    old = make_data(created=D(2015, 1, 1))
+    months = judged_periods("month", old, ON)
+    assert months[0].key == "2025-01" and months[-1].key == "2026-11"
+
+
+def test_deadline_status_boundaries() -> None:
+    due = D(2026, 12, 16)
+    assert deadline_status(False, due, D(2026, 12, 17)) == "overdue"
+    assert deadline_status(False, due, due) == "due"
+    assert deadline_status(False, due, D(2026, 11, 20), opens=D(2026, 12, 1)) == "upcoming"
+    assert deadline_status(False, due, D(2026, 11, 1), opens=D(2026, 12, 1)) is None
+    assert deadline_status(True, due, D(2027, 1, 1)) == "met"
+
+
+def test_period_labels_are_chinese() -> None:
+    assert period_label("month", "2026-11") == "2026年11月"
+    assert period_label("quarter", "2026-Q4") == "2026年第4季度"
+    assert period_label("year", "2026") == "2026年"

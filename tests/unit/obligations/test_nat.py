@@ -1,0 +1,210 @@
+"""NAT-1…7 as obligations: votes, development limits, dues rates, lapse, lost contact, grades."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from branchtui.domain.records import (
+    Appraisal,
+    AppraisalResult,
+    Candidate,
+    CandidateEvent,
+    DuesPayment,
+    DuesRate,
+    LostContact,
+    Vote,
+)
+
+from .conftest import (
+    D,
+    add,
+    add_committee,
+    add_meeting,
+    add_member,
+    add_members,
+    judge,
+    one,
+    statuses,
+)
+
+ON = D(2026, 11, 27)
+
+
+def test_NAT_1_warns_on_vote_without_quorum(data) -> None:
+    ms = add_members(data, 10)
+    add_meeting(
+        data,
+        "general_meeting",
+        D(2026, 10, 9),
+        attendees=ms[:5],
+        absent=ms[5:],
+        votes=[Vote(motion="接收张三为预备党员", yes=5)],
+    )
+    ob = one(judge("NAT-1", data, ON))
+    assert ob.status == "warning"
+    assert "应到10人，实到5人" in ob.detail and "表决无效" in ob.detail
+
+
+def test_NAT_1_met_with_quorum(data) -> None:
+    ms = add_members(data, 10)
+    add_members(data, 2, status="probationary", full_date=None)  # no vote, not counted
+    add_meeting(
+        data,
+        "general_meeting",
+        D(2026, 10, 9),
+        attendees=ms[:6],
+        votes=[Vote(motion="接收张三为预备党员", yes=6)],
+    )
+    assert statuses(judge("NAT-1", data, ON)) == ["met"]
+
+
+def test_NAT_2_warns_when_half_the_committee_is_absent(data) -> None:
+    ms = add_members(data, 4)
+    add_committee(
+        data, D(2025, 1, 1), ms[:4], ("secretary", "organization", "discipline", "propaganda")
+    )
+    add_meeting(data, "committee_meeting", D(2026, 11, 5), attendees=ms[:2], absent=ms[2:4])
+    assert statuses(judge("NAT-2", data, ON)) == ["warning"]
+
+
+def test_NAT_2_met_with_majority_of_committee(data) -> None:
+    ms = add_members(data, 3)
+    add_committee(data, D(2025, 1, 1), ms)
+    add_meeting(data, "committee_meeting", D(2026, 11, 5), attendees=ms[:2])
+    assert statuses(judge("NAT-2", data, ON)) == ["met"]
+
+
+def test_NAT_3_fires_when_applicant_not_talked_within_a_month(data) -> None:
+    c = add(
+        data,
+        Candidate(name="申请人甲", events=[CandidateEvent(step="applied", date=D(2026, 10, 20))]),
+    )
+    ob = one(judge("NAT-3", data, ON))
+    assert (ob.status, ob.due, ob.refs) == ("overdue", D(2026, 11, 20), (c.id,))
+    assert "党组织派人谈话" in ob.detail
+
+
+def test_NAT_3_met_when_talk_held_and_next_step_has_no_limit(data) -> None:
+    events = [
+        CandidateEvent(step="applied", date=D(2026, 10, 20)),
+        CandidateEvent(step="talked", date=D(2026, 11, 2)),
+    ]
+    add(data, Candidate(name="申请人甲", events=events))
+    ob = one(judge("NAT-3", data, ON))
+    assert ob.status == "met"
+    assert "确定为入党积极分子" in ob.detail
+
+
+def test_NAT_3_warns_when_target_named_before_a_year_of_training(data) -> None:
+    events = [
+        CandidateEvent(step="applied", date=D(2025, 10, 1)),
+        CandidateEvent(step="activist", date=D(2026, 1, 1)),
+        CandidateEvent(step="target", date=D(2026, 6, 1)),
+    ]
+    add(data, Candidate(name="对象乙", events=events))
+    assert "warning" in statuses(judge("NAT-3", data, ON))
+
+
+def member_with_rate(data, amount: str, income: str = "6000"):
+    m = add_member(data, monthly_income=Decimal(income))
+    add(
+        data,
+        DuesRate(member_id=m.id, year=2026, monthly_income=Decimal(income), amount=Decimal(amount)),
+    )
+    return m
+
+
+def test_NAT_4_fires_when_rate_not_set_for_the_year(data) -> None:
+    m = add_member(data, "张三", monthly_income=Decimal("6000"))
+    ob = one(judge("NAT-4", data, ON))
+    assert (ob.status, ob.people) == ("due", (m.id,))
+
+
+def test_NAT_4_warns_when_rate_differs_from_the_brackets(data) -> None:
+    member_with_rate(data, "60.00")
+    ob = one(judge("NAT-4", data, ON))
+    assert ob.status == "warning"
+    assert "应为90.00元" in ob.detail
+
+
+def test_NAT_4_met_when_rates_follow_the_brackets(data) -> None:
+    member_with_rate(data, "90.00")
+    assert statuses(judge("NAT-4", data, ON)) == ["met"]
+
+
+def pay_months(data, member, months) -> None:
+    for month in months:
+        add(data, DuesPayment(member_id=member.id, month=month, amount=Decimal("1"), paid=ON))
+
+
+def test_NAT_5_warns_at_three_unpaid_months(data) -> None:
+    m = add_member(data, "欠费者", joined=D(2026, 1, 1))
+    pay_months(data, m, [f"2026-{i:02d}" for i in range(1, 8)])
+    ob = one(judge("NAT-5", data, ON))
+    assert ob.status == "warning"
+    assert "连续3个月未交党费" in ob.detail
+
+
+def test_NAT_5_due_at_six_months_absent_and_unpaid(data) -> None:
+    m = add_member(data, "失联者", joined=D(2026, 1, 1))
+    other = add_member(data, joined=D(2026, 1, 1))
+    pay_months(data, m, [f"2026-{i:02d}" for i in range(1, 6)])
+    pay_months(data, other, [f"2026-{i:02d}" for i in range(1, 11)])
+    for month in range(6, 12):
+        add_meeting(data, "theme_day", D(2026, month, 3), attendees=[other], absent=[m])
+    ob = one(judge("NAT-5", data, ON))
+    assert (ob.status, ob.people) == ("due", (m.id,))
+    assert "连续6个月未参加组织生活" in ob.detail
+
+
+def test_NAT_5_met_when_paying_and_attending(data) -> None:
+    m = add_member(data, joined=D(2026, 1, 1))
+    pay_months(data, m, [f"2026-{i:02d}" for i in range(1, 11)])
+    add_meeting(data, "theme_day", D(2026, 11, 3), attendees=[m])
+    assert statuses(judge("NAT-5", data, ON)) == ["met"]
+
+
+def test_NAT_6_fires_when_six_months_lost_and_not_suspended(data) -> None:
+    m = add_member(data)
+    add(data, LostContact(member_id=m.id, since=D(2026, 5, 1)))
+    ob = one(judge("NAT-6", data, ON))
+    assert (ob.status, ob.due) == ("overdue", D(2026, 11, 1))
+    assert "停止党籍" in ob.detail
+
+
+def test_NAT_6_after_suspension_next_step_is_removal_in_two_years(data) -> None:
+    m = add_member(data)
+    add(data, LostContact(member_id=m.id, since=D(2026, 1, 1), suspended=D(2026, 7, 10)))
+    ob = one(judge("NAT-6", data, ON))
+    assert (ob.status, ob.due) == ("met", D(2028, 7, 10))
+    assert "除名" in ob.detail
+
+
+def test_NAT_6_met_when_found(data) -> None:
+    m = add_member(data)
+    add(data, LostContact(member_id=m.id, since=D(2025, 1, 1), found=D(2025, 3, 1)))
+    assert statuses(judge("NAT-6", data, ON)) == ["met"]
+
+
+def test_NAT_7_warns_when_probationary_member_is_graded(data) -> None:
+    full = add_member(data)
+    prob = add_member(data, "预备甲", status="probationary", joined=D(2026, 5, 1), full_date=None)
+    results = [
+        AppraisalResult(member_id=full.id, grade="qualified"),
+        AppraisalResult(member_id=prob.id, grade="excellent"),
+    ]
+    add(data, Appraisal(year=2026, results=results))
+    ob = one(judge("NAT-7", data, ON))
+    assert ob.status == "warning"
+    assert "预备甲为预备党员" in ob.detail
+
+
+def test_NAT_7_met_when_probationary_member_takes_part_without_grade(data) -> None:
+    full = add_member(data)
+    prob = add_member(data, status="probationary", joined=D(2026, 5, 1), full_date=None)
+    results = [
+        AppraisalResult(member_id=full.id, grade="excellent"),
+        AppraisalResult(member_id=prob.id, grade=""),
+    ]
+    add(data, Appraisal(year=2026, results=results))
+    assert statuses(judge("NAT-7", data, ON)) == ["met"]

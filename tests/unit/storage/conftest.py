@@ -1,0 +1,93 @@
+"""Fixtures of the storage tests: a small branch with several record types."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from branchtui.domain.records import (
+    Attendance,
+    Branch,
+    BranchData,
+    Candidate,
+    CandidateEvent,
+    CommitteeSeat,
+    DuesPayment,
+    LedgerEntry,
+    Meeting,
+    Member,
+    PartyGroup,
+    PlanItem,
+    Talk,
+    Term,
+    Transfer,
+    Vote,
+    WorkPlan,
+)
+
+
+def build_sample() -> BranchData:
+    """A branch with members, a group, a committee, a meeting, dues, a candidate, a plan, a talk."""
+    data = BranchData(branch=Branch(name="第一党支部", upper_committee="机关党委", rev=3))
+    group = PartyGroup(name="第一党小组", created=dt.date(2024, 3, 1), rev=1)
+    zhang = Member(name="张三", gender="male", joined=dt.date(2010, 7, 1), group_id=group.id, rev=2)
+    li = Member(
+        name="李四",
+        gender="female",
+        status="probationary",
+        monthly_income=Decimal("6500.50"),
+        phone="13800000000",
+        rev=1,
+    )
+    group.leader_id = zhang.id
+    term = Term(number=3, start=dt.date(2025, 1, 10), rev=1)
+    seat = CommitteeSeat(term_id=term.id, role="secretary", member_id=zhang.id, rev=1)
+    meeting = Meeting(
+        kinds=["general_meeting", "party_lecture"],
+        date=dt.date(2026, 11, 3),
+        start="14:30",
+        topic="学习党章",
+        host_id=zhang.id,
+        attendance=[
+            Attendance(member_id=zhang.id),
+            Attendance(member_id=li.id, status="on_leave", reason="出差"),
+        ],
+        votes=[Vote(motion="接收预备党员", yes=2)],
+        rev=1,
+    )
+    term.elected_at_meeting_id = meeting.id
+    payment = DuesPayment(
+        member_id=li.id, month="2026-11", amount=Decimal("65.01"), paid=dt.date(2026, 11, 5), rev=1
+    )
+    candidate = Candidate(
+        name="王五",
+        events=[CandidateEvent(step="applied", date=dt.date(2026, 3, 1), note="递交申请书")],
+        contact_ids=[zhang.id, li.id],
+        training_hours=24.5,
+        rev=1,
+    )
+    plan = WorkPlan(
+        year=2026, items=[PlanItem(content="主题党日", owner_id=zhang.id, due=dt.date(2026, 12, 1))]
+    )
+    transfer = Transfer(
+        person_name="赵六", direction="in", instrument="relation_transfer", date=dt.date(2026, 2, 1)
+    )
+    talk = Talk(member_id=li.id, date=dt.date(2026, 2, 3), about_id=transfer.id, talker_id=zhang.id)
+    ledger = LedgerEntry(
+        date=dt.date(2026, 11, 3),
+        title="党员大会记录",
+        record_table="meetings",
+        record_id=meeting.id,
+    )
+    for record in (group, zhang, li, term, seat, meeting, payment, candidate, plan, transfer):
+        data.tables[record.TABLE].append(record)
+    data.tables["talks"].append(talk)
+    data.tables["ledger_entries"].append(ledger)
+    return data
+
+
+@pytest.fixture
+def sample() -> BranchData:
+    return build_sample()
