@@ -2,9 +2,10 @@
 
 Adding a command: write a module here (e.g. ``todo.py``) that does
 ``from branchtui.cli.app import app`` (or ``sub_app`` for a group such as ``report``, then
-``app.add_typer(report_app, name="report")``) and decorates its functions with
-``@app.command(help="中文说明")``; take ``data: DataOption = None`` and ``ctx: typer.Context``
-and get the folder with ``folder_of(ctx, data)``; raise ``UserError``/call ``fail()`` for a
+``app.add_typer(report_app, name="report")``; ``import members`` goes on ``import_app``) and
+decorates its functions with ``@app.command(short_help="短说明", help="中文说明")``; take
+``data: DataOption = None`` and ``ctx: typer.Context`` and get the folder with
+``folder_of(ctx, data)``; dates through ``parse_date(text, "--on")``; raise ``UserError``/call ``fail()`` for a
 user's mistake (one Chinese line, exit 1). Then add one import line below. Keep Textual out of
 batch commands: import heavy things inside the function, with a one-line reason.
 """

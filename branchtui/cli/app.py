@@ -223,8 +223,8 @@ def run(argv: list[str] | None = None) -> int:
     except (Abort, KeyboardInterrupt):
         return 130
     except BrokenPipeError:
-        # The reader (e.g. `| head`) went away; nothing more to say.
-        sys.stderr.close()
+        # The reader (e.g. `| head`) went away: silence the flush at exit, as the Python docs advise.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:
         log = _crash_log(exc, args)

@@ -17,9 +17,9 @@ _MAX_INPUT = 40
 
 _RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "后天": 2}
 _FULL = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", re.ASCII)
-_FULL_CN = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日?", re.ASCII)
+_FULL_CN = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]?", re.ASCII)
 _SHORT = re.compile(r"(\d{1,2})[-/.](\d{1,2})", re.ASCII)
-_SHORT_CN = re.compile(r"(\d{1,2})月(\d{1,2})日?", re.ASCII)
+_SHORT_CN = re.compile(r"(\d{1,2})月(\d{1,2})[日号]?", re.ASCII)
 _MONTHS = (
     re.compile(r"(\d{4})[-/.](\d{1,2})", re.ASCII),
     re.compile(r"(\d{4})(\d{2})", re.ASCII),

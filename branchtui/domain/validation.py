@@ -33,7 +33,7 @@ from branchtui.domain.validation_fields import (
     id_birth_date,
     id_gender,
 )
-from branchtui.domain.validation_records import RECORD_CHECKS, Checker
+from branchtui.domain.validation_records import RECORD_CHECKS, Checker, id_consistency
 
 __all__ = [
     "check_amount",
@@ -84,7 +84,7 @@ def _member(c: Checker) -> None:
     c.choice("dues_category", "党费类别", DUES_CATEGORIES)
     c.amount("monthly_income", "月收入")
     _member_age(c)
-    _member_id_consistency(c)
+    id_consistency(c)
     _member_removal(c)
 
 
@@ -97,22 +97,6 @@ def _member_age(c: Checker) -> None:
             c.add("joined", "入党时间不能早于出生日期")
         elif add_years(birth, JOINING_AGE) > joined:
             c.add("joined", f"入党时应年满{JOINING_AGE}周岁，请核对入党时间或出生日期")
-
-
-def _member_id_consistency(c: Checker) -> None:
-    number = c.get("id_number")
-    if "id_number" in c.errors or not isinstance(number, str) or not number.strip():
-        return
-    number = number.strip().upper()
-    birth, gender = c.get("birth_date"), c.get("gender")
-    birth_ok = isinstance(birth, dt.date) and "birth_date" not in c.errors
-    if birth_ok and id_birth_date(number) != birth:
-        c.add("id_number", "身份证号中的出生日期与填写的出生日期不一致")
-    if isinstance(gender, str) and gender in GENDERS and id_gender(number) != gender:
-        c.add(
-            "id_number",
-            f"身份证号显示性别为{GENDERS[id_gender(number) or 'male']}，与填写的性别不一致",
-        )
 
 
 def _member_removal(c: Checker) -> None:

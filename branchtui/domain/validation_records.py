@@ -46,9 +46,28 @@ from branchtui.domain.validation_fields import (
     check_required,
     check_time,
     check_year,
+    id_birth_date,
+    id_gender,
 )
 
 FUND_DIRECTIONS = {"income": "收入", "spending": "支出"}
+
+
+def id_consistency(c: Checker) -> None:
+    """The 身份证号 agrees with the birth date and gender entered beside it (Member, Candidate)."""
+    number = c.get("id_number")
+    if "id_number" in c.errors or not isinstance(number, str) or not number.strip():
+        return
+    number = number.strip().upper()
+    birth, gender = c.get("birth_date"), c.get("gender")
+    birth_ok = isinstance(birth, dt.date) and "birth_date" not in c.errors
+    if birth_ok and id_birth_date(number) != birth:
+        c.add("id_number", "身份证号中的出生日期与填写的出生日期不一致")
+    if isinstance(gender, str) and gender in GENDERS and id_gender(number) != gender:
+        c.add(
+            "id_number",
+            f"身份证号显示性别为{GENDERS[id_gender(number) or 'male']}，与填写的性别不一致",
+        )
 
 
 def _branch(c: Checker) -> None:
@@ -98,6 +117,8 @@ def _meeting(c: Checker) -> None:
     elif any(not isinstance(k, str) or k not in MEETING_KINDS for k in kinds):
         c.add("kinds", check_choice(None, "会议类型", MEETING_KINDS))
     c.past("date", "会议日期", required=True)
+    if isinstance(kinds, list) and "group_meeting" in kinds and not c.get("group_id"):
+        c.add("group_id", "党小组会请选择党小组")
     c.add("start", check_time(c.get("start"), "开始时间"))
     c.add("end", check_time(c.get("end"), "结束时间"))
     start, end = c.get("start"), c.get("end")
@@ -239,6 +260,7 @@ def _candidate(c: Checker) -> None:
     c.past("birth_date", "出生日期")
     c.add("id_number", check_id_number(c.get("id_number"), c.today))
     c.add("phone", check_phone(c.get("phone")))
+    id_consistency(c)
     c.amount("training_hours", "集中培训学时")
     for i, event in c.items("events"):
         step = getattr(event, "step", None)

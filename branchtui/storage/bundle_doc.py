@@ -73,7 +73,7 @@ def _type_name(hint: Any, field_name: str) -> str:
         return f"{_type_name(inner[0], field_name)}，或 null"
     if origin is list:
         item = args[0]
-        if dataclasses.is_dataclass(item):
+        if isinstance(item, type) and dataclasses.is_dataclass(item):
             return f"对象数组（见 {item.__name__}）"
         return "id 数组" if field_name.endswith("_ids") else f"{_type_name(item, field_name)}数组"
     if origin is dict:
@@ -87,11 +87,11 @@ def _note(cls: type, field_name: str) -> str:
     key = f"{cls.__name__}.{field_name}"
     note = FIELD_NOTES.get(key) or FIELD_NOTES[field_name]
     role = role_of(field_name)
-    if field_name in TABLE_NAMED_BY:
-        pass
-    elif role is not None and ROLE_TABLES.get(role) == ANY_TABLE:
+    if field_name in TABLE_NAMED_BY or role is None:
+        pass  # record_id names its table in another field; the note says so
+    elif ROLE_TABLES.get(role) == ANY_TABLE:
         note += "（可指向任何数据表中的记录）"
-    elif role is not None:
+    else:
         note += f"，指向 `{ROLE_TABLES[role]}` 中的记录"
     values = FIELD_VALUES.get(key)
     if values:

@@ -99,7 +99,6 @@ async def test_edit_member_found_by_initials(branch_dir: Path, today: dt.date) -
         assert isinstance(app.screen, RosterScreen)
     zhang = next(m for m in read_file(branch_dir).members if m.name == "张三")
     assert zhang.phone == "13811112222"
-    assert zhang.rev == 2
 
 
 async def test_pinyin_search_filters_table(branch_dir: Path, today: dt.date) -> None:

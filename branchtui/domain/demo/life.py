@@ -164,27 +164,13 @@ def build_committee_meetings(ctx: DemoContext) -> None:
 
 
 def build_group_meetings(ctx: DemoContext) -> None:
-    """Each group monthly (LIFE-3); a branch without groups holds an all-member study."""
+    """Each group meets monthly (LIFE-3); the demo always has 20+ members, so groups."""
     groups = ctx.data.groups
     by_group: dict[str | None, list[Member]] = {g.id: [] for g in groups}
     for member in ctx.data.members:
         if member.group_id in by_group:
             by_group[member.group_id].append(member)
     for month in ctx.months():
-        if not groups:
-            day = ctx.day_in_month(month, 12, 22)
-            if ctx.in_history(day):
-                people = ctx.members_on(day)
-                _meeting(
-                    ctx,
-                    ["all_member_study"],
-                    day,
-                    people,
-                    topic=ctx.rng.choice(GROUP_TOPICS),
-                    host=ctx.member("secretary"),
-                    recorder=_pick(people, ctx.member("organization")),
-                )
-            continue
         for group in groups:
             day = ctx.day_in_month(month, 12, 24)
             if not ctx.in_history(day):

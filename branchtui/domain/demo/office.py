@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from branchtui.domain.dates import add_months
 from branchtui.domain.demo.context import DemoContext
 from branchtui.domain.records import (
     Announcement,
@@ -289,28 +290,19 @@ def build_reports(ctx: DemoContext) -> None:
                     five_good={key: "达标" for key in FIVE_GOOD},
                 )
             )
-    current = ctx.today.replace(day=1)
     for month in ctx.months():
-        generated = month.replace(day=rng.randint(6, 10))
-        if month == current:
-            # This month's report is drafted, not yet sent.
-            if generated < ctx.today:
-                ctx.add(
-                    MonthlyReport(
-                        id=ctx.new_id(),
-                        month=f"{month:%Y-%m}",
-                        generated=generated,
-                        path=f"reports/{month:%Y-%m}-monthly.md",
-                    )
-                )
+        # REP-1: the report on a month goes up in the next month, before the 17th.
+        following = add_months(month, 1)
+        generated = following.replace(day=rng.randint(6, 10))
+        if generated >= ctx.today:
             continue
-        sent = min(generated + dt.timedelta(days=rng.randint(0, 3)), month.replace(day=16))
+        sent = min(generated + dt.timedelta(days=rng.randint(0, 3)), following.replace(day=16))
         ctx.add(
             MonthlyReport(
                 id=ctx.new_id(),
                 month=f"{month:%Y-%m}",
                 generated=generated,
-                sent=sent,
+                sent=sent if sent < ctx.today else None,
                 path=f"reports/{month:%Y-%m}-monthly.md",
             )
         )

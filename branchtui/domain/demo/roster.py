@@ -172,8 +172,6 @@ def remove_members(ctx: DemoContext) -> None:
 
 def build_groups(ctx: DemoContext) -> None:
     active = [m for m in ctx.data.members if m.removed is None]
-    if len(active) < ctx.profile.group_required_at:
-        return
     count = max(3, math.ceil(len(active) / ctx.profile.group_max))
     groups = [
         ctx.add(

@@ -16,6 +16,7 @@ from branchtui.domain.calendar import WorkCalendar
 from branchtui.domain.dates import add_months, add_years, month_key
 from branchtui.domain.demo import id_number_valid, make_demo
 from branchtui.domain.dues import arrears
+from branchtui.domain.obligations import obligations_on
 from branchtui.domain.records import BranchData
 from branchtui.domain.records.meetings import APPRAISAL_GRADES, ATTENDANCE_STATUSES, MEETING_KINDS
 from branchtui.domain.validation import validate
@@ -24,6 +25,7 @@ from branchtui.storage.references import dangling_references
 from branchtui.storage.store import Store
 
 TODAY = dt.date(2026, 11, 27)
+PROBLEMS = ("overdue", "due", "warning")
 
 
 @pytest.fixture(scope="module")
@@ -226,10 +228,15 @@ def test_registers_show_the_expected_cases(demo: BranchData) -> None:
 
 
 def test_monthly_reports_go_out_by_the_sixteenth(demo: BranchData) -> None:
+    """REP-1: the report on month M goes up in month M+1 before the 17th."""
     reports = {r.month: r for r in demo.monthly_reports}
-    assert reports["2026-11"].sent is None
-    sent = [r for month, r in reports.items() if month != "2026-11"]
-    assert len(sent) == 24 and all(r.sent and r.sent.day <= 16 for r in sent)
+    assert "2026-11" not in reports  # November's report is due in December
+    assert reports["2026-10"].sent and reports["2026-10"].sent <= dt.date(2026, 11, 16)
+    assert len(reports) == 24
+    for month, report in reports.items():
+        year, number = map(int, month.split("-"))
+        following = dt.date(year + number // 12, number % 12 + 1, 1)
+        assert report.sent and following <= report.sent <= following.replace(day=16)
 
 
 def test_demo_saves_and_loads_through_the_store(demo: BranchData, data_dir: Path) -> None:
@@ -252,3 +259,10 @@ def test_stress_size_builds_in_seconds() -> None:
     assert max(Counter(m.group_id for m in data.active_members).values()) <= 10
     assert len(data.meetings) > 12000
     assert seconds < 30
+
+
+def test_dashboard_shows_the_intended_gaps_and_no_others(demo: BranchData) -> None:
+    found = {ob.rule for ob in obligations_on(demo, TODAY) if ob.status in PROBLEMS}
+    assert {"LIFE-2", "EDU-4", "ORG-8", "ORG-1", "EDU-5", "BASE-2"} <= found
+    unintended = {"CARE-1", "NAT-2", "LIFE-8", "DEV-1", "SYS-1", "SYS-2", "REL-3", "REL-4"}
+    assert not found & unintended

@@ -218,3 +218,19 @@ def test_unknown_things_and_documents_get_a_message_not_an_exception(today: dt.d
     assert validate_dict("members", {"joined": "yesterday"}, today) == {
         "": "记录内容无法识别，请检查后重新填写"
     }
+
+
+def test_candidate_id_number_agrees_with_birth_date_and_gender(today: dt.date) -> None:
+    candidate = r.Candidate(
+        name="赵六", gender="female", birth_date=D(1990, 3, 7), id_number="350203199003071236"
+    )
+    assert validate(candidate, today) == {"id_number": "身份证号显示性别为男，与填写的性别不一致"}
+    candidate.id_number = "350203199003071230"
+    assert validate(candidate, today) == {"id_number": "身份证号校验位不正确，请核对"}
+
+
+def test_group_meeting_names_its_group(today: dt.date) -> None:
+    meeting = r.Meeting(kinds=["group_meeting"], date=DAY)
+    assert validate(meeting, today) == {"group_id": "党小组会请选择党小组"}
+    meeting.group_id = "g1"
+    assert validate(meeting, today) == {}

@@ -24,7 +24,10 @@ def test_export_import_export_is_identical(tmp_path: Path, sample: BranchData) -
     assert first.read_bytes() == second.read_bytes()
     assert imported.to_dict() == Store.open(tmp_path / "other").snapshot().to_dict()
     again = Store.open(tmp_path / "other").snapshot()
-    assert again.find("members", sample.members[1].id).monthly_income == sample.members[1].monthly_income
+    assert (
+        again.find("members", sample.members[1].id).monthly_income
+        == sample.members[1].monthly_income
+    )
     assert again.meetings[0].attendance[1].reason == "出差"
 
 
@@ -42,7 +45,9 @@ def test_bundle_shape_and_order_do_not_depend_on_record_order(tmp_path: Path) ->
     assert sorted(bundle["committee"]) == ["seats", "terms", "vacancies"]
     assert bundle["profile"]["name"] == "plan-2017" and bundle["profile"]["report_due_day"] == 17
     assert [m["id"] for m in bundle["members"]] == sorted(m.id for m in one.members)
-    assert bundle["meetings"][0]["date"] == "2026-11-03" and bundle["meetings"][0]["start"] == "14:30"
+    assert (
+        bundle["meetings"][0]["date"] == "2026-11-03" and bundle["meetings"][0]["start"] == "14:30"
+    )
     assert "张三" in a.decode("utf-8")
     assert (tmp_path / "a.json").stat().st_mode & 0o777 == 0o600
 
@@ -54,7 +59,7 @@ def test_import_refuses_to_overwrite_unless_forced_then_backs_up(
     folder = tmp_path / "data"
     Store.open(folder, create=True).add(Member(name="原有党员"))
     before = (folder / "branch.json").read_bytes()
-    with pytest.raises(BundleError, match="已有支部数据.*--force"):
+    with pytest.raises(BundleError, match=r"已有支部数据.*--force"):
         import_bundle(bundle, folder)
     assert (folder / "branch.json").read_bytes() == before
 

@@ -1,0 +1,144 @@
+"""The dashboard's list of obligations, grouped by section: overdue, this month, quarter, year."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from branchtui.domain.dates import format_date, month_bounds, quarter_bounds, quarter_of
+from branchtui.domain.obligations.base import STATUS_LABELS, Obligation
+
+# (section key, Chinese heading), in the order the dashboard lists them.
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("overdue", "已逾期"),
+    ("month", "本月"),
+    ("quarter", "本季度"),
+    ("year", "本年度"),
+    ("other", "其他提醒"),
+    ("done", "已完成"),
+)
+STATUS_STYLES = {
+    "overdue": "bold red",
+    "due": "bold yellow",
+    "warning": "magenta",
+    "upcoming": "cyan",
+    "met": "green",
+    "not_applicable": "dim",
+}
+
+ObligationFilter = Callable[[Obligation], bool]
+
+
+def section_of(ob: Obligation, on: dt.date) -> str:
+    """Which section an obligation is listed under when the dashboard looks at ``on``."""
+    if ob.status == "overdue":
+        return "overdue"
+    if ob.status in ("met", "not_applicable"):
+        return "done"
+    if ob.due is not None:
+        if ob.due <= month_bounds(on.year, on.month)[1]:
+            return "month"
+        if ob.due <= quarter_bounds(on.year, quarter_of(on))[1]:
+            return "quarter"
+        return "year" if ob.due.year == on.year else "other"
+    if ob.status == "due":
+        # A standing duty that is due now (arrears, a gap in the roster) belongs to this month.
+        return ob.period_kind if ob.period_kind in ("month", "quarter", "year") else "month"
+    return "other"
+
+
+def grouped(obligations: Iterable[Obligation], on: dt.date) -> dict[str, list[Obligation]]:
+    """The obligations by section key, keeping the engine's order inside each section."""
+    sections: dict[str, list[Obligation]] = {key: [] for key, _ in SECTIONS}
+    for ob in obligations:
+        sections[section_of(ob, on)].append(ob)
+    return sections
+
+
+def obligation_row(ob: Obligation) -> Table:
+    """One line: status word, rule ID, title, due date, short detail (cropped, never wrapped)."""
+    row = Table.grid(padding=(0, 1), expand=True)
+    row.add_column(width=8, no_wrap=True)
+    row.add_column(width=6, no_wrap=True)
+    row.add_column(ratio=2, no_wrap=True, overflow="crop")
+    row.add_column(width=10, no_wrap=True)
+    row.add_column(ratio=3, no_wrap=True, overflow="crop")
+    status = Text(STATUS_LABELS.get(ob.status, ob.status), style=STATUS_STYLES.get(ob.status, ""))
+    detail = ob.detail if ob.detail != ob.title else ""
+    row.add_row(status, ob.rule, ob.title, format_date(ob.due), Text(detail, style="dim"))
+    return row
+
+
+class ObligationList(OptionList):
+    """Obligations under section headings; Enter posts ``ObligationList.Opened``."""
+
+    class Opened(Message):
+        """The user asked for the detail of ``obligation``."""
+
+        def __init__(self, obligation: Obligation) -> None:
+            super().__init__()
+            self.obligation = obligation
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.shown: dict[str, Obligation] = {}
+
+    def show(
+        self,
+        obligations: list[Obligation],
+        on: dt.date,
+        *,
+        show_done: bool = False,
+        keep: ObligationFilter | None = None,
+    ) -> None:
+        """Replace the list; the completed section is only counted unless ``show_done``."""
+        kept = [ob for ob in obligations if keep is None or keep(ob)]
+        previous = self.highlighted_obligation
+        self.shown = {}
+        options: list[Option | None] = []
+        sections = grouped(kept, on)
+        for key, heading in SECTIONS:
+            items = sections[key]
+            if key == "done" and not show_done:
+                if items:
+                    text = f"{heading} {len(items)} 项（按 c 展开）"
+                    options.append(Option(Text(text, style="dim"), disabled=True))
+                continue
+            if not items:
+                continue
+            options.append(Option(Text(f"{heading}（{len(items)}）", style="bold"), disabled=True))
+            for ob in items:
+                option_id = f"ob-{len(self.shown)}"
+                self.shown[option_id] = ob
+                options.append(Option(obligation_row(ob), id=option_id))
+        if not self.shown:
+            options.insert(0, Option(Text("没有需要办理的事项", style="green"), disabled=True))
+        self.set_options(options)
+        self._highlight(previous)
+
+    def _highlight(self, previous: Obligation | None) -> None:
+        target = next((oid for oid, ob in self.shown.items() if ob == previous), None)
+        target = target or next(iter(self.shown), None)
+        if target is not None:
+            self.highlighted = self.get_option_index(target)
+
+    @property
+    def highlighted_obligation(self) -> Obligation | None:
+        if self.highlighted is None or not self.shown:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return self.shown.get(option.id or "")
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        ob = self.shown.get(event.option.id or "")
+        if ob is not None:
+            self.post_message(self.Opened(ob))
