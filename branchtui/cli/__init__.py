@@ -20,9 +20,10 @@ from branchtui.cli import setup_commands
 from branchtui.cli import data_commands
 from branchtui.cli import bundle_commands
 from branchtui.cli import todo
+from branchtui.cli import report
 
 # isort: on
 
-COMMAND_MODULES = (setup_commands, data_commands, bundle_commands, todo)
+COMMAND_MODULES = (setup_commands, data_commands, bundle_commands, todo, report)
 
 __all__ = ["COMMAND_MODULES", "main", "run"]

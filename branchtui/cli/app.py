@@ -126,6 +126,12 @@ def require_terminal() -> None:
         raise UserError(
             "终端界面需要在交互式终端中运行；批处理请使用命令，运行 branchtui --help 查看"
         )
+    # A window under 80×24 or a GBK terminal would draw a broken screen: say so instead.
+    from branchtui.tui.terminal_check import current_terminal_problem
+
+    problem = current_terminal_problem()
+    if problem:
+        raise UserError(problem)
 
 
 def start_tui(folder: Path) -> None:

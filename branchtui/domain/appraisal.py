@@ -26,17 +26,26 @@ class AppraisalGaps:
         return not (self.missing or self.ungraded or self.graded_probationary)
 
 
-def appraisal_gaps(appraisal: Appraisal, members: list[Member], on: dt.date) -> AppraisalGaps:
-    """Members of ``on`` without a result, full members without a grade, and 预备党员 with a
-    grade: 优秀/合格/基本合格/不合格 for full members only (LIFE-7, NAT-7)."""
+def appraisal_day(appraisal: Appraisal) -> dt.date:
+    """The day membership and status count: the organization's review, else the year's end."""
+    return appraisal.steps.get("organization_review") or dt.date(appraisal.year, 12, 31)
+
+
+def appraisal_gaps(
+    appraisal: Appraisal, members: list[Member], on: dt.date | None = None
+) -> AppraisalGaps:
+    """Members of ``on`` (default: the appraisal's day) without a result, full members without
+    a valid grade, and 预备党员 with a grade: 优秀/合格/基本合格/不合格 are for full members
+    only (LIFE-7, NAT-7)."""
+    day = on or appraisal_day(appraisal)
     results = {r.member_id: r.grade for r in appraisal.results}
     missing, ungraded, graded = [], [], []
-    for member in roster.active_members_on(members, on):
+    for member in roster.active_members_on(members, day):
         if member.id not in results:
             missing.append(member)
             continue
         grade = results[member.id]
-        if roster.status_on(member, on) == "probationary":
+        if roster.status_on(member, day) == "probationary":
             if grade:
                 graded.append(member)
         elif grade not in APPRAISAL_GRADES:

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from branchtui.domain.dates import add_years
-from branchtui.domain.records import TABLES, Member, Term
+from branchtui.domain.records import TABLES, Branch, Member, Record, Term
 from branchtui.domain.records.people import (
     DUES_CATEGORIES,
     GENDERS,
@@ -157,7 +157,8 @@ def review(record: object, today: dt.date) -> tuple[dict[str, str], dict[str, st
 
 def validate_dict(table: str, data: Any, today: dt.date) -> dict[str, str]:
     """Validate a stored or imported document of a table; an unreadable one gets one message."""
-    record_type = TABLES.get(table) if isinstance(table, str) else None
+    types: dict[str, type[Record]] = {**TABLES, Branch.TABLE: Branch}
+    record_type = types.get(table) if isinstance(table, str) else None
     if record_type is None:
         return {"": "未知的数据表"}
     if not isinstance(data, dict):

@@ -29,11 +29,15 @@ class Transaction:
         self._db = db
         self.changed = False
         self.touched: set[str] = set()
+        self.raw_used = False
         self._bumped: list[tuple[Record | Branch, int]] = []
 
     @property
     def raw(self) -> dict[str, Any]:
         """The in-memory data (TinyDB's layout); prefer the record methods."""
+        # Whoever edits the raw data may touch any table or document in place.
+        self.touched.update(self._db.data)
+        self.raw_used = True
         return self._db.data
 
     def _table(self, table: str) -> RecordTable:

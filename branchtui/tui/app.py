@@ -19,6 +19,12 @@ from branchtui.tui.commands import BranchCommands
 
 
 # Screens are imported when first shown, to keep start-up lean.
+def _dashboard() -> Screen:
+    from branchtui.tui.screens.dashboard import DashboardScreen
+
+    return DashboardScreen()
+
+
 def _home() -> Screen:
     from branchtui.tui.screens.home import HomeScreen
 
@@ -52,14 +58,21 @@ class BranchApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "党支部工作"
     COMMANDS: ClassVar = App.COMMANDS | {BranchCommands}
-    MODES: ClassVar = {"home": _home, "roster": _roster, "groups": _groups, "committee": _committee}
+    MODES: ClassVar = {
+        "dashboard": _dashboard,
+        "roster": _roster,
+        "groups": _groups,
+        "committee": _committee,
+        "home": _home,
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1,question_mark", "help", "帮助", id="help", tooltip="列出当前可用的按键"),
         Binding(
             "1",
-            "switch_mode('home')",
-            "概况",
-            id="mode-home",
-            tooltip="切换到支部概况",
+            "switch_mode('dashboard')",
+            "待办",
+            id="mode-dashboard",
+            tooltip="切换到待办事项",
             group=MODES_GROUP,
         ),
         Binding(
@@ -86,7 +99,14 @@ class BranchApp(App[None]):
             tooltip="切换到支委会",
             group=MODES_GROUP,
         ),
-        Binding("f1,question_mark", "help", "帮助", id="help", tooltip="列出当前可用的按键"),
+        Binding(
+            "5",
+            "switch_mode('home')",
+            "概况",
+            id="mode-home",
+            tooltip="切换到支部概况",
+            group=MODES_GROUP,
+        ),
         Binding(
             "ctrl+p",
             "command_palette",
@@ -97,7 +117,7 @@ class BranchApp(App[None]):
             show=False,
         ),
         Binding("ctrl+r", "reload", "刷新", id="reload", tooltip="重新读取数据文件", show=False),
-        Binding("ctrl+q", "quit", "退出", id="quit", tooltip="退出程序", priority=True),
+        Binding("ctrl+q", "quit", "退出", id="quit", tooltip="退出程序", priority=True, show=False),
     ]
 
     def __init__(self, data_dir: Path, today: dt.date | None = None) -> None:
@@ -121,6 +141,10 @@ class BranchApp(App[None]):
         branch = self.data.branch
         return get_profile(branch.profile if branch else None)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Before set-up there is no data: the task areas are not reachable yet.
+        return not (action in ("switch_mode", "reload") and self.store is None)
+
     def on_mount(self) -> None:
         if not (self.data_dir / locations.DATA_FILE).exists():
             from branchtui.tui.screens.wizards.setup import SetupWizard
@@ -135,7 +159,7 @@ class BranchApp(App[None]):
         except StoreError as error:
             self.notify(error.message, title="无法打开数据", severity="error", timeout=30)
             return
-        self.switch_mode("home")
+        self.switch_mode("dashboard")
 
     def _branch_created(self, result: object) -> None:
         from branchtui.tui.screens.wizards.setup import SetupResult, save_setup

@@ -12,10 +12,21 @@ if TYPE_CHECKING:
 
 # (title, help, mode, screen action or None to just switch)
 ENTRIES: list[tuple[str, str, str, str | None]] = [
+    ("切换到：待办事项", "逾期、本月、本季度、本年度应办事项与年度进度", "dashboard", None),
     ("切换到：支部概况", "支部基本情况与组织体系指标", "home", None),
     ("切换到：党员名册", "全部党员，可搜索筛选", "roster", None),
     ("切换到：党小组", "党小组设置与组长", "groups", None),
     ("切换到：支委会", "本届任期、委员与空缺", "committee", None),
+    ("待办事项：查看详情", "选中事项的原因、相关记录和党员，并办理", "dashboard", "open"),
+    ("待办事项：前一天", "查看前一天的待办", "dashboard", "shift_days(-1)"),
+    ("待办事项：后一天", "查看后一天的待办", "dashboard", "shift_days(1)"),
+    ("待办事项：上个月", "查看上个月同一天的待办", "dashboard", "shift_months(-1)"),
+    ("待办事项：下个月", "查看下个月同一天的待办", "dashboard", "shift_months(1)"),
+    ("待办事项：回到今天", "查看今天的待办", "dashboard", "back_to_today"),
+    ("待办事项：查看某一天", "输入日期，查看那一天的待办", "dashboard", "choose_date"),
+    ("待办事项：筛选", "按状态或方面筛选", "dashboard", "choose_filter"),
+    ("待办事项：年度进度", "支委会、党员大会、集中学习等进度", "dashboard", "toggle_progress"),
+    ("待办事项：已完成事项", "展开或收起已完成的事项", "dashboard", "toggle_done"),
     ("名册：新增党员", "登记一名党员", "roster", "add"),
     ("名册：编辑党员", "修改选中党员的信息", "roster", "edit"),
     ("名册：移除党员", "转出、去世等，保留为历史记录", "roster", "remove"),
@@ -39,7 +50,9 @@ class BranchCommands(Provider):
 
     def _run(self, mode: str, action: str | None) -> None:
         app: BranchApp = self.app  # type: ignore[assignment]
-        if action is None:
+        if app.store is None:
+            app.notify("请先完成初始化", severity="warning")
+        elif action is None:
             app.switch_mode(mode)
         else:
             app.run_worker(app.run_screen_action(mode, action), exclusive=True, group="palette")

@@ -149,20 +149,27 @@ def test_every_crash_point_keeps_the_file_and_confirmed_saves(
     assert counts.get("flock") and counts.get("fsync"), f"写入路径不同寻常：{counts}"
     points = [(name, k) for name, total in counts.items() for k in range(1, total + 1)]
 
-    def crash_at(point: tuple[str, int]) -> str | None:
+    def crash_at(point: tuple[str, int]) -> tuple[str | None, bool]:
         syscall, k = point
         folder = tmp_path / f"{syscall}-{k}"
         shutil.copytree(seeds[op], folder)
         inject = f"inject={syscall}:{FAULTS[fault]}:when={k}"
         result = _run_writer(op, folder, ["-o", "/dev/null", "-e", inject])
-        problem = _check(op, folder, _confirmed(result.stdout))
+        confirmed = _confirmed(result.stdout)
+        problem = _check(op, folder, confirmed)
         shutil.rmtree(folder)
-        return f"{syscall}#{k}: {problem}" if problem else None
+        # A point "hit" when the writer noticed: it died, or a save was not confirmed.
+        hit = result.returncode != 0 or len(confirmed) < (1 if op == "migrate" else 3)
+        return (f"{syscall}#{k}: {problem}" if problem else None), hit
 
     # Two at a time: the runs are independent folders and mostly wait on process start-up.
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-        failures = [p for p in pool.map(crash_at, points) if p]
+        outcomes = list(pool.map(crash_at, points))
+    failures = [problem for problem, _hit in outcomes if problem]
     tried = len(points)
+    hits = sum(hit for _problem, hit in outcomes)
+    # Guards the harness itself: if strace injected nothing, the test would prove nothing.
+    assert hits >= tried // 2, f"注入只在 {hits}/{tried} 处生效"
     TALLY["tried"] += tried
     TALLY["failed"] += len(failures)
     print(f"崩溃点 {op}/{fault}: {tried} 个，失败 {len(failures)} 个；调用次数 {counts}")

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from fixture_branch import write_fixture  # noqa: E402
+from fixture_branch import write_fixture
 
-from branchtui.domain.records import BranchData  # noqa: E402
-from branchtui.storage.store import Store  # noqa: E402
+from branchtui.domain.records import BranchData
+from branchtui.storage.store import Store
 
 
 @pytest.fixture(autouse=True)
@@ -45,3 +47,13 @@ def read_file(data_dir: Path) -> BranchData:
 def file_text(data_dir: Path) -> str:
     """The data file's raw text (UTF-8, Chinese kept readable)."""
     return (data_dir / "branch.json").read_text(encoding="utf-8")
+
+
+async def settle(pilot: Pilot[Any], done: Callable[[], bool], seconds: float = 10) -> None:
+    """Wait for workers and messages until ``done()`` holds (the machine may be busy)."""
+    for _ in range(int(seconds / 0.05)):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+        if done():
+            return
+    raise AssertionError("等待超时")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import read_file
+from conftest import read_file, settle
 from fixture_branch import id_number
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
@@ -46,9 +46,7 @@ async def test_add_member_by_keys(branch_dir: Path, today: dt.date) -> None:
         await pilot.press(*"1996-04-12", "tab", *VALID_ID, "tab", *"13912345678", "tab")
         await pilot.press("tab", "tab", *"2020-07-01", "enter")
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, RosterScreen)
+        await settle(pilot, lambda: isinstance(app.screen, RosterScreen))
         assert "钱七" in names_in_table(app)
     saved = {m.name: m for m in read_file(branch_dir).members}
     qian = saved["钱七"]
@@ -94,9 +92,7 @@ async def test_edit_member_found_by_initials(branch_dir: Path, today: dt.date) -
         assert phone.value == "13800001234"
         phone.value = "13811112222"
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, RosterScreen)
+        await settle(pilot, lambda: isinstance(app.screen, RosterScreen))
     zhang = next(m for m in read_file(branch_dir).members if m.name == "张三")
     assert zhang.phone == "13811112222"
 
@@ -110,6 +106,8 @@ async def test_pinyin_search_filters_table(branch_dir: Path, today: dt.date) -> 
         assert names_in_table(app) == ["欧阳娜"]
         await pilot.press("escape")
         await pilot.press("slash", *"liu")
+        assert names_in_table(app) == ["刘芳", "赵六"]
+        await pilot.press(*"f")
         assert names_in_table(app) == ["刘芳"]
 
 
@@ -120,9 +118,8 @@ async def test_remove_with_reason_keeps_history(branch_dir: Path, today: dt.date
         await pilot.press("slash", *"wugang", "enter", "d")
         await pilot.pause()
         await pilot.press("enter", "down", "enter")  # 原因：转出组织关系
-        await pilot.press("tab", "ctrl+a", *"1120", "tab", *"转至集团总部", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await pilot.press("tab", *"1120", "tab", *"转至集团总部", "enter")
+        await settle(pilot, lambda: isinstance(app.screen, RosterScreen))
         await pilot.press("escape")
         assert "吴刚" not in names_in_table(app)
         await pilot.press("h")
@@ -147,9 +144,24 @@ async def test_conflict_is_reported_not_overwritten(branch_dir: Path, today: dt.
         Store.open(branch_dir).save(li)
         app.screen.query_one("#field-phone", Input).value = "13999999999"
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        status = app.screen.query_one("#form-status", Static)
+        await settle(pilot, lambda: "未保存" in str(status.render()))
         assert isinstance(app.screen, MemberForm)
-        assert "他人修改" in str(app.screen.query_one("#form-status", Static).render())
+        assert "他人修改" in str(status.render())
     li = next(m for m in read_file(branch_dir).members if m.name == "李四")
     assert li.phone == "13700000000"
+
+
+async def test_ctrl_r_shows_what_another_session_wrote(branch_dir: Path, today: dt.date) -> None:
+    from branchtui.domain.records import Member
+    from branchtui.storage.store import Store
+
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_roster(pilot)
+        Store.open(branch_dir).add(Member(name="冯新", gender="male", status="full"))
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert "冯新" in names_in_table(app)
+        count = str(app.screen.query_one("#roster-count", Static).render())
+        assert "在册 13 人" in count and "信息缺项 3 人" in count

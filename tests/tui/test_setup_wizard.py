@@ -9,7 +9,7 @@ from conftest import file_text, read_file
 from textual.widgets import Input, Static
 
 from branchtui.tui.app import build_app
-from branchtui.tui.screens.home import HomeScreen
+from branchtui.tui.screens.wizards.setup import SetupWizard
 from branchtui.tui.widgets.wizard_frame import WizardFrame
 
 
@@ -28,7 +28,8 @@ async def test_wizard_by_keys_writes_branch_and_term(data_dir: Path, today: dt.d
         assert "本届任期开始：2025-06-01" in review
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        assert app.store is not None
+        assert not isinstance(app.screen, SetupWizard)
     assert "第一支部" in file_text(data_dir)
     saved = read_file(data_dir)
     assert saved.branch is not None

@@ -11,10 +11,10 @@ from branchtui.domain.appraisal import appraisal_gaps
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import needs_data, obligation
 from branchtui.domain.obligations.periods import (
+    LOOKBACK_YEARS,
     Period,
     deadline_status,
     judged_periods,
-    month_period,
     next_period,
     periodic_status,
 )
@@ -39,8 +39,9 @@ def _index(ctx: Context) -> dict[tuple[str, str], list[Meeting]]:
     cached: dict[tuple[str, str], list[Meeting]] | None = ctx.cache.get("life.index")
     if cached is None:
         cached = defaultdict(list)
+        floor = dt.date(ctx.on.year - LOOKBACK_YEARS, 1, 1)  # older records are never judged
         for meeting in ctx.data.meetings:
-            if meeting.date > ctx.on:
+            if meeting.date > ctx.on or meeting.date < floor:
                 continue
             key = f"{meeting.date.year:04d}-{meeting.date.month:02d}"
             for kind in set(meeting.kinds):
@@ -53,10 +54,10 @@ def held(ctx: Context, kind: str, period: Period) -> list[Meeting]:
     """The meetings of ``kind`` dated within ``period`` and not after the date, oldest first."""
     index = _index(ctx)
     out: list[Meeting] = []
-    month = month_period(period.start.year, period.start.month)
-    while month.start <= period.end:
-        out.extend(m for m in index.get((kind, month.key), ()) if period.contains(m.date))
-        month = next_period(month)
+    year, month = period.start.year, period.start.month
+    while (year, month) <= (period.end.year, period.end.month):
+        out.extend(index.get((kind, f"{year:04d}-{month:02d}"), ()))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return sorted(out, key=lambda m: m.date)
 
 
@@ -124,10 +125,12 @@ def group_meetings(ctx: Context) -> list[Obligation]:
             text = f"{period.label}未设党小组，全体党员学习 {len(found)} 次（应 {need} 次）"
             targets = [(found, text, ())]
         else:
-            meetings = held(ctx, "group_meeting", period)
+            by_group: dict[str | None, list[Meeting]] = defaultdict(list)
+            for meeting in held(ctx, "group_meeting", period):
+                by_group[meeting.group_id].append(meeting)
             targets = []
             for group in groups:
-                found = [m for m in meetings if m.group_id == group.id]
+                found = by_group.get(group.id, [])
                 text = f"{period.label}党小组“{group.name}”召开党小组会 {len(found)} 次（应 {need} 次）"
                 targets.append((found, text, (group.id,)))
         for found, text, extra in targets:
@@ -307,7 +310,7 @@ def appraisals(ctx: Context) -> list[Obligation]:
                 out.append(obligation("LIFE-7", status, detail=text, **fields))
             continue
         appraisal = found[-1]
-        gaps = appraisal_gaps(appraisal, ctx.data.members, min(period.end, ctx.on))
+        gaps = appraisal_gaps(appraisal, ctx.data.members)
         if gaps.complete:
             text = f"{period.label}民主评议党员已完成，{len(appraisal.results)} 人有评议结果"
             out.append(obligation("LIFE-7", "met", detail=text, refs=(appraisal.id,), **fields))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from branchtui.domain import committee, roster
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import needs_data, obligation
@@ -61,8 +63,9 @@ def party_groups(ctx: Context) -> list[Obligation]:
         text = f"党员 {len(members)} 人，不足{p.group_required_at}人，可不划分党小组"
         return [obligation("ORG-2", "not_applicable", detail=text)]
     out: list[Obligation] = []
+    sizes = Counter(m.group_id for m in members)
     for group in groups:
-        size = sum(1 for m in members if m.group_id == group.id)
+        size = sizes[group.id]
         if size > p.group_max:
             text = f"党小组“{group.name}”有 {size} 人，一般不超过{p.group_max}人"
             out.append(obligation("ORG-2", "warning", detail=text, refs=(group.id,)))

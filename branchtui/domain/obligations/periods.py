@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from branchtui.domain.dates import add_months, month_bounds, quarter_bounds, quarter_of
 from branchtui.domain.records import BranchData
@@ -33,16 +34,19 @@ class Period:
         return self.start <= day <= self.end
 
 
+@lru_cache(maxsize=4096)
 def month_period(year: int, month: int) -> Period:
     start, end = month_bounds(year, month)
     return Period("month", start, end, f"{year:04d}-{month:02d}", f"{year}年{month}月")
 
 
+@lru_cache(maxsize=1024)
 def quarter_period(year: int, quarter: int) -> Period:
     start, end = quarter_bounds(year, quarter)
     return Period("quarter", start, end, f"{year:04d}-Q{quarter}", f"{year}年第{quarter}季度")
 
 
+@lru_cache(maxsize=256)
 def year_period(year: int) -> Period:
     return Period("year", dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year:04d}", f"{year}年")
 
@@ -92,8 +96,12 @@ def judged_periods(kind: str, data: BranchData, on: dt.date) -> list[Period]:
     look-back) up to the one containing ``on``, oldest first."""
     start = branch_start(data) or on
     floor = dt.date(on.year - LOOKBACK_YEARS, 1, 1)
-    first = period_of(kind, max(start, floor))
-    return list(_periods_from(first, on))
+    return list(_periods(kind, max(start, floor), on))
+
+
+@lru_cache(maxsize=256)
+def _periods(kind: str, start: dt.date, on: dt.date) -> tuple[Period, ...]:
+    return tuple(_periods_from(period_of(kind, start), on))
 
 
 def _periods_from(first: Period, on: dt.date) -> Iterator[Period]:

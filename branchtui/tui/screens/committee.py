@@ -39,7 +39,7 @@ class CommitteeScreen(DataScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="*")
-        yield Static(id="term-info", classes="panel")
+        yield Static(id="term-info", classes="panel", markup=False)
         seats: DataTable[str | Text] = DataTable(id="seat-table", cursor_type="row")
         seats.add_columns("职务", "姓名", "任职起")
         yield seats
@@ -85,7 +85,9 @@ class CommitteeScreen(DataScreen):
         table.clear()
         for seat in self.seats:
             role = seat.title or SEAT_ROLES.get(seat.role, seat.role)
-            table.add_row(role, names.get(seat.member_id or "", ""), format_date(seat.since))
+            table.add_row(
+                Text(role), Text(names.get(seat.member_id or "", "")), format_date(seat.since)
+            )
         vacancies = self.query_one("#vacancy-table", DataTable)
         vacancies.clear()
         for vacancy in committee.open_vacancies(data, today):

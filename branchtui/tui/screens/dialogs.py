@@ -34,9 +34,9 @@ class TextPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.prompt_title, classes="dialog-title")
+            yield Static(self.prompt_title, classes="dialog-title", markup=False)
             yield Input(self.value, id="prompt-input", compact=True)
-            yield Static("", id="prompt-error", classes="field-error")
+            yield Static("", id="prompt-error", classes="field-error", markup=False)
             yield Static("Enter 确定   Esc 取消", classes="hint")
 
     @on(Input.Submitted)
@@ -64,9 +64,9 @@ class DatePrompt(ModalScreen[dt.date | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.prompt_title, classes="dialog-title")
+            yield Static(self.prompt_title, classes="dialog-title", markup=False)
             yield DateField(self.today, self.value, id="date-input", compact=True, required=True)
-            yield Static("", id="date-error", classes="field-error")
+            yield Static("", id="date-error", classes="field-error", markup=False)
             yield Static("Enter 确定   Esc 取消", classes="hint")
 
     @on(Input.Submitted)
@@ -93,7 +93,7 @@ class ChoicePrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.prompt_title, classes="dialog-title")
+            yield Static(self.prompt_title, classes="dialog-title", markup=False)
             yield OptionList(*(Option(v, id=k) for k, v in self.choices.items()))
             yield Static("上下键选择   Enter 确定   Esc 取消", classes="hint")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -39,8 +40,8 @@ class GroupsScreen(DataScreen):
         table: DataTable[str | Text] = DataTable(id="group-table", cursor_type="row")
         table.add_columns("党小组", "组长", "人数", "提示")
         yield table
-        yield Static(id="group-members", classes="panel")
-        yield Static(id="groups-status", classes="list-status")
+        yield Static(id="group-members", classes="panel", markup=False)
+        yield Static(id="groups-status", classes="list-status", markup=False)
         yield Footer(compact=True)
 
     @property
@@ -63,7 +64,7 @@ class GroupsScreen(DataScreen):
             size = sizes.get(group.id, 0)
             warn = Text(f"超过{limit}人（ORG-2）", style="bold red") if size > limit else ""
             leader = names.get(group.leader_id or "", "未指定")
-            table.add_row(group.name, leader, str(size), warn, key=group.id)
+            table.add_row(Text(group.name), Text(leader), str(size), warn, key=group.id)
         ids = [g.id for g in self.groups]
         if keep in ids:
             table.move_cursor(row=ids.index(keep))
@@ -146,7 +147,7 @@ class GroupsScreen(DataScreen):
         self.app.push_screen(MemberPicker(f"编入{group.name}", members, note), chosen)
 
 
-def _move(member: Member, group_id: str) -> object:
+def _move(member: Member, group_id: str) -> Callable[[Transaction], None]:
     """A change moving ``member`` into one group (a member is in one group at a time)."""
     moved = dataclasses.replace(member, group_id=group_id)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal, InvalidOperation
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -88,10 +88,10 @@ class MemberForm(DataScreen):
                 yield Horizontal(
                     Label(label),
                     self._widget(field),
-                    Static("", id=f"error-{field}", classes="field-error"),
+                    Static("", id=f"error-{field}", classes="field-error", markup=False),
                     classes="form-row",
                 )
-        yield Static("", id="form-status", classes="form-status")
+        yield Static("", id="form-status", classes="form-status", markup=False)
         yield Footer(compact=True)
 
     def _widget(self, field: str) -> Widget:
@@ -201,7 +201,7 @@ class MemberForm(DataScreen):
     @work(thread=True, exclusive=True, group="member-save", description="保存党员")
     def _write(self, member: Member, new: bool) -> None:
         try:
-            saved = self.store.add(member) if new else self.store.save(member)
+            saved = cast(Member, self.store.add(member) if new else self.store.save(member))
         except StoreError as error:
             self.post_message(self.SaveFailed(error.message))
             return

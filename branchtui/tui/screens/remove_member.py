@@ -38,7 +38,7 @@ class RemoveMemberDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="remove-dialog"):
-            yield Static(f"移除党员：{self.member.name}", classes="dialog-title")
+            yield Static(f"移除党员：{self.member.name}", classes="dialog-title", markup=False)
             yield Static("记录将保留在历史中（名册按 h 可查看）。", classes="hint")
             yield Horizontal(
                 Label("原因"),
@@ -48,13 +48,13 @@ class RemoveMemberDialog(ModalScreen[bool]):
                     id="remove-reason",
                     compact=True,
                 ),
-                Static("", id="error-reason", classes="field-error"),
+                Static("", id="error-reason", classes="field-error", markup=False),
                 classes="form-row",
             )
             yield Horizontal(
                 Label("日期"),
                 DateField(self.today, self.today, id="remove-date", compact=True, required=True),
-                Static("", id="error-date", classes="field-error"),
+                Static("", id="error-date", classes="field-error", markup=False),
                 classes="form-row",
             )
             yield Horizontal(

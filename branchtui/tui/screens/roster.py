@@ -32,8 +32,8 @@ class RosterScreen(DataScreen):
         Binding("e", "edit", "编辑", id="roster-edit", tooltip="修改选中党员"),
         Binding("d", "remove", "移除", id="roster-remove", tooltip="移除选中党员（保留历史）"),
         Binding("slash", "search", "搜索", id="roster-search", tooltip="按姓名、拼音、首字母搜索"),
-        Binding("g", "filter_group", "党小组", id="roster-group", tooltip="按党小组筛选"),
-        Binding("t", "filter_status", "状态", id="roster-status", tooltip="按正式/预备筛选"),
+        Binding("g", "filter_group", "小组", id="roster-group", tooltip="按党小组筛选"),
+        Binding("t", "filter_status", "类别", id="roster-status", tooltip="按正式/预备筛选"),
         Binding("h", "toggle_history", "历史", id="roster-history", tooltip="显示已移除党员"),
         Binding("s", "sort", "排序", id="roster-sort", tooltip="轮换排序列"),
         Binding("escape", "clear_search", "清除搜索", id="roster-clear", show=False),
@@ -51,14 +51,15 @@ class RosterScreen(DataScreen):
     def compose(self) -> ComposeResult:
         yield Header(icon="*")
         yield Input(id="roster-search", placeholder="搜索：姓名 / 拼音 / 首字母，Enter 回到列表")
-        yield Static(id="roster-filters", classes="filter-bar")
+        yield Static(id="roster-filters", classes="filter-bar", markup=False)
         table: DataTable[str | Text] = DataTable(
             id="member-table", cursor_type="row", zebra_stripes=True
         )
         table.add_columns(*COLUMNS)
         yield table
-        yield Static(id="roster-count", classes="list-status")
-        yield Footer(compact=True)
+        yield Static(id="roster-count", classes="list-status", markup=False)
+        # Eight keys of its own: the palette hint would push the mode keys off 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
 
     @property
     def table(self) -> DataTable[str | Text]:
@@ -104,7 +105,7 @@ class RosterScreen(DataScreen):
             table.add_row(
                 name,
                 GENDERS.get(member.gender, ""),
-                groups.get(member.group_id or "", ""),
+                Text(groups.get(member.group_id or "", "")),
                 MEMBER_STATUSES.get(member.status, ""),
                 format_date(member.joined),
                 mask_phone(member.phone),

@@ -37,7 +37,7 @@ class MemberPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="picker"):
-            yield Static(self.picker_title, classes="dialog-title")
+            yield Static(self.picker_title, classes="dialog-title", markup=False)
             yield Input(id="picker-query", placeholder="输入姓名、拼音或首字母", compact=True)
             yield OptionList(id="picker-list")
             yield Static("上下键选择   Enter 确定   Esc 取消", classes="hint")

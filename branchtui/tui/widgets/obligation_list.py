@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
 from textual import on
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -22,7 +24,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("quarter", "本季度"),
     ("year", "本年度"),
     ("other", "其他提醒"),
-    ("done", "已完成"),
+    ("done", "已完成"),  # with the rules that do not apply
 )
 STATUS_STYLES = {
     "overdue": "bold red",
@@ -79,12 +81,27 @@ def obligation_row(ob: Obligation) -> Table:
 class ObligationList(OptionList):
     """Obligations under section headings; Enter posts ``ObligationList.Opened``."""
 
+    # Chinese descriptions for the help screen; sideways scrolling is never needed here.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor_up", "上一项", show=False),
+        Binding("down", "cursor_down", "下一项", show=False),
+        Binding("home", "first", "第一项", show=False),
+        Binding("end", "last", "最后一项", show=False),
+        Binding("pageup", "page_up", "上一页", show=False),
+        Binding("pagedown", "page_down", "下一页", show=False),
+        Binding("enter", "select", "查看详情", show=False),
+        Binding("left,right,ctrl+pageup,ctrl+pagedown", "noop", "", show=False),
+    ]
+
     class Opened(Message):
         """The user asked for the detail of ``obligation``."""
 
         def __init__(self, obligation: Obligation) -> None:
             super().__init__()
             self.obligation = obligation
+
+    def action_noop(self) -> None:
+        """Keys bound here do nothing (they would scroll sideways)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -108,7 +125,9 @@ class ObligationList(OptionList):
             items = sections[key]
             if key == "done" and not show_done:
                 if items:
-                    text = f"{heading} {len(items)} 项（按 c 展开）"
+                    met = sum(1 for ob in items if ob.status == "met")
+                    others = f"、不适用 {len(items) - met} 项" if len(items) > met else ""
+                    text = f"{heading} {met} 项{others}（按 c 展开）"
                     options.append(Option(Text(text, style="dim"), disabled=True))
                 continue
             if not items:

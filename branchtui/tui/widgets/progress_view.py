@@ -45,23 +45,30 @@ class ProgressRow:
 
 def _period_started(kind: str, key: str, on: dt.date) -> bool:
     year = int(key[:4])
-    period = month_period(year, int(key[5:7])) if kind == "month" else quarter_period(year, int(key[-1]))
+    period = (
+        month_period(year, int(key[5:7])) if kind == "month" else quarter_period(year, int(key[-1]))
+    )
     return period.start <= on
 
 
-def _periods_row(rule: str, label: str, kind: str, unit: str, found: list[Obligation], on: dt.date) -> ProgressRow | None:
+def _periods_row(
+    rule: str, label: str, kind: str, unit: str, found: list[Obligation], on: dt.date
+) -> ProgressRow | None:
     periods: dict[str, bool] = {}
     for ob in found:
-        if ob.period_kind == kind and ob.period.startswith(f"{on.year:04d}-"):
-            if _period_started(kind, ob.period, on):
-                # A month with several groups counts only when every group met.
-                periods[ob.period] = periods.get(ob.period, True) and ob.status == "met"
+        in_year = ob.period_kind == kind and ob.period.startswith(f"{on.year:04d}-")
+        # An upcoming period (a report not yet due) is not counted against the branch.
+        if in_year and ob.status != "upcoming" and _period_started(kind, ob.period, on):
+            # A month with several groups counts only when every group met.
+            periods[ob.period] = periods.get(ob.period, True) and ob.status == "met"
     if not periods:
         return None
     return ProgressRow(rule, label, sum(periods.values()), len(periods), unit)
 
 
-def _amount_row(rule: str, label: str, unit: str, found: list[Obligation], on: dt.date) -> ProgressRow | None:
+def _amount_row(
+    rule: str, label: str, unit: str, found: list[Obligation], on: dt.date
+) -> ProgressRow | None:
     for ob in found:
         if ob.period == f"{on.year:04d}" and ob.progress is not None:
             return ProgressRow(rule, label, float(ob.progress[0]), float(ob.progress[1]), unit)
@@ -69,7 +76,7 @@ def _amount_row(rule: str, label: str, unit: str, found: list[Obligation], on: d
 
 
 def progress_rows(obligations: Iterable[Obligation], on: dt.date) -> list[ProgressRow]:
-    """The bars for the year of ``on``, counting only periods begun by ``on``."""
+    """The bars for the year of ``on``, counting only periods begun (and not merely upcoming)."""
     by_rule: dict[str, list[Obligation]] = {}
     for ob in obligations:
         by_rule.setdefault(ob.rule, []).append(ob)

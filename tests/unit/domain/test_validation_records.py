@@ -213,6 +213,9 @@ def test_branch_and_term_warning(today: dt.date) -> None:
 def test_unknown_things_and_documents_get_a_message_not_an_exception(today: dt.date) -> None:
     assert validate("张三", today) == {"": "未知的记录类型"}
     assert validate_dict("nope", {}, today) == {"": "未知的数据表"}
+    assert validate_dict("branch", {"name": "第一党支部", "kind": "x"}, today) == {
+        "kind": "组织类型应为：党支部、党总支"
+    }
     assert validate_dict("members", {"name": "张三", "joined": "2015-07-01"}, today) == {}
     assert validate_dict("members", {"name": "张"}, today) == {"name": "姓名应为2到20个字"}
     assert validate_dict("members", {"joined": "yesterday"}, today) == {

@@ -226,3 +226,15 @@ def test_life9_committee_meeting_merged_with_a_members_meeting_is_a_warning() ->
     add_meeting(data, ["committee_meeting", "theme_day"], D(2026, 11, 2))
     ob = one(judge("LIFE-9", data, ON))
     assert ob.status == "warning" and "分别记录" in ob.detail
+
+
+def test_life7_status_counts_on_the_organization_review_day() -> None:
+    data = make_data(created=D(2025, 1, 1))
+    converted = add_member(data, status="full", joined=D(2024, 12, 1), full_date=D(2026, 1, 10))
+    appraisal = _appraisal([converted], 2025, {converted.id: ""})
+    appraisal.steps = {"organization_review": D(2025, 12, 20)}
+    add(data, appraisal)
+    assert one(judge("LIFE-7", data, ON), "2025").status == "met"  # still 预备 on the review day
+    appraisal.results[0].grade = "qualified"
+    ob = one(judge("LIFE-7", data, ON), "2025")
+    assert ob.status == "overdue" and "预备党员不应评定等次" in ob.detail

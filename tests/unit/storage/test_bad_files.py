@@ -38,7 +38,7 @@ CORRUPTIONS = {
         "未知的数据表",
     ),
     "bad_date": (
-        lambda good: good.replace(b'"joined": null', b'"joined": "2026-13-45"', 1),
+        lambda good: good.replace(b'"joined":null', b'"joined":"2026-13-45"', 1),
         "无法读取的记录",
     ),
 }
@@ -52,6 +52,7 @@ def test_corrupt_file_is_reported_with_a_backup_and_left_untouched(
     path = data_dir / "branch.json"
     corrupt, problem = CORRUPTIONS[kind]
     bad = corrupt(path.read_bytes())
+    assert bad != path.read_bytes()
     path.write_bytes(bad)
     good = newest_good_backup(data_dir)
     assert good is not None

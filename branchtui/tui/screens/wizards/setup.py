@@ -53,7 +53,9 @@ def _profile_text() -> str:
 
 
 def _field(widget: Input | OptionList, error_id: str) -> Horizontal:
-    return Horizontal(widget, Static("", id=error_id, classes="field-error"), classes="field-row")
+    return Horizontal(
+        widget, Static("", id=error_id, classes="field-error", markup=False), classes="field-row"
+    )
 
 
 class SetupWizard(Screen[SetupResult | None]):
@@ -121,7 +123,7 @@ class SetupWizard(Screen[SetupResult | None]):
             ),
             WizardStep(
                 "确认",
-                Static("", id="review"),
+                Static("", id="review", markup=False),
                 Static("按 Enter 保存，Esc 返回修改。", classes="hint"),
                 id="step-review",
             ),

@@ -1,0 +1,333 @@
+"""The sections of a work report over a window of days, as plain dicts for the templates.
+
+Every builder takes the branch data and an inclusive window ``start``–``end``; the monthly and
+the year report (report_context.py) put them together with report_registers.py. Members appear
+by name only (DESIGN.md, personal data).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from decimal import Decimal
+from typing import Any
+
+from branchtui.domain.attendance import AttendanceBook
+from branchtui.domain.dates import month_key
+from branchtui.domain.dues import dues_start
+from branchtui.domain.obligations.base import STATUS_LABELS, Obligation
+from branchtui.domain.records import BranchData, Candidate, Meeting
+from branchtui.domain.records.development import CANDIDATE_STAGES, CANDIDATE_STEPS, STEP_STAGE
+from branchtui.domain.records.education import ACTIVITY_KINDS
+from branchtui.domain.records.meetings import MEETING_KINDS
+from branchtui.domain.records.people import REMOVAL_REASONS
+from branchtui.domain.roster import active_members_on, status_on
+
+Row = dict[str, Any]
+# 三会一课 in the plan's order; a branch without groups holds an all-member study instead.
+THREE_MEETINGS_ONE_LECTURE = (
+    "general_meeting",
+    "committee_meeting",
+    "group_meeting",
+    "all_member_study",
+    "party_lecture",
+)
+OPEN_STATUSES = ("overdue", "due")
+
+
+def inside(day: dt.date | None, start: dt.date, end: dt.date) -> bool:
+    return day is not None and start <= day <= end
+
+
+def member_names(data: BranchData) -> dict[str, str]:
+    return {m.id: m.name for m in data.members}
+
+
+def _hours(meeting: Meeting) -> float | None:
+    """The meeting's length in hours, from its minutes or its start and end times."""
+    if meeting.duration_minutes:
+        return round(meeting.duration_minutes / 60, 1)
+    try:
+        sh, sm = (int(x) for x in meeting.start.split(":"))
+        eh, em = (int(x) for x in meeting.end.split(":"))
+    except ValueError:
+        return None
+    minutes = (eh * 60 + em) - (sh * 60 + sm)
+    return round(minutes / 60, 1) if minutes > 0 else None
+
+
+def roster_summary(data: BranchData, on: dt.date) -> Row:
+    """Members on ``on``: total, 正式, 预备, in-flowing, and the party groups then."""
+    members = active_members_on(data.members, on)
+    statuses = Counter(status_on(m, on) for m in members)
+    groups = [
+        g
+        for g in data.groups
+        if (g.created is None or g.created <= on) and (g.dissolved is None or g.dissolved > on)
+    ]
+    return {
+        "total": len(members),
+        "full": statuses.get("full", 0),
+        "probationary": statuses.get("probationary", 0),
+        "inflow": sum(1 for m in members if m.inflow),
+        "groups": len(groups),
+    }
+
+
+def roster_changes(data: BranchData, start: dt.date, end: dt.date) -> Row:
+    """Who joined, became 正式, moved in or out, or left the roster in the window."""
+    names = member_names(data)
+
+    def person(member_id: str | None, fallback: str, day: dt.date, **more: Any) -> Row:
+        return {"name": names.get(member_id or "", fallback), "date": day, **more}
+
+    moves = [
+        t
+        for t in data.transfers
+        if inside(t.date, start, end) and t.instrument == "relation_transfer"
+    ]
+    moved_out = {t.member_id for t in moves if t.direction == "out"}
+    left = [m for m in data.members if m.removed is not None and inside(m.removed, start, end)]
+    changes: Row = {
+        "joined": [
+            person(m.id, m.name, m.joined)
+            for m in data.members
+            if m.joined is not None and inside(m.joined, start, end)
+        ],
+        "converted": [
+            person(m.id, m.name, m.full_date)
+            for m in data.members
+            if m.full_date is not None and inside(m.full_date, start, end)
+        ],
+        "transferred_in": [
+            person(t.member_id, t.person_name, t.date, other_org=t.other_org)
+            for t in moves
+            if t.direction == "in"
+        ],
+        # A removal as 转出 without its transfer record still shows as a transfer out.
+        "transferred_out": [
+            person(t.member_id, t.person_name, t.date, other_org=t.other_org)
+            for t in moves
+            if t.direction == "out"
+        ]
+        + [
+            person(m.id, m.name, m.removed, other_org="")
+            for m in left
+            if m.removed is not None
+            and m.removed_reason == "transferred_out"
+            and m.id not in moved_out
+        ],
+        "removed": [
+            person(m.id, m.name, m.removed, reason=REMOVAL_REASONS.get(m.removed_reason, "其他"))
+            for m in left
+            if m.removed is not None and m.removed_reason != "transferred_out"
+        ],
+    }
+    for rows in changes.values():
+        rows.sort(key=lambda r: r["date"])
+    changes["any"] = any(changes.values())
+    return changes
+
+
+def meeting_rows(data: BranchData, start: dt.date, end: dt.date) -> list[Row]:
+    """Each meeting of the window with its attendance: expected (应到), present, on leave."""
+    names = member_names(data)
+    groups = {g.id: g.name for g in data.groups}
+    book = AttendanceBook(m for m in data.meetings if start <= m.date <= end)
+    rows: list[Row] = []
+    for roll in sorted(book.rolls, key=lambda r: r[0].date):
+        meeting, listed = roll[0], roll[1]
+        seen = {m.id: book.status(roll, m) for m in data.members}
+        seen.update({mid: s for mid, s in listed.items() if mid not in seen})
+        tally = Counter(s for s in seen.values() if s is not None)
+        expected = tally["present"] + tally["absent"] + tally["on_leave"]
+        rows.append(
+            {
+                "date": meeting.date,
+                "kinds": list(meeting.kinds),
+                "kind_labels": [MEETING_KINDS.get(k, k) for k in meeting.kinds],
+                "topic": meeting.topic or "（未填写议题）",
+                "place": meeting.place,
+                "group": groups.get(meeting.group_id or "", ""),
+                "lecturer": names.get(meeting.lecturer_id or "", ""),
+                "hours": _hours(meeting),
+                "theme_content": list(meeting.theme_content),
+                "criticism": meeting.criticism,
+                "expected": expected,
+                "present": tally["present"],
+                "on_leave": tally["on_leave"],
+                "absent": tally["absent"],
+                "observers": tally["observer"],
+                "rate": tally["present"] / expected if expected else None,
+            }
+        )
+    return rows
+
+
+def meetings_by_kind(rows: list[Row], kinds: tuple[str, ...] | list[str]) -> list[Row]:
+    """The rows under each kind (a combined meeting appears under each of its kinds, LIFE-9)."""
+    out: list[Row] = []
+    for kind in kinds:
+        found = [
+            {
+                **r,
+                "combined": [
+                    lbl for k, lbl in zip(r["kinds"], r["kind_labels"], strict=True) if k != kind
+                ],
+            }
+            for r in rows
+            if kind in r["kinds"]
+        ]
+        rates = [r["rate"] for r in found if r["rate"] is not None]
+        out.append(
+            {
+                "kind": kind,
+                "label": MEETING_KINDS[kind],
+                "meetings": found,
+                "count": len(found),
+                "average_rate": sum(rates) / len(rates) if rates else None,
+            }
+        )
+    return out
+
+
+def study_rows(data: BranchData, start: dt.date, end: dt.date) -> list[Row]:
+    """Concentrated study sessions (集中学习) of the window."""
+    return [
+        {
+            "date": s.date,
+            "topic": s.topic,
+            "days": s.days,
+            "test_held": s.test_held,
+            "participants": len(s.participant_ids),
+        }
+        for s in sorted(data.study_sessions, key=lambda s: s.date)
+        if inside(s.date, start, end)
+    ]
+
+
+def activity_rows(data: BranchData, start: dt.date, end: dt.date) -> list[Row]:
+    """Theme practice activities and commemorations (EDU-2, EDU-3) of the window."""
+    return [
+        {
+            "date": a.date,
+            "kind": ACTIVITY_KINDS.get(a.kind, a.kind),
+            "title": a.title,
+            "participants": len(a.participant_ids),
+        }
+        for a in sorted(data.activities, key=lambda a: a.date)
+        if inside(a.date, start, end)
+    ]
+
+
+def dues_of_month(data: BranchData, month: dt.date, at: dt.date) -> Row:
+    """The dues of the month starting ``month``: who owed them (members on ``at``, in-flowing
+    members excepted), who paid, how much came in, and who has not paid."""
+    key = month_key(month)
+    owing = [
+        m
+        for m in active_members_on(data.members, at)
+        if not m.inflow and (begin := dues_start(m, data)) is not None and begin <= month
+    ]
+    payments = [p for p in data.dues_payments if p.month == key]
+    payers = {p.member_id for p in payments}
+    unpaid = sorted((m for m in owing if m.id not in payers), key=lambda m: m.name)
+    return {
+        "month": key,
+        "expected": len(owing),
+        "paid": len(owing) - len(unpaid),
+        "collected": sum((p.amount for p in payments), Decimal("0")),
+        "unpaid": [m.name for m in unpaid],
+    }
+
+
+def dues_of_window(data: BranchData, start: dt.date, end: dt.date) -> Row:
+    """Dues for the months of the window: total collected and payments counted."""
+    first, last = month_key(start), month_key(end)
+    payments = [p for p in data.dues_payments if first <= p.month <= last]
+    return {
+        "collected": sum((p.amount for p in payments), Decimal("0")),
+        "payments": len(payments),
+    }
+
+
+def stage_on(candidate: Candidate, on: dt.date) -> str:
+    """The candidate's development stage on ``on`` (events after it not yet happened)."""
+    stage = "applicant"
+    for event in sorted(candidate.events, key=lambda e: e.date):
+        if event.date <= on:
+            stage = STEP_STAGE.get(event.step, stage)
+    return stage
+
+
+def development(data: BranchData, start: dt.date, end: dt.date) -> Row:
+    """Candidates' steps taken in the window, and how many are at each stage at its end."""
+    events = sorted(
+        (
+            {"name": c.name, "date": e.date, "step": CANDIDATE_STEPS.get(e.step, e.step)}
+            for c in data.candidates
+            for e in c.events
+            if inside(e.date, start, end)
+        ),
+        key=lambda r: r["date"],
+    )
+    started = [c for c in data.candidates if c.events and min(e.date for e in c.events) <= end]
+    stages = Counter(stage_on(c, end) for c in started)
+    steps = Counter(e["step"] for e in events)
+    return {
+        "events": events,
+        "stages": [
+            {"stage": key, "label": label, "count": stages.get(key, 0)}
+            for key, label in CANDIDATE_STAGES.items()
+            if key in ("applicant", "activist", "target", "probationary")
+        ],
+        "step_counts": [
+            {"step": label, "count": steps[label]}
+            for label in CANDIDATE_STEPS.values()
+            if steps[label]
+        ],
+    }
+
+
+def plan_items(data: BranchData, start: dt.date, end: dt.date) -> list[Row]:
+    """Items of the year's work plan (SYS-2) due in the window, with owner and progress."""
+    names = member_names(data)
+    return [
+        {
+            "content": item.content,
+            "form": item.form,
+            "owner": names.get(item.owner_id or "", ""),
+            "due": item.due,
+            "progress": item.progress,
+            "done": item.done,
+        }
+        for plan in data.work_plans
+        if plan.year in (start.year, end.year)
+        for item in sorted(plan.items, key=lambda i: i.due or dt.date.max)
+        if inside(item.due, start, end)
+    ]
+
+
+def open_obligations(found: list[Obligation]) -> Row:
+    """The duties still open (overdue first, then due), each with its rule ID, and a tally."""
+    rows = [
+        {
+            "rule": ob.rule,
+            "title": ob.title,
+            "status": ob.status,
+            "status_label": STATUS_LABELS[ob.status],
+            "detail": ob.detail or ob.title,
+            "due": ob.due,
+        }
+        for ob in found
+        if ob.status in OPEN_STATUSES
+    ]
+    tally = Counter(ob.status for ob in found)
+    return {
+        "open": rows,
+        "counts": [
+            {"status": s, "label": label, "count": tally[s]}
+            for s, label in STATUS_LABELS.items()
+            if tally[s]
+        ],
+    }

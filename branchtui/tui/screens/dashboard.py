@@ -1,0 +1,284 @@
+"""待办事项: the obligations of RULES.md at a date, overdue first, with the year's progress.
+
+The engine runs in a thread worker (it takes 100 ms and more on a big branch) and posts its
+result as a message; a result for a date no longer shown is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import ClassVar
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.message import Message
+from textual.widgets import Footer, Header, Static
+
+from branchtui.domain.calendar import WorkCalendar
+from branchtui.domain.dates import add_months, format_date
+from branchtui.domain.obligations import STATUS_LABELS, Obligation, obligations_on
+from branchtui.domain.obligations.catalogue import FAMILIES
+from branchtui.domain.profile import Profile
+from branchtui.domain.records import BranchData
+from branchtui.storage.errors import StoreError
+from branchtui.tui.screens.base import DataScreen
+from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
+from branchtui.tui.screens.obligation_detail import ObligationDetail
+from branchtui.tui.widgets.obligation_list import ObligationList
+from branchtui.tui.widgets.progress_view import ProgressRow, ProgressView, progress_rows
+
+WEEKDAYS = "一二三四五六日"
+# Below this width the progress view is hidden until asked for, and then sits under the list.
+WIDE = 110
+DATE_GROUP = Binding.Group("前后一天", compact=True)
+MONTH_GROUP = Binding.Group("前后一月", compact=True)
+FILTER_CHOICES = {
+    "all": "全部事项",
+    **{
+        f"status:{s}": f"状态：{STATUS_LABELS[s]}"
+        for s in ("overdue", "due", "warning", "upcoming")
+    },
+    **{f"area:{k}": f"方面：{v}（{k}）" for k, v in FAMILIES.items()},
+}
+
+
+class ObligationsComputed(Message):
+    """The engine's result for ``on`` (request number ``request``)."""
+
+    def __init__(
+        self,
+        request: int,
+        on: dt.date,
+        obligations: list[Obligation],
+        progress: list[ProgressRow],
+        estimated: bool,
+        problem: str,
+    ) -> None:
+        super().__init__()
+        self.request = request
+        self.on = on
+        self.obligations = obligations
+        self.progress = progress
+        self.estimated = estimated
+        self.problem = problem
+
+
+class DashboardScreen(DataScreen):
+    """The home screen: what is overdue and due at the date viewed, and how the year goes."""
+
+    AUTO_FOCUS = "#obligation-list"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter", "open", "详情", id="dash-open", tooltip="查看选中事项的详情并办理", show=False
+        ),
+        Binding(
+            "left_square_bracket",
+            "shift_days(-1)",
+            "前一天",
+            id="dash-prev-day",
+            tooltip="查看前一天的待办",
+            group=DATE_GROUP,
+        ),
+        Binding(
+            "right_square_bracket",
+            "shift_days(1)",
+            "后一天",
+            id="dash-next-day",
+            tooltip="查看后一天的待办",
+            group=DATE_GROUP,
+        ),
+        Binding(
+            "left_curly_bracket",
+            "shift_months(-1)",
+            "上个月",
+            id="dash-prev-month",
+            tooltip="查看上个月同一天的待办",
+            group=MONTH_GROUP,
+        ),
+        Binding(
+            "right_curly_bracket",
+            "shift_months(1)",
+            "下个月",
+            id="dash-next-month",
+            tooltip="查看下个月同一天的待办",
+            group=MONTH_GROUP,
+        ),
+        Binding("t", "back_to_today", "今天", id="dash-today", tooltip="回到今天", show=False),
+        Binding("d", "choose_date", "日期", id="dash-date", tooltip="输入要查看的日期"),
+        Binding("f", "choose_filter", "筛选", id="dash-filter", tooltip="按状态或方面筛选"),
+        Binding("p", "toggle_progress", "进度", id="dash-progress", tooltip="显示或隐藏本年进度"),
+        Binding(
+            "c",
+            "toggle_done",
+            "已完成",
+            id="dash-done",
+            tooltip="展开或收起已完成的事项",
+            show=False,
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.viewed: dt.date | None = None
+        self.obligations: list[Obligation] = []
+        self.filter_key = "all"
+        self.show_done = False
+        self.progress_chosen: bool | None = None
+        self.request = 0
+        self.estimated = False
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="*")
+        yield Static(id="dash-info")
+        yield Static(id="dash-filter-bar", classes="filter-bar")
+        with Horizontal(id="dash-body"):
+            yield ObligationList(id="obligation-list")
+            yield ProgressView(id="dash-progress", classes="panel")
+        yield Footer(compact=True)
+
+    @property
+    def on_date(self) -> dt.date:
+        return self.viewed or self.today
+
+    # Loading ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.sub_title = "待办事项"
+        if self.branch_app.store is None:
+            return
+        self.request += 1
+        self._show_info(computing=True)
+        self._compute(self.request, self.data, self.on_date, self.profile, self.branch_app.data_dir)
+
+    @work(thread=True, exclusive=True, group="obligations", description="计算待办事项")
+    def _compute(
+        self, request: int, data: BranchData, on: dt.date, profile: Profile, folder: Path
+    ) -> None:
+        from branchtui.storage.calendar_file import load_calendar
+
+        problem = ""
+        try:
+            calendar = load_calendar(folder)
+        except StoreError as error:
+            calendar, problem = WorkCalendar(), error.message
+        found = obligations_on(data, on, profile, calendar)
+        rows = progress_rows(found, on)
+        estimated = calendar.is_estimate(on.year)
+        self.post_message(ObligationsComputed(request, on, found, rows, estimated, problem))
+
+    @on(ObligationsComputed)
+    def _computed(self, message: ObligationsComputed) -> None:
+        if message.request != self.request:
+            return  # the user has moved on to another date meanwhile
+        if message.problem:
+            self.notify(
+                message.problem, title="节假日设置有误，已按内置日历计算", severity="warning"
+            )
+        self.obligations = message.obligations
+        self.estimated = message.estimated
+        self._show_info()
+        self._show_list()
+        self.query_one(ProgressView).show(message.progress, message.on.year)
+
+    # Drawing -----------------------------------------------------------------------------
+
+    def _show_info(self, computing: bool = False) -> None:
+        day, today = self.on_date, self.today
+        first = f"[b]查看日期：{format_date(day)} 星期{WEEKDAYS[day.weekday()]}[/b]"
+        first += "（今天）" if day == today else ""
+        first += f"  规则配置：{escape(self.profile.label)}"
+        if computing:
+            second = "正在计算待办事项"
+        else:
+            counts = {s: sum(1 for ob in self.obligations if ob.status == s) for s in STATUS_LABELS}
+            shown = ("overdue", "due", "warning", "upcoming", "met")
+            second = "  ".join(f"{STATUS_LABELS[s]} {counts[s]}" for s in shown)
+        if day != today:
+            second += f"  按 t 回到今天（{format_date(today)}）"
+        if self.estimated and not computing:
+            second += f"  [yellow]{day.year}年节假日安排为估算[/yellow]"
+        self.query_one("#dash-info", Static).update(f"{first}\n{second}")
+
+    def _keep(self, ob: Obligation) -> bool:
+        kind, _, value = self.filter_key.partition(":")
+        if kind == "status":
+            return ob.status == value
+        if kind == "area":
+            return ob.rule.split("-")[0] == value
+        return True
+
+    def _show_list(self) -> None:
+        bar = self.query_one("#dash-filter-bar", Static)
+        bar.display = self.filter_key != "all"
+        bar.update(f"筛选：{FILTER_CHOICES[self.filter_key]}（按 f 更改）")
+        self.query_one(ObligationList).show(
+            self.obligations, self.on_date, show_done=self.show_done, keep=self._keep
+        )
+
+    def on_resize(self, event: Resize) -> None:
+        narrow = event.size.width < WIDE
+        self.set_class(narrow, "-narrow")
+        shown = self.progress_chosen if self.progress_chosen is not None else not narrow
+        self.query_one(ProgressView).display = shown
+
+    # Actions -----------------------------------------------------------------------------
+
+    def _view(self, day: dt.date) -> None:
+        self.viewed = None if day == self.today else day
+        self.reload()
+
+    def action_shift_days(self, days: int) -> None:
+        self._view(self.on_date + dt.timedelta(days=days))
+
+    def action_shift_months(self, months: int) -> None:
+        self._view(add_months(self.on_date, months))
+
+    def action_back_to_today(self) -> None:
+        self._view(self.today)
+
+    def action_choose_date(self) -> None:
+        def chosen(day: dt.date | None) -> None:
+            if day is not None:
+                self._view(day)
+
+        self.app.push_screen(DatePrompt("查看哪一天的待办事项", self.today, self.on_date), chosen)
+
+    def action_choose_filter(self) -> None:
+        def chosen(key: str | None) -> None:
+            if key is not None:
+                self.filter_key = key
+                self._show_list()
+
+        self.app.push_screen(ChoicePrompt("按状态或方面筛选", FILTER_CHOICES), chosen)
+
+    def action_toggle_progress(self) -> None:
+        view = self.query_one(ProgressView)
+        self.progress_chosen = not view.display
+        view.display = self.progress_chosen
+
+    def action_toggle_done(self) -> None:
+        self.show_done = not self.show_done
+        self._show_list()
+
+    def action_open(self) -> None:
+        ob = self.query_one(ObligationList).highlighted_obligation
+        if ob is not None:
+            self._open_detail(ob)
+
+    @on(ObligationList.Opened)
+    def _opened(self, message: ObligationList.Opened) -> None:
+        self._open_detail(message.obligation)
+
+    def _open_detail(self, ob: Obligation) -> None:
+        estimated_year = self.on_date.year if self.estimated else None
+        detail = ObligationDetail(ob, self.data, self.app.MODES, estimated_year)
+        self.app.push_screen(detail, self._settle)
+
+    def _settle(self, mode: str | None) -> None:
+        if mode is not None and mode in self.app.MODES:
+            self.app.switch_mode(mode)

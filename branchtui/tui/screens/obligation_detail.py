@@ -1,0 +1,170 @@
+"""The detail of one obligation: why, its period and due date, the records and people it
+concerns, and the key that opens the screen (or names the command) that settles it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from typing import Any, ClassVar
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from branchtui.domain.dates import format_date
+from branchtui.domain.obligations.base import STATUS_LABELS, Obligation
+from branchtui.domain.obligations.periods import period_label
+from branchtui.domain.records import BranchData
+from branchtui.domain.records.branch import SEAT_ROLES
+from branchtui.domain.records.meetings import MEETING_KINDS
+
+# The Chinese name of each screen an obligation's action may point at.
+SCREEN_NAMES = {
+    "dashboard": "待办事项",
+    "home": "支部概况",
+    "roster": "党员名册",
+    "groups": "党小组",
+    "committee": "支委会",
+    "branch": "支部信息",
+    "meetings": "会议记录",
+    "appraisal": "民主评议党员",
+    "relations": "组织关系转接",
+    "flowing": "流动党员",
+    "study": "集中学习",
+    "activities": "主题实践活动",
+    "dues": "党费交纳",
+    "certificates": "党员证",
+    "attendance": "出勤统计",
+    "discipline": "不合格党员处置",
+    "development": "发展党员",
+    "talks": "谈心谈话",
+    "announcements": "党务公开",
+    "hardship": "困难党员帮扶",
+    "systems": "规章制度",
+    "plans": "年度工作计划",
+    "ledger": "电子台帐",
+    "inspections": "上级检查",
+    "venues": "活动场所",
+    "funds": "活动经费",
+    "assessment": "年度考核",
+    "practices": "好经验好做法",
+    "lost_contact": "失联党员",
+}
+_DATE_FIELDS = ("date", "start", "since", "opened", "applied", "depart", "adopted", "month", "year")
+_NAME_FIELDS = ("name", "title", "topic", "destination", "purpose", "description", "reason")
+
+
+def settle_target(action: str, modes: Collection[str]) -> tuple[str | None, str]:
+    """The mode that settles ``action`` (None when there is none yet) and what to tell the user."""
+    kind, _, target = action.partition(":")
+    if kind == "screen":
+        name = SCREEN_NAMES.get(target, target)
+        if target in modes:
+            return target, f"按 Enter 打开「{name}」办理"
+        return (
+            None,
+            f"该事项通过「{name}」功能办理（尚未提供），可先用 branchtui import bundle 导入",
+        )
+    if kind == "cli":
+        return None, f"该事项在终端用命令办理：{target}（加 --help 查看用法）"
+    return None, "该事项没有对应的办理功能"
+
+
+def describe_record(record: Any, members: dict[str, str]) -> str:
+    """A readable line for a record: its kind, its date, what it is called, whom it concerns."""
+    parts = [getattr(record, "LABEL", "") or "记录"]
+    for name in _DATE_FIELDS:
+        value = getattr(record, name, None)
+        if value not in (None, ""):
+            parts.append(format_date(value) if isinstance(value, dt.date) else str(value))
+            break
+    kinds = getattr(record, "kinds", None)
+    if kinds:
+        parts.append("、".join(MEETING_KINDS.get(k, k) for k in kinds))
+    role = getattr(record, "role", None)
+    if isinstance(role, str):
+        parts.append(SEAT_ROLES.get(role, role))
+    for name in _NAME_FIELDS:
+        value = getattr(record, name, None)
+        if isinstance(value, str) and value:
+            parts.append(value[:30])
+            break
+    member_id = getattr(record, "member_id", None)
+    if member_id:
+        parts.append(members.get(member_id, "（已删除的党员）"))
+    return " ".join(parts)
+
+
+def detail_lines(ob: Obligation, data: BranchData, estimated_year: int | None) -> list[str]:
+    """The detail as markup lines (the user's text escaped)."""
+    members = {m.id: m.name for m in data.members}
+    index: dict[str, Any] = {}
+    for records in data.tables.values():
+        index.update((r.id, r) for r in records)
+    lines = [
+        f"[b]{ob.rule}  {escape(ob.title)}[/b]",
+        f"状态：{STATUS_LABELS.get(ob.status, ob.status)}"
+        + (f"    期间：{period_label(ob.period_kind, ob.period)}" if ob.period else "")
+        + (f"    截止：{format_date(ob.due)}" if ob.due else ""),
+    ]
+    if ob.detail:
+        lines.append(f"说明：{escape(ob.detail)}")
+    if ob.needs:
+        lines.append(f"缺少数据：{escape(ob.needs)}")
+    if ob.progress is not None:
+        lines.append(f"进度：{ob.progress[0]:g}/{ob.progress[1]:g}")
+    if ob.refs:
+        lines.append("相关记录：")
+        for ref in ob.refs:
+            record = index.get(ref)
+            shown = describe_record(record, members) if record else "（记录已不存在）"
+            lines.append(f"  {escape(shown)}")
+    if ob.people:
+        names = [members.get(p, "（已删除的党员）") for p in ob.people]
+        lines.append(f"涉及党员（{len(names)}人）：{escape('、'.join(names))}")
+    if estimated_year is not None:
+        lines.append(
+            f"[yellow]注意：{estimated_year}年节假日安排尚未公布，工作日按估算，"
+            "可在 calendar.toml 中补充[/yellow]"
+        )
+    return lines
+
+
+class ObligationDetail(ModalScreen[str | None]):
+    """Dismissed with the mode to switch to when the user settles the obligation, else None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "dismiss(None)", "返回", id="detail-close", tooltip="关闭详情"),
+        Binding("enter,g", "settle", "办理", id="detail-settle", tooltip="打开办理该事项的功能"),
+    ]
+
+    def __init__(
+        self,
+        ob: Obligation,
+        data: BranchData,
+        modes: Collection[str],
+        estimated_year: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.obligation = ob
+        self.lines = detail_lines(ob, data, estimated_year)
+        self.target, self.how = settle_target(ob.action, modes)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="detail-box", classes="dialog"):
+            yield Static("待办详情", classes="dialog-title")
+            with VerticalScroll(id="detail-scroll"):
+                yield Static("\n".join(self.lines), id="detail-body")
+            yield Static(escape(self.how), id="detail-action")
+            yield Static("Enter 办理   Esc 返回", classes="hint")
+
+    def action_settle(self) -> None:
+        if self.target is not None:
+            self.dismiss(self.target)
+            return
+        # Nothing to open yet: say plainly which command or screen will settle it.
+        self.query_one("#detail-action", Static).update(f"[b]{escape(self.how)}[/b]")
+        self.notify(self.how, title="暂无对应功能", timeout=8)

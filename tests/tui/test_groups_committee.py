@@ -1,0 +1,78 @@
+"""Party groups (ORG-2) and the committee (ORG-4 … ORG-8), driven by keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import read_file, settle
+from textual.widgets import DataTable, Static
+
+from branchtui.tui.app import build_app
+from branchtui.tui.screens.committee import CommitteeScreen
+from branchtui.tui.screens.groups import GroupsScreen
+
+
+async def test_assign_member_to_group_by_pinyin(branch_dir: Path, today: dt.date) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupsScreen)
+        await pilot.press("m", *"oyn", "enter")  # 欧阳娜 by initials, into 第一党小组
+        panel = app.screen.query_one("#group-members", Static)
+        await settle(pilot, lambda: "欧阳娜" in str(panel.render()))
+        table = app.screen.query_one("#group-table", DataTable)
+        assert str(table.get_row_at(0)[2]) == "6"
+    ouyang = next(m for m in read_file(branch_dir).members if m.name == "欧阳娜")
+    assert ouyang.group_id == "g1"
+
+
+async def test_group_over_ten_is_warned(branch_dir: Path, today: dt.date) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        table = app.screen.query_one("#group-table", DataTable)
+        for initials in ("hzq", "zm", "wg", "sjg", "lf", "oyn"):  # second group into the first
+            await pilot.press("m", *initials, "enter")
+            await settle(pilot, lambda: not app.screen.is_modal)
+        await settle(pilot, lambda: "超过10人" in str(table.get_row_at(0)[3]))
+        assert str(table.get_row_at(0)[2]) == "11"
+
+
+async def test_fill_vacancy_closes_it(branch_dir: Path, today: dt.date) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        assert isinstance(app.screen, CommitteeScreen)
+        vacancies = app.screen.query_one("#vacancy-table", DataTable)
+        assert vacancies.row_count == 1
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*(["down"] * 4), "enter")  # 纪检委员
+        await pilot.pause()
+        await pilot.press(*"wangwu", "enter")
+        await pilot.pause()
+        await pilot.press(*"1120", "enter")
+        await settle(pilot, lambda: vacancies.row_count == 0)
+    data = read_file(branch_dir)
+    (vacancy,) = data.vacancies
+    assert vacancy.filled == dt.date(2026, 11, 20)
+    seat = next(s for s in data.seats if s.role == "discipline")
+    assert seat.member_id == "m03"
+
+
+async def test_vacate_secretary_opens_vacancy(branch_dir: Path, today: dt.date) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("v", *"1001", "enter")
+        vacancies = app.screen.query_one("#vacancy-table", DataTable)
+        await settle(pilot, lambda: vacancies.row_count == 2)
+        rows = [[str(c) for c in vacancies.get_row_at(i)] for i in range(2)]
+        assert ["书记", "2026-10-01", "57天", "2026-11-01", "超期（ORG-7）"] in rows
+    secretary = next(s for s in read_file(branch_dir).seats if s.role == "secretary")
+    assert secretary.until == dt.date(2026, 10, 1)
