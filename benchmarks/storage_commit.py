@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from branchtui.domain.records import Attendance, Branch, BranchData, Meeting, Member
+from branchtui.storage.atomic import write_atomic
 from branchtui.storage.store import Store
 
 
@@ -78,6 +79,11 @@ def main() -> None:
         print(
             f"commit of one member edit: median {statistics.median(saves):.0f} ms, "
             f"min {min(saves):.0f} ms, max {max(saves):.0f} ms"
+        )
+        payload = (folder / "branch.json").read_bytes()
+        floor = timed(lambda: write_atomic(Path(tmp) / "floor.json", payload, 0o600), args.repeat)
+        print(
+            f"  the disk floor (write + fsync {size:.0f} MB): median {statistics.median(floor):.0f} ms"
         )
         meeting = store.snapshot().meetings[0]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from branchtui.domain.dates import add_months, month_key
 from branchtui.domain.profile import Profile, get_profile
@@ -87,16 +88,22 @@ def dues_for(member: Member, month: str, data: BranchData) -> MonthDues:
     return MonthDues(member.id, month, amount, payments, rate)
 
 
-def dues_start(member: Member, data: BranchData) -> dt.date | None:
+def dues_start(member: Member, data: BranchData, book: DuesBook | None = None) -> dt.date | None:
     """The first month a member owes dues here.
 
     From joining (for a 预备党员, ``joined`` is the day of the branch meeting), or from the
     latest transfer in, but never before the branch's records start, so history from
     before the app or from the former organization is not counted.
     """
-    moved_in = [t.date for t in data.transfers if t.direction == "in" and t.member_id == member.id]
+    if book is not None:
+        moved_in = book.moved_in.get(member.id)
+    else:
+        moved_in = max(
+            (t.date for t in data.transfers if t.direction == "in" and t.member_id == member.id),
+            default=None,
+        )
     created = data.branch.created if data.branch else None
-    starts = [d for d in (member.joined, created, max(moved_in, default=None)) if d]
+    starts = [d for d in (member.joined, created, moved_in) if d]
     return max(starts).replace(day=1) if starts else None
 
 
@@ -104,8 +111,57 @@ def paid_months(data: BranchData) -> dict[str, set[str]]:
     """The months each member has a payment for, built once for questions about many members."""
     out: dict[str, set[str]] = {}
     for p in data.dues_payments:
-        out.setdefault(p.member_id, set()).add(p.month)
+        months = out.get(p.member_id)
+        if months is None:
+            months = out[p.member_id] = set()
+        months.add(p.month)
     return out
+
+
+@dataclass(frozen=True)
+class DuesBook:
+    """Payments and transfers in, indexed once so that per-member questions do not rescan."""
+
+    paid: dict[str, set[str]]
+    moved_in: dict[str, dt.date]  # the latest transfer in, per member
+
+    @classmethod
+    def of(cls, data: BranchData) -> DuesBook:
+        moved_in: dict[str, dt.date] = {}
+        for t in data.transfers:
+            if t.direction == "in" and t.date and (
+                t.member_id not in moved_in or t.date > moved_in[t.member_id]
+            ):
+                moved_in[t.member_id] = t.date
+        return cls(paid_months(data), moved_in)
+
+
+def _month_number(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+@lru_cache(maxsize=4096)
+def _key_of(number: int) -> str:
+    return f"{number // 12:04d}-{number % 12 + 1:02d}"
+
+
+@lru_cache(maxsize=1024)
+def _keys(first: int, stop: int) -> tuple[str, ...]:
+    """Month keys from month number ``first`` up to, not including, ``stop``."""
+    return tuple(_key_of(n) for n in range(first, stop))
+
+
+def _owed_span(
+    member: Member, data: BranchData, on: dt.date, book: DuesBook | None
+) -> tuple[int, int] | None:
+    """Month numbers [first, stop) the member owes dues for before ``on``'s month."""
+    start = dues_start(member, data, book)
+    if start is None:
+        return None
+    stop = _month_number(on)
+    if member.removed is not None:
+        stop = min(stop, _month_number(member.removed) + 1)
+    return _month_number(start), stop
 
 
 @dataclass(frozen=True)
@@ -123,43 +179,42 @@ class Arrears:
 
 
 def unpaid_months(
-    member: Member, data: BranchData, on: dt.date, paid: dict[str, set[str]] | None = None
+    member: Member, data: BranchData, on: dt.date, book: DuesBook | None = None
 ) -> list[str]:
     """Months from the member's dues start to the month before ``on`` with no payment.
 
-    Pass ``paid`` (from ``paid_months``) when asking for many members.
+    Pass ``book`` (``DuesBook.of(data)``) when asking for many members.
     """
-    start = dues_start(member, data)
-    if start is None:
+    span = _owed_span(member, data, on, book)
+    if span is None:
         return []
-    done = (paid if paid is not None else paid_months(data)).get(member.id, set())
-    end = on.replace(day=1)
-    if member.removed is not None:
-        end = min(end, add_months(member.removed.replace(day=1), 1))
-    out: list[str] = []
-    month = start
-    while month < end:
-        key = month_key(month)
-        if key not in done:
-            out.append(key)
-        month = add_months(month, 1)
-    return out
+    done = (book.paid if book is not None else paid_months(data)).get(member.id, set())
+    return [key for key in _keys(*span) if key not in done]
 
 
 def unpaid_streak(
-    member: Member, data: BranchData, on: dt.date, paid: dict[str, set[str]] | None = None
+    member: Member, data: BranchData, on: dt.date, book: DuesBook | None = None
 ) -> int:
     """Unpaid dues months in a row, ending with the last complete month before ``on`` (NAT-5)."""
-    unpaid = set(unpaid_months(member, data, on, paid))
+    span = _owed_span(member, data, on, book)
+    if span is None:
+        return 0
+    first, stop = span
+    month = _month_number(on) - 1
+    if month >= stop:  # removed before last month: nothing owed then
+        return 0
+    done = (book.paid if book is not None else paid_months(data)).get(member.id, set())
     streak = 0
-    month = add_months(on.replace(day=1), -1)
-    while month_key(month) in unpaid:
+    # Walk back only as far as the run goes, not over the whole history.
+    while month >= first and _key_of(month) not in done:
         streak += 1
-        month = add_months(month, -1)
+        month -= 1
     return streak
 
 
-def arrears(data: BranchData, on: dt.date) -> dict[str, Arrears]:
+def arrears(
+    data: BranchData, on: dt.date, book: DuesBook | None = None
+) -> dict[str, Arrears]:
     """Unpaid months per active member (members with none are left out).
 
     The current month is not yet in arrears; months older than the back-payment limit
@@ -168,12 +223,12 @@ def arrears(data: BranchData, on: dt.date) -> dict[str, Arrears]:
     """
     profile = get_profile(data.branch.profile if data.branch else None)
     oldest_payable = month_key(add_months(on.replace(day=1), -profile.dues_back_payment_max_months))
-    paid = paid_months(data)
+    book = book or DuesBook.of(data)
     out: dict[str, Arrears] = {}
     for member in data.active_members:
         if member.inflow:
             continue
-        months = unpaid_months(member, data, on, paid)
+        months = unpaid_months(member, data, on, book)
         if months:
             payable = tuple(m for m in months if m >= oldest_payable)
             out[member.id] = Arrears(member.id, tuple(months), payable)

@@ -18,9 +18,17 @@ UTF8_NAMES = ("utf-8", "utf8")
 NEUTRAL_LOCALES = ("", "C", "POSIX")
 
 
+# What Python itself puts in LC_CTYPE when the user's locale is not installed (PEP 538).
+COERCED = ("C.UTF-8", "C.utf8", "UTF-8")
+
+
 def effective_locale(environ: Mapping[str, str]) -> str:
-    """The locale that decides the character set: LC_ALL, else LC_CTYPE, else LANG."""
-    for name in ("LC_ALL", "LC_CTYPE", "LANG"):
+    """The locale the user chose for the character set: LC_ALL, else LC_CTYPE, else LANG."""
+    names = ["LC_ALL", "LC_CTYPE", "LANG"]
+    if environ.get("LC_CTYPE") in COERCED and environ.get("LANG") and not environ.get("LC_ALL"):
+        # Python coerced LC_CTYPE; LANG still says what the terminal was set to.
+        names.remove("LC_CTYPE")
+    for name in names:
         value = environ.get(name, "").strip()
         if value:
             return value
