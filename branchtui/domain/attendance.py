@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import lru_cache
 
 from branchtui.domain.dates import add_months, month_key
 from branchtui.domain.records import BranchData, CommitteeSeat, Meeting, Member, Vote
@@ -50,6 +52,18 @@ def status_at(meeting: Meeting, member: Member) -> str | None:
 
 
 Roll = tuple[Meeting, dict[str, str], str | None]
+# The meetings a member may be absent from without being on the list: (date, listed statuses).
+Unlisted = list[tuple[dt.date, dict[str, str]]]
+
+
+@dataclass
+class MonthRolls:
+    """One month's meetings as each member's listed statuses, and the meetings that expect
+    members who are not on their list (all members, or a group's members)."""
+
+    listed: dict[str, list[tuple[dt.date, str]]]
+    everyone: Unlisted
+    groups: dict[str, Unlisted]
 
 
 class AttendanceBook:
@@ -63,6 +77,7 @@ class AttendanceBook:
         self.by_month: dict[str, list[Roll]] = {}
         for roll in self.rolls:
             self.by_month.setdefault(month_key(roll[0].date), []).append(roll)
+        self._months: dict[str, MonthRolls] = {}
 
     @staticmethod
     def status(roll: Roll, member: Member) -> str | None:
@@ -73,13 +88,27 @@ class AttendanceBook:
             return found
         return _unlisted_status(meeting, expects, member)
 
+    def month(self, month: str) -> MonthRolls:
+        """The month's rolls by member, built the first time the month is asked for."""
+        found = self._months.get(month)
+        if found is None:
+            found = self._months[month] = self._index_month(month)
+        return found
 
-def shared_book(cache: dict[str, Any], data: BranchData) -> AttendanceBook:
-    """The AttendanceBook of ``data``, kept in a judgement's cache (rules EDU-7 and NAT-5)."""
-    book = cache.get("attendance.book")
-    if not isinstance(book, AttendanceBook):
-        book = cache["attendance.book"] = AttendanceBook(data.meetings)
-    return book
+    def _index_month(self, month: str) -> MonthRolls:
+        listed: dict[str, list[tuple[dt.date, str]]] = {}
+        everyone: Unlisted = []
+        groups: dict[str, Unlisted] = {}
+        for meeting, statuses, expects in self.by_month.get(month, ()):
+            day = meeting.date
+            for member_id, status in statuses.items():
+                if status is not None:
+                    listed.setdefault(member_id, []).append((day, status))
+            if expects == "*":
+                everyone.append((day, statuses))
+            elif expects is not None:
+                groups.setdefault(expects, []).append((day, statuses))
+        return MonthRolls(listed, everyone, groups)
 
 
 @dataclass(frozen=True)
@@ -95,29 +124,77 @@ class AttendanceRate:
         return self.attended / self.expected if self.expected else None
 
 
+def _window(member: Member, days: list[dt.date]) -> int:
+    """How many of the sorted ``days`` the person was a member on."""
+    low = bisect_left(days, member.joined) if member.joined is not None else 0
+    high = bisect_right(days, member.removed) if member.removed is not None else len(days)
+    return max(0, high - low)
+
+
 def attendance_rates(
     members: Iterable[Member], meetings: Iterable[Meeting], start: dt.date, end: dt.date
 ) -> dict[str, AttendanceRate]:
     """Each member's attendance at the meetings dated from ``start`` to ``end`` inclusive."""
-    book = AttendanceBook(m for m in meetings if start <= m.date <= end)
+    people = {m.id: m for m in members}
+    listed: Counter[str] = Counter()
+    attended: Counter[str] = Counter()
+    # Meetings that expect unlisted members: their dates, and the listed rows they overlap.
+    everyone: list[dt.date] = []
+    groups: dict[str, list[dt.date]] = {}
+    overlap: Counter[str] = Counter()
+    for meeting in meetings:
+        day = meeting.date
+        if not start <= day <= end:
+            continue
+        expects = _expects(meeting)
+        if expects == "*":
+            everyone.append(day)
+        elif expects is not None:
+            groups.setdefault(expects, []).append(day)
+        for member_id, status in {a.member_id: a.status for a in meeting.attendance}.items():
+            if status is None:
+                continue
+            listed[member_id] += 1
+            if status in ATTENDED:
+                attended[member_id] += 1
+            member = people.get(member_id)
+            if (
+                member is not None
+                and expects is not None
+                and (expects == "*" or expects == member.group_id)
+                and member_on(member, day)
+            ):
+                overlap[member_id] += 1
+    everyone.sort()
+    for days in groups.values():
+        days.sort()
     out: dict[str, AttendanceRate] = {}
-    for member in members:
-        seen = [book.status(roll, member) for roll in book.rolls]
-        expected = [s for s in seen if s is not None]
-        attended = sum(1 for s in expected if s in ATTENDED)
-        out[member.id] = AttendanceRate(member.id, attended, len(expected))
+    for member in people.values():
+        unlisted = _window(member, everyone) - overlap[member.id]
+        if member.group_id in groups:
+            unlisted += _window(member, groups[member.group_id])
+        out[member.id] = AttendanceRate(member.id, attended[member.id], listed[member.id] + unlisted)
     return out
 
 
 def _month_state(member: Member, book: AttendanceBook, month: str, on: dt.date) -> str | None:
     """'attended', 'excused', 'absent', or None when nothing was expected that month."""
-    rolls = [r for r in book.by_month.get(month, ()) if r[0].date <= on]
-    expected = [s for s in (book.status(r, member) for r in rolls) if s is not None]
-    if not expected:
-        return None
-    if any(s in ATTENDED for s in expected):
+    rolls = book.month(month)
+    statuses = [s for day, s in rolls.listed.get(member.id, ()) if day <= on]
+    if any(s in ATTENDED for s in statuses):
         return "attended"
-    return "absent" if "absent" in expected else "excused"
+    if "absent" in statuses:
+        return "absent"
+    unlisted = rolls.everyone + rolls.groups.get(member.group_id or "", [])
+    for day, listed in unlisted:
+        if day <= on and listed.get(member.id) is None and member_on(member, day):
+            return "absent"
+    return "excused" if statuses else None
+
+
+@lru_cache(maxsize=4096)
+def _month_back(first: dt.date, months: int) -> str:
+    return month_key(add_months(first, -months))
 
 
 def absence_streak(
@@ -131,15 +208,14 @@ def absence_streak(
     without leave. Months with no meeting for the member neither count nor break the run;
     a month of leave only breaks it. Pass ``book`` when asking for many members."""
     book = book or AttendanceBook(data.meetings)
+    first = on.replace(day=1)
     streak = 0
-    month = on.replace(day=1)
-    for _ in range(lookback):
-        state = _month_state(member, book, month_key(month), on)
+    for back in range(lookback):
+        state = _month_state(member, book, _month_back(first, back), on)
         if state == "absent":
             streak += 1
         elif state is not None:
             break
-        month = add_months(month, -1)
     return streak
 
 
