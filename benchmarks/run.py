@@ -171,7 +171,8 @@ def measure_size(size: str, folder: Path, runs: int, bare: list[float]) -> dict[
     row["cold"] = f"{paint_ms:.0f} ms（{paint_ms / bare_ms:.2f}×）"
     row["cold_ratio"] = f"{paint_ms / bare_ms:.2f}"
     row["ready"] = f"{statistics.median(dones) * 1000:.0f} ms"
-    row["peak_mb"] = f"{max(peaks):.0f}"
+    row["peak_mb"] = f"{statistics.median(peaks):.0f}"
+    row["peak_all"] = "/".join(f"{p:.0f}" for p in peaks)
 
     writer = Store.open(folder)
     reader = Store.open(folder)
@@ -248,6 +249,8 @@ def print_table(rows: dict[str, dict[str, str]], bare_ms: float) -> None:
             row = rows[size]
             if label.startswith("记录数"):
                 cells.append(f"{row['records']} / {row['meetings']}")
+            elif key == "peak_mb":
+                cells.append(f"{row['peak_mb']}（各次 {row['peak_all']}）")
             elif target == "save_p95_ms":
                 cells.append(
                     f"{row['save_p50']} / {row['save_p95_ms']}（出席 {row['attendance']} 人）"

@@ -19,11 +19,12 @@ from branchtui.cli.app import main, run
 from branchtui.cli import setup_commands
 from branchtui.cli import data_commands
 from branchtui.cli import bundle_commands
+from branchtui.cli import roster_import
 from branchtui.cli import todo
 from branchtui.cli import report
 
 # isort: on
 
-COMMAND_MODULES = (setup_commands, data_commands, bundle_commands, todo, report)
+COMMAND_MODULES = (setup_commands, data_commands, bundle_commands, roster_import, todo, report)
 
 __all__ = ["COMMAND_MODULES", "main", "run"]

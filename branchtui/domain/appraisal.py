@@ -20,9 +20,12 @@ class AppraisalGaps:
     missing: tuple[Member, ...]  # active members without a result
     ungraded: tuple[Member, ...]  # full members without a valid grade
     graded_probationary: tuple[Member, ...]  # 预备党员 given a grade (NAT-7 forbids it)
+    # (member id, grade) of every result, of anyone, graded other than the four (NAT-7).
+    invalid: tuple[tuple[str, str], ...] = ()
 
     @property
     def complete(self) -> bool:
+        """Whether LIFE-7 is satisfied: every member has a result and each grade is right."""
         return not (self.missing or self.ungraded or self.graded_probationary)
 
 
@@ -36,9 +39,14 @@ def appraisal_gaps(
 ) -> AppraisalGaps:
     """Members of ``on`` (default: the appraisal's day) without a result, full members without
     a valid grade, and 预备党员 with a grade: 优秀/合格/基本合格/不合格 are for full members
-    only (LIFE-7, NAT-7)."""
+    only (LIFE-7, NAT-7); ``invalid`` lists grades that are none of those four."""
     day = on or appraisal_day(appraisal)
     results = {r.member_id: r.grade for r in appraisal.results}
+    invalid = tuple(
+        (r.member_id, r.grade)
+        for r in appraisal.results
+        if r.grade and r.grade not in APPRAISAL_GRADES
+    )
     missing, ungraded, graded = [], [], []
     for member in roster.active_members_on(members, day):
         if member.id not in results:
@@ -50,4 +58,4 @@ def appraisal_gaps(
                 graded.append(member)
         elif grade not in APPRAISAL_GRADES:
             ungraded.append(member)
-    return AppraisalGaps(tuple(missing), tuple(ungraded), tuple(graded))
+    return AppraisalGaps(tuple(missing), tuple(ungraded), tuple(graded), invalid)

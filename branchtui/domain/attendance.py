@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from branchtui.domain.dates import add_months, month_key
 from branchtui.domain.records import BranchData, CommitteeSeat, Meeting, Member, Vote
 
 # Kinds of meeting that every member of the branch is expected at.
@@ -56,28 +54,61 @@ Roll = tuple[Meeting, dict[str, str], str | None]
 Unlisted = list[tuple[dt.date, dict[str, str]]]
 
 
+def _roll(meeting: Meeting) -> Roll:
+    return meeting, {a.member_id: a.status for a in meeting.attendance}, _expects(meeting)
+
+
+def _month_number(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
 @dataclass
 class MonthRolls:
-    """One month's meetings as each member's listed statuses, and the meetings that expect
+    """One month's rolls, each member's listed statuses, and the meetings that expect
     members who are not on their list (all members, or a group's members)."""
 
+    rolls: list[Roll]
     listed: dict[str, list[tuple[dt.date, str]]]
     everyone: Unlisted
     groups: dict[str, Unlisted]
 
+    @classmethod
+    def of(cls, meetings: Iterable[Meeting]) -> MonthRolls:
+        rolls = [_roll(m) for m in meetings]
+        listed: dict[str, list[tuple[dt.date, str]]] = {}
+        everyone: Unlisted = []
+        groups: dict[str, Unlisted] = {}
+        for meeting, statuses, expects in rolls:
+            day = meeting.date
+            for member_id, status in statuses.items():
+                if status is not None:
+                    listed.setdefault(member_id, []).append((day, status))
+            if expects == "*":
+                everyone.append((day, statuses))
+            elif expects is not None:
+                groups.setdefault(expects, []).append((day, statuses))
+        return cls(rolls, listed, everyone, groups)
+
 
 class AttendanceBook:
-    """Meetings indexed by month with each one's attendance as a dict, built once per
-    judgement so that per-member questions do not rescan every attendance list."""
+    """Meetings grouped by month, each month's attendance indexed the first time it is asked
+    for, so that per-member questions do not rescan every attendance list (nor index years
+    that no rule looks at)."""
 
     def __init__(self, meetings: Iterable[Meeting]) -> None:
-        self.rolls: list[Roll] = [
-            (m, {a.member_id: a.status for a in m.attendance}, _expects(m)) for m in meetings
-        ]
-        self.by_month: dict[str, list[Roll]] = {}
-        for roll in self.rolls:
-            self.by_month.setdefault(month_key(roll[0].date), []).append(roll)
-        self._months: dict[str, MonthRolls] = {}
+        self.meetings = list(meetings)
+        self._by_number: dict[int, list[Meeting]] = {}
+        for meeting in self.meetings:
+            self._by_number.setdefault(_month_number(meeting.date), []).append(meeting)
+        self._months: dict[int, MonthRolls] = {}
+        self._rolls: list[Roll] | None = None
+
+    @property
+    def rolls(self) -> list[Roll]:
+        """Every meeting's roll, in the order the meetings were given."""
+        if self._rolls is None:
+            self._rolls = [_roll(m) for m in self.meetings]
+        return self._rolls
 
     @staticmethod
     def status(roll: Roll, member: Member) -> str | None:
@@ -88,27 +119,20 @@ class AttendanceBook:
             return found
         return _unlisted_status(meeting, expects, member)
 
-    def month(self, month: str) -> MonthRolls:
-        """The month's rolls by member, built the first time the month is asked for."""
-        found = self._months.get(month)
+    def month(self, number: int) -> MonthRolls:
+        """The rolls of month ``number`` (year × 12 + month − 1)."""
+        found = self._months.get(number)
         if found is None:
-            found = self._months[month] = self._index_month(month)
+            found = self._months[number] = MonthRolls.of(self._by_number.get(number, ()))
         return found
 
-    def _index_month(self, month: str) -> MonthRolls:
-        listed: dict[str, list[tuple[dt.date, str]]] = {}
-        everyone: Unlisted = []
-        groups: dict[str, Unlisted] = {}
-        for meeting, statuses, expects in self.by_month.get(month, ()):
-            day = meeting.date
-            for member_id, status in statuses.items():
-                if status is not None:
-                    listed.setdefault(member_id, []).append((day, status))
-            if expects == "*":
-                everyone.append((day, statuses))
-            elif expects is not None:
-                groups.setdefault(expects, []).append((day, statuses))
-        return MonthRolls(listed, everyone, groups)
+    def rolls_between(self, start: dt.date, end: dt.date) -> Iterator[Roll]:
+        """The rolls of the meetings dated from ``start`` to ``end`` inclusive."""
+        for number in range(_month_number(start), _month_number(end) + 1):
+            if number in self._by_number:
+                for roll in self.month(number).rolls:
+                    if start <= roll[0].date <= end:
+                        yield roll
 
 
 @dataclass(frozen=True)
@@ -132,54 +156,69 @@ def _window(member: Member, days: list[dt.date]) -> int:
 
 
 def attendance_rates(
-    members: Iterable[Member], meetings: Iterable[Meeting], start: dt.date, end: dt.date
+    members: Iterable[Member],
+    meetings: Iterable[Meeting],
+    start: dt.date,
+    end: dt.date,
+    book: AttendanceBook | None = None,
 ) -> dict[str, AttendanceRate]:
-    """Each member's attendance at the meetings dated from ``start`` to ``end`` inclusive."""
+    """Each member's attendance at the meetings dated from ``start`` to ``end`` inclusive.
+
+    Pass ``book`` (of the same meetings) when one is at hand, to reuse its indexes.
+    """
     people = {m.id: m for m in members}
+    if book is None:
+        book = AttendanceBook(m for m in meetings if start <= m.date <= end)
+    # Members who joined or left within the window need each meeting's date checked.
+    partial = {
+        m.id
+        for m in people.values()
+        if (m.joined is not None and m.joined > start)
+        or (m.removed is not None and m.removed < end)
+    }
     listed: Counter[str] = Counter()
     attended: Counter[str] = Counter()
-    # Meetings that expect unlisted members: their dates, and the listed rows they overlap.
+    # Meetings that expect unlisted members: their dates, and the listed rows among them.
     everyone: list[dt.date] = []
     groups: dict[str, list[dt.date]] = {}
-    overlap: Counter[str] = Counter()
-    for meeting in meetings:
+    everyone_listed: Counter[str] = Counter()
+    group_listed: dict[str, Counter[str]] = {}
+    partial_listed: Counter[str] = Counter()
+    for meeting, statuses, expects in book.rolls_between(start, end):
         day = meeting.date
-        if not start <= day <= end:
+        if None in statuses.values():  # a row without a status counts as not listed
+            statuses = {k: v for k, v in statuses.items() if v is not None}
+        listed.update(statuses.keys())
+        attended.update([k for k, v in statuses.items() if v in ATTENDED])
+        if expects is None:
             continue
-        expects = _expects(meeting)
         if expects == "*":
             everyone.append(day)
-        elif expects is not None:
+            everyone_listed.update(statuses.keys())
+        else:
             groups.setdefault(expects, []).append(day)
-        for member_id, status in {a.member_id: a.status for a in meeting.attendance}.items():
-            if status is None:
-                continue
-            listed[member_id] += 1
-            if status in ATTENDED:
-                attended[member_id] += 1
-            member = people.get(member_id)
-            if (
-                member is not None
-                and expects is not None
-                and (expects == "*" or expects == member.group_id)
-                and member_on(member, day)
-            ):
-                overlap[member_id] += 1
+            group_listed.setdefault(expects, Counter()).update(statuses.keys())
+        for member_id in partial.intersection(statuses):
+            member = people[member_id]
+            if (expects == "*" or expects == member.group_id) and member_on(member, day):
+                partial_listed[member_id] += 1
     everyone.sort()
     for days in groups.values():
         days.sort()
     out: dict[str, AttendanceRate] = {}
     for member in people.values():
-        unlisted = _window(member, everyone) - overlap[member.id]
-        if member.group_id in groups:
-            unlisted += _window(member, groups[member.group_id])
-        out[member.id] = AttendanceRate(member.id, attended[member.id], listed[member.id] + unlisted)
+        mid, group = member.id, member.group_id or ""
+        unlisted = _window(member, everyone) + _window(member, groups.get(group, []))
+        if mid in partial:
+            unlisted -= partial_listed[mid]
+        else:
+            unlisted -= everyone_listed[mid] + group_listed.get(group, Counter())[mid]
+        out[mid] = AttendanceRate(mid, attended[mid], listed[mid] + unlisted)
     return out
 
 
-def _month_state(member: Member, book: AttendanceBook, month: str, on: dt.date) -> str | None:
+def _month_state(member: Member, rolls: MonthRolls, on: dt.date) -> str | None:
     """'attended', 'excused', 'absent', or None when nothing was expected that month."""
-    rolls = book.month(month)
     statuses = [s for day, s in rolls.listed.get(member.id, ()) if day <= on]
     if any(s in ATTENDED for s in statuses):
         return "attended"
@@ -190,11 +229,6 @@ def _month_state(member: Member, book: AttendanceBook, month: str, on: dt.date) 
         if day <= on and listed.get(member.id) is None and member_on(member, day):
             return "absent"
     return "excused" if statuses else None
-
-
-@lru_cache(maxsize=4096)
-def _month_back(first: dt.date, months: int) -> str:
-    return month_key(add_months(first, -months))
 
 
 def absence_streak(
@@ -208,10 +242,10 @@ def absence_streak(
     without leave. Months with no meeting for the member neither count nor break the run;
     a month of leave only breaks it. Pass ``book`` when asking for many members."""
     book = book or AttendanceBook(data.meetings)
-    first = on.replace(day=1)
+    current = _month_number(on)
     streak = 0
-    for back in range(lookback):
-        state = _month_state(member, book, _month_back(first, back), on)
+    for number in range(current, current - lookback, -1):
+        state = _month_state(member, book.month(number), on)
         if state == "absent":
             streak += 1
         elif state is not None:
@@ -266,7 +300,11 @@ def general_meeting_vote(meeting: Meeting, members: Iterable[Member]) -> VoteRes
     """NAT-1: more than half of the members with a vote (正式党员 of the branch on the day)
     present; a motion passes when its yes-votes exceed half of those who should attend."""
     voters = [m for m in members if member_on(m, meeting.date) and full_on(m, meeting.date)]
-    present = sum(1 for m in voters if status_at(meeting, m) == "present")
+    listed: dict[str, str | None] = {}
+    for row in meeting.attendance:
+        listed.setdefault(row.member_id, row.status)  # the first row wins, as in status_at
+    # Unlisted voters are never present, so only the list needs reading.
+    present = sum(1 for m in voters if listed.get(m.id) == "present")
     quorate = present * 2 > len(voters)
     passed = tuple((v, quorate and v.yes * 2 > len(voters)) for v in meeting.votes)
     return VoteResult(

@@ -129,8 +129,10 @@ class DuesBook:
     def of(cls, data: BranchData) -> DuesBook:
         moved_in: dict[str, dt.date] = {}
         for t in data.transfers:
-            if t.direction == "in" and t.date and (
-                t.member_id not in moved_in or t.date > moved_in[t.member_id]
+            if (
+                t.direction == "in"
+                and t.date
+                and (t.member_id not in moved_in or t.date > moved_in[t.member_id])
             ):
                 moved_in[t.member_id] = t.date
         return cls(paid_months(data), moved_in)
@@ -212,9 +214,7 @@ def unpaid_streak(
     return streak
 
 
-def arrears(
-    data: BranchData, on: dt.date, book: DuesBook | None = None
-) -> dict[str, Arrears]:
+def arrears(data: BranchData, on: dt.date, book: DuesBook | None = None) -> dict[str, Arrears]:
     """Unpaid months per active member (members with none are left out).
 
     The current month is not yet in arrears; months older than the back-payment limit

@@ -9,19 +9,16 @@ Version 2: TinyDB's layout, ``{"_meta": {...}, "<table>": {"<doc id>": doc}}``, 
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import metadata
 from typing import Any
 
+from branchtui import __version__
 from branchtui.storage.errors import CorruptFileError
 
 SCHEMA_VERSION = 2
 META = "_meta"
 BRANCH_TABLE = "branch"
 
-try:
-    APP_VERSION = metadata.version("branchtui")
-except metadata.PackageNotFoundError:  # running from a source tree without install
-    APP_VERSION = "0+unknown"
+APP_VERSION = __version__
 
 Step = Callable[[dict[str, Any]], dict[str, Any]]
 STEPS: dict[int, Step] = {}

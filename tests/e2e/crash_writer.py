@@ -8,11 +8,24 @@ as a user would try the next save.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from branchtui.domain.records import Member
+from branchtui.storage import store as store_module
 from branchtui.storage.store import Store
+
+
+def write_in_place(path: Path, payload: bytes | list[bytes], mode: int) -> None:
+    """The naive writer the store must not be: truncate and rewrite, for the harness's self-check."""
+    chunks = [payload] if isinstance(payload, bytes) else payload
+    fd = os.open(path, os.O_WRONLY | os.O_TRUNC | os.O_CREAT, mode)
+    try:
+        for chunk in chunks:
+            os.write(fd, chunk)
+    finally:
+        os.close(fd)
 
 
 def confirm(*words: object) -> None:
@@ -44,4 +57,6 @@ def run(op: str, folder: Path) -> None:
 
 
 if __name__ == "__main__":
+    if os.environ.get("CRASH_WRITER_IN_PLACE") == "1":
+        store_module.write_atomic = write_in_place  # type: ignore[assignment]
     run(sys.argv[1], Path(sys.argv[2]))

@@ -65,10 +65,14 @@ def _seed(folder: Path, op: str) -> None:
             tx.insert(member)
 
 
-def _run_writer(op: str, folder: Path, strace_args: list[str]) -> subprocess.CompletedProcess[str]:
+def _run_writer(
+    op: str, folder: Path, strace_args: list[str], in_place: bool = False
+) -> subprocess.CompletedProcess[str]:
     assert STRACE is not None
     argv = [STRACE, "-f", "-qq", *strace_args, sys.executable, str(WRITER), op, str(folder)]
     env = {"PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8"}
+    if in_place:
+        env["CRASH_WRITER_IN_PLACE"] = "1"
     return subprocess.run(argv, capture_output=True, text=True, timeout=120, env=env)
 
 
@@ -174,3 +178,18 @@ def test_every_crash_point_keeps_the_file_and_confirmed_saves(
     TALLY["failed"] += len(failures)
     print(f"崩溃点 {op}/{fault}: {tried} 个，失败 {len(failures)} 个；调用次数 {counts}")
     assert not failures, "\n".join(failures)
+
+
+@pytest.mark.skipif(STRACE is None, reason="strace 未安装（apt-get install strace）")
+def test_the_harness_catches_a_writer_that_rewrites_in_place(
+    seeds: dict[str, Path], tmp_path: Path
+) -> None:
+    # Without this, a harness that never really crashed anything would pass every store.
+    caught = 0
+    for k in (1, 2, 3):
+        folder = tmp_path / f"write-{k}"
+        shutil.copytree(seeds["insert"], folder)
+        inject = f"inject=write:signal=SIGKILL:when={k}"
+        result = _run_writer("insert", folder, ["-o", "/dev/null", "-e", inject], in_place=True)
+        caught += _check("insert", folder, _confirmed(result.stdout)) is not None
+    assert caught >= 1

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from textual.message import Message
+from textual.notifications import Notify
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -216,3 +218,24 @@ async def test_palette_moves_the_dashboard_date(demo_dir: Path, today: dt.date) 
         await settled(pilot)
         assert isinstance(app.screen, DashboardScreen)
         assert "查看日期：2026-10-27" in info_text(app)
+
+
+async def test_broken_calendar_file_is_said_once_and_duties_still_shown(
+    demo_dir: Path, today: dt.date
+) -> None:
+    (demo_dir / "calendar.toml").write_text("holidays = [2027-13-01", encoding="utf-8")
+    said: list[str] = []
+
+    def hook(message: Message) -> None:
+        if isinstance(message, Notify):
+            said.append(message.notification.message)
+
+    app = build_app(demo_dir, today=today)
+    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+        await settled(pilot)
+        assert listed(app)[0].rule == "LIFE-2"
+        await pilot.press("right_square_bracket")
+        await settled(pilot)
+        assert "查看日期：2026-11-28" in info_text(app)
+    assert len(said) == 1
+    assert "calendar.toml" in said[0] and "暂按内置节假日计算" in said[0]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from branchtui.domain.attendance import absence_streak, attendance_rates, shared_book
+from branchtui.domain.attendance import absence_streak, attendance_rates
 from branchtui.domain.dates import format_date
 from branchtui.domain.dues import arrears
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import obligation
+from branchtui.domain.obligations.indexes import attendance_book, dues_book, members_by_id
 from branchtui.domain.obligations.periods import judged_periods, periodic_status
 from branchtui.domain.records.education import DISCIPLINE_STEPS
 
@@ -17,7 +18,7 @@ JULY_FIRST_WINDOW = ((6, 15), (7, 15))
 
 
 def _names(ctx: Context, ids: list[str], limit: int = 10) -> str:
-    members = ctx.data.by_id("members")
+    members = members_by_id(ctx)
     shown = [members[i].name for i in ids[:limit] if i in members]
     return "、".join(shown) + (f"等{len(ids)}人" if len(ids) > limit else "")
 
@@ -117,10 +118,10 @@ def check_july_first(ctx: Context) -> list[Obligation]:
 @rule("EDU-4")
 def check_dues_paid(ctx: Context) -> list[Obligation]:
     """Every member pays dues every month; unpaid months are listed."""
-    owed = arrears(ctx.data, ctx.on)
+    owed = arrears(ctx.data, ctx.on, dues_book(ctx))
     if not owed:
         return [obligation("EDU-4", "met", detail="全体党员党费已交至上月")]
-    members = ctx.data.by_id("members")
+    members = members_by_id(ctx)
     parts = [
         f"{members[mid].name}欠交{len(a.months)}个月（{a.months[0]}起）" for mid, a in owed.items()
     ]
@@ -169,14 +170,14 @@ def check_attendance(ctx: Context) -> list[Obligation]:
     """Attendance per member; members absent 3 or more months in a row → warning."""
     year_start = dt.date(ctx.on.year, 1, 1)
     members = ctx.data.active_members
-    rates = attendance_rates(members, ctx.data.meetings, year_start, ctx.on)
+    book = attendance_book(ctx)
+    rates = attendance_rates(members, ctx.data.meetings, year_start, ctx.on, book=book)
     expected = sum(r.expected for r in rates.values())
     if not expected:
         return [obligation("EDU-7", "not_applicable", detail="本年度尚无会议出勤记录")]
     attended = sum(r.attended for r in rates.values())
     summary = f"本年度出勤率{attended * 100 // expected}%"
     limit = ctx.profile.absence_warning_months
-    book = shared_book(ctx.cache, ctx.data)
     absent = [m.id for m in members if absence_streak(m, ctx.data, ctx.on, book=book) >= limit]
     if absent:
         return [

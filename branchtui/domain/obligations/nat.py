@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
+from branchtui.domain.appraisal import appraisal_gaps
 from branchtui.domain.attendance import (
     absence_streak,
     committee_quorum,
-    full_on,
     general_meeting_vote,
-    shared_book,
 )
 from branchtui.domain.dates import add_months, add_years, format_date
 from branchtui.domain.development import OPEN_STAGES, breaches, next_step
-from branchtui.domain.dues import paid_months, proposed_dues, unpaid_streak
+from branchtui.domain.dues import proposed_dues, unpaid_streak
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import obligation
+from branchtui.domain.obligations.indexes import attendance_book, dues_book, members_by_id
 from branchtui.domain.obligations.periods import UPCOMING_DAYS
-from branchtui.domain.records.meetings import APPRAISAL_GRADES
+from branchtui.domain.records import Member
 
 
 @rule("NAT-1")
@@ -149,7 +147,7 @@ def check_dues_rates(ctx: Context) -> list[Obligation]:
             differ.append(member.id)
             names.append(f"{member.name}核定{rate.amount}元，按标准应为{proposal}元")
     if unset:
-        members = ctx.data.by_id("members")
+        members = members_by_id(ctx)
         who = "、".join(members[i].name for i in unset[:10])
         return [
             obligation(
@@ -187,11 +185,11 @@ def check_dues_rates(ctx: Context) -> list[Obligation]:
 def check_lapse(ctx: Context) -> list[Obligation]:
     """Months in a row without dues or organizational life: warning at 3, handling at 6."""
     warn_at, lapse_at = ctx.profile.lapse_warning_months, ctx.profile.lapse_months
-    paid = paid_months(ctx.data)
-    book = shared_book(ctx.cache, ctx.data)
+    dues_index = dues_book(ctx)
+    book = attendance_book(ctx)
     out: list[Obligation] = []
     for member in ctx.data.active_members:
-        dues = 0 if member.inflow else unpaid_streak(member, ctx.data, ctx.on, paid)
+        dues = 0 if member.inflow else unpaid_streak(member, ctx.data, ctx.on, dues_index)
         life = absence_streak(member, ctx.data, ctx.on, lookback=lapse_at + 6, book=book)
         worst = max(dues, life)
         if worst < warn_at:
@@ -261,22 +259,21 @@ def check_lost_contact(ctx: Context) -> list[Obligation]:
 @rule("NAT-7")
 def check_appraisal_grades(ctx: Context) -> list[Obligation]:
     """Appraisal grades are 优秀/合格/基本合格/不合格; 预备党员 take part but get no grade."""
-    members = ctx.data.by_id("members")
+    members = members_by_id(ctx)
     appraisals = [a for a in ctx.data.appraisals if a.year in (ctx.on.year, ctx.on.year - 1)]
     if not appraisals:
         return [obligation("NAT-7", "not_applicable", detail="近两年尚无民主评议记录")]
     out: list[Obligation] = []
     for a in appraisals:
-        # Status counts on the day of the organization's review, else at the year's end.
-        end = a.steps.get("organization_review") or dt.date(a.year, 12, 31)
-        problems = []
-        for r in a.results:
-            member = members.get(r.member_id)
-            name = member.name if member else "（已删除）"
-            if r.grade and r.grade not in APPRAISAL_GRADES:
-                problems.append(f"{name}的等次“{r.grade}”无效")
-            elif r.grade and member is not None and not full_on(member, end):
-                problems.append(f"{name}为预备党员，不应评定等次")
+        # The grade rules are LIFE-7's helper's; this check only words what it finds.
+        gaps = appraisal_gaps(a, ctx.data.members)
+        problems = [f"{_name(members, mid)}的等次“{grade}”无效" for mid, grade in gaps.invalid]
+        wrong = {mid for mid, _ in gaps.invalid}
+        problems += [
+            f"{m.name}为预备党员，不应评定等次"
+            for m in gaps.graded_probationary
+            if m.id not in wrong
+        ]
         if problems:
             out.append(
                 obligation(
@@ -296,3 +293,8 @@ def check_appraisal_grades(ctx: Context) -> list[Obligation]:
             refs=tuple(a.id for a in appraisals),
         )
     ]
+
+
+def _name(members: dict[str, Member], member_id: str) -> str:
+    member = members.get(member_id)
+    return member.name if member else "（已删除）"

@@ -7,7 +7,7 @@ import datetime as dt
 from branchtui.domain.dates import format_date
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import obligation
-from branchtui.domain.obligations.periods import judged_periods
+from branchtui.domain.obligations.periods import judged_periods, period_of
 from branchtui.domain.records import Activity, Meeting
 from branchtui.domain.records.ledgers import SYSTEM_KINDS
 
@@ -54,6 +54,20 @@ def check_work_plan(ctx: Context) -> list[Obligation]:
     year = ctx.on.year
     due = dt.date(year, *PLAN_DUE)
     plans = [p for p in ctx.data.work_plans if p.year == year]
+    if not plans and period_of("month", due) not in judged_periods("month", ctx.data, ctx.on):
+        # A branch set up after January owes its first plan the next January.
+        later = dt.date(year + 1, *PLAN_DUE)
+        return [
+            obligation(
+                "SYS-2",
+                "not_applicable",
+                period_kind="year",
+                period=str(year),
+                due=later,
+                detail=f"支部成立晚于{year}年工作计划期限，{year + 1}年工作计划应于"
+                f"{format_date(later)}前制订",
+            )
+        ]
     if not plans:
         return [
             obligation(

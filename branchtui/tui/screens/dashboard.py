@@ -131,6 +131,7 @@ class DashboardScreen(DataScreen):
         self.progress_chosen: bool | None = None
         self.request = 0
         self.estimated = False
+        self.problem_shown = ""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="*")
@@ -165,8 +166,13 @@ class DashboardScreen(DataScreen):
         try:
             calendar = load_calendar(folder)
         except StoreError as error:
-            calendar, problem = WorkCalendar(), error.message
-        found = obligations_on(data, on, profile, calendar)
+            calendar, problem = WorkCalendar(), f"{error.message}；暂按内置节假日计算"
+        try:
+            found = obligations_on(data, on, profile, calendar)
+        except Exception as error:  # a faulty rule must not close the secretary's session
+            message = f"计算待办事项时出错（{type(error).__name__}），请运行 branchtui doctor 检查"
+            self.post_message(ObligationsComputed(request, on, [], [], False, message))
+            return
         rows = progress_rows(found, on)
         estimated = calendar.is_estimate(on.year)
         self.post_message(ObligationsComputed(request, on, found, rows, estimated, problem))
@@ -175,10 +181,9 @@ class DashboardScreen(DataScreen):
     def _computed(self, message: ObligationsComputed) -> None:
         if message.request != self.request:
             return  # the user has moved on to another date meanwhile
-        if message.problem:
-            self.notify(
-                message.problem, title="节假日设置有误，已按内置日历计算", severity="warning"
-            )
+        if message.problem and message.problem != self.problem_shown:
+            self.problem_shown = message.problem  # said once, not on every move of the date
+            self.notify(message.problem, title="注意", severity="warning", timeout=10)
         self.obligations = message.obligations
         self.estimated = message.estimated
         self._show_info()

@@ -208,3 +208,22 @@ def test_NAT_7_met_when_probationary_member_takes_part_without_grade(data) -> No
     ]
     add(data, Appraisal(year=2026, results=results))
     assert statuses(judge("NAT-7", data, ON)) == ["met"]
+
+
+def test_NAT_7_warns_on_a_grade_that_is_none_of_the_four(data) -> None:
+    m = add_member(data, "张三")
+    add(data, Appraisal(year=2026, results=[AppraisalResult(member_id=m.id, grade="良好")]))
+    ob = one(judge("NAT-7", data, ON))
+    assert ob.status == "warning"
+    assert "张三的等次“良好”无效" in ob.detail
+
+
+def test_NAT_7_judges_status_on_the_day_of_the_review(data) -> None:
+    # 预备 at last year's review, 正式 since March: the grade was still wrong.
+    m = add_member(data, "李四", joined=D(2025, 3, 1), full_date=D(2026, 3, 1))
+    results = [AppraisalResult(member_id=m.id, grade="qualified")]
+    steps = {"organization_review": D(2026, 1, 15)}
+    add(data, Appraisal(year=2025, results=results, steps=steps))
+    ob = one(judge("NAT-7", data, ON))
+    assert (ob.status, ob.period) == ("warning", "2025")
+    assert "李四为预备党员" in ob.detail

@@ -12,7 +12,7 @@ from branchtui.domain.records import (
 )
 from branchtui.domain.records.ledgers import SYSTEM_KINDS
 
-from .conftest import D, add, add_meeting, add_member, judge, one, statuses
+from .conftest import D, add, add_meeting, add_member, judge, make_data, one, statuses
 
 ON = D(2026, 11, 27)
 
@@ -38,6 +38,18 @@ def test_SYS_2_fires_overdue_without_plan_after_january(data) -> None:
 
 def test_SYS_2_due_in_january(data) -> None:
     assert statuses(judge("SYS-2", data, D(2026, 1, 10))) == ["due"]
+
+
+def test_SYS_2_branch_created_in_october_owes_no_plan_for_that_january() -> None:
+    data = make_data(created=D(2026, 10, 8))
+    ob = one(judge("SYS-2", data, ON))
+    assert (ob.status, ob.due) == ("not_applicable", D(2027, 1, 31))
+    assert "2027年工作计划" in ob.detail
+
+
+def test_SYS_2_branch_created_in_january_still_owes_that_plan() -> None:
+    data = make_data(created=D(2026, 1, 20))
+    assert statuses(judge("SYS-2", data, ON)) == ["overdue"]
 
 
 def test_SYS_2_fires_for_late_plan_item(data) -> None:
