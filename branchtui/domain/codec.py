@@ -98,9 +98,7 @@ def _fields_of(cls: type) -> list[tuple[str, Encoder, Decoder, bool]]:
         codec = []
         for f in dataclasses.fields(cls):
             enc, dec = _codec_for(hints[f.name])
-            required = (
-                f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-            )
+            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
             codec.append((f.name, enc, dec, required))
         _CODECS[cls] = codec
     return codec
