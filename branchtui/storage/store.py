@@ -109,6 +109,8 @@ class Store:
         self._stamp: Stamp | None = None
         self._file_version = SCHEMA_VERSION
         self._decoded: dict[str, list[Any]] = {}
+        # After a reload: per changed table, id -> (previous document, its decoded record).
+        self._reusable: dict[str, dict[str, tuple[Any, Any]]] = {}
         self._encoded = EncodedTables()
         self._snapshot: BranchData | None = None
         self._mutex = threading.RLock()
@@ -186,12 +188,18 @@ class Store:
         elif version < SCHEMA_VERSION:
             raw = migrate(raw)  # in memory; the next transaction commits it
         previous, decoded = self._db.data, self._decoded
-        # Tables another session left as they were keep their decoded records (no re-decoding).
-        self._decoded = {
-            name: records
-            for name, records in decoded.items()
-            if self._loaded and name in raw and raw[name] == previous.get(name)
-        }
+        # Tables another session left as they were keep their decoded records (no re-decoding);
+        # in a changed table, every record whose document is unchanged is reused too.
+        self._decoded, self._reusable = {}, {}
+        for name, records in decoded.items():
+            if not self._loaded or name not in raw:
+                continue
+            old_docs = previous.get(name)
+            if raw[name] == old_docs:
+                self._decoded[name] = records
+            elif old_docs:
+                pairs = zip(old_docs.values(), records, strict=False)
+                self._reusable[name] = {doc.get("id"): (doc, rec) for doc, rec in pairs}
         self._encoded.clear()
         self._db.reload(raw)
         self._file_version = version
@@ -229,8 +237,12 @@ class Store:
         cached = self._decoded.get(name)
         if cached is None:
             cls = TABLES.get(name) or Branch
+            reusable = self._reusable.pop(name, {})
             try:
-                cached = [cls.from_dict(doc) for doc in self._db.records(name).docs()]
+                cached = [
+                    _reuse(reusable, doc) or cls.from_dict(doc)
+                    for doc in self._db.records(name).docs()
+                ]
             except (DecodeError, TypeError, ValueError) as exc:
                 problem = f"数据表 {name} 中有无法读取的记录（{exc}）"
                 raise corrupt_file_error(self.path, problem) from exc
@@ -352,3 +364,13 @@ class Store:
                 with self.transaction():
                     pass
             return kept
+
+
+def _reuse(reusable: dict[str, tuple[Any, Any]], doc: Any) -> Any:
+    """The record decoded earlier from an equal document, or None."""
+    if not reusable or not isinstance(doc, dict):
+        return None
+    found = reusable.get(doc.get("id"))  # type: ignore[arg-type]
+    if found is not None and found[0] == doc:
+        return found[1]
+    return None

@@ -49,11 +49,14 @@ class TmuxPane:
 
     def _tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         assert TMUX is not None
+        # -u and a UTF-8 locale: tmux must not swap Chinese for "_" on a CI without LANG.
         return subprocess.run(
-            [TMUX, "-S", str(self.socket), "-f", "/dev/null", *args],
+            [TMUX, "-u", "-S", str(self.socket), "-f", "/dev/null", *args],
             capture_output=True,
             text=True,
+            encoding="utf-8",
             check=check,
+            env={**os.environ, "LANG": "C.UTF-8"},
         )
 
     def start(self, argv: list[str], env: dict[str, str] | None = None) -> TmuxPane:
@@ -157,6 +160,11 @@ class Sshd:
     known_hosts: Path
     process: subprocess.Popen[bytes] | None = None
     user: str = field(default_factory=getpass.getuser)
+
+    @staticmethod
+    def login_env(data: Path, **extra: str) -> dict[str, str]:
+        """What a secretary's login carries: UTF-8 locale, the data folder, a fixed today."""
+        return {"LANG": "C.UTF-8", "BRANCHTUI_HOME": str(data), "BRANCHTUI_TODAY": TODAY, **extra}
 
     def ssh_argv(self, remote: list[str], env: dict[str, str] | None = None) -> list[str]:
         """``ssh -tt`` to this server running ``remote``; ``env`` is sent with SetEnv."""
@@ -266,8 +274,3 @@ def branchtui_bin() -> Path:
     if not BRANCHTUI.exists():
         pytest.skip(f"未找到已安装的 branchtui：{BRANCHTUI}")
     return BRANCHTUI
-
-
-def remote_env(data: Path, **extra: str) -> dict[str, str]:
-    """What an SSH login of a secretary carries: UTF-8 locale, the data folder, a fixed today."""
-    return {"LANG": "C.UTF-8", "BRANCHTUI_HOME": str(data), "BRANCHTUI_TODAY": TODAY, **extra}

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from rich.cells import cell_len
 
-from tests.e2e.conftest import Sshd, TmuxPane, remote_env
+if TYPE_CHECKING:
+    from tests.e2e.conftest import Sshd, TmuxPane
 
 pytestmark = pytest.mark.e2e
 
@@ -17,7 +19,7 @@ ECHO = Path(__file__).with_name("echo_terminal.py")
 
 def test_chinese_crosses_ssh_into_an_80x24_pane(sshd: Sshd, tmux, tmp_path: Path) -> None:
     pane: TmuxPane = tmux()
-    argv = sshd.ssh_argv([sys.executable, str(ECHO)], env=remote_env(tmp_path / "data"))
+    argv = sshd.ssh_argv([sys.executable, str(ECHO)], env=sshd.login_env(tmp_path / "data"))
     pane.start(argv)
     screen = pane.wait_for("请输入：")
     assert "终端 80x24" in screen

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from branchtui.tui.terminal_check import locale_problem, size_problem, terminal_problem
-from tests.e2e.conftest import TODAY, TmuxPane
+
+if TYPE_CHECKING:
+    from tests.e2e.conftest import TmuxPane
+
+TODAY = "2026-11-27"  # tests/conftest.py's fixed today
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from rich.cells import cell_len
@@ -16,7 +18,12 @@ from branchtui.domain.records import Member
 from branchtui.domain.search import name_initials, search_members
 from branchtui.storage.locations import DATA_FILE
 from branchtui.storage.store import Store
-from tests.e2e.conftest import TODAY, Sshd, TmuxPane, remote_env
+
+if TYPE_CHECKING:
+    from tests.e2e.conftest import Sshd, TmuxPane
+
+TODAY = "2026-11-27"  # tests/conftest.py's fixed today
+BRANCHTUI = Path(sys.executable).parent / "branchtui"
 
 pytestmark = pytest.mark.e2e
 
@@ -29,8 +36,6 @@ DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 @pytest.fixture(scope="module")
 def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One sample branch per module, made by the installed CLI; each test works on a copy."""
-    from tests.e2e.conftest import BRANCHTUI
-
     if not BRANCHTUI.exists():
         pytest.skip(f"未找到已安装的 branchtui：{BRANCHTUI}")
     folder = tmp_path_factory.mktemp("demo") / "data"
@@ -64,7 +69,7 @@ def unique_by_initials(folder: Path) -> Member:
 
 
 def open_app(pane: TmuxPane, sshd: Sshd, app: Path, data: Path) -> str:
-    pane.start(sshd.ssh_argv([str(app)], env=remote_env(data)))
+    pane.start(sshd.ssh_argv([str(app)], env=sshd.login_env(data)))
     # The dashboard paints first, then fills in once the obligations are computed.
     pane.wait_for("待办事项", START)
     return pane.wait_until(lambda s: "正在计算" not in s and "已完成" in s, "待办计算完成", STEP)
@@ -87,17 +92,22 @@ def assert_columns_aligned(screen: str, names: list[str]) -> None:
     assert len(columns) == 1, f"入党时间列未对齐：{sorted(columns)}\n{screen}"
 
 
-def search(pane: TmuxPane, query: str) -> str:
-    pane.send("/")
-    # A person looks at the screen before typing; keys sent at once race the focus change.
+def press(pane: TmuxPane, key: str) -> None:
+    """A key that moves focus; a person glances at the screen before the next one."""
+    pane.send(key)
+    # Keys sent all at once would race Textual's focus change, which no typist does.
     time.sleep(HUMAN_PAUSE)
+
+
+def search(pane: TmuxPane, query: str) -> str:
+    press(pane, "/")
     pane.type(query)
     return pane.wait_for(f"搜索：{query}", STEP)
 
 
 def clear_search(pane: TmuxPane) -> None:
     """Back to the list (Enter), then Esc drops the search and the roster sorts by name again."""
-    pane.send("Enter")
+    press(pane, "Enter")
     pane.send("Escape")
     pane.wait_for("排序：", STEP)
 
@@ -105,6 +115,7 @@ def clear_search(pane: TmuxPane) -> None:
 def add_member(pane: TmuxPane, name: str) -> None:
     pane.send("a")
     pane.wait_for("新增党员", STEP)
+    time.sleep(HUMAN_PAUSE)
     pane.type(name)
     pane.wait_for(f"姓名 {name}", STEP)
     pane.send("C-s")
@@ -175,12 +186,12 @@ def test_two_sessions_on_one_folder(
     clear_search(second)
     search(second, "lxh")
     second.wait_for("显示 1 人", STEP)
-    second.send("Enter")
+    press(second, "Enter")
 
     # Both open the same member; the later save is refused with a clear message.
     search(first, "lxh")
     first.wait_for("显示 1 人", STEP)
-    first.send("Enter")
+    press(first, "Enter")
     for pane in (first, second):
         pane.send("e")
         pane.wait_for("姓名 林晓红", STEP)
