@@ -8,6 +8,8 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.keys import format_key
 from textual.screen import Screen
 
 from branchtui.domain.profile import Profile, get_profile
@@ -15,7 +17,7 @@ from branchtui.domain.records import BranchData
 from branchtui.storage import locations
 from branchtui.storage.errors import StoreError
 from branchtui.storage.store import Store
-from branchtui.tui.commands import BranchCommands
+from branchtui.tui.commands import BranchCommands, BranchPalette
 
 
 # Screens are imported when first shown, to keep start-up lean.
@@ -50,6 +52,21 @@ def _committee() -> Screen:
 
 
 MODES_GROUP = Binding.Group("切换", compact=True)
+# Key names as printed on the keyboard; Textual's arrows and ⏎ are ambiguous-width in CJK terminals.
+KEY_NAMES = {
+    "escape": "Esc",
+    "enter": "Enter",
+    "tab": "Tab",
+    "up": "Up",
+    "down": "Down",
+    "left": "Left",
+    "right": "Right",
+    "backspace": "Backspace",
+    "delete": "Del",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "space": "空格",
+}
 
 
 class BranchApp(App[None]):
@@ -57,7 +74,8 @@ class BranchApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "党支部工作"
-    COMMANDS: ClassVar = App.COMMANDS | {BranchCommands}
+    # Only our provider: Textual's system commands (Keys, Theme, Screenshot …) are in English.
+    COMMANDS: ClassVar = {BranchCommands}
     MODES: ClassVar = {
         "dashboard": _dashboard,
         "roster": _roster,
@@ -117,7 +135,7 @@ class BranchApp(App[None]):
             show=False,
         ),
         Binding("ctrl+r", "reload", "刷新", id="reload", tooltip="重新读取数据文件", show=False),
-        Binding("ctrl+q", "quit", "退出", id="quit", tooltip="退出程序", priority=True, show=False),
+        Binding("ctrl+q", "quit", "退出", id="quit", tooltip="退出程序", priority=True),
     ]
 
     def __init__(self, data_dir: Path, today: dt.date | None = None) -> None:
@@ -174,6 +192,32 @@ class BranchApp(App[None]):
             return
         self.notify(f"已建立{result.branch.name}", title="初始化完成")
         self._open_store()
+
+    def get_key_display(self, binding: Binding) -> str:
+        if binding.key_display:
+            return binding.key_display
+        modifiers, key = binding.parse_key()
+        name = KEY_NAMES.get(key) or format_key(key)
+        if len(name) > 1 and name[0] == "f" and name[1:].isdigit():
+            name = name.upper()
+        if "ctrl" in modifiers:
+            modifiers.remove("ctrl")
+            name = f"^{name.upper()}"
+        return "+".join([*(m.capitalize() for m in modifiers), name])
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        # A full-width bar: Textual's " — " is ambiguous-width and shifts the title in CJK terminals.
+        if not sub_title:
+            return Content(title)
+        return Content.assemble(Content(title), ("｜", "dim"), Content(sub_title).stylize("dim"))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not BranchPalette.is_open(self):
+            self.push_screen(BranchPalette(id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        # Ctrl+C does not quit (it copies in text boxes); say how to quit, in Chinese.
+        self.notify("按 Ctrl+Q 退出程序", title="要退出吗？", timeout=4)
 
     def action_help(self) -> None:
         from branchtui.tui.screens.help import HelpScreen

@@ -5,11 +5,28 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import (
+    CommandList,
+    CommandPalette,
+    DiscoveryHit,
+    Hit,
+    Hits,
+    Provider,
+    SearchIcon,
+)
+from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
     from branchtui.tui.app import BranchApp
 
+# App-wide entries: (title, help, app action).
+APP_ENTRIES: list[tuple[str, str, str]] = [
+    ("通用：按键帮助", "列出当前界面可用的按键", "help"),
+    ("通用：刷新数据", "重新读取数据文件（其他人刚保存过时）", "reload"),
+    ("通用：退出", "退出程序（Ctrl+Q）", "quit"),
+]
 # (title, help, mode, screen action or None to just switch)
 ENTRIES: list[tuple[str, str, str, str | None]] = [
     ("切换到：待办事项", "逾期、本月、本季度、本年度应办事项与年度进度", "dashboard", None),
@@ -57,8 +74,15 @@ class BranchCommands(Provider):
         else:
             app.run_worker(app.run_screen_action(mode, action), exclusive=True, group="palette")
 
+    def _run_app(self, action: str) -> None:
+        self.app.run_worker(self.app.run_action(action), exclusive=True, group="palette")
+
     def _hits(self) -> list[tuple[str, str, Any]]:
-        return [(t, h, partial(self._run, m, a)) for t, h, m, a in ENTRIES]
+        general = [(t, h, partial(self._run_app, a)) for t, h, a in APP_ENTRIES]
+        if getattr(self.app, "store", None) is None:
+            # During set-up only help and quit can run; offering the rest would only refuse.
+            return [hit for hit in general if hit[0] != "通用：刷新数据"]
+        return [(t, h, partial(self._run, m, a)) for t, h, m, a in ENTRIES] + general
 
     async def discover(self) -> Hits:
         for title, help_text, callback in self._hits():
@@ -70,3 +94,33 @@ class BranchCommands(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), callback, help=help_text)
+
+
+class BranchPalette(CommandPalette):
+    """Textual's command palette with its texts in Chinese and no emoji."""
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(placeholder="输入功能名称查找（如：新增党员）", id=id)
+
+    def on_mount(self) -> None:
+        # The default 🔎 is an emoji: two cells in some terminals, one in others.
+        self.query_one(SearchIcon).icon = "找"
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual's own version writes "No matches found"; the same, in Chinese.
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text("没有找到匹配的功能", style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)

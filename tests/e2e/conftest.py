@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 import shlex
 import shutil
 import socket
@@ -51,13 +52,21 @@ class TmuxPane:
         assert TMUX is not None
         # -u and a UTF-8 locale: tmux must not swap Chinese for "_" on a CI without LANG.
         return subprocess.run(
-            [TMUX, "-u", "-S", str(self.socket), "-f", "/dev/null", *args],
+            [TMUX, "-u", "-S", str(self.socket), "-f", str(self._config()), *args],
             capture_output=True,
             text=True,
             encoding="utf-8",
             check=check,
             env={**os.environ, "LANG": "C.UTF-8"},
         )
+
+    def _config(self) -> Path:
+        """Options read at server start, so they hold before the command's first byte."""
+        path = self.socket.with_suffix(".conf")
+        if not path.exists():
+            # No status line (the pane is the whole window); keep a dead pane readable.
+            path.write_text("set -g status off\nset -g remain-on-exit on\n")
+        return path
 
     def start(self, argv: list[str], env: dict[str, str] | None = None) -> TmuxPane:
         """Run ``argv`` in a fresh ``width``×``height`` pane; the pane stays after it exits."""
@@ -77,10 +86,6 @@ class TmuxPane:
             *env_args,
             command,
         )
-        # Keep the pane after exit so a traceback stays readable; fixed size, no status line.
-        self._tmux("set-option", "-t", self.name, "remain-on-exit", "on")
-        self._tmux("set-option", "-t", self.name, "status", "off")
-        self._tmux("resize-window", "-t", self.name, "-x", str(self.width), "-y", str(self.height))
         return self
 
     def send(self, *keys: str) -> None:
@@ -93,6 +98,10 @@ class TmuxPane:
 
     def screen(self) -> str:
         return self._tmux("capture-pane", "-p", "-t", self.name).stdout
+
+    def history(self) -> str:
+        """Everything the pane showed, scrolled-off lines included, wrapped lines joined."""
+        return self._tmux("capture-pane", "-p", "-J", "-S", "-", "-t", self.name).stdout
 
     def lines(self) -> list[str]:
         return self.screen().split("\n")[: self.height]
@@ -142,6 +151,7 @@ def tmux(tmp_path: Path) -> Iterator[Callable[..., TmuxPane]]:
     for pane in panes:
         pane.kill()
         pane.socket.unlink(missing_ok=True)
+        pane.socket.with_suffix(".conf").unlink(missing_ok=True)
 
 
 def _free_port() -> int:

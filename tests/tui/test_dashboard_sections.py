@@ -70,6 +70,10 @@ def test_progress_counts_periods_met_so_far() -> None:
     assert "党员大会" not in rows  # no data, no bar
 
 
-def test_bar_is_plain_blocks() -> None:
-    assert bar(10 / 11) == "█" * 11 + "░"
-    assert bar(0.0) == "░" * 12
+def test_bar_is_coloured_spaces_of_fixed_width() -> None:
+    # Spaces are one cell in every terminal; block characters are not (ambiguous width).
+    full = bar(10 / 11)
+    assert full.plain == " " * 12
+    assert [(span.start, span.end) for span in full.spans] == [(0, 11), (11, 12)]
+    assert "reverse" in str(full.spans[0].style)
+    assert not any("reverse" in str(span.style) for span in bar(0.0).spans)

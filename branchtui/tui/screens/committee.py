@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from branchtui.domain import committee
 from branchtui.domain.dates import format_date
@@ -19,6 +19,7 @@ from branchtui.domain.records.branch import SEAT_ROLES
 from branchtui.storage.store import Transaction
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt, TextPrompt
+from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.member_picker import MemberPicker
 
 
@@ -46,7 +47,7 @@ class CommitteeScreen(DataScreen):
         vacancies: DataTable[str | Text] = DataTable(id="vacancy-table", cursor_type="row")
         vacancies.add_columns("空缺职务", "空缺起", "已空缺", "补选时限", "状态")
         yield vacancies
-        yield Footer(compact=True)
+        yield BranchFooter()
 
     @property
     def term(self) -> Term | None:
@@ -113,7 +114,7 @@ class CommitteeScreen(DataScreen):
         if term is None:
             self.notify("请先按 n 登记本届任期", severity="warning")
             return
-        role = await self.app.push_screen_wait(ChoicePrompt("任命：选择职务", SEAT_ROLES))
+        role = await self.app.push_screen_wait(ChoicePrompt("任命：选择职务", self._role_choices()))
         if role is None:
             return
         held = [s for s in self.seats if s.role == role]
@@ -138,6 +139,17 @@ class CommitteeScreen(DataScreen):
                 tx.update(dataclasses.replace(open_ones[0], filled=since, seat_id=seat.id))
 
         self.commit(change, f"已任命{SEAT_ROLES[role]}")
+
+    def _role_choices(self) -> dict[str, str]:
+        """Each seat with who holds it or that it is vacant, so one need not remember."""
+        names = {m.id: m.name for m in self.data.members}
+        held = {s.role: names.get(s.member_id or "", "") for s in self.seats if s.role != "other"}
+        vacant = {v.role for v in committee.open_vacancies(self.data, self.today)}
+        choices: dict[str, str] = {}
+        for role, label in SEAT_ROLES.items():
+            state = f"现任：{held[role]}" if role in held else "空缺" if role in vacant else ""
+            choices[role] = f"{label}（{state}）" if state else label
+        return choices
 
     @work(exclusive=True, group="committee-dialog")
     async def action_vacate(self) -> None:

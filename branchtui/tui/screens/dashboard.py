@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.message import Message
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from branchtui.domain.calendar import WorkCalendar
 from branchtui.domain.dates import add_months, format_date
@@ -29,6 +29,7 @@ from branchtui.storage.errors import StoreError
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
 from branchtui.tui.screens.obligation_detail import ObligationDetail
+from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.obligation_list import ObligationList
 from branchtui.tui.widgets.progress_view import ProgressRow, ProgressView, progress_rows
 
@@ -140,7 +141,7 @@ class DashboardScreen(DataScreen):
         with Horizontal(id="dash-body"):
             yield ObligationList(id="obligation-list")
             yield ProgressView(id="dash-progress", classes="panel")
-        yield Footer(compact=True)
+        yield BranchFooter()
 
     @property
     def on_date(self) -> dt.date:

@@ -15,6 +15,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from branchtui.tui.widgets.date_field import DateField
+from branchtui.tui.widgets.footer import BranchFooter
 
 
 class TextPrompt(ModalScreen[str | None]):
@@ -38,6 +39,7 @@ class TextPrompt(ModalScreen[str | None]):
             yield Input(self.value, id="prompt-input", compact=True)
             yield Static("", id="prompt-error", classes="field-error", markup=False)
             yield Static("Enter 确定   Esc 取消", classes="hint")
+        yield BranchFooter()
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -68,6 +70,7 @@ class DatePrompt(ModalScreen[dt.date | None]):
             yield DateField(self.today, self.value, id="date-input", compact=True, required=True)
             yield Static("", id="date-error", classes="field-error", markup=False)
             yield Static("Enter 确定   Esc 取消", classes="hint")
+        yield BranchFooter()
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -96,6 +99,7 @@ class ChoicePrompt(ModalScreen[str | None]):
             yield Static(self.prompt_title, classes="dialog-title", markup=False)
             yield OptionList(*(Option(v, id=k) for k, v in self.choices.items()))
             yield Static("上下键选择   Enter 确定   Esc 取消", classes="hint")
+        yield BranchFooter()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -9,7 +9,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from branchtui.domain.records import Member, PartyGroup
 from branchtui.domain.roster import group_sizes, members_of_group
@@ -17,6 +17,7 @@ from branchtui.domain.search import sort_by_pinyin
 from branchtui.storage.store import Transaction
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import TextPrompt
+from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.member_picker import MemberPicker
 
 
@@ -42,7 +43,7 @@ class GroupsScreen(DataScreen):
         yield table
         yield Static(id="group-members", classes="panel", markup=False)
         yield Static(id="groups-status", classes="list-status", markup=False)
-        yield Footer(compact=True)
+        yield BranchFooter()
 
     @property
     def selected(self) -> PartyGroup | None:
@@ -141,17 +142,27 @@ class GroupsScreen(DataScreen):
 
         def chosen(member_id: str | None) -> None:
             member = self.data.find("members", member_id)
-            if member is not None:
-                self.commit(_move(member, group.id), f"{member.name}已编入{group.name}")
+            if member is None:
+                return
+            done = f"{member.name}已编入{group.name}"
+            led = [g for g in self.groups if g.leader_id == member.id and g.id != group.id]
+            left = led[0] if led else None
+            if left is not None:
+                done += f"，{left.name}组长空缺，请按 l 指定"
+            self.commit(_move(member, group.id, left), done)
 
         self.app.push_screen(MemberPicker(f"编入{group.name}", members, note), chosen)
 
 
-def _move(member: Member, group_id: str) -> Callable[[Transaction], None]:
-    """A change moving ``member`` into one group (a member is in one group at a time)."""
+def _move(
+    member: Member, group_id: str, led: PartyGroup | None = None
+) -> Callable[[Transaction], None]:
+    """A change moving ``member`` into one group; the group ``led`` loses its leader."""
     moved = dataclasses.replace(member, group_id=group_id)
 
     def change(tx: Transaction) -> None:
         tx.update(moved)
+        if led is not None:
+            tx.update(dataclasses.replace(led, leader_id=None))
 
     return change

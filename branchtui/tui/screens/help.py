@@ -11,6 +11,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from branchtui.tui.widgets.footer import BranchFooter
+
 
 class HelpScreen(ModalScreen[None]):
     """Lists the keys of ``below`` with their Chinese descriptions."""
@@ -31,19 +33,31 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll():
                 yield Static("\n".join(self.lines), id="help-keys", markup=False)
             yield Static("Ctrl+P 打开命令面板，可查找全部功能。Esc 关闭。", classes="hint")
+        yield BranchFooter()
 
 
 def _key_lines(screen: Screen) -> list[str]:
+    keys: dict[str, list[str]] = {}
+    tooltips: dict[str, str] = {}
+    app = screen.app
+    # The whole chain, not active_bindings: a focused list's own Enter hides our Enter 详情 there.
+    for namespace, bindings in screen._modal_binding_chain:
+        for _key, binding in bindings:
+            # Only our own keys (each has an id); Textual's built-in ones are in English.
+            if binding.id is None or not binding.description:
+                continue
+            if app._check_action_state(binding.action, namespace) is False:
+                continue
+            shown = app.get_key_display(binding)
+            if shown not in keys.setdefault(binding.description, []):
+                keys[binding.description].append(shown)
+            tooltips.setdefault(binding.description, binding.tooltip)
+    joined = {description: "/".join(shown) for description, shown in keys.items()}
+    key_width = max((cell_len(text) for text in joined.values()), default=0)
     lines: list[str] = []
-    seen: set[str] = set()
-    for active in screen.active_bindings.values():
-        binding = active.binding
-        # Only our own keys (each has an id); Textual's built-in ones are in English.
-        if binding.id is None or not binding.description or binding.description in seen:
-            continue
-        seen.add(binding.description)
-        shown = screen.app.get_key_display(binding)
-        # Pad by terminal cells, not characters, so CJK descriptions line up.
-        pad = " " * max(0, 10 - cell_len(binding.description))
-        lines.append(f"{shown:<10} {binding.description}{pad}{binding.tooltip}".rstrip())
+    for description, key_text in joined.items():
+        # Pad by terminal cells, not characters, so CJK keys and descriptions line up.
+        key_pad = " " * (key_width - cell_len(key_text))
+        pad = " " * max(0, 10 - cell_len(description))
+        lines.append(f"{key_text}{key_pad}  {description}{pad}{tooltips[description]}".rstrip())
     return lines or ["（没有可用的按键）"]

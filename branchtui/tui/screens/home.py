@@ -7,12 +7,13 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from branchtui.domain.dates import format_date
 from branchtui.domain.overview import Overview, org_overview
 from branchtui.domain.records.branch import BRANCH_KINDS
 from branchtui.tui.screens.base import DataScreen
+from branchtui.tui.widgets.footer import BranchFooter
 
 
 class HomeScreen(DataScreen):
@@ -27,7 +28,7 @@ class HomeScreen(DataScreen):
                     yield Static(id="home-members", classes="panel")
                     yield Static(id="home-committee", classes="panel")
                 yield Static(id="home-findings", classes="panel column")
-        yield Footer(compact=True)
+        yield BranchFooter()
 
     def reload(self) -> None:
         data = self.data

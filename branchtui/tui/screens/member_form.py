@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Label, Select, Static
+from textual.widgets import Header, Input, Label, Select, Static
 
 from branchtui.domain.dates import DateParseError
 from branchtui.domain.records import Member
@@ -20,7 +20,9 @@ from branchtui.domain.records.people import DUES_CATEGORIES, GENDERS, MEMBER_STA
 from branchtui.domain.validation import validate
 from branchtui.storage.errors import StoreError
 from branchtui.tui.screens.base import DataScreen
+from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.widgets.date_field import DateField
+from branchtui.tui.widgets.footer import BranchFooter
 
 YES_NO = {"no": "否", "yes": "是"}
 TEXT_FIELDS = {
@@ -54,6 +56,9 @@ LABELS = {
 }
 
 
+DISCARD_CHOICES = {"stay": "继续填写", "discard": "放弃，返回名册"}
+
+
 class MemberForm(DataScreen):
     """新增 / 编辑党员. Errors appear beside their field; the rest of the input stays."""
 
@@ -80,6 +85,7 @@ class MemberForm(DataScreen):
         super().__init__()
         self.original = member
         self.saving = False
+        self.opened_with: list[object] = []
 
     def compose(self) -> ComposeResult:
         yield Header(icon="*")
@@ -92,7 +98,7 @@ class MemberForm(DataScreen):
                     classes="form-row",
                 )
         yield Static("", id="form-status", classes="form-status", markup=False)
-        yield Footer(compact=True)
+        yield BranchFooter()
 
     def _widget(self, field: str) -> Widget:
         m = self.original
@@ -131,6 +137,7 @@ class MemberForm(DataScreen):
         self.sub_title = "编辑党员" if self.original else "新增党员"
 
     def on_mount(self) -> None:
+        self.opened_with = self._typed()
         self.query_one("#field-name", Input).focus()
 
     @on(Input.Submitted)
@@ -195,7 +202,7 @@ class MemberForm(DataScreen):
         if errors:
             return
         self.saving = True
-        self.query_one("#form-status", Static).update("正在保存……")
+        self.query_one("#form-status", Static).update("正在保存")
         self._write(member, self.original is None)
 
     @work(thread=True, exclusive=True, group="member-save", description="保存党员")
@@ -218,8 +225,21 @@ class MemberForm(DataScreen):
         self.query_one("#form-status", Static).update(f"未保存：{event.text}")
         self.notify(event.text, title="未保存", severity="error", timeout=10)
 
+    def _typed(self) -> list[object]:
+        """Every field's raw value, to tell whether anything was typed since the form opened."""
+        return [w.value for w in self.query("#member-form Input, #member-form Select")]
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self._typed() == self.opened_with:
+            self.dismiss(None)
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "discard":
+                self.dismiss(None)
+
+        # One Esc too many must not throw away a half-typed member.
+        self.app.push_screen(ChoicePrompt("放弃已填写的内容吗？", DISCARD_CHOICES), answered)
 
 
 def _select_value(field: str, value: Any, member: Member | None) -> Any:

@@ -20,6 +20,8 @@ from branchtui.domain.obligations.periods import period_label
 from branchtui.domain.records import BranchData
 from branchtui.domain.records.branch import SEAT_ROLES
 from branchtui.domain.records.meetings import MEETING_KINDS
+from branchtui.tui.text import terminal_safe
+from branchtui.tui.widgets.footer import BranchFooter
 
 # The Chinese name of each screen an obligation's action may point at.
 SCREEN_NAMES = {
@@ -105,15 +107,15 @@ def detail_lines(ob: Obligation, data: BranchData, estimated_year: int | None) -
     for records in data.tables.values():
         index.update((r.id, r) for r in records)
     lines = [
-        f"[b]{ob.rule}  {escape(ob.title)}[/b]",
+        f"[b]{ob.rule}  {escape(terminal_safe(ob.title))}[/b]",
         f"状态：{STATUS_LABELS.get(ob.status, ob.status)}"
         + (f"    期间：{period_label(ob.period_kind, ob.period)}" if ob.period else "")
         + (f"    截止：{format_date(ob.due)}" if ob.due else ""),
     ]
     if ob.detail:
-        lines.append(f"说明：{escape(ob.detail)}")
+        lines.append(f"说明：{escape(terminal_safe(ob.detail))}")
     if ob.needs:
-        lines.append(f"缺少数据：{escape(ob.needs)}")
+        lines.append(f"缺少数据：{escape(terminal_safe(ob.needs))}")
     if ob.progress is not None:
         lines.append(f"进度：{ob.progress[0]:g}/{ob.progress[1]:g}")
     if ob.refs:
@@ -160,6 +162,7 @@ class ObligationDetail(ModalScreen[str | None]):
                 yield Static("\n".join(self.lines), id="detail-body")
             yield Static(escape(self.how), id="detail-action")
             yield Static("Enter 办理   Esc 返回", classes="hint")
+        yield BranchFooter()
 
     def action_settle(self) -> None:
         if self.target is not None:

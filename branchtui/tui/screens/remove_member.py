@@ -18,6 +18,7 @@ from branchtui.domain.records import Member
 from branchtui.domain.records.people import REMOVAL_REASONS
 from branchtui.storage.errors import StoreError
 from branchtui.tui.widgets.date_field import DateField
+from branchtui.tui.widgets.footer import BranchFooter
 
 
 class RemoveMemberDialog(ModalScreen[bool]):
@@ -63,6 +64,7 @@ class RemoveMemberDialog(ModalScreen[bool]):
                 classes="form-row",
             )
             yield Static("Ctrl+S 确认移除   Esc 取消", classes="hint")
+        yield BranchFooter()
 
     def on_mount(self) -> None:
         self.query_one("#remove-reason", Select).focus()

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from branchtui.domain.dates import format_date
 from branchtui.domain.records import Member
@@ -16,10 +16,29 @@ from branchtui.domain.records.people import GENDERS, MEMBER_STATUSES, REMOVAL_RE
 from branchtui.domain.roster import mask_phone, missing_fields
 from branchtui.domain.search import search_members, sort_by_pinyin
 from branchtui.tui.screens.base import DataScreen
+from branchtui.tui.widgets.footer import BranchFooter
 
 COLUMNS = ("姓名", "性别", "党小组", "类别", "入党时间", "电话", "缺")
 # What the sort key s cycles through: (label, key function over (member, group name)).
 SORTS = ("姓名", "党小组", "类别", "入党时间")
+# g and t share one Footer label, so that quit and help still fit in 80 columns.
+FILTER_GROUP = Binding.Group("筛选", compact=True)
+
+
+class SearchBox(Input):
+    """The roster's search box: its keys say how to get back to the list."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "screen.clear_search", "返回", id="search-leave", tooltip="清除搜索"),
+        Binding(
+            "enter,down",
+            "screen.to_table",
+            "到列表",
+            id="search-to-table",
+            tooltip="保留搜索，到列表中选择",
+            key_display="Enter/Down",
+        ),
+    ]
 
 
 class RosterScreen(DataScreen):
@@ -32,8 +51,22 @@ class RosterScreen(DataScreen):
         Binding("e", "edit", "编辑", id="roster-edit", tooltip="修改选中党员"),
         Binding("d", "remove", "移除", id="roster-remove", tooltip="移除选中党员（保留历史）"),
         Binding("slash", "search", "搜索", id="roster-search", tooltip="按姓名、拼音、首字母搜索"),
-        Binding("g", "filter_group", "小组", id="roster-group", tooltip="按党小组筛选"),
-        Binding("t", "filter_status", "类别", id="roster-status", tooltip="按正式/预备筛选"),
+        Binding(
+            "g",
+            "filter_group",
+            "小组",
+            id="roster-group",
+            tooltip="按党小组筛选",
+            group=FILTER_GROUP,
+        ),
+        Binding(
+            "t",
+            "filter_status",
+            "类别",
+            id="roster-status",
+            tooltip="按正式/预备筛选",
+            group=FILTER_GROUP,
+        ),
         Binding("h", "toggle_history", "历史", id="roster-history", tooltip="显示已移除党员"),
         Binding("s", "sort", "排序", id="roster-sort", tooltip="轮换排序列"),
         Binding("escape", "clear_search", "清除搜索", id="roster-clear", show=False),
@@ -50,7 +83,9 @@ class RosterScreen(DataScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="*")
-        yield Input(id="roster-search", placeholder="搜索：姓名 / 拼音 / 首字母，Enter 回到列表")
+        yield SearchBox(
+            id="roster-search", placeholder="搜索：姓名 / 拼音 / 首字母，Enter 回到列表"
+        )
         yield Static(id="roster-filters", classes="filter-bar", markup=False)
         table: DataTable[str | Text] = DataTable(
             id="member-table", cursor_type="row", zebra_stripes=True
@@ -58,8 +93,11 @@ class RosterScreen(DataScreen):
         table.add_columns(*COLUMNS)
         yield table
         yield Static(id="roster-count", classes="list-status", markup=False)
-        # Eight keys of its own: the palette hint would push the mode keys off 80 columns.
-        yield Footer(compact=True, show_command_palette=False)
+        yield BranchFooter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In the search box / is typed as text: do not offer it as a key there.
+        return not (action == "search" and isinstance(self.focused, SearchBox))
 
     @property
     def table(self) -> DataTable[str | Text]:
@@ -187,8 +225,7 @@ class RosterScreen(DataScreen):
         self.query_text = event.value.strip()
         self.reload()
 
-    @on(Input.Submitted, "#roster-search")
-    def _search_done(self) -> None:
+    def action_to_table(self) -> None:
         if not self.query_text:
             self.query_one("#roster-search", Input).remove_class("-active")
         self.table.focus()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from branchtui.domain.records import Member
 from branchtui.domain.search import search_members, sort_by_pinyin
+from branchtui.tui.widgets.footer import BranchFooter
 
 
 class MemberPicker(ModalScreen[str | None]):
@@ -41,6 +43,7 @@ class MemberPicker(ModalScreen[str | None]):
             yield Input(id="picker-query", placeholder="输入姓名、拼音或首字母", compact=True)
             yield OptionList(id="picker-list")
             yield Static("上下键选择   Enter 确定   Esc 取消", classes="hint")
+        yield BranchFooter()
 
     def on_mount(self) -> None:
         self._fill("")
@@ -50,11 +53,15 @@ class MemberPicker(ModalScreen[str | None]):
         self.shown = search_members(self.members, query) if query else list(self.members)
         options = self.query_one("#picker-list", OptionList)
         options.clear_options()
-        options.add_options(
-            Option(f"{m.name}  {self.note.get(m.id, '')}".rstrip(), id=m.id) for m in self.shown
-        )
+        options.add_options(Option(self._line(m), id=m.id) for m in self.shown)
         if self.shown:
             options.highlighted = 0
+
+    def _line(self, member: Member) -> str:
+        # Pad by terminal cells so that the notes line up after names of 2, 3 or 4 characters.
+        width = max((cell_len(m.name) for m in self.members), default=0)
+        pad = " " * (width - cell_len(member.name))
+        return f"{member.name}{pad}  {self.note.get(member.id, '')}".rstrip()
 
     @on(Input.Changed, "#picker-query")
     def _typed(self, event: Input.Changed) -> None:

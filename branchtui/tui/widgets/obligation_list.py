@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from branchtui.domain.dates import format_date, month_bounds, quarter_bounds, quarter_of
 from branchtui.domain.obligations.base import STATUS_LABELS, Obligation
+from branchtui.tui.text import terminal_safe
 
 # (section key, Chinese heading), in the order the dashboard lists them.
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -74,7 +75,10 @@ def obligation_row(ob: Obligation) -> Table:
     row.add_column(ratio=3, no_wrap=True, overflow="crop")
     status = Text(STATUS_LABELS.get(ob.status, ob.status), style=STATUS_STYLES.get(ob.status, ""))
     detail = ob.detail if ob.detail != ob.title else ""
-    row.add_row(status, ob.rule, ob.title, format_date(ob.due), Text(detail, style="dim"))
+    title = Text(terminal_safe(ob.title))
+    row.add_row(
+        status, ob.rule, title, format_date(ob.due), Text(terminal_safe(detail), style="dim")
+    )
     return row
 
 

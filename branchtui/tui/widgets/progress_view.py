@@ -96,10 +96,11 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def bar(ratio: float, width: int = BAR_WIDTH) -> str:
-    """A bar of full and light blocks; plain characters that every terminal font has."""
+def bar(ratio: float, style: str = "green", width: int = BAR_WIDTH) -> Text:
+    """A bar of coloured spaces: block characters are ambiguous-width and break CJK columns."""
     filled = round(ratio * width)
-    return "█" * filled + "░" * (width - filled)
+    # Reverse video keeps the filled part visible on terminals without colour.
+    return Text.assemble((" " * filled, f"reverse {style}"), (" " * (width - filled), "on grey23"))
 
 
 class ProgressView(Static):
@@ -116,7 +117,7 @@ class ProgressView(Static):
         for row in rows:
             style = "green" if row.ratio >= 1 else "yellow"
             amount = f"{_number(row.done)}/{_number(row.required)} {row.unit}"
-            grid.add_row(row.label, Text(bar(row.ratio), style=style), amount)
+            grid.add_row(row.label, bar(row.ratio, style), amount)
         if not rows:
             grid.add_row("暂无数据", "", "")
         self.update(grid)

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from branchtui.domain.dates import format_date
@@ -21,6 +21,7 @@ from branchtui.domain.records import Branch, Term
 from branchtui.domain.records.branch import BRANCH_KINDS
 from branchtui.storage.store import Store
 from branchtui.tui.widgets.date_field import DateField
+from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.wizard_frame import WizardFrame, WizardStep
 
 YES_NO = {"no": "否", "yes": "是"}
@@ -79,7 +80,7 @@ class SetupWizard(Screen[SetupResult | None]):
         steps = [
             WizardStep(
                 "支部名称",
-                Static("请输入党组织全称，如“中共某某公司第一支部委员会”。", classes="hint"),
+                Static("请输入党组织全称，如「中共某某公司第一支部委员会」。", classes="hint"),
                 _field(Input(id="name", placeholder="党组织名称"), "name-error"),
                 id="step-name",
             ),
@@ -129,7 +130,7 @@ class SetupWizard(Screen[SetupResult | None]):
             ),
         ]
         yield WizardFrame("初始化支部", steps, id="setup-frame")
-        yield Footer(compact=True)
+        yield BranchFooter()
 
     def on_mount(self) -> None:
         for option_id in ("kind", "non-public", "profile"):

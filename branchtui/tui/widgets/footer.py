@@ -1,0 +1,52 @@
+"""The footer of every screen: compact keys, and the Ctrl+P hint only where it still fits."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.events import Resize
+from textual.widgets import Footer
+
+# Cells the docked "^P 命令" hint takes (bar, key, space, description).
+PALETTE_CELLS = 8
+
+
+class BranchFooter(Footer):
+    """A compact Footer; the palette hint gives way to the screen's own keys at 80 columns.
+
+    Quit and help are app bindings shown on every screen, so they must never be pushed off.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(compact=True)
+
+    def keys_width(self) -> int:
+        """Cells the shown keys take in the compact layout (as Textual's Footer lays them out)."""
+        shown: dict[str, Binding] = {}
+        for active in self.screen.active_bindings.values():
+            if active.binding.show:
+                shown.setdefault(active.binding.action, active.binding)
+        width = 0
+        for group, items in groupby(shown.values(), lambda binding: binding.group):
+            bindings = list(items)
+            if group is not None and len(bindings) > 1:
+                keys = sum(cell_len(self.app.get_key_display(b)) for b in bindings)
+                width += 1 + keys + 1 + cell_len(group.description) + 1
+            else:
+                for binding in bindings:
+                    key = self.app.get_key_display(binding)
+                    width += cell_len(key) + 1 + cell_len(binding.description) + 1
+        return width
+
+    def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            fits = self.keys_width() + PALETTE_CELLS <= self.app.size.width
+            self.set_reactive(Footer.show_command_palette, fits)
+        yield from super().compose()
+
+    def on_resize(self, event: Resize) -> None:
+        if self._bindings_ready:
+            self.call_after_refresh(self.recompose)
