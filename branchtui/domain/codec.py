@@ -26,15 +26,30 @@ def _identity(value: Any) -> Any:
     return value
 
 
+# Dates and amounts repeat across a big file (one day, many records): immutable, so shared.
+_SHARED_LIMIT = 100_000
+_DATES: dict[str, dt.date] = {}
+_DECIMALS: dict[str, Decimal] = {}
+
+
 def _decode_date(value: Any) -> dt.date | None:
+    if type(value) is str:
+        found = _DATES.get(value)
+        if found is not None:
+            return found
     if value is None or value == "":
         return None
     if isinstance(value, dt.date):
         return value
     try:
-        return dt.date.fromisoformat(str(value))
+        parsed = dt.date.fromisoformat(str(value))
     except ValueError as exc:
         raise DecodeError(f"日期格式不对：{value!r}") from exc
+    if type(value) is str:
+        if len(_DATES) >= _SHARED_LIMIT:
+            _DATES.clear()
+        _DATES[value] = parsed
+    return parsed
 
 
 def _encode_date(value: dt.date | None) -> str | None:
@@ -42,25 +57,35 @@ def _encode_date(value: dt.date | None) -> str | None:
 
 
 def _decode_decimal(value: Any) -> Decimal | None:
+    if type(value) is str:
+        found = _DECIMALS.get(value)
+        if found is not None:
+            return found
     if value is None or value == "":
         return None
     try:
-        return Decimal(str(value))
+        parsed = Decimal(str(value))
     except InvalidOperation as exc:
         raise DecodeError(f"金额格式不对：{value!r}") from exc
+    if type(value) is str:
+        if len(_DECIMALS) >= _SHARED_LIMIT:
+            _DECIMALS.clear()
+        _DECIMALS[value] = parsed
+    return parsed
 
 
 def _encode_decimal(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 
 
-def _codec_for(tp: Any) -> tuple[Encoder, Decoder]:
+def _codec_for(tp: Any, compact: bool = False) -> tuple[Encoder, Decoder]:
+    """Encoder and decoder of one field type; ``compact`` encoders omit nested defaults."""
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
         if len(inner) == 1:
-            enc, dec = _codec_for(inner[0])
+            enc, dec = _codec_for(inner[0], compact)
             if enc is _identity and dec is _identity:
                 return _identity, _identity
             if dec in _NONE_SAFE:
@@ -71,12 +96,12 @@ def _codec_for(tp: Any) -> tuple[Encoder, Decoder]:
             )
         return _identity, _identity
     if origin is list:
-        enc, dec = _codec_for(args[0]) if args else (_identity, _identity)
+        enc, dec = _codec_for(args[0], compact) if args else (_identity, _identity)
         if enc is _identity and dec is _identity:
             return list, lambda v: list(v or [])
         return (lambda v: [enc(x) for x in v], lambda v: [dec(x) for x in (v or [])])
     if origin is dict:
-        enc, dec = _codec_for(args[1]) if len(args) == 2 else (_identity, _identity)
+        enc, dec = _codec_for(args[1], compact) if len(args) == 2 else (_identity, _identity)
         return (
             lambda v: {str(k): enc(x) for k, x in v.items()},
             lambda v: {str(k): dec(x) for k, x in (v or {}).items()},
@@ -87,7 +112,7 @@ def _codec_for(tp: Any) -> tuple[Encoder, Decoder]:
         return _encode_decimal, _decode_decimal
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         # Nested record types (Attendance, Vote …) are compiled first and called directly.
-        return _encoder_of(tp), _decoder_of(tp)
+        return (_compact_encoder_of(tp) if compact else _encoder_of(tp)), _decoder_of(tp)
     if tp in (int, float):
         return _identity, lambda v: None if v is None else tp(v)
     return _identity, _identity
@@ -95,6 +120,7 @@ def _codec_for(tp: Any) -> tuple[Encoder, Decoder]:
 
 _NONE_SAFE: set[Decoder] = {_decode_date, _decode_decimal}
 _ENCODERS: dict[type, Callable[[Any], dict[str, Any]]] = {}
+_COMPACT_ENCODERS: dict[type, Callable[[Any], dict[str, Any]]] = {}
 _DECODERS: dict[type, Callable[[Any], Any]] = {}
 
 
@@ -152,6 +178,112 @@ def _compile(cls: type) -> None:
     exec(compile(source, f"<codec {cls.__name__}>", "exec"), env)
     _ENCODERS[cls] = env["encode_one"]
     _DECODERS[cls] = env["decode_one"]
+
+
+# Always written, even when equal to their default: every stored document names its id and rev.
+_ALWAYS_KEPT = frozenset({"id", "rev"})
+
+
+def _omittable_default(f: dataclasses.Field[Any], enc: Encoder) -> tuple[bool, Any]:
+    """(True, encoded default) when a field equal to its default may be left out of a document."""
+    if f.name in _ALWAYS_KEPT:
+        return False, None
+    if f.default is not dataclasses.MISSING:
+        return True, enc(f.default)
+    if f.default_factory in (list, dict):
+        return True, f.default_factory()
+    return False, None
+
+
+def _compile_compact(cls: type) -> None:
+    """Generate an encoder that leaves out every field equal to its default.
+
+    The decoder fills a missing field with its default, so the record reads back the same;
+    values are compared with their type too (``0`` is not taken for a default ``False``).
+    """
+    hints = typing.get_type_hints(cls)
+    env: dict[str, Any] = {}
+    lines = ["def encode_compact(obj):", "    out = {}"]
+    for i, f in enumerate(dataclasses.fields(cls)):
+        enc, _dec = _codec_for(hints[f.name], compact=True)
+        name = repr(f.name)
+        value = f"obj.{f.name}" if enc is _identity else f"e{i}(obj.{f.name})"
+        env[f"e{i}"] = enc
+        omit, default = _omittable_default(f, _codec_for(hints[f.name])[0])
+        if not omit:
+            lines.append(f"    out[{name}] = {value}")
+            continue
+        env[f"v{i}"] = default
+        env[f"t{i}"] = type(default)
+        lines += [
+            f"    v = {value}",
+            f"    if v != v{i} or type(v) is not t{i}:",
+            f"        out[{name}] = v",
+        ]
+    lines.append("    return out")
+    exec(compile("\n".join(lines), f"<compact codec {cls.__name__}>", "exec"), env)
+    _COMPACT_ENCODERS[cls] = env["encode_compact"]
+
+
+def _compact_encoder_of(cls: type) -> Callable[[Any], dict[str, Any]]:
+    encoder = _COMPACT_ENCODERS.get(cls)
+    if encoder is None:
+        _compile_compact(cls)
+        encoder = _COMPACT_ENCODERS[cls]
+    return encoder
+
+
+def encode_compact(obj: Any) -> dict[str, Any]:
+    """Like ``encode`` but without the fields equal to their default (the data file's form)."""
+    return _compact_encoder_of(type(obj))(obj)
+
+
+def omit_defaults(cls: type, doc: dict[str, Any]) -> dict[str, Any]:
+    """A stored document of ``cls`` without the fields equal to their default (a new dict).
+
+    Works on plain dicts (for migrations): nested records in lists are compacted too.
+    """
+    out = dict(doc)
+    for name, omit, default, nested in _omission_plan(cls):
+        if name not in out:
+            continue
+        value = out[name]
+        if nested is not None and isinstance(value, list):
+            value = out[name] = [
+                omit_defaults(nested, item) if isinstance(item, dict) else item for item in value
+            ]
+        if omit and value == default and type(value) is type(default):
+            del out[name]
+    return out
+
+
+_PLANS: dict[type, list[tuple[str, bool, Any, type | None]]] = {}
+
+
+def _omission_plan(cls: type) -> list[tuple[str, bool, Any, type | None]]:
+    """Per field: name, whether it may be left out, its encoded default, its nested record type."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        hints = typing.get_type_hints(cls)
+        plan = []
+        for f in dataclasses.fields(cls):
+            omit, default = _omittable_default(f, _codec_for(hints[f.name])[0])
+            plan.append((f.name, omit, default, _nested_record_type(hints[f.name])))
+        _PLANS[cls] = plan
+    return plan
+
+
+def _nested_record_type(tp: Any) -> type | None:
+    """The dataclass of a ``list[SomeRecord]`` field (optional or not), else None."""
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        tp = inner[0] if len(inner) == 1 else None
+    if typing.get_origin(tp) is not list:
+        return None
+    args = typing.get_args(tp)
+    if args and isinstance(args[0], type) and dataclasses.is_dataclass(args[0]):
+        return args[0]
+    return None
 
 
 def _encoder_of(cls: type) -> Callable[[Any], dict[str, Any]]:

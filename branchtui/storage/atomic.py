@@ -19,7 +19,6 @@ _DUMP_OPTIONS = (
     | orjson.OPT_PASSTHROUGH_DATACLASS
     | orjson.OPT_PASSTHROUGH_SUBCLASS
 )
-_LINE_OPTIONS = _DUMP_OPTIONS & ~orjson.OPT_INDENT_2
 _INT_LIMIT = 2**63
 
 
@@ -61,54 +60,6 @@ def dumps(data: Any) -> bytes:
         raise InvalidRecordError(f"数据中含有不能保存的值（{exc}），未写入磁盘。") from exc
 
 
-class EncodedTables:
-    """Serialized documents kept between commits, so a commit encodes only what changed.
-
-    A document is re-encoded unless it is the very object encoded last time (documents are
-    replaced, never edited in place, by the transaction methods).
-    """
-
-    def __init__(self) -> None:
-        self._lines: dict[str, dict[str, tuple[Any, bytes]]] = {}
-        self._joined: dict[str, bytes] = {}
-
-    def clear(self) -> None:
-        self._lines.clear()
-        self._joined.clear()
-
-    def table(self, name: str, table: dict[str, Any], touched: bool = True) -> bytes:
-        """One table as a JSON object with one document per line (compact yet diffable)."""
-        if not touched and name in self._joined:
-            return self._joined[name]
-        old = self._lines.get(name, {})
-        new: dict[str, tuple[Any, bytes]] = {}
-        try:
-            for key, doc in table.items():
-                hit = old.get(key)
-                if hit is None or hit[0] is not doc:
-                    hit = (doc, orjson.dumps(key) + b": " + orjson.dumps(doc, option=_LINE_OPTIONS))
-                new[key] = hit
-        except (TypeError, orjson.JSONEncodeError) as exc:
-            raise InvalidRecordError(f"数据中含有不能保存的值（{exc}），未写入磁盘。") from exc
-        self._lines[name] = new
-        pieces = [b"{\n"]
-        for _doc, line in new.values():
-            pieces += [line, b",\n"]
-        pieces[-1] = b"\n}" if new else b"{}"
-        joined = b"".join(pieces)  # one copy of the table, however big
-        self._joined[name] = joined
-        return joined
-
-
-def file_chunks(parts: dict[str, bytes]) -> list[bytes]:
-    """The whole file, as chunks written one after the other (no copy of the big tables)."""
-    chunks = [b"{\n"]
-    for i, (name, value) in enumerate(parts.items()):
-        chunks += [b",\n" if i else b"", orjson.dumps(name), b": ", value]
-    chunks.append(b"\n}\n")
-    return chunks
-
-
 def temp_pattern(name: str) -> str:
     """The glob of temp files written next to ``name`` (removed when left over by a crash)."""
     return f".{name}.*.tmp"
@@ -123,16 +74,30 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+_IOV_MAX = 1024
+
+
+def _write_all(fd: int, chunks: list[bytes]) -> None:
+    """Write every chunk in order, many per system call."""
+    for first in range(0, len(chunks), _IOV_MAX):
+        batch = chunks[first : first + _IOV_MAX]
+        written = os.writev(fd, batch)
+        for chunk in batch:
+            if written >= len(chunk):
+                written -= len(chunk)
+                continue
+            view = memoryview(chunk)[written:]  # a short write: finish the rest one by one
+            written = 0
+            while view:
+                view = view[os.write(fd, view) :]
+
+
 def write_atomic(path: Path, payload: bytes | list[bytes], mode: int) -> None:
     """Temp file in the same folder → write all → fsync → fchmod → os.replace → fsync folder."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
     try:
-        for chunk in [payload] if isinstance(payload, bytes) else payload:
-            view = memoryview(chunk)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+        _write_all(fd, [payload] if isinstance(payload, bytes) else payload)
         os.fsync(fd)
         os.fchmod(fd, mode)
     except BaseException:

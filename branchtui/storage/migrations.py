@@ -4,6 +4,9 @@ Version 0: no ``_meta``; ``{"branch": {...}, "<table>": {id: doc}}``, documents 
 Version 1: the same layout with ``rev`` on every document (the v0 store).
 Version 2: TinyDB's layout, ``{"_meta": {...}, "<table>": {"<doc id>": doc}}``, the branch as the
            one document of table ``branch``.
+Version 3: the same, but a document leaves out every field equal to its default (the reader fills
+           defaults in; the branch's own record is kept whole), e.g. attendance rows ``{"member_id": …}`` without status "present".
+           Changing a field's default later therefore needs a step writing the old one back.
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ from collections.abc import Callable
 from typing import Any
 
 from branchtui import __version__
+from branchtui.domain.codec import omit_defaults
+from branchtui.domain.records import TABLES
 from branchtui.storage.errors import CorruptFileError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META = "_meta"
 BRANCH_TABLE = "branch"
 
@@ -94,5 +99,23 @@ def tinydb_layout(raw: dict[str, Any]) -> dict[str, Any]:
         out[name] = {
             str(doc_id): {**doc, "id": rid}
             for doc_id, (rid, doc) in enumerate(value.items(), start=1)
+        }
+    return out
+
+
+@step(2)
+def compact_documents(raw: dict[str, Any]) -> dict[str, Any]:
+    """v2 → v3: documents leave out the fields equal to their default (a smaller, faster file)."""
+    out: dict[str, Any] = {META: new_meta(3)}
+    for name, table in raw.items():
+        if name == META:
+            continue
+        cls = TABLES.get(name)  # the branch's one record stays whole: nothing to gain
+        if cls is None or not isinstance(table, dict):
+            out[name] = table  # unknown tables are the shape check's to report
+            continue
+        out[name] = {
+            key: omit_defaults(cls, doc) if isinstance(doc, dict) else doc
+            for key, doc in table.items()
         }
     return out

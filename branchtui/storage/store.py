@@ -31,13 +31,7 @@ import orjson
 from branchtui.domain.codec import DecodeError
 from branchtui.domain.records import TABLES, Branch, BranchData, Record
 from branchtui.storage import backups
-from branchtui.storage.atomic import (
-    EncodedTables,
-    dumps,
-    file_chunks,
-    remove_leftover_temps,
-    write_atomic,
-)
+from branchtui.storage.atomic import dumps, remove_leftover_temps, write_atomic
 from branchtui.storage.errors import (
     ConflictError,
     CorruptFileError,
@@ -45,6 +39,15 @@ from branchtui.storage.errors import (
     NotInitializedError,
     ReadOnlyError,
     StoreError,
+)
+from branchtui.storage.layout import (
+    Blocks,
+    assemble,
+    cut,
+    encode_table,
+    file_chunks,
+    fill_from,
+    table_chunks,
 )
 from branchtui.storage.locations import DATA_FILE, LOCK_FILE
 from branchtui.storage.lock import write_lock
@@ -111,7 +114,8 @@ class Store:
         self._decoded: dict[str, list[Any]] = {}
         # After a reload: per changed table, id -> (previous document, its decoded record).
         self._reusable: dict[str, dict[str, tuple[Any, Any]]] = {}
-        self._encoded = EncodedTables()
+        # Per table, its documents in blocks with their hashes (and bytes once a commit wrote them).
+        self._blocks: dict[str, Blocks] = {}
         self._snapshot: BranchData | None = None
         self._mutex = threading.RLock()
 
@@ -151,7 +155,8 @@ class Store:
             return None
         return (st.st_ino, st.st_size, st.st_mtime_ns)
 
-    def _read_file(self) -> tuple[dict[str, Any], Stamp]:
+    def _read_file(self) -> tuple[dict[str, Any], Stamp, dict[str, Blocks], set[str] | None]:
+        """The parsed file, its stamp, its blocks and the tables that changed (None: any)."""
         try:
             fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
         except FileNotFoundError as exc:
@@ -162,21 +167,34 @@ class Store:
             # The stamp of the inode we read, so a replace during the read is seen next time.
             st = os.fstat(handle.fileno())
             payload = handle.read()
+        stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
+        layout = cut(payload)
+        changed: set[str] | None = None
+        blocks: dict[str, Blocks] = {}
         try:
-            raw = orjson.loads(payload)
+            if layout is None:
+                raw = orjson.loads(payload)
+            else:
+                # Blocks of a read-only (newer) file were never shape-checked: not reused.
+                known = self._blocks if self._loaded and not self.read_only else {}
+                raw, blocks, changed = assemble(payload, layout, known, self._db.data)
         except orjson.JSONDecodeError as exc:
             raise corrupt_file_error(self.path, f"不是有效的 JSON（{exc}）") from exc
-        problem = shape_problem(raw)
+        del payload
+        # Tables whose bytes were checked at an earlier load need no new shape check.
+        to_check = raw if changed is None else {k: raw[k] for k in raw if k in changed or k == META}
+        problem = shape_problem(to_check)
         if problem:
             raise corrupt_file_error(self.path, problem)
-        return raw, (st.st_ino, st.st_size, st.st_mtime_ns)
+        return raw, stamp, blocks, changed
 
     def _load(self) -> None:
         with _no_gc():
             self._load_file()
 
     def _load_file(self) -> None:
-        raw, stamp = self._read_file()
+        previous, decoded = self._db.data, self._decoded
+        raw, stamp, blocks, changed = self._read_file()
         version = schema_version_of(raw)
         self.read_only = version > SCHEMA_VERSION
         self.notice = None
@@ -187,7 +205,7 @@ class Store:
             ).message
         elif version < SCHEMA_VERSION:
             raw = migrate(raw)  # in memory; the next transaction commits it
-        previous, decoded = self._db.data, self._decoded
+            blocks, changed = {}, None
         # Tables another session left as they were keep their decoded records (no re-decoding);
         # in a changed table, every record whose document is unchanged is reused too.
         self._decoded, self._reusable = {}, {}
@@ -195,13 +213,13 @@ class Store:
             if not self._loaded or name not in raw:
                 continue
             old_docs = previous.get(name)
-            if raw[name] == old_docs:
+            if raw[name] is old_docs or (changed is None and raw[name] == old_docs):
                 self._decoded[name] = records
             elif old_docs:
                 pairs = zip(old_docs.values(), records, strict=False)
                 self._reusable[name] = {doc.get("id"): (doc, rec) for doc, rec in pairs}
-        self._encoded.clear()
         self._db.reload(raw)
+        self._blocks = blocks  # they describe the data just loaded, and only that
         self._file_version = version
         self._stamp = stamp
         self._loaded = True
@@ -221,7 +239,7 @@ class Store:
         self._loaded = False
         self._stamp = None
         self._decoded.clear()
-        self._encoded.clear()
+        self._blocks = {}
         self._snapshot = None
 
     # --- reading -------------------------------------------------------------------------
@@ -297,12 +315,18 @@ class Store:
         data[META] = {**(data.get(META) or {}), **new_meta()}
         migrating = self._file_version < SCHEMA_VERSION
         if raw_used or migrating:
-            self._encoded.clear()  # documents may have been edited in place
-        parts = {META: dumps(data[META]).rstrip()}
+            self._blocks = {}  # documents may have been edited in place
+        dumps(data[META])  # the meta is checked like any document
+        self._fill_blocks_from_file()
+        tables: dict[str, list[bytes]] = {}
         for name, table in data.items():
-            if name != META:
-                parts[name] = self._encoded.table(name, table, name in touched or migrating)
-        payload = file_chunks(parts)
+            if name == META:
+                continue
+            blocks = self._blocks.get(name)
+            if name in touched or blocks is None or any(b.data is None for b in blocks):
+                blocks = self._blocks[name] = encode_table(table, blocks)
+            tables[name] = table_chunks(blocks)
+        payload = file_chunks(data[META], tables)
         if self._stat() != self._stamp:
             raise ConflictError("数据文件在保存时被其他程序改动，本次修改未保存，请刷新后重试。")
         mode = file_mode(self.data_dir, self.path)
@@ -320,6 +344,17 @@ class Store:
         # The commit is already durable; a failed clean-up of old backups must not undo it.
         with contextlib.suppress(OSError):
             backups.rotate_backups(self.data_dir)
+
+    def _fill_blocks_from_file(self) -> None:
+        """At a session's first commit, take unchanged blocks' bytes from the file (under lock)."""
+        if not any(b.data is None and b.span for blocks in self._blocks.values() for b in blocks):
+            return
+        try:
+            payload = self.path.read_bytes()
+        except OSError:
+            return  # the blocks are encoded instead
+        for blocks in self._blocks.values():
+            fill_from(payload, blocks)
 
     def replace_all(self, data: BranchData, *, reason: str = "replace") -> None:
         """Replace the whole content with ``data`` in one commit (demo, import bundle)."""
@@ -371,6 +406,6 @@ def _reuse(reusable: dict[str, tuple[Any, Any]], doc: Any) -> Any:
     if not reusable or not isinstance(doc, dict):
         return None
     found = reusable.get(doc.get("id"))  # type: ignore[arg-type]
-    if found is not None and found[0] == doc:
+    if found is not None and (found[0] is doc or found[0] == doc):
         return found[1]
     return None

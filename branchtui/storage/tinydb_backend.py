@@ -59,18 +59,34 @@ class RecordTable(Table):
         """Every stored document, in file order."""
         return list(self._read_table().values())  # type: ignore[arg-type]
 
+    def _stored(self) -> dict[str, Any]:
+        """The table's dict inside the loaded data, created when missing."""
+        storage = self._storage
+        assert isinstance(storage, LoadedStorage)
+        table: dict[str, Any] = storage.data.setdefault(self.name, {})
+        return table
+
     def add(self, doc: Doc) -> None:
         """Insert a new document (its ``id`` must not be stored yet)."""
-        self._index()[doc["id"]] = self.insert(doc)
+        # In place: TinyDB's insert copies the whole table twice and drops our id index.
+        index = self._index()
+        doc_id = self._get_next_id()
+        self._stored()[str(doc_id)] = doc
+        index[doc["id"]] = doc_id
+        self._mark_changed()
 
     def replace(self, doc: Doc) -> None:
         """Put ``doc`` in place of the stored document with the same ``id``."""
         doc_id = self._index()[doc["id"]]
+        self._stored()[str(doc_id)] = doc
+        self._mark_changed()
 
-        def put(table: dict[int, Any]) -> None:
-            table[doc_id] = doc
-
-        self._update_table(put)
+    def _mark_changed(self) -> None:
+        # What TinyDB's own writes do, minus the copies: storage dirty, query cache cleared.
+        storage = self._storage
+        assert isinstance(storage, LoadedStorage)
+        storage.dirty = True
+        self._query_cache.clear()
 
     def drop(self, record_id: str) -> bool:
         """Remove the document with our ``id``; False when there was none."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from branchtui.domain.codec import encode_compact
 from branchtui.domain.records import TABLES, Branch, BranchData, Record
 from branchtui.storage.atomic import check_json
 from branchtui.storage.errors import ConflictError, InvalidRecordError, StoreError
@@ -12,7 +13,8 @@ from branchtui.storage.tinydb_backend import BranchDB, RecordTable
 
 
 def _document(record: Record | Branch, rev: int) -> dict[str, Any]:
-    doc = record.to_dict()
+    # Fields equal to their default are left out (schema 3); the branch's one record is kept whole.
+    doc = record.to_dict() if isinstance(record, Branch) else encode_compact(record)
     doc["rev"] = rev
     try:
         check_json(doc)

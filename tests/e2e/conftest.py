@@ -221,14 +221,14 @@ PrintMotd no
 PrintLastLog no
 Banner none
 AcceptEnv LANG LC_* BRANCHTUI_* TEXTUAL_* NO_COLOR COLORTERM
-SetEnv TEXTUAL_COLOR_SYSTEM=256
 MaxStartups 20:30:60
 MaxSessions 20
 LogLevel ERROR
 """
 
 
-def _start_sshd(folder: Path) -> Sshd:
+def _start_sshd(folder: Path, extra: str = "") -> Sshd:
+    """sshd on a free port; ``extra`` is appended to the config (a ``Match`` block goes last)."""
     assert SSHD is not None and SSH_KEYGEN is not None
     folder.mkdir(parents=True, exist_ok=True)
     for name in ("host_key", "client_key"):
@@ -239,7 +239,7 @@ def _start_sshd(folder: Path) -> Sshd:
     port = _free_port()
     host_pub = (folder / "host_key.pub").read_text().split()
     (folder / "known_hosts").write_text(f"[127.0.0.1]:{port} {host_pub[0]} {host_pub[1]}\n")
-    (folder / "sshd_config").write_text(SSHD_CONFIG.format(port=port, folder=folder))
+    (folder / "sshd_config").write_text(SSHD_CONFIG.format(port=port, folder=folder) + extra)
     # sshd insists on its privilege-separation folder even when run by hand.
     Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)
     log = (folder / "sshd.log").open("wb")
@@ -263,6 +263,31 @@ def _start_sshd(folder: Path) -> Sshd:
     return Sshd(port, folder, folder / "client_key", folder / "known_hosts", process)
 
 
+def _stop_sshd(server: Sshd) -> None:
+    assert server.process is not None
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+
+
+@pytest.fixture
+def sshd_with(tmp_path: Path) -> Iterator[Callable[[str], Sshd]]:
+    """Start an sshd of one's own with extra config (e.g. ForceCommand); stopped after the test."""
+    if SSHD is None or SSH is None or SSH_KEYGEN is None:
+        pytest.skip("OpenSSH 未安装（apt-get install openssh-server openssh-client）")
+    started: list[Sshd] = []
+
+    def start(extra: str) -> Sshd:
+        started.append(_start_sshd(tmp_path / f"sshd{len(started)}", extra))
+        return started[-1]
+
+    yield start
+    for server in started:
+        _stop_sshd(server)
+
+
 @pytest.fixture(scope="session")
 def sshd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sshd]:
     """One sshd for the whole run (starting one takes a while); stopped at the end."""
@@ -270,12 +295,7 @@ def sshd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sshd]:
         pytest.skip("OpenSSH 未安装（apt-get install openssh-server openssh-client）")
     server = _start_sshd(tmp_path_factory.mktemp("sshd"))
     yield server
-    assert server.process is not None
-    server.process.terminate()
-    try:
-        server.process.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
+    _stop_sshd(server)
 
 
 @pytest.fixture

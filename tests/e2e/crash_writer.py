@@ -1,4 +1,4 @@
-"""A writer run under strace: does one kind of save three times, confirming each on stdout.
+"""A writer run under strace: does one kind of save twice, confirming each on stdout.
 
 Usage: python crash_writer.py OP DATA_DIR, OP in insert, update, delete, migrate.
 A line ``OK <op> <id> <value>`` is printed (and flushed) only after the store returned, i.e.
@@ -28,6 +28,10 @@ def write_in_place(path: Path, payload: bytes | list[bytes], mode: int) -> None:
         os.close(fd)
 
 
+# Two saves: a crash in the second must keep the first, which the writer had confirmed.
+SAVES = 2
+
+
 def confirm(*words: object) -> None:
     print("OK", *words, flush=True)
 
@@ -38,8 +42,8 @@ def run(op: str, folder: Path) -> None:
         confirm("migrate", "-", "-")
         return
     store = Store.open(folder)
-    targets = sorted(store.snapshot().members, key=lambda m: m.name)[:3]
-    for n in range(3):
+    targets = sorted(store.snapshot().members, key=lambda m: m.name)[:SAVES]
+    for n in range(SAVES):
         try:
             if op == "insert":
                 member = store.add(Member(name=f"新党员{n}", note=f"插入{n}"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import re
 import shutil
 import subprocess
@@ -82,6 +83,14 @@ def assert_sound(screen: str) -> None:
         assert cell_len(line) <= 80, f"超出 80 列：{line!r}"
 
 
+def assert_box_closed(screen: str) -> None:
+    """Each line of the dashboard's box ends on its border in the last column: CJK widths add up."""
+    boxed = [line.rstrip() for line in screen.split("\n") if line.startswith("│")]
+    assert len(boxed) >= 5, screen
+    for line in boxed:
+        assert line.endswith("│") and cell_len(line) == 80, f"边框错位：{line!r}"
+
+
 def assert_columns_aligned(screen: str, names: list[str]) -> None:
     """In roster rows the join date starts in the same cell column whatever the name's width."""
     columns = set()
@@ -129,6 +138,7 @@ def test_secretary_works_over_ssh(
     screen = open_app(pane, sshd, branchtui_bin, data)
     assert "规则配置：2017年实施方案" in screen and "已逾期" in screen
     assert_sound(screen)
+    assert_box_closed(screen)
 
     pane.send("2")
     screen = pane.wait_for("党员名册", STEP)
@@ -155,6 +165,7 @@ def test_secretary_works_over_ssh(
     pane.send("1")
     screen = pane.wait_for("查看日期", STEP)
     assert_sound(screen)
+    assert_box_closed(screen)
     pane.send("C-q")
     pane.wait_until(lambda _s: pane.dead(), "退出后 ssh 会话结束", STEP)
     assert "Traceback" not in pane.screen()
@@ -206,3 +217,26 @@ def test_two_sessions_on_one_folder(
     assert_sound(screen)
     names = {m.name for m in members_of(data)}
     assert "林晓红甲" in names and "林晓红乙" not in names
+
+
+def test_forcecommand_login_opens_the_app_whatever_is_asked(
+    sshd_with: Callable[[str], Sshd],
+    tmux: Callable[..., TmuxPane],
+    branchtui_bin: Path,
+    data: Path,
+) -> None:
+    # The set-up of docs/server.md: the server, not the client, chooses the program and its env.
+    server = sshd_with(
+        f"Match User {getpass.getuser()}\n"
+        f"    ForceCommand {branchtui_bin}\n"
+        f"    SetEnv LANG=C.UTF-8 BRANCHTUI_HOME={data} BRANCHTUI_TODAY={TODAY}"
+        " TEXTUAL_COLOR_SYSTEM=256\n"
+    )
+    pane = tmux()
+    pane.start(server.ssh_argv(["bash"]))
+    pane.wait_for("待办事项", START)
+    screen = pane.wait_until(lambda s: "正在计算" not in s and "已完成" in s, "待办计算完成", STEP)
+    assert_sound(screen)
+    assert_box_closed(screen)
+    pane.send("C-q")
+    pane.wait_until(lambda _s: pane.dead(), "退出界面即断开连接", STEP)

@@ -32,7 +32,9 @@ ENGLISH = re.compile(r"(?<![A-Za-z])[a-z]{3,}")
 
 
 def footer_keys(screen: object) -> dict[str, FooterKey]:
-    return {key.action: key for key in screen.query(FooterKey)}  # type: ignore[attr-defined]
+    """The Footer's keys by action ("app.quit" in a dialog is "quit" too)."""
+    keys = screen.query(FooterKey)  # type: ignore[attr-defined]
+    return {key.action.removeprefix("app."): key for key in keys}
 
 
 async def footer_ready(pilot: Pilot[None]) -> None:
@@ -252,3 +254,21 @@ def test_obligation_rows_have_no_ambiguous_quotes() -> None:
     assert "「五好」" in text and "「七一」" in text
     assert not set("“”…") & set(text)
     assert terminal_safe("‘a’—b") == "『a』－b"
+
+
+async def test_dialogs_show_quit_and_help_and_f1_works(branch_dir: Path, today: dt.date) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "d")
+        await footer_ready(pilot)
+        keys = {k.render().plain for k in app.screen.query(FooterKey)}
+        # The dialog's own keys, not the roster's underneath.
+        assert {"^S 确认移除", "Esc 取消", "^Q 退出", "F1 帮助"} <= keys and "a 新增" not in keys
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert any("确认移除" in line for line in app.screen.lines)
+        await pilot.press("escape", "escape", "4", "a")
+        await footer_ready(pilot)
+        assert isinstance(app.screen, ChoicePrompt)
+        assert {"quit", "help", "dismiss(None)"} <= set(footer_keys(app.screen))

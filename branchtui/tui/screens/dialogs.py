@@ -15,14 +15,17 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from branchtui.tui.widgets.date_field import DateField
-from branchtui.tui.widgets.footer import BranchFooter
+from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 
 
 class TextPrompt(ModalScreen[str | None]):
     """Asks for one line; ``check`` returns a Chinese message when the text is not acceptable."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "取消", id="prompt-cancel"),
+        Binding(
+            "escape", "dismiss(None)", "取消", id="prompt-cancel", tooltip="不做修改，关闭对话框"
+        ),
+        *MODAL_KEYS,
     ]
 
     def __init__(
@@ -55,7 +58,10 @@ class DatePrompt(ModalScreen[dt.date | None]):
     """Asks for one date (2026-11-27, 1127, 今天 …)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "取消", id="date-cancel"),
+        Binding(
+            "escape", "dismiss(None)", "取消", id="date-cancel", tooltip="不做修改，关闭对话框"
+        ),
+        *MODAL_KEYS,
     ]
 
     def __init__(self, title: str, today: dt.date, value: dt.date | None = None) -> None:
@@ -86,7 +92,10 @@ class ChoicePrompt(ModalScreen[str | None]):
     """Pick one of ``choices`` (key → Chinese label) with arrows and Enter."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "取消", id="choice-cancel"),
+        Binding(
+            "escape", "dismiss(None)", "取消", id="choice-cancel", tooltip="不做修改，关闭对话框"
+        ),
+        *MODAL_KEYS,
     ]
 
     def __init__(self, title: str, choices: dict[str, str]) -> None:

@@ -11,7 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from branchtui.tui.widgets.footer import BranchFooter
+from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 
 
 class HelpScreen(ModalScreen[None]):
@@ -21,6 +21,7 @@ class HelpScreen(ModalScreen[None]):
         Binding(
             "escape,f1,question_mark,q", "dismiss", "关闭", id="help-close", tooltip="关闭帮助"
         ),
+        MODAL_KEYS[0],  # 退出; F1 here closes the help
     ]
 
     def __init__(self, below: Screen) -> None:

@@ -21,7 +21,7 @@ from branchtui.domain.records import BranchData
 from branchtui.domain.records.branch import SEAT_ROLES
 from branchtui.domain.records.meetings import MEETING_KINDS
 from branchtui.tui.text import terminal_safe
-from branchtui.tui.widgets.footer import BranchFooter
+from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 
 # The Chinese name of each screen an obligation's action may point at.
 SCREEN_NAMES = {
@@ -141,6 +141,7 @@ class ObligationDetail(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss(None)", "返回", id="detail-close", tooltip="关闭详情"),
         Binding("enter,g", "settle", "办理", id="detail-settle", tooltip="打开办理该事项的功能"),
+        *MODAL_KEYS,
     ]
 
     def __init__(

@@ -18,15 +18,23 @@ from branchtui.domain.records import Member
 from branchtui.domain.records.people import REMOVAL_REASONS
 from branchtui.storage.errors import StoreError
 from branchtui.tui.widgets.date_field import DateField
-from branchtui.tui.widgets.footer import BranchFooter
+from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 
 
 class RemoveMemberDialog(ModalScreen[bool]):
     """移除党员: reason, date and a note; dismisses True once saved."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "confirm", "确认移除", id="remove-confirm", priority=True),
-        Binding("escape", "dismiss(False)", "取消", id="remove-cancel"),
+        Binding(
+            "ctrl+s",
+            "confirm",
+            "确认移除",
+            id="remove-confirm",
+            tooltip="检查并保存移除记录",
+            priority=True,
+        ),
+        Binding("escape", "dismiss(False)", "取消", id="remove-cancel", tooltip="不移除，返回名册"),
+        *MODAL_KEYS,
     ]
 
     def __init__(self, member: Member) -> None:

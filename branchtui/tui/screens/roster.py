@@ -138,13 +138,16 @@ class RosterScreen(DataScreen):
         for member in self.shown:
             gaps = missing_fields(member)
             name = Text(member.name)
+            kind = Text(MEMBER_STATUSES.get(member.status, ""))
             if member.removed is not None:
-                name = Text(f"{member.name}（{removal_label(member)}）", style="dim")
+                # The reason goes in 类别: beside the name it widened the table past 80 columns.
+                name = Text(member.name, style="dim")
+                kind = Text(removal_label(member), style="dim")
             table.add_row(
                 name,
                 GENDERS.get(member.gender, ""),
                 Text(groups.get(member.group_id or "", "")),
-                MEMBER_STATUSES.get(member.status, ""),
+                kind,
                 format_date(member.joined),
                 mask_phone(member.phone),
                 Text(str(len(gaps)), style="bold red") if gaps else "",

@@ -6,7 +6,7 @@ from itertools import groupby
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.widgets import Footer
 
@@ -50,3 +50,11 @@ class BranchFooter(Footer):
     def on_resize(self, event: Resize) -> None:
         if self._bindings_ready:
             self.call_after_refresh(self.recompose)
+
+
+# A modal screen cuts the app's bindings out of its Footer (and F1 out of its keys): these bring
+# back the two that every screen must show. Ctrl+Q itself is a priority key and works anyway.
+MODAL_KEYS: list[BindingType] = [
+    Binding("ctrl+q", "app.quit", "退出", id="modal-quit", tooltip="退出程序"),
+    Binding("f1", "app.help", "帮助", id="modal-help", tooltip="列出当前可用的按键"),
+]

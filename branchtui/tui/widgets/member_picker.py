@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from branchtui.domain.records import Member
 from branchtui.domain.search import search_members, sort_by_pinyin
-from branchtui.tui.widgets.footer import BranchFooter
+from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 
 
 class MemberPicker(ModalScreen[str | None]):
@@ -25,9 +25,12 @@ class MemberPicker(ModalScreen[str | None]):
     MemberPicker #picker-list { height: 12; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "取消", id="picker-cancel"),
+        Binding(
+            "escape", "dismiss(None)", "取消", id="picker-cancel", tooltip="不做修改，关闭对话框"
+        ),
         Binding("down", "move(1)", "下一个", id="picker-down", show=False, priority=True),
         Binding("up", "move(-1)", "上一个", id="picker-up", show=False, priority=True),
+        *MODAL_KEYS,
     ]
 
     def __init__(self, title: str, members: list[Member], note: dict[str, str] | None = None):

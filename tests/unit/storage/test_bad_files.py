@@ -38,7 +38,8 @@ CORRUPTIONS = {
         "未知的数据表",
     ),
     "bad_date": (
-        lambda good: good.replace(b'"joined":null', b'"joined":"2026-13-45"', 1),
+        # Schema 3 leaves out null fields, so the bad date is put in beside the revision.
+        lambda good: good.replace(b'"rev":1,', b'"rev":1,"joined":"2026-13-45",', 1),
         "无法读取的记录",
     ),
 }
