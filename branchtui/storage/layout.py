@@ -28,6 +28,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -257,3 +258,15 @@ def fill_from(payload: bytes, blocks: Blocks) -> None:
             data = payload[start:stop]
             if digest(data) == block.digest:
                 block.data = data
+
+
+def fill_from_file(path: Path, tables: dict[str, Blocks]) -> None:
+    """Before a session's first commit: read the file once for every block not yet encoded."""
+    if not any(b.data is None and b.span for blocks in tables.values() for b in blocks):
+        return
+    try:
+        payload = path.read_bytes()
+    except OSError:
+        return  # the blocks are encoded instead
+    for blocks in tables.values():
+        fill_from(payload, blocks)

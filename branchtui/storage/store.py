@@ -46,7 +46,7 @@ from branchtui.storage.layout import (
     cut,
     encode_table,
     file_chunks,
-    fill_from,
+    fill_from_file,
     table_chunks,
 )
 from branchtui.storage.locations import DATA_FILE, LOCK_FILE
@@ -317,7 +317,7 @@ class Store:
         if raw_used or migrating:
             self._blocks = {}  # documents may have been edited in place
         dumps(data[META])  # the meta is checked like any document
-        self._fill_blocks_from_file()
+        fill_from_file(self.path, self._blocks)  # a session's first commit: bytes read, not encoded
         tables: dict[str, list[bytes]] = {}
         for name, table in data.items():
             if name == META:
@@ -344,17 +344,6 @@ class Store:
         # The commit is already durable; a failed clean-up of old backups must not undo it.
         with contextlib.suppress(OSError):
             backups.rotate_backups(self.data_dir)
-
-    def _fill_blocks_from_file(self) -> None:
-        """At a session's first commit, take unchanged blocks' bytes from the file (under lock)."""
-        if not any(b.data is None and b.span for blocks in self._blocks.values() for b in blocks):
-            return
-        try:
-            payload = self.path.read_bytes()
-        except OSError:
-            return  # the blocks are encoded instead
-        for blocks in self._blocks.values():
-            fill_from(payload, blocks)
 
     def replace_all(self, data: BranchData, *, reason: str = "replace") -> None:
         """Replace the whole content with ``data`` in one commit (demo, import bundle)."""
