@@ -212,7 +212,7 @@ class BranchApp(App[None]):
         return Content.assemble(Content(title), ("｜", "dim"), Content(sub_title).stylize("dim"))
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not BranchPalette.is_open(self):
+        if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
             self.push_screen(BranchPalette(id="--command-palette"))
 
     def action_help_quit(self) -> None:

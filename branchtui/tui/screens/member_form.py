@@ -227,7 +227,8 @@ class MemberForm(DataScreen):
 
     def _typed(self) -> list[object]:
         """Every field's raw value, to tell whether anything was typed since the form opened."""
-        return [w.value for w in self.query("#member-form Input, #member-form Select")]
+        fields = self.query("#member-form Input, #member-form Select")
+        return [getattr(field, "value", None) for field in fields]
 
     def action_cancel(self) -> None:
         if self._typed() == self.opened_with:
