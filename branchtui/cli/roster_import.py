@@ -10,7 +10,7 @@ import typer
 from branchtui.cli.app import DataOption, fail, folder_of, import_app, say, today
 
 if TYPE_CHECKING:
-    from branchtui.storage.roster_import import RosterImport, RowNote
+    from branchtui.domain.roster_plan import RosterImport, RowNote
 
 # Past this many rows a list of row numbers is cut short: the report above has them all.
 ROWS_NAMED = 10
@@ -50,19 +50,23 @@ def import_members(
     ] = False,
 ) -> None:
     # The store, the records and openpyxl are heavy; `--help` does without them.
-    from branchtui.storage.roster_import import plan_import, read_rows, save_import
+    from branchtui.domain.roster_plan import RosterHeaderError, plan_import
+    from branchtui.storage.roster_import import read_rows, save_import
     from branchtui.storage.store import Store
 
     rows, source = read_rows(file, sheet)
     store = Store.open(folder_of(ctx, data))
-    plan = plan_import(
-        rows,
-        store.snapshot(),
-        today(),
-        source=source,
-        create_groups=create_groups,
-        update=update,
-    )
+    try:
+        plan = plan_import(
+            rows,
+            store.snapshot(),
+            today(),
+            source=source,
+            create_groups=create_groups,
+            update=update,
+        )
+    except RosterHeaderError as exc:
+        fail(exc.message)
     for line in report_lines(plan):
         say(line)
     if plan.problems and not skip_bad:

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from branchtui.domain.dates import month_number
 from branchtui.domain.records import BranchData, CommitteeSeat, Meeting, Member, Vote
 
 # Kinds of meeting that every member of the branch is expected at.
@@ -58,10 +59,6 @@ def _roll(meeting: Meeting) -> Roll:
     return meeting, {a.member_id: a.status for a in meeting.attendance}, _expects(meeting)
 
 
-def _month_number(day: dt.date) -> int:
-    return day.year * 12 + day.month - 1
-
-
 @dataclass
 class MonthRolls:
     """One month's rolls, each member's listed statuses, and the meetings that expect
@@ -99,7 +96,7 @@ class AttendanceBook:
         self.meetings = list(meetings)
         self._by_number: dict[int, list[Meeting]] = {}
         for meeting in self.meetings:
-            self._by_number.setdefault(_month_number(meeting.date), []).append(meeting)
+            self._by_number.setdefault(month_number(meeting.date), []).append(meeting)
         self._months: dict[int, MonthRolls] = {}
         self._rolls: list[Roll] | None = None
 
@@ -128,7 +125,7 @@ class AttendanceBook:
 
     def rolls_between(self, start: dt.date, end: dt.date) -> Iterator[Roll]:
         """The rolls of the meetings dated from ``start`` to ``end`` inclusive."""
-        for number in range(_month_number(start), _month_number(end) + 1):
+        for number in range(month_number(start), month_number(end) + 1):
             if number in self._by_number:
                 for roll in self.month(number).rolls:
                     if start <= roll[0].date <= end:
@@ -242,7 +239,7 @@ def absence_streak(
     without leave. Months with no meeting for the member neither count nor break the run;
     a month of leave only breaks it. Pass ``book`` when asking for many members."""
     book = book or AttendanceBook(data.meetings)
-    current = _month_number(on)
+    current = month_number(on)
     streak = 0
     for number in range(current, current - lookback, -1):
         state = _month_state(member, book.month(number), on)

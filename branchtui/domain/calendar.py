@@ -90,16 +90,6 @@ class WorkCalendar:
                 count -= 1
         return day
 
-    def working_days_between(self, start: dt.date, end: dt.date) -> int:
-        """How many working days lie after ``start`` up to and including ``end``."""
-        count = 0
-        day = start
-        while day < end:
-            day += ONE_DAY
-            if self.is_working_day(day):
-                count += 1
-        return count
-
     def theme_day_window(self, year: int, month: int, max_delay: int) -> tuple[dt.date, dt.date]:
         """LIFE-5: from the first working day to ``max_delay`` working days later."""
         first = self.first_working_day(year, month)

@@ -123,6 +123,11 @@ def month_key(value: dt.date) -> str:
     return f"{value.year:04d}-{value.month:02d}"
 
 
+def month_number(value: dt.date) -> int:
+    """Months since year 0 (``year * 12 + month - 1``): consecutive months differ by one."""
+    return value.year * 12 + value.month - 1
+
+
 def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
     """The first and last day of a month."""
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])

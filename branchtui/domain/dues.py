@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from branchtui.domain.dates import add_months, month_key
+from branchtui.domain.dates import add_months, month_key, month_number
 from branchtui.domain.profile import Profile, get_profile
 from branchtui.domain.records import BranchData, DuesPayment, DuesRate, Member
 
@@ -138,10 +138,6 @@ class DuesBook:
         return cls(paid_months(data), moved_in)
 
 
-def _month_number(day: dt.date) -> int:
-    return day.year * 12 + day.month - 1
-
-
 @lru_cache(maxsize=4096)
 def _key_of(number: int) -> str:
     return f"{number // 12:04d}-{number % 12 + 1:02d}"
@@ -160,10 +156,10 @@ def _owed_span(
     start = dues_start(member, data, book)
     if start is None:
         return None
-    stop = _month_number(on)
+    stop = month_number(on)
     if member.removed is not None:
-        stop = min(stop, _month_number(member.removed) + 1)
-    return _month_number(start), stop
+        stop = min(stop, month_number(member.removed) + 1)
+    return month_number(start), stop
 
 
 @dataclass(frozen=True)
@@ -202,7 +198,7 @@ def unpaid_streak(
     if span is None:
         return 0
     first, stop = span
-    month = _month_number(on) - 1
+    month = month_number(on) - 1
     if month >= stop:  # removed before last month: nothing owed then
         return 0
     done = (book.paid if book is not None else paid_months(data)).get(member.id, set())

@@ -1,4 +1,7 @@
-"""Record checks for every type but Member: required text, dates, order of dates, amounts, enums."""
+"""Record checks for every type but Member: required text, dates, order of dates, amounts, enums.
+
+The ledger, plan and office records' checks are in validation_ledgers.py.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +14,6 @@ from branchtui.domain.records.branch import BRANCH_KINDS, SEAT_ROLES
 from branchtui.domain.records.care import TALK_KINDS, TALK_TRIGGERS
 from branchtui.domain.records.development import CANDIDATE_STEPS
 from branchtui.domain.records.education import ACTIVITY_KINDS, DISCIPLINE_STEPS
-from branchtui.domain.records.ledgers import (
-    ASSESSMENT_AREAS,
-    FIVE_GOOD,
-    FUND_PURPOSES,
-    FUND_SOURCES,
-    LEDGER_CATEGORIES,
-    SYSTEM_KINDS,
-)
 from branchtui.domain.records.meetings import (
     APPRAISAL_GRADES,
     APPRAISAL_STEPS,
@@ -35,9 +30,7 @@ from branchtui.domain.records.relations import (
 )
 from branchtui.domain.validation_fields import (
     Checker,
-    check_amount,
     check_choice,
-    check_date,
     check_id_number,
     check_month,
     check_name,
@@ -49,8 +42,7 @@ from branchtui.domain.validation_fields import (
     id_birth_date,
     id_gender,
 )
-
-FUND_DIRECTIONS = {"income": "收入", "spending": "支出"}
+from branchtui.domain.validation_ledgers import LEDGER_CHECKS
 
 
 def id_consistency(c: Checker) -> None:
@@ -63,11 +55,9 @@ def id_consistency(c: Checker) -> None:
     birth_ok = isinstance(birth, dt.date) and "birth_date" not in c.errors
     if birth_ok and id_birth_date(number) != birth:
         c.add("id_number", "身份证号中的出生日期与填写的出生日期不一致")
-    if isinstance(gender, str) and gender in GENDERS and id_gender(number) != gender:
-        c.add(
-            "id_number",
-            f"身份证号显示性别为{GENDERS[id_gender(number) or 'male']}，与填写的性别不一致",
-        )
+    shown = id_gender(number)
+    if isinstance(gender, str) and gender in GENDERS and shown != gender:
+        c.add("id_number", f"身份证号显示性别为{GENDERS[shown or 'male']}，与填写的性别不一致")
 
 
 def _branch(c: Checker) -> None:
@@ -290,87 +280,6 @@ def _hardship(c: Checker) -> None:
     c.amount("amount", "帮扶金额")
 
 
-def _dated_title(title_label: str, date_label: str) -> Callable[[Checker], None]:
-    def check(c: Checker) -> None:
-        c.text("title", title_label)
-        c.past("date", date_label, required=True)
-
-    return check
-
-
-def _system_doc(c: Checker) -> None:
-    c.choice("kind", "制度类别", SYSTEM_KINDS)
-    c.text("title", "制度名称")
-    c.past("adopted", "制定时间")
-
-
-def _work_plan(c: Checker) -> None:
-    c.add("year", check_year(c.get("year"), c.today))
-    c.past("adopted", "计划通过时间")
-    for i, item in c.items("items"):
-        c.add(f"items.{i}.content", check_required(getattr(item, "content", None), "工作内容", 500))
-        c.add(f"items.{i}.due", check_date(getattr(item, "due", None), "完成时限"))
-        c.add(f"items.{i}.done", check_past_date(getattr(item, "done", None), c.today, "完成时间"))
-
-
-def _ledger(c: Checker) -> None:
-    _dated_title("台帐标题", "归档日期")(c)
-    c.choice("category", "台帐类别", LEDGER_CATEGORIES)
-
-
-def _attachment(c: Checker) -> None:
-    c.text("file_name", "文件名", 255)
-    c.amount("size", "文件大小")
-    c.past("added", "添加时间")
-
-
-def _venue(c: Checker) -> None:
-    c.text("name", "场所名称", 100)
-
-
-def _fund(c: Checker) -> None:
-    c.past("date", "日期", required=True)
-    c.choice("direction", "收支类型", FUND_DIRECTIONS)
-    c.amount("amount", "金额", required=True, positive=True)
-    c.choice("source", "经费来源", FUND_SOURCES, optional=True)
-    if c.get("direction") == "spending":
-        c.choice("purpose", "支出用途", FUND_PURPOSES)
-
-
-def _inspection(c: Checker) -> None:
-    c.past("date", "检查日期", required=True)
-
-
-def _monthly_report(c: Checker) -> None:
-    c.add("month", check_month(c.get("month"), "报告月份"))
-    c.past("generated", "生成时间")
-    c.past("sent", "报送时间")
-    c.order("generated", "sent", "生成时间", "报送时间")
-
-
-def _assessment(c: Checker) -> None:
-    c.add("year", check_year(c.get("year"), c.today))
-    c.past("date", "自评时间")
-    scores = c.get("scores")
-    if isinstance(scores, dict):
-        for area, score in scores.items():
-            if not isinstance(area, str) or area not in ASSESSMENT_AREAS:
-                c.add("scores", check_choice(area, "考核项目", ASSESSMENT_AREAS))
-            elif check_amount(score, "得分") or not 0 <= score <= 100:
-                c.add(f"scores.{area}", "得分应在0到100之间")
-    five_good = c.get("five_good")
-    if isinstance(five_good, dict) and any(
-        not isinstance(k, str) or k not in FIVE_GOOD for k in five_good
-    ):
-        c.add("five_good", check_choice(None, "“五好”标准", FIVE_GOOD))
-
-
-def _practice(c: Checker) -> None:
-    _dated_title("经验做法标题", "日期")(c)
-    c.past("reported", "报送时间")
-    c.order("date", "reported", "日期", "报送时间")
-
-
 # Every record type but Member, with its check (Member's lives in validation.py).
 RECORD_CHECKS: dict[type, Callable[[Checker], None]] = {
     r.Branch: _branch,
@@ -394,15 +303,5 @@ RECORD_CHECKS: dict[type, Callable[[Checker], None]] = {
     r.DevelopmentRegisterUpdate: lambda c: c.past("date", "更新日期", required=True),
     r.Talk: _talk,
     r.HardshipCase: _hardship,
-    r.Announcement: _dated_title("公开事项", "公开日期"),
-    r.SystemDoc: _system_doc,
-    r.WorkPlan: _work_plan,
-    r.LedgerEntry: _ledger,
-    r.Attachment: _attachment,
-    r.Venue: _venue,
-    r.FundEntry: _fund,
-    r.Inspection: _inspection,
-    r.MonthlyReport: _monthly_report,
-    r.YearAssessment: _assessment,
-    r.PracticeNote: _practice,
+    **LEDGER_CHECKS,
 }

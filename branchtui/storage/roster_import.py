@@ -1,47 +1,30 @@
-"""`import members`: read a roster from .xlsx or .csv, check every row, save the good ones at once.
+"""`import members`: read a roster from .xlsx or .csv, and save the good rows at once.
 
-``read_rows(path, sheet)`` gives the cells; ``plan_import(rows, data, today, …)`` decides what
-each row becomes (new member, update, duplicate, problem) without writing anything;
-``save_import(store, plan)`` writes the plan in one transaction, after an "import" backup.
+``read_rows(path, sheet)`` gives the cells; ``domain.roster_plan.plan_import`` decides what each
+row becomes without writing anything; ``save_import(store, plan)`` writes the plan in one
+transaction, after an "import" backup.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
-import dataclasses
-import datetime as dt
 import io
-import re
 import warnings
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from branchtui.domain.dates import add_years
-from branchtui.domain.records import BranchData, Member, PartyGroup
-from branchtui.domain.roster_columns import COLUMN_LABELS, Header, RowDraft, find_header, read_row
-from branchtui.domain.validation import id_birth_date, id_gender, validate
-from branchtui.domain.validation import warnings as record_warnings
+from branchtui.domain.roster_plan import RosterImport
 from branchtui.storage.backups import Backup
 from branchtui.storage.errors import StoreError
 from branchtui.storage.store import Store
 
 # A roster beyond this many rows is not a branch's roster: stop reading rather than eat memory.
 MAX_ROWS = 20_000
-# Fields no roster column holds, named when an updated member's stored value is at fault.
-OTHER_LABELS = {
-    "": "整行",
-    "dues_category": "党费类别",
-    "monthly_income": "月收入",
-    "removed": "移出时间",
-    "removed_reason": "移出原因",
-}
-MEMBER_FIELDS = {f.name for f in dataclasses.fields(Member)}
 
 
 class RosterFileError(StoreError):
-    """The roster file cannot be read (missing, unknown format, broken, no 姓名 column)."""
+    """The roster file cannot be read (missing, unknown format, broken, too long)."""
 
 
 # --- reading the file ------------------------------------------------------------------------
@@ -148,190 +131,6 @@ def _csv_rows(path: Path) -> list[list[Any]]:
     if len(rows) > MAX_ROWS:
         raise RosterFileError(f"{path.name} 超过 {MAX_ROWS} 行，不像是党员名册")
     return [list(row) for row in rows]
-
-
-# --- deciding what each row becomes ----------------------------------------------------------
-@dataclass(frozen=True)
-class RowNote:
-    """Something about one row: ``row`` as the spreadsheet numbers it, the column's header."""
-
-    row: int
-    column: str
-    message: str
-
-
-@dataclass
-class RosterImport:
-    """What an import would do; nothing is written until ``save_import``."""
-
-    source: str
-    header_row: int  # 1-based, the last header row
-    columns: list[str]  # recognised headers, as the file writes them
-    ignored: list[str]  # headers we do not read (序号, 籍贯 …)
-    new: list[tuple[int, Member]] = field(default_factory=list)
-    updates: list[tuple[int, Member]] = field(default_factory=list)
-    problems: list[RowNote] = field(default_factory=list)
-    duplicates: list[RowNote] = field(default_factory=list)
-    notes: list[RowNote] = field(default_factory=list)
-    unchanged: list[int] = field(default_factory=list)  # rows that --update would not change
-    unknown_groups: list[str] = field(default_factory=list)
-    new_groups: dict[str, PartyGroup] = field(default_factory=dict)  # name → group to create
-
-    @property
-    def bad_rows(self) -> list[int]:
-        return sorted({p.row for p in self.problems})
-
-    def groups_to_create(self) -> list[PartyGroup]:
-        """Only the new groups that a member being saved belongs to."""
-        used = {m.group_id for _, m in (*self.new, *self.updates)}
-        return [g for g in self.new_groups.values() if g.id in used]
-
-
-def plan_import(
-    rows: list[list[Any]],
-    data: BranchData,
-    today: dt.date,
-    *,
-    source: str = "",
-    create_groups: bool = False,
-    update: bool = False,
-) -> RosterImport:
-    """Read, check and match every data row against the roster; writes nothing."""
-    header = find_header(rows)
-    if header is None:
-        raise RosterFileError(f"{source or '文件'}的前10行中找不到“姓名”列：请确认表头写有“姓名”")
-    plan = RosterImport(
-        source=source,
-        header_row=header.row + 1,
-        columns=[header.titles[f] for f in COLUMN_LABELS if f in header.titles],
-        ignored=list(header.ignored),
-    )
-    _Matcher(plan, header, data, today, create_groups=create_groups, update=update).run(rows)
-    return plan
-
-
-class _Matcher:
-    """Walks the data rows once, keeping what was seen for the duplicate checks."""
-
-    def __init__(
-        self,
-        plan: RosterImport,
-        header: Header,
-        data: BranchData,
-        today: dt.date,
-        *,
-        create_groups: bool,
-        update: bool,
-    ) -> None:
-        self.plan, self.header, self.today = plan, header, today
-        self.create_groups, self.update = create_groups, update
-        members: list[Member] = list(data.members)
-        self.by_id_number = {m.id_number.upper(): m for m in members if m.id_number}
-        self.by_name_birth: dict[tuple[str, dt.date | None], Member] = {
-            (m.name, m.birth_date): m for m in members if m.birth_date
-        }
-        self.groups = {re.sub(r"\s", "", g.name): g for g in data.groups if g.dissolved is None}
-        self.seen: dict[object, int] = {}
-
-    def column(self, name: str) -> str:
-        if name in self.header.titles:
-            return self.header.titles[name]
-        return COLUMN_LABELS.get(name) or OTHER_LABELS.get(name, name)
-
-    def run(self, rows: list[list[Any]]) -> None:
-        for index in range(self.header.row + 1, len(rows)):
-            draft = read_row(rows[index], self.header)
-            if not draft.empty:
-                self.row(index + 1, draft)
-
-    def row(self, number: int, draft: RowDraft) -> None:
-        problems = dict(draft.problems)
-        group_id = self.group_of(draft.group_name, problems)
-        existing = self.by_id_number.get(str(draft.values.get("id_number", "")))
-        updating = self.update and existing is not None
-        member = self.member(draft, existing if updating else None, group_id)
-        for name, message in validate(member, self.today).items():
-            problems.setdefault(name, message)
-        self.check_twice(number, member, problems)
-        if problems:
-            self.plan.problems += [RowNote(number, self.column(f), m) for f, m in problems.items()]
-            return
-        notes = {**draft.notes, **record_warnings(member, self.today)}
-        if draft.values.get("status") is None and member.status == "probationary":
-            notes["status"] = "党员类别未填写，入党不满1年且无转正时间，按预备党员记录"
-        twin = self.by_name_birth.get((member.name, member.birth_date))
-        if updating and member == existing:
-            self.plan.unchanged.append(number)
-            return
-        if not updating and existing is not None:
-            self.duplicate(number, member, existing, "身份证号相同")
-            return
-        if not updating and twin is not None:
-            self.duplicate(number, member, twin, "姓名和出生日期相同")
-            return
-        (self.plan.updates if updating else self.plan.new).append((number, member))
-        self.plan.notes += [RowNote(number, self.column(f), m) for f, m in notes.items()]
-
-    def duplicate(self, number: int, member: Member, existing: Member, why: str) -> None:
-        hint = "；加 --update 可用表格内容更新该党员" if why.startswith("身份证号") else ""
-        message = f"“{member.name}”与名册中的{existing.name}{why}，未导入{hint}"
-        self.plan.duplicates.append(RowNote(number, self.column("name"), message))
-
-    def check_twice(self, number: int, member: Member, problems: dict[str, str]) -> None:
-        """The same person twice in the file: the later row is a problem."""
-        keys: list[tuple[object, str, str]] = []
-        if member.id_number:
-            keys.append((("id", member.id_number.upper()), "id_number", "身份证号相同"))
-        if member.birth_date is not None:
-            keys.append((("nb", member.name, member.birth_date), "name", "姓名和出生日期相同"))
-        for key, name, why in keys:
-            first = self.seen.setdefault(key, number)
-            if first != number:
-                problems.setdefault(name, f"与第{first}行重复（{why}）")
-
-    def group_of(self, name: str, problems: dict[str, str]) -> str | None:
-        if not name:
-            return None
-        if name in self.groups:
-            return self.groups[name].id
-        if name not in self.plan.unknown_groups:
-            self.plan.unknown_groups.append(name)
-        if self.create_groups:
-            return self.plan.new_groups.setdefault(name, PartyGroup(name=name)).id
-        problems["group"] = f"党小组“{name}”不存在；请先建立该党小组，或加 --create-groups 自动建立"
-        return None
-
-    def member(self, draft: RowDraft, existing: Member | None, group_id: str | None) -> Member:
-        values = {k: v for k, v in draft.values.items() if k in MEMBER_FIELDS}
-        if group_id is not None:
-            values["group_id"] = group_id
-        base = existing or Member(name="")
-        number = values.get("id_number") or base.id_number
-        # The 身份证号 already holds birth date and gender: the secretary need not type them again.
-        from_id = id_birth_date(number)
-        if base.birth_date is None and "birth_date" not in values and from_id:
-            values["birth_date"] = from_id
-        month_only = "birth_date" in draft.notes
-        if month_only and from_id and from_id.replace(day=1) == values.get("birth_date"):
-            # 出生年月 gave the month only; the 身份证号 gives the day.
-            values["birth_date"] = from_id
-            del draft.notes["birth_date"]
-        if not base.gender and "gender" not in values and id_gender(number):
-            values["gender"] = id_gender(number)
-        if existing is None and "status" not in values:
-            values["status"] = self.inferred_status(values)
-        return dataclasses.replace(base, **values)
-
-    def inferred_status(self, values: dict[str, Any]) -> str:
-        joined = values.get("joined")
-        if values.get("full_date") is None and isinstance(joined, dt.date):
-            try:
-                recent = add_years(joined, 1) > self.today
-            except (OverflowError, ValueError):
-                recent = False
-            if recent:
-                return "probationary"
-        return "full"
 
 
 # --- saving ----------------------------------------------------------------------------------

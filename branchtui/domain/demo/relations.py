@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from branchtui.domain.demo.context import DemoContext
 from branchtui.domain.demo.names import make_phone
@@ -46,6 +47,37 @@ def _talk(
     )
 
 
+def _transfer(
+    ctx: DemoContext,
+    member: Member,
+    day: dt.date,
+    direction: str,
+    instrument: str,
+    reason: str,
+    other_org: str | None = None,
+    *,
+    place_fixed: bool = True,
+    **fields: Any,
+) -> Transfer:
+    # The id is drawn before the organization and the reference: the seed's sequence stays fixed.
+    record_id = ctx.new_id()
+    return ctx.add(
+        Transfer(
+            id=record_id,
+            member_id=member.id,
+            person_name=member.name,
+            direction=direction,
+            instrument=instrument,
+            date=day,
+            other_org=other_org or ctx.rng.choice(OTHER_ORGS),
+            place_fixed=place_fixed,
+            platform_ref=_ref(ctx, day),
+            reason=reason,
+            **fields,
+        )
+    )
+
+
 def _away(ctx: DemoContext, member: Member, start: dt.date, end: dt.date, reason: str) -> None:
     ctx.cast.setdefault("away", {}).setdefault(member.id, []).append((start, end, reason))
 
@@ -56,20 +88,7 @@ def build_transfers(ctx: DemoContext) -> None:
     for key in ("propaganda", "transferred_earlier"):
         member = ctx.member(key)
         assert member.removed is not None
-        transfer = ctx.add(
-            Transfer(
-                id=ctx.new_id(),
-                member_id=member.id,
-                person_name=member.name,
-                direction="out",
-                instrument="relation_transfer",
-                date=member.removed,
-                other_org=rng.choice(OTHER_ORGS),
-                place_fixed=True,
-                platform_ref=_ref(ctx, member.removed),
-                reason="工作调动",
-            )
-        )
+        transfer = _transfer(ctx, member, member.removed, "out", "relation_transfer", "工作调动")
         _talk(
             ctx,
             member,
@@ -80,20 +99,7 @@ def build_transfers(ctx: DemoContext) -> None:
         )
     for member in ctx.cast["ordinary"][-9:-7]:
         day = ctx.working_day_near(ctx.start - dt.timedelta(days=rng.randint(30, 400)))
-        transfer = ctx.add(
-            Transfer(
-                id=ctx.new_id(),
-                member_id=member.id,
-                person_name=member.name,
-                direction="in",
-                instrument="relation_transfer",
-                date=day,
-                other_org=rng.choice(OTHER_ORGS),
-                place_fixed=True,
-                platform_ref=_ref(ctx, day),
-                reason="工作调动",
-            )
-        )
+        transfer = _transfer(ctx, member, day, "in", "relation_transfer", "工作调动")
         _talk(
             ctx,
             member,
@@ -106,20 +112,15 @@ def build_transfers(ctx: DemoContext) -> None:
     member = ctx.cast["ordinary"][-10]
     leave = ctx.working_day_near(max(ctx.start, ctx.today - dt.timedelta(days=420)))
     back = leave + dt.timedelta(days=150)
-    transfer = ctx.add(
-        Transfer(
-            id=ctx.new_id(),
-            member_id=member.id,
-            person_name=member.name,
-            direction="out",
-            instrument="certificate_letter",
-            date=leave,
-            other_org="中共上海国家会计学院委员会",
-            months_away=5,
-            place_fixed=True,
-            platform_ref=_ref(ctx, leave),
-            reason="脱产学习",
-        )
+    transfer = _transfer(
+        ctx,
+        member,
+        leave,
+        "out",
+        "certificate_letter",
+        "脱产学习",
+        "中共上海国家会计学院委员会",
+        months_away=5,
     )
     _talk(
         ctx,
@@ -176,19 +177,15 @@ def build_flowing(ctx: DemoContext) -> None:
             note="派驻上海项目组，时间不确定，每月通过电话和微信联系",
         )
     )
-    ctx.add(
-        Transfer(
-            id=ctx.new_id(),
-            member_id=member.id,
-            person_name=member.name,
-            direction="out",
-            instrument="flow_card",
-            date=start,
-            other_org="上海市浦东新区流动党员党支部",
-            place_fixed=False,
-            platform_ref=_ref(ctx, start),
-            reason="外派项目，地点时间不确定",
-        )
+    _transfer(
+        ctx,
+        member,
+        start,
+        "out",
+        "flow_card",
+        "外派项目，地点时间不确定",
+        "上海市浦东新区流动党员党支部",
+        place_fixed=False,
     )
     _talk(
         ctx, member, start, "going_out", flow.id, "外出流动前谈话，发放流动党员活动证，明确联系人"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from branchtui.domain.dates import format_date
 from branchtui.domain.obligations.base import Context, Obligation, rule
-from branchtui.domain.obligations.catalogue import obligation
+from branchtui.domain.obligations.catalogue import obligation, period_obligation
 from branchtui.domain.obligations.periods import judged_periods, periodic_status
 from branchtui.domain.records.care import TALK_TRIGGERS
 
@@ -108,12 +108,10 @@ def check_openness(ctx: Context) -> list[Obligation]:
     for year in judged_periods("year", ctx.data, ctx.on):
         found = [a for a in ctx.data.announcements if year.contains(a.date) and a.date <= ctx.on]
         out.append(
-            obligation(
+            period_obligation(
                 "CARE-2",
                 periodic_status(bool(found), year, ctx.on),
-                period_kind="year",
-                period=year.key,
-                due=year.end,
+                year,
                 detail=f"{year.label}已党务公开{len(found)}次"
                 if found
                 else f"{year.label}尚未登记党务公开",

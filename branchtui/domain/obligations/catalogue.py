@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from branchtui.domain.obligations.base import Obligation
+from branchtui.domain.obligations.periods import Period
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,13 @@ def obligation(rule_id: str, status: str, **fields: Any) -> Obligation:
     fields.setdefault("title", entry.title)
     fields.setdefault("action", entry.action)
     return Obligation(rule=rule_id, status=status, **fields)
+
+
+def period_obligation(rule_id: str, status: str, period: Period, **fields: Any) -> Obligation:
+    """An obligation of one month, quarter or year, due on the period's last day."""
+    return obligation(
+        rule_id, status, period_kind=period.kind, period=period.key, due=period.end, **fields
+    )
 
 
 def needs_data(rule_id: str, needs: str, status: str = "due", **fields: Any) -> Obligation:

@@ -8,7 +8,7 @@ from branchtui.domain.attendance import absence_streak, attendance_rates
 from branchtui.domain.dates import format_date
 from branchtui.domain.dues import arrears
 from branchtui.domain.obligations.base import Context, Obligation, rule
-from branchtui.domain.obligations.catalogue import obligation
+from branchtui.domain.obligations.catalogue import obligation, period_obligation
 from branchtui.domain.obligations.indexes import attendance_book, dues_book, members_by_id
 from branchtui.domain.obligations.periods import judged_periods, periodic_status
 from branchtui.domain.records.education import DISCIPLINE_STEPS
@@ -41,12 +41,10 @@ def check_study_days(ctx: Context) -> list[Obligation]:
         if done < need:
             detail += f"，还差{_days(need - done)}天"
         out.append(
-            obligation(
+            period_obligation(
                 "EDU-1",
                 periodic_status(done >= need, year, ctx.on),
-                period_kind="year",
-                period=year.key,
-                due=year.end,
+                year,
                 detail=detail,
                 refs=tuple(s.id for s in sessions),
                 progress=(float(done), float(need)),
@@ -71,12 +69,10 @@ def check_practice(ctx: Context) -> list[Obligation]:
             else f"{year.label}尚未登记主题实践活动（党员责任区、示范岗、志愿服务等）"
         )
         out.append(
-            obligation(
+            period_obligation(
                 "EDU-2",
                 periodic_status(bool(found), year, ctx.on),
-                period_kind="year",
-                period=year.key,
-                due=year.end,
+                year,
                 detail=detail,
                 refs=tuple(a.id for a in found),
             )

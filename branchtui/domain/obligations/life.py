@@ -9,7 +9,7 @@ from typing import Any
 from branchtui.domain import roster
 from branchtui.domain.appraisal import appraisal_gaps
 from branchtui.domain.obligations.base import Context, Obligation, rule
-from branchtui.domain.obligations.catalogue import needs_data, obligation
+from branchtui.domain.obligations.catalogue import needs_data, obligation, period_obligation
 from branchtui.domain.obligations.periods import (
     LOOKBACK_YEARS,
     Period,
@@ -75,12 +75,10 @@ def _periodic(
         status = periodic_status(len(found) >= need, period, ctx.on)
         text = f"{period.label}已召开{label} {len(found)} 次（应 {need} 次）"
         out.append(
-            obligation(
+            period_obligation(
                 rule_id,
                 status,
-                period_kind=period_kind,
-                period=period.key,
-                due=period.end,
+                period,
                 detail=text,
                 refs=_ids(found),
                 progress=(float(min(len(found), need)), float(need)),
@@ -135,12 +133,10 @@ def group_meetings(ctx: Context) -> list[Obligation]:
                 targets.append((found, text, (group.id,)))
         for found, text, extra in targets:
             out.append(
-                obligation(
+                period_obligation(
                     "LIFE-3",
                     periodic_status(len(found) >= need, period, ctx.on),
-                    period_kind="month",
-                    period=period.key,
-                    due=period.end,
+                    period,
                     detail=text,
                     refs=extra + _ids(found),
                 )

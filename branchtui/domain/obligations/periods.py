@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from branchtui.domain.dates import add_months, month_bounds, quarter_bounds, quarter_of
+from branchtui.domain.dates import month_bounds, quarter_bounds, quarter_of
 from branchtui.domain.records import BranchData
 
 # How far ahead a deadline shows as upcoming (即将到期).
@@ -132,8 +132,3 @@ def deadline_status(
     if (due - on).days <= UPCOMING_DAYS or (opens - on).days <= UPCOMING_DAYS:
         return "upcoming"
     return None
-
-
-def months_later(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later, clamped to the month's end."""
-    return add_months(day, months)

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from branchtui.domain.obligations.base import Context, Obligation, rule
-from branchtui.domain.obligations.catalogue import obligation
+from branchtui.domain.obligations.catalogue import obligation, period_obligation
 from branchtui.domain.obligations.periods import (
     deadline_status,
     judged_periods,
@@ -116,12 +116,10 @@ def good_practices(ctx: Context) -> list[Obligation]:
         ]
         text = f"{period.label}已上报好经验、好做法 {len(notes)} 篇"
         out.append(
-            obligation(
+            period_obligation(
                 "REP-4",
                 periodic_status(bool(notes), period, ctx.on),
-                period_kind="year",
-                period=period.key,
-                due=period.end,
+                period,
                 detail=text,
                 refs=tuple(n.id for n in notes),
             )

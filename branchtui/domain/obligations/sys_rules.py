@@ -6,7 +6,7 @@ import datetime as dt
 
 from branchtui.domain.dates import format_date
 from branchtui.domain.obligations.base import Context, Obligation, rule
-from branchtui.domain.obligations.catalogue import obligation
+from branchtui.domain.obligations.catalogue import obligation, period_obligation
 from branchtui.domain.obligations.periods import judged_periods, period_of
 from branchtui.domain.records import Activity, Meeting
 from branchtui.domain.records.ledgers import SYSTEM_KINDS
@@ -171,12 +171,10 @@ def check_inspection(ctx: Context) -> list[Obligation]:
         else:
             status, detail = "upcoming", f"{year.label}上级党委检查尚未进行"
         out.append(
-            obligation(
+            period_obligation(
                 "SYS-4",
                 status,
-                period_kind="year",
-                period=year.key,
-                due=year.end,
+                year,
                 detail=detail,
                 refs=tuple(i.id for i in found),
             )

@@ -1,4 +1,4 @@
-"""Run the CLI in-process (fast) or as the installed console script (the real thing)."""
+"""The CLI run as the installed console script; the in-process `cli` is in ../conftest.py."""
 
 from __future__ import annotations
 
@@ -6,37 +6,13 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from branchtui.cli import run
+from tests.unit.conftest import Cli, Result
 
 SCRIPT = Path(sys.executable).with_name("branchtui")
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-Cli = Callable[..., Result]
-
-
-@pytest.fixture
-def cli(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    """``cli("doctor", "--data", d)`` runs ``branchtui`` in this process."""
-
-    def invoke(*args: str | Path) -> Result:
-        capsys.readouterr()
-        code = run([str(a) for a in args])
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
-
-    return invoke
 
 
 @pytest.fixture

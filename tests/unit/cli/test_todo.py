@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from branchtui.storage.store import Store
-from tests.unit.cli.conftest import Cli
+from tests.unit.conftest import Cli
 from tests.unit.obligations.conftest import add_committee, add_meeting, add_members, make_data
 
 D = dt.date

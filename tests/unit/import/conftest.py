@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from branchtui.cli import run
 from branchtui.domain.records import Branch, PartyGroup
 from branchtui.domain.validation_fields import id_check_char
 from branchtui.storage.store import Store
@@ -66,23 +64,3 @@ def branch_dir(data_dir: Path) -> Path:
         tx.set_branch(Branch(name="中共测试党支部", created=dt.date(2020, 1, 1)))
         tx.insert(PartyGroup(name="第一党小组"))
     return data_dir
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def cli(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
-    """``cli("import", "members", file)`` runs ``branchtui`` in this process."""
-
-    def invoke(*args: str | Path) -> Result:
-        capsys.readouterr()
-        code = run([str(a) for a in args])
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
-
-    return invoke

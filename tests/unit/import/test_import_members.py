@@ -142,6 +142,7 @@ def test_xlsx_import_from_the_command_line(cli, xlsx, good_rows, branch_dir, tmp
         ("nowhere.csv", None, "找不到文件"),
         ("roster.docx.txt.pdf", b"%PDF", "无法识别"),
         ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".xls"),
+        ("no-name.csv", "序号,性别\r\n1,男\r\n".encode(), "找不到“姓名”列"),
     ],
 )
 def test_unreadable_files_give_one_chinese_line(

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from branchtui.domain.records import BranchData, Member, PartyGroup
-from branchtui.storage.roster_import import RosterFileError, decode_csv, plan_import, read_rows
+from branchtui.domain.roster_plan import RosterHeaderError, plan_import
+from branchtui.storage.roster_import import RosterFileError, decode_csv, read_rows
 
 TODAY = dt.date(2026, 11, 27)
 HEADER = ["序号", "姓名", "性别", "出生年月", "身份证号", "入党时间", "党小组"]
@@ -103,7 +104,7 @@ def test_files_that_are_no_roster_are_refused(tmp_path: Path, name, content, mes
 def test_missing_file_and_missing_name_column(tmp_path: Path) -> None:
     with pytest.raises(RosterFileError, match="找不到文件"):
         read_rows(tmp_path / "nowhere.csv")
-    with pytest.raises(RosterFileError, match="找不到“姓名”列"):
+    with pytest.raises(RosterHeaderError, match="找不到“姓名”列"):
         _plan([["序号", "性别"], [1, "男"]])
 
 

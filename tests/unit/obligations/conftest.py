@@ -171,10 +171,7 @@ def add_committee(
 def load_rules(*families: str) -> None:
     """Import the rule modules of those families so that their checks are registered."""
     for family in families or tuple(MODULE_OF_FAMILY):
-        try:
-            importlib.import_module(f"branchtui.domain.obligations.{MODULE_OF_FAMILY[family]}")
-        except ModuleNotFoundError:
-            continue
+        importlib.import_module(f"branchtui.domain.obligations.{MODULE_OF_FAMILY[family]}")
 
 
 def make_context(

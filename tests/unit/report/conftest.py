@@ -14,14 +14,11 @@ October 2026 of 第一党支部 (created 2026-01-01, no party groups, four membe
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from branchtui.cli import run
 from branchtui.domain.records import (
     Attendance,
     Branch,
@@ -168,23 +165,3 @@ def store(data_dir: Path) -> Store:
     opened = Store.open(data_dir, create=True)
     opened.replace_all(build_branch())
     return opened
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def cli(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
-    """``cli("report", "monthly", …)`` runs ``branchtui`` in this process on the data folder."""
-
-    def invoke(*args: str | Path) -> Result:
-        capsys.readouterr()
-        code = run([str(a) for a in args])
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
-
-    return invoke
