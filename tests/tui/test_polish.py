@@ -39,8 +39,13 @@ def footer_keys(screen: object) -> dict[str, FooterKey]:
 
 async def footer_ready(pilot: Pilot[None]) -> None:
     """Wait until the Footer has laid out its keys (it composes after a refresh)."""
-    await settle(pilot, lambda: "quit" in footer_keys(pilot.app.screen))
+    # Not settle(): a dialog opened by a worker keeps that worker waiting until it closes.
+    for _ in range(200):
+        await pilot.pause(0.05)
+        if "quit" in footer_keys(pilot.app.screen):
+            break
     await pilot.pause(0.1)
+    assert "quit" in footer_keys(pilot.app.screen)
 
 
 @pytest.mark.parametrize("mode", MODES)
