@@ -277,3 +277,19 @@ async def test_dialogs_show_quit_and_help_and_f1_works(branch_dir: Path, today: 
         await footer_ready(pilot)
         assert isinstance(app.screen, ChoicePrompt)
         assert {"quit", "help", "dismiss(None)"} <= set(footer_keys(app.screen))
+
+
+async def test_new_term_asks_before_ending_the_committee(branch_dir: Path, today: dt.date) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "n", "enter")  # start date: today
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ChoicePrompt)
+        assert "3名委员同时卸任" in app.screen.prompt_title
+        await pilot.press("enter")  # 取消 is first: a stray Enter changes nothing
+        await pilot.pause(0.3)
+        assert len(read_file(branch_dir).terms) == 1
+        await pilot.press("n", "enter")
+        await pilot.pause(0.3)
+        await pilot.press("down", "enter")  # 确认换届
+        await settle(pilot, lambda: len(read_file(branch_dir).terms) == 2)

@@ -22,6 +22,8 @@ from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt, TextPrompt
 from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.member_picker import MemberPicker
 
+NEW_TERM_CHOICES = {"no": "取消", "yes": "确认换届"}
+
 
 class CommitteeScreen(DataScreen):
     """The branch committee of the term in force today."""
@@ -208,6 +210,14 @@ class CommitteeScreen(DataScreen):
         term = Term(number=old.number + 1 if old else 1, start=start)
         seats = [s for s in self.seats if s.until is None]
         vacancies = committee.open_vacancies(self.data, start)
+        if old is not None:
+            # Ending a whole committee must not be one stray "n" + Enter away.
+            question = (
+                f"换届：第{term.number}届自 {format_date(start)} 起，本届{len(seats)}名委员同时卸任"
+            )
+            sure = await self.app.push_screen_wait(ChoicePrompt(question, NEW_TERM_CHOICES))
+            if sure != "yes":
+                return
 
         def change(tx: Transaction) -> None:
             tx.insert(term)
