@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.keys import format_key
@@ -16,8 +15,12 @@ from branchtui.domain.profile import Profile, get_profile
 from branchtui.domain.records import BranchData
 from branchtui.storage import locations
 from branchtui.storage.errors import StoreError
-from branchtui.storage.store import Store
-from branchtui.tui.commands import BranchCommands, BranchPalette
+from branchtui.tui.key_order import KeyOrderApp
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from branchtui.storage.store import Store
 
 
 # Screens are imported when first shown, to keep start-up lean.
@@ -51,6 +54,13 @@ def _committee() -> Screen:
     return CommitteeScreen()
 
 
+def _commands() -> type[Provider]:
+    # textual.command takes ~45 ms to import: not before the first frame.
+    from branchtui.tui.commands import BranchCommands
+
+    return BranchCommands
+
+
 MODES_GROUP = Binding.Group("切换", compact=True)
 # Key names as printed on the keyboard; Textual's arrows and ⏎ are ambiguous-width in CJK terminals.
 KEY_NAMES = {
@@ -69,13 +79,13 @@ KEY_NAMES = {
 }
 
 
-class BranchApp(App[None]):
+class BranchApp(KeyOrderApp):
     """党支部工作: one data folder, one branch."""
 
     CSS_PATH = "app.tcss"
     TITLE = "党支部工作"
     # Only our provider: Textual's system commands (Keys, Theme, Screenshot …) are in English.
-    COMMANDS: ClassVar = {BranchCommands}
+    COMMANDS: ClassVar = {_commands}
     MODES: ClassVar = {
         "dashboard": _dashboard,
         "roster": _roster,
@@ -138,11 +148,15 @@ class BranchApp(App[None]):
         Binding("ctrl+q", "quit", "退出", id="quit", tooltip="退出程序", priority=True),
     ]
 
-    def __init__(self, data_dir: Path, today: dt.date | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, today: dt.date | None = None, *, background: bool = False
+    ) -> None:
         super().__init__()
         self.data_dir = Path(data_dir)
         self.fixed_today = today
+        self.background = background  # read the data file after the first frame, in a thread
         self.store: Store | None = None
+        self.open_problem = ""  # the store's Chinese message when the data file cannot be opened
 
     @property
     def today(self) -> dt.date:
@@ -172,12 +186,45 @@ class BranchApp(App[None]):
         self._open_store()
 
     def _open_store(self) -> None:
-        try:
-            self.store = Store.open(self.data_dir)
-        except StoreError as error:
-            self.notify(error.message, title="无法打开数据", severity="error", timeout=30)
+        if not self.background:
+            self._opened(self._read_store())
             return
+        # The dashboard's frame first ("正在读取数据…"), then the file is read off the UI thread.
+        self.pause_keys()
         self.switch_mode("dashboard")
+        self.call_after_refresh(self._read_in_thread)
+
+    def _read_in_thread(self) -> None:
+        self.run_worker(self._read_store, thread=True, group="open", description="读取数据")
+
+    def _read_store(self) -> Store | str:
+        """The opened store with its snapshot decoded, or the store's message why it cannot be."""
+        from branchtui.storage.store import Store
+
+        try:
+            store = Store.open(self.data_dir)
+            store.snapshot()
+        except StoreError as error:
+            result: Store | str = error.message
+        else:
+            result = store
+        if self.background:
+            self.call_from_thread(self._opened, result)
+        return result
+
+    def _opened(self, result: Store | str) -> None:
+        self.resume_keys()
+        if isinstance(result, str):
+            self.open_problem = result
+            self.notify(result, title="无法打开数据", severity="error", timeout=30)
+        else:
+            self.store = result
+            if result.notice:  # a newer program wrote the file: opened read-only, say why
+                self.notify(result.notice, title="只读打开", severity="warning", timeout=30)
+        if self.current_mode != "dashboard":
+            self.switch_mode("dashboard")
+        elif callable(reload := getattr(self.screen, "reload", None)):
+            reload()
 
     def _branch_created(self, result: object) -> None:
         from branchtui.tui.screens.wizards.setup import SetupResult, save_setup
@@ -213,6 +260,8 @@ class BranchApp(App[None]):
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
+            from branchtui.tui.commands import BranchPalette
+
             self.push_screen(BranchPalette(id="--command-palette"))
 
     def action_help_quit(self) -> None:
@@ -243,11 +292,17 @@ class BranchApp(App[None]):
         await self.screen.run_action(action)
 
 
-def build_app(data_dir: Path, *, today: dt.date | None = None) -> BranchApp:
-    """The one factory used by the CLI, the tests and the snapshot apps."""
-    return BranchApp(data_dir, today=today)
+def build_app(
+    data_dir: Path, *, today: dt.date | None = None, background: bool = False
+) -> BranchApp:
+    """The one factory used by the CLI, the tests and the snapshot apps.
+
+    With ``background`` the first frame is painted before the data file is read (the CLI);
+    without, the data is there when the app has mounted (tests and snapshots stay deterministic).
+    """
+    return BranchApp(data_dir, today=today, background=background)
 
 
 def run_tui(data_dir: Path, today: dt.date | None = None) -> None:
     """Run the TUI on ``data_dir`` until the user quits."""
-    build_app(data_dir, today=today).run()
+    build_app(data_dir, today=today, background=True).run()

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+from typing import TYPE_CHECKING
 
-from branchtui.domain.calendar import WorkCalendar
 from branchtui.domain.obligations.base import (
     RULE_CHECKS,
     STATUS_LABELS,
@@ -37,6 +37,9 @@ def _load_rule_modules() -> None:
 
 
 _load_rule_modules()
+
+if TYPE_CHECKING:  # the holidays package takes ~250 ms to import: only when first computing
+    from branchtui.domain.calendar import WorkCalendar
 
 
 def unjudged_rules() -> list[str]:
@@ -67,7 +70,11 @@ def obligations_on(
     """
     if profile is None:
         profile = get_profile(data.branch.profile if data.branch else None)
-    ctx = Context(data=data, on=on, profile=profile, calendar=calendar or WorkCalendar())
+    if calendar is None:
+        from branchtui.domain.calendar import WorkCalendar
+
+        calendar = WorkCalendar()
+    ctx = Context(data=data, on=on, profile=profile, calendar=calendar)
     found: list[Obligation] = []
     for rule_id in RULE_IDS:
         check = RULE_CHECKS.get(rule_id)

@@ -19,7 +19,6 @@ from textual.events import Resize
 from textual.message import Message
 from textual.widgets import Header, Static
 
-from branchtui.domain.calendar import WorkCalendar
 from branchtui.domain.dates import add_months, format_date
 from branchtui.domain.obligations import STATUS_LABELS, Obligation, obligations_on
 from branchtui.domain.obligations.catalogue import FAMILIES
@@ -28,7 +27,6 @@ from branchtui.domain.records import BranchData
 from branchtui.storage.errors import StoreError
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
-from branchtui.tui.screens.obligation_detail import ObligationDetail
 from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.obligation_list import ObligationList
 from branchtui.tui.widgets.progress_view import ProgressRow, ProgressView, progress_rows
@@ -152,6 +150,7 @@ class DashboardScreen(DataScreen):
     def reload(self) -> None:
         self.sub_title = "待办事项"
         if self.branch_app.store is None:
+            self._show_opening()
             return
         self.request += 1
         self._show_info(computing=True)
@@ -161,6 +160,7 @@ class DashboardScreen(DataScreen):
     def _compute(
         self, request: int, data: BranchData, on: dt.date, profile: Profile, folder: Path
     ) -> None:
+        from branchtui.domain.calendar import WorkCalendar  # holidays: slow, so off the UI thread
         from branchtui.storage.calendar_file import load_calendar
 
         problem = ""
@@ -208,6 +208,17 @@ class DashboardScreen(DataScreen):
             second += f"  按 t 回到今天（{format_date(today)}）"
         if self.estimated and not computing:
             second += f"  [yellow]{day.year}年节假日安排为估算[/yellow]"
+        self.query_one("#dash-info", Static).update(f"{first}\n{second}")
+
+    def _show_opening(self) -> None:
+        # The frame is painted before the data file is read (a big file takes seconds).
+        day = self.on_date
+        first = f"[b]查看日期：{format_date(day)} 星期{WEEKDAYS[day.weekday()]}[/b]"
+        problem = self.branch_app.open_problem
+        if problem:
+            second = f"[b red]无法打开数据：[/b red]{escape(problem)}"
+        else:
+            second = f"正在读取数据…  数据目录：{escape(str(self.branch_app.data_dir))}"
         self.query_one("#dash-info", Static).update(f"{first}\n{second}")
 
     def _keep(self, ob: Obligation) -> bool:
@@ -281,6 +292,8 @@ class DashboardScreen(DataScreen):
         self._open_detail(message.obligation)
 
     def _open_detail(self, ob: Obligation) -> None:
+        from branchtui.tui.screens.obligation_detail import ObligationDetail
+
         estimated_year = self.on_date.year if self.estimated else None
         detail = ObligationDetail(ob, self.data, self.app.MODES, estimated_year)
         self.app.push_screen(detail, self._settle)
