@@ -20,19 +20,15 @@ from typer.exceptions import Abort
 from typer.main import get_command
 
 from branchtui.cli.chinese import install_help_formatter, usage_error_line
+from branchtui.launch import (
+    UserError,
+    demo_folder,
+    launch_tui,
+)
 from branchtui.storage import locations
 from branchtui.storage.errors import StoreError
-from branchtui.storage.locations import DATA_FILE
 
 CONTEXT = {"help_option_names": ["--help", "-h"]}
-
-
-class UserError(Exception):
-    """A mistake of the user's, told in one Chinese line; exit code 1."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def sub_app(help_text: str) -> typer.Typer:
@@ -94,51 +90,6 @@ def root(
             )
         return
     launch_tui(demo_folder(data) if demo else locations.data_dir(data), demo=demo)
-
-
-def demo_folder(data: Path | None) -> Path:
-    """`--data` if given, else `$XDG_DATA_HOME/branchtui-demo` (never the real branch's folder)."""
-    if data is not None:
-        return data.expanduser()
-    xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(xdg) / "branchtui-demo"
-
-
-def ensure_demo(folder: Path) -> None:
-    """Create the demo branch in ``folder`` unless a branch is there already."""
-    if (folder / DATA_FILE).exists():
-        return
-    from branchtui.cli.setup_commands import write_demo  # only needed on first demo start
-
-    write_demo(folder, seed=2017, members=30, years=2)
-
-
-def launch_tui(folder: Path, *, demo: bool = False) -> None:
-    """Open the TUI on ``folder``; with ``demo``, first create the sample branch if none is there."""
-    require_terminal()
-    if demo:
-        ensure_demo(folder)
-    start_tui(folder)
-
-
-def require_terminal() -> None:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UserError(
-            "终端界面需要在交互式终端中运行；批处理请使用命令，运行 branchtui --help 查看"
-        )
-    # A window under 80×24 or a GBK terminal would draw a broken screen: say so instead.
-    from branchtui.tui.terminal_check import current_terminal_problem
-
-    problem = current_terminal_problem()
-    if problem:
-        raise UserError(problem)
-
-
-def start_tui(folder: Path) -> None:
-    # Textual takes ~300 ms to import: only the interactive path pays for it.
-    from branchtui.tui.app import run_tui
-
-    run_tui(folder, today=locations.today())
 
 
 def folder_of(ctx: typer.Context, data: Path | None) -> Path:
@@ -233,10 +184,15 @@ def run(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:
-        log = _crash_log(exc, args)
-        where = f"详细信息已写入 {log}" if log else "且无法写入日志文件"
-        return _error(f"程序内部出错（{type(exc).__name__}），{where}，请将该文件发给维护人员。")
+        return report_crash(exc, args)
     return result if isinstance(result, int) else 0
+
+
+def report_crash(exc: BaseException, args: list[str]) -> int:
+    """One Chinese line naming the log file that holds the traceback; exit code 1."""
+    log = _crash_log(exc, args)
+    where = f"详细信息已写入 {log}" if log else "且无法写入日志文件"
+    return _error(f"程序内部出错（{type(exc).__name__}），{where}，请将该文件发给维护人员。")
 
 
 def main() -> NoReturn:

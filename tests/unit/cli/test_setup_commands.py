@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from branchtui.cli import app as cli_app  # the module: branchtui.cli no longer exports `app`
+from branchtui import launch
 from branchtui.storage.store import Store
 
 NAME = "中共厦门金圆投资集团有限公司测试部党支部"
@@ -136,8 +136,8 @@ def test_bare_demo_flag_never_overwrites_a_real_branch(
     cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[Path] = []
-    monkeypatch.setattr(cli_app, "require_terminal", lambda: None)
-    monkeypatch.setattr(cli_app, "start_tui", opened.append)
+    monkeypatch.setattr(launch, "require_terminal", lambda: None)
+    monkeypatch.setattr(launch, "start_tui", opened.append)
     real = tmp_path / "real"
     assert cli("init", "--name", NAME, "--data", real).code == 0
     before = (real / "branch.json").read_bytes()
