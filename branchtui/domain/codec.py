@@ -225,12 +225,19 @@ def _compile_compact(cls: type) -> None:
     _COMPACT_ENCODERS[cls] = env["encode_compact"]
 
 
+def _compiled(
+    cache: dict[type, Callable[[Any], Any]], build: Callable[[type], None], cls: type
+) -> Any:
+    """The generated function of ``cls`` in ``cache``, built on first use."""
+    function = cache.get(cls)
+    if function is None:
+        build(cls)
+        function = cache[cls]
+    return function
+
+
 def _compact_encoder_of(cls: type) -> Callable[[Any], dict[str, Any]]:
-    encoder = _COMPACT_ENCODERS.get(cls)
-    if encoder is None:
-        _compile_compact(cls)
-        encoder = _COMPACT_ENCODERS[cls]
-    return encoder
+    return _compiled(_COMPACT_ENCODERS, _compile_compact, cls)
 
 
 def encode_compact(obj: Any) -> dict[str, Any]:
@@ -287,19 +294,11 @@ def _nested_record_type(tp: Any) -> type | None:
 
 
 def _encoder_of(cls: type) -> Callable[[Any], dict[str, Any]]:
-    encoder = _ENCODERS.get(cls)
-    if encoder is None:
-        _compile(cls)
-        encoder = _ENCODERS[cls]
-    return encoder
+    return _compiled(_ENCODERS, _compile, cls)
 
 
 def _decoder_of(cls: type) -> Callable[[Any], Any]:
-    decoder = _DECODERS.get(cls)
-    if decoder is None:
-        _compile(cls)
-        decoder = _DECODERS[cls]
-    return decoder
+    return _compiled(_DECODERS, _compile, cls)
 
 
 def encode(obj: Any) -> dict[str, Any]:
