@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from branchtui.domain.appraisal import appraisal_gaps
 from branchtui.domain.attendance import (
     absence_streak,
@@ -29,27 +32,13 @@ def check_general_meeting_votes(ctx: Context) -> list[Obligation]:
     ]
     if not meetings:
         return [obligation("NAT-1", "not_applicable", detail=f"{year}年支部党员大会无表决事项")]
-    out: list[Obligation] = []
-    for m in meetings:
-        result = general_meeting_vote(m, ctx.data.members)
-        if not result.valid:
-            out.append(
-                obligation(
-                    "NAT-1",
-                    "warning",
-                    due=m.date,
-                    detail=f"{format_date(m.date)}支部党员大会：{result.message}",
-                    refs=(m.id,),
-                )
-            )
-    return out or [
-        obligation(
-            "NAT-1",
-            "met",
-            detail=f"{year}年{len(meetings)}次支部党员大会表决均有效",
-            refs=tuple(m.id for m in meetings),
-        )
-    ]
+    return _judge_meetings(
+        "NAT-1",
+        meetings,
+        lambda m: general_meeting_vote(m, ctx.data.members),
+        "支部党员大会",
+        f"{year}年{len(meetings)}次支部党员大会表决均有效",
+    )
 
 
 @rule("NAT-2")
@@ -63,27 +52,26 @@ def check_committee_quorum(ctx: Context) -> list[Obligation]:
     ]
     if not meetings or not ctx.data.seats:
         return [obligation("NAT-2", "not_applicable", detail=f"{year}年尚无支委会记录")]
+    return _judge_meetings(
+        "NAT-2",
+        meetings,
+        lambda m: committee_quorum(m, ctx.data.seats),
+        "支委会",
+        f"{year}年{len(meetings)}次支委会均过半数委员到会",
+    )
+
+
+def _judge_meetings(
+    rule_id: str, meetings: list[Any], judge: Callable[[Any], Any], label: str, met_text: str
+) -> list[Obligation]:
+    """A warning for each meeting whose vote or quorum ``judge`` finds invalid, else one met."""
     out: list[Obligation] = []
     for m in meetings:
-        result = committee_quorum(m, ctx.data.seats)
+        result = judge(m)
         if not result.valid:
-            out.append(
-                obligation(
-                    "NAT-2",
-                    "warning",
-                    due=m.date,
-                    detail=f"{format_date(m.date)}支委会：{result.message}",
-                    refs=(m.id,),
-                )
-            )
-    return out or [
-        obligation(
-            "NAT-2",
-            "met",
-            detail=f"{year}年{len(meetings)}次支委会均过半数委员到会",
-            refs=tuple(m.id for m in meetings),
-        )
-    ]
+            detail = f"{format_date(m.date)}{label}：{result.message}"
+            out.append(obligation(rule_id, "warning", due=m.date, detail=detail, refs=(m.id,)))
+    return out or [obligation(rule_id, "met", detail=met_text, refs=tuple(m.id for m in meetings))]
 
 
 @rule("NAT-3")
