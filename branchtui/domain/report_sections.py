@@ -137,6 +137,7 @@ def meeting_rows(data: BranchData, start: dt.date, end: dt.date) -> list[Row]:
     rows: list[Row] = []
     for roll in sorted(book.rolls, key=lambda r: r[0].date):
         meeting, listed = roll[0], roll[1]
+        lecture = meeting.lecture
         seen = {m.id: book.status(roll, m) for m in data.members}
         seen.update({mid: s for mid, s in listed.items() if mid not in seen})
         tally = Counter(s for s in seen.values() if s is not None)
@@ -149,9 +150,9 @@ def meeting_rows(data: BranchData, start: dt.date, end: dt.date) -> list[Row]:
                 "topic": meeting.topic or "（未填写议题）",
                 "place": meeting.place,
                 "group": groups.get(meeting.group_id or "", ""),
-                "lecturer": names.get(meeting.lecturer_id or "", ""),
+                "lecturer": names.get(lecture.lecturer_id or "", "") if lecture else "",
                 "hours": _hours(meeting),
-                "theme_content": list(meeting.theme_content),
+                "theme_content": list(meeting.theme_day.content_types) if meeting.theme_day else [],
                 "criticism": meeting.criticism,
                 "expected": expected,
                 "present": tally["present"],

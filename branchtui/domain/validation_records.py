@@ -14,13 +14,6 @@ from branchtui.domain.records.branch import BRANCH_KINDS, SEAT_ROLES
 from branchtui.domain.records.care import TALK_KINDS, TALK_TRIGGERS
 from branchtui.domain.records.development import CANDIDATE_STEPS
 from branchtui.domain.records.education import ACTIVITY_KINDS, DISCIPLINE_STEPS
-from branchtui.domain.records.meetings import (
-    APPRAISAL_GRADES,
-    APPRAISAL_STEPS,
-    ATTENDANCE_STATUSES,
-    MEETING_KINDS,
-    THEME_DAY_CONTENT,
-)
 from branchtui.domain.records.people import DUES_CATEGORIES, GENDERS
 from branchtui.domain.records.relations import (
     FLOW_DIRECTIONS,
@@ -37,12 +30,12 @@ from branchtui.domain.validation_fields import (
     check_past_date,
     check_phone,
     check_required,
-    check_time,
     check_year,
     id_birth_date,
     id_gender,
 )
 from branchtui.domain.validation_ledgers import LEDGER_CHECKS
+from branchtui.domain.validation_meetings import appraisal_check, meeting_check
 
 
 def id_consistency(c: Checker) -> None:
@@ -98,59 +91,6 @@ def _vacancy(c: Checker) -> None:
     c.past("since", "空缺起始时间", required=True)
     c.past("filled", "补齐时间")
     c.order("since", "filled", "空缺起始时间", "补齐时间")
-
-
-def _meeting(c: Checker) -> None:
-    kinds = c.get("kinds")
-    if not isinstance(kinds, list) or not kinds:
-        c.add("kinds", "请选择会议类型")
-    elif any(not isinstance(k, str) or k not in MEETING_KINDS for k in kinds):
-        c.add("kinds", check_choice(None, "会议类型", MEETING_KINDS))
-    c.past("date", "会议日期", required=True)
-    if isinstance(kinds, list) and "group_meeting" in kinds and not c.get("group_id"):
-        c.add("group_id", "党小组会请选择党小组")
-    c.add("start", check_time(c.get("start"), "开始时间"))
-    c.add("end", check_time(c.get("end"), "结束时间"))
-    start, end = c.get("start"), c.get("end")
-    if "start" not in c.errors and "end" not in c.errors and start and end and end <= start:
-        c.add("end", "结束时间应晚于开始时间")
-    c.amount("duration_minutes", "时长（分钟）")
-    for _, content in c.items("theme_content"):
-        if content not in THEME_DAY_CONTENT:
-            c.add("theme_content", f"主题党日内容应为：{'、'.join(THEME_DAY_CONTENT)}")
-    seen: set[str] = set()
-    for i, entry in c.items("attendance"):
-        member_id, status = getattr(entry, "member_id", None), getattr(entry, "status", None)
-        if isinstance(member_id, str) and member_id in seen:
-            c.add(f"attendance.{i}.member_id", "同一人在出席名单中出现两次")
-        if isinstance(member_id, str):
-            seen.add(member_id)
-        if not isinstance(status, str) or status not in ATTENDANCE_STATUSES:
-            c.add(f"attendance.{i}.status", check_choice(status, "出席情况", ATTENDANCE_STATUSES))
-        elif status == "on_leave":
-            c.add(
-                f"attendance.{i}.reason", check_required(getattr(entry, "reason", None), "请假事由")
-            )
-    for i, vote in c.items("votes"):
-        c.add(f"votes.{i}.motion", check_required(getattr(vote, "motion", None), "表决事项"))
-        for part, label in (("yes", "赞成票"), ("no", "反对票"), ("abstain", "弃权票")):
-            value = getattr(vote, part, None)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                c.add(f"votes.{i}.{part}", f"{label}应为不小于0的整数")
-
-
-def _appraisal(c: Checker) -> None:
-    c.add("year", check_year(c.get("year"), c.today))
-    steps = c.get("steps")
-    if isinstance(steps, dict):
-        for step, when in steps.items():
-            if not isinstance(step, str) or step not in APPRAISAL_STEPS:
-                c.add("steps", check_choice(step, "评议步骤", APPRAISAL_STEPS))
-            c.add("steps", check_past_date(when, c.today, "评议步骤日期"))
-    for i, result in c.items("results"):
-        grade = getattr(result, "grade", None)
-        if grade not in ("", None) and not (isinstance(grade, str) and grade in APPRAISAL_GRADES):
-            c.add(f"results.{i}.grade", check_choice(grade, "评议等次", APPRAISAL_GRADES))
 
 
 def _transfer(c: Checker) -> None:
@@ -287,8 +227,8 @@ RECORD_CHECKS: dict[type, Callable[[Checker], None]] = {
     r.Term: _term,
     r.CommitteeSeat: _seat,
     r.Vacancy: _vacancy,
-    r.Meeting: _meeting,
-    r.Appraisal: _appraisal,
+    r.Meeting: meeting_check,
+    r.Appraisal: appraisal_check,
     r.Transfer: _transfer,
     r.TravelAbroad: _travel,
     r.FlowingMember: _flowing,

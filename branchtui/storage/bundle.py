@@ -17,6 +17,7 @@ from branchtui.domain.profile import get_profile
 from branchtui.domain.records import TABLES, Branch, BranchData
 from branchtui.storage.atomic import dumps, write_atomic
 from branchtui.storage.errors import BundleError
+from branchtui.storage.migrations import lift_meeting_parts
 from branchtui.storage.modes import PRIVATE_FILE, file_mode
 from branchtui.storage.references import dangling_references
 from branchtui.storage.store import Store
@@ -106,6 +107,8 @@ def data_from_bundle(bundle: Any) -> BranchData:
             raise BundleError(f"数据包中的 {name} 应为数组。")
         records = []
         for i, row in enumerate(rows, start=1):
+            if name == "meetings" and isinstance(row, dict):
+                row = lift_meeting_parts(row)  # a bundle exported before schema 4
             try:
                 record = cls.from_dict(row)
             except (DecodeError, TypeError, ValueError) as exc:

@@ -80,6 +80,10 @@ def _type_name(hint: Any, field_name: str) -> str:
         return f"对象（键为文本，值为{_type_name(args[1], field_name)}）"
     if field_name.endswith("_id") and hint is str:
         return "id"
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return f"对象（见 {hint.__name__}）"
+    if hint is Any:
+        return "对象（修改前的整条记录）"
     return SCALARS.get(hint, getattr(hint, "__name__", str(hint)))
 
 
@@ -120,9 +124,16 @@ def _field_table(cls: type) -> tuple[list[str], list[type]]:
 def _section(title: str, cls: type) -> list[str]:
     lines, nested = _field_table(cls)
     out = [f"### {title}", "", *lines, ""]
-    for sub in nested:
-        sub_lines, _ = _field_table(sub)
+    # Nested objects in the order first met, each once, however deep (Meeting → AgendaItem → Speech).
+    done: list[type] = []
+    while nested:
+        sub = nested.pop(0)
+        if sub in done:
+            continue
+        done.append(sub)
+        sub_lines, deeper = _field_table(sub)
         out += [f"{sub.__name__} 对象：", "", *sub_lines, ""]
+        nested += [d for d in deeper if d not in done and d not in nested]
     return out
 
 

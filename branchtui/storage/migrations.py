@@ -7,6 +7,9 @@ Version 2: TinyDB's layout, ``{"_meta": {...}, "<table>": {"<doc id>": doc}}``, 
 Version 3: the same, but a document leaves out every field equal to its default (the reader fills
            defaults in; the branch's own record is kept whole), e.g. attendance rows ``{"member_id": …}`` without status "present".
            Changing a field's default later therefore needs a step writing the old one back.
+Version 4: a meeting's lecturer and 主题党日 content types move into its own parts
+           (``lecturer_id`` → ``lecture.lecturer_id``, ``theme_content`` →
+           ``theme_day.content_types``); the other new parts of the minutes start empty.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from branchtui.domain.codec import omit_defaults
 from branchtui.domain.records import TABLES
 from branchtui.storage.errors import CorruptFileError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 META = "_meta"
 BRANCH_TABLE = "branch"
 
@@ -118,4 +121,42 @@ def compact_documents(raw: dict[str, Any]) -> dict[str, Any]:
             key: omit_defaults(cls, doc) if isinstance(doc, dict) else doc
             for key, doc in table.items()
         }
+    return out
+
+
+def lift_meeting_parts(doc: dict[str, Any]) -> dict[str, Any]:
+    """One meeting document of version 3 (or of an older bundle) in version 4's shape.
+
+    A lecturer or a party_lecture kind makes a ``lecture`` part titled with the topic; theme
+    content types make a ``theme_day`` part. Documents already in the new shape are returned
+    unchanged; the input is not modified.
+    """
+    if "lecturer_id" not in doc and "theme_content" not in doc:
+        return doc
+    out = dict(doc)
+    found = out.get("kinds")
+    kinds: list[Any] = found if isinstance(found, list) else []
+    topic = out.get("topic") or ""
+    lecturer = out.pop("lecturer_id", None)
+    if (lecturer or "party_lecture" in kinds) and not isinstance(out.get("lecture"), dict):
+        lecture = {"lecturer_id": lecturer, "title": topic}
+        out["lecture"] = {k: v for k, v in lecture.items() if v}
+    content = out.pop("theme_content", None)
+    if (content or "theme_day" in kinds) and not isinstance(out.get("theme_day"), dict):
+        part = {"theme": topic if "theme_day" in kinds else "", "content_types": content or []}
+        out["theme_day"] = {k: v for k, v in part.items() if v}
+    return out
+
+
+@step(3)
+def meeting_parts(raw: dict[str, Any]) -> dict[str, Any]:
+    """v3 → v4: a meeting's lecturer and theme content move into its lecture and theme_day."""
+    out: dict[str, Any] = dict(raw)
+    table = raw.get("meetings")
+    if isinstance(table, dict):
+        out["meetings"] = {
+            key: lift_meeting_parts(doc) if isinstance(doc, dict) else doc
+            for key, doc in table.items()
+        }
+    out[META] = new_meta(4)
     return out

@@ -12,8 +12,10 @@ from branchtui.domain.records import (
     Appraisal,
     AppraisalResult,
     Attendance,
+    Lecture,
     Meeting,
     Member,
+    ThemeDay,
     Venue,
     Vote,
 )
@@ -259,7 +261,7 @@ def build_theme_days(ctx: DemoContext) -> None:
         if not ctx.in_history(day):
             continue
         content = ["交纳党费", ctx.rng.choice(list(THEME_TOPICS))]
-        kinds, extra = ["theme_day"], dict[str, str]()
+        kinds, extra = ["theme_day"], dict[str, Any]()
         topic = THEME_TOPICS[content[1]]
         if day == oath_day:
             content.append("新党员宣誓")
@@ -267,7 +269,7 @@ def build_theme_days(ctx: DemoContext) -> None:
         if month.month == 7:
             kinds.append("party_lecture")
             topic = f"七一专题党课：{ctx.rng.choice(LECTURE_TOPICS)}"
-            extra["lecturer_id"] = secretary.id
+            extra["lecture"] = Lecture(lecturer_id=secretary.id, title=topic)
         people = ctx.members_on(day)
         _meeting(
             ctx,
@@ -278,7 +280,7 @@ def build_theme_days(ctx: DemoContext) -> None:
             host=secretary,
             minutes=150,
             recorder=_pick(people, organization),
-            theme_content=content,
+            theme_day=ThemeDay(theme=topic, content_types=content),
             **extra,
         )
 
@@ -293,14 +295,15 @@ def build_lectures(ctx: DemoContext) -> None:
             )
             if ctx.in_history(day) and ctx.present_on(leader, day):
                 people = ctx.members_on(day)
+                title = ctx.rng.choice(LECTURE_TOPICS)
                 _meeting(
                     ctx,
                     ["party_lecture"],
                     day,
                     people,
                     host=leader,
-                    lecturer_id=leader.id,
-                    topic=f"专题党课：{ctx.rng.choice(LECTURE_TOPICS)}",
+                    lecture=Lecture(lecturer_id=leader.id, title=title),
+                    topic=f"专题党课：{title}",
                     minutes=90,
                     recorder=_pick(people, organization),
                 )

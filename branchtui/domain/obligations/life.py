@@ -183,7 +183,7 @@ def party_lectures(ctx: Context) -> list[Obligation]:
                 **fields,
             )
         )
-        lecturers = {m.lecturer_id for m in lectures if m.lecturer_id}
+        lecturers = {m.lecture.lecturer_id for m in lectures if m.lecture and m.lecture.lecturer_id}
         secretaries = secretaries_in(ctx, period)
         if not secretaries:
             out.append(

@@ -6,6 +6,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from branchtui.domain.records.base import Record
+from branchtui.domain.records.meeting_parts import (
+    AgendaItem,
+    Amendment,
+    Lecture,
+    LifeMeeting,
+    Observer,
+    ThemeDay,
+)
 
 MEETING_KINDS = {
     "general_meeting": "支部党员大会",
@@ -61,17 +69,29 @@ class Attendance:
 
 @dataclass(kw_only=True)
 class Vote:
-    """A motion put to the vote (NAT-1, NAT-2)."""
+    """A motion put to the vote (NAT-1, NAT-2): one per candidate when candidates are voted
+    on one by one. ``method`` is a VOTE_METHODS key ('' = not recorded); a secret ballot
+    names its 计票人 (``counter_ids``) and 监票人 (``scrutineer_ids``)."""
 
     motion: str
+    candidate: str = ""
+    method: str = ""
     yes: int = 0
     no: int = 0
     abstain: int = 0
+    counter_ids: list[str] = field(default_factory=list)
+    scrutineer_ids: list[str] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)
 class Meeting(Record):
-    """会议 / 活动记录: one record of organizational life; may count as several kinds (LIFE-9)."""
+    """会议 / 活动记录: one record of organizational life; may count as several kinds (LIFE-9).
+
+    The first of ``kinds`` is the record's own kind (its title and sequence number); the
+    parts a kind needs are ``lecture`` (党课), ``theme_day`` (主题党日) and ``life_meeting``
+    (组织生活会); a 民主评议 is an Appraisal record pointing here. ``entered_on`` is the day
+    the record was entered (会后补记 is judged from it); ``amendments`` keep earlier versions.
+    """
 
     TABLE = "meetings"
     LABEL = "会议"
@@ -86,22 +106,33 @@ class Meeting(Record):
     group_id: str | None = None
     topic: str = ""
     content: str = ""
-    theme_content: list[str] = field(default_factory=list)
     host_id: str | None = None
     recorder_id: str | None = None
-    lecturer_id: str | None = None
     attendance: list[Attendance] = field(default_factory=list)
+    observers: list[Observer] = field(default_factory=list)
+    agenda: list[AgendaItem] = field(default_factory=list)
     votes: list[Vote] = field(default_factory=list)
+    lecture: Lecture | None = None
+    theme_day: ThemeDay | None = None
+    life_meeting: LifeMeeting | None = None
+    study_hours: float | None = None
     photo_ids: list[str] = field(default_factory=list)
+    attachment_ids: list[str] = field(default_factory=list)
     criticism: bool = False
+    entered_on: dt.date | None = None
+    amendments: list[Amendment] = field(default_factory=list)
     minutes_path: str = ""
     note: str = ""
 
 
 @dataclass(kw_only=True)
 class AppraisalResult:
+    """One member's result: the votes for each grade (APPRAISAL_GRADES keys) and the grade
+    the organization gave ('' for a 预备党员, NAT-7)."""
+
     member_id: str
     grade: str = ""
+    tally: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(kw_only=True)
@@ -113,6 +144,9 @@ class Appraisal(Record):
 
     year: int
     steps: dict[str, dt.date] = field(default_factory=dict)
+    ballots_issued: int | None = None
+    ballots_returned: int | None = None
+    ballots_valid: int | None = None
     results: list[AppraisalResult] = field(default_factory=list)
     meeting_id: str | None = None
     note: str = ""

@@ -187,13 +187,13 @@ def test_meeting_attendance_and_votes(today: dt.date) -> None:
             r.Attendance(member_id="m1", status="absent"),
         ],
         votes=[r.Vote(motion="接收赵六为预备党员", yes=-1)],
-        theme_content=["唱歌"],
+        theme_day=r.ThemeDay(content_types=["唱歌"]),
     )
     errors = validate(meeting, today)
     assert errors["attendance.1.reason"] == "请填写请假事由"
     assert errors["attendance.2.member_id"] == "同一人在出席名单中出现两次"
     assert errors["votes.0.yes"] == "赞成票应为不小于0的整数"
-    assert errors["theme_content"].startswith("主题党日内容应为：政治学习")
+    assert errors["theme_day.content_types"].startswith("主题党日内容应为：政治学习")
     assert validate(r.Meeting(kinds=[], date=DAY), today) == {"kinds": "请选择会议类型"}
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from branchtui.domain.records import Appraisal, AppraisalResult, Member
+from branchtui.domain.records import Appraisal, AppraisalResult, Lecture, Member
 from tests.unit.obligations.conftest import (
     add,
     add_committee,
@@ -81,12 +81,12 @@ def test_life4_lectures_by_the_secretary_and_each_leader() -> None:
     ms = add_members(data, 4)
     leader = add_member(data, "王处长", is_leader=True)
     add_committee(data, D(2025, 6, 1), ms)
-    add_meeting(data, "party_lecture", D(2026, 3, 5), lecturer_id=ms[0].id)
+    add_meeting(data, "party_lecture", D(2026, 3, 5), lecture=Lecture(lecturer_id=ms[0].id))
     obs = judge("LIFE-4", data, ON)
     assert sorted(o.status for o in obs) == ["due", "met", "met"]
     pending = next(o for o in obs if o.status == "due")
     assert pending.people == (leader.id,) and "王处长" in pending.detail
-    add_meeting(data, "party_lecture", D(2026, 6, 5), lecturer_id=leader.id)
+    add_meeting(data, "party_lecture", D(2026, 6, 5), lecture=Lecture(lecturer_id=leader.id))
     assert {o.status for o in judge("LIFE-4", data, ON)} == {"met"}
 
 
@@ -212,7 +212,7 @@ def test_life9_one_record_counts_for_each_of_its_kinds() -> None:
         data,
         ["theme_day", "party_lecture", "all_member_study"],
         D(2026, 11, 2),
-        lecturer_id=ms[0].id,
+        lecture=Lecture(lecturer_id=ms[0].id),
     )
     assert one(judge("LIFE-5", data, ON), "2026-11").status == "met"
     assert one(judge("LIFE-3", data, ON)).status == "met"

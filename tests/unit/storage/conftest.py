@@ -8,18 +8,24 @@ from decimal import Decimal
 import pytest
 
 from branchtui.domain.records import (
+    AgendaItem,
+    Amendment,
     Attendance,
     Branch,
     BranchData,
     Candidate,
     CandidateEvent,
     CommitteeSeat,
+    Decision,
     DuesPayment,
+    Lecture,
     LedgerEntry,
     Meeting,
     Member,
+    Observer,
     PartyGroup,
     PlanItem,
+    Speech,
     Talk,
     Term,
     Transfer,
@@ -54,7 +60,36 @@ def build_sample() -> BranchData:
             Attendance(member_id=zhang.id),
             Attendance(member_id=li.id, status="on_leave", reason="出差"),
         ],
-        votes=[Vote(motion="接收预备党员", yes=2)],
+        votes=[
+            Vote(
+                motion="接收预备党员",
+                candidate="王五",
+                method="secret_ballot",
+                yes=2,
+                counter_ids=[zhang.id],
+                scrutineer_ids=[li.id],
+            )
+        ],
+        observers=[Observer(name="陈七", post="机关党委组织员", reason="上级党委指导")],
+        agenda=[
+            AgendaItem(
+                title="讨论接收王五为预备党员",
+                notes="介绍人介绍情况",
+                speeches=[
+                    Speech(member_id=zhang.id, text="同意接收"),
+                    Speech(name="陈七", text="程序规范"),
+                ],
+                decisions=[
+                    Decision(text="报上级党委审批", owner_id=zhang.id, due=dt.date(2026, 11, 20))
+                ],
+            )
+        ],
+        lecture=Lecture(lecturer_id=zhang.id, title="学习党章", listeners=2, duration_minutes=60),
+        study_hours=1.5,
+        entered_on=dt.date(2026, 11, 4),
+        amendments=[
+            Amendment(date=dt.date(2026, 11, 5), reason="补记发言", previous={"topic": "党章"})
+        ],
         rev=1,
     )
     term.elected_at_meeting_id = meeting.id
