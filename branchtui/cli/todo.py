@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -10,7 +9,7 @@ import typer
 from branchtui.cli.app import DataOption, app, folder_of, parse_date, say, today
 
 if TYPE_CHECKING:
-    from branchtui.domain.obligations.base import Obligation
+    from branchtui.storage.folder_obligations import FolderObligations
 
 STATUS_MARKS = {
     "overdue": "[逾期]",
@@ -40,35 +39,35 @@ def todo(
     data: DataOption = None,
 ) -> None:
     # The engine and the store load only for this command.
-    from branchtui.domain.obligations import obligations_on, unjudged_rules
-    from branchtui.domain.profile import get_profile
-    from branchtui.storage.calendar_file import load_calendar
+    from branchtui.storage.folder_obligations import obligations_for_folder
     from branchtui.storage.store import Store
 
     folder = folder_of(ctx, data)
     day = parse_date(on, "--on") if on else today()
     snapshot = Store.open(folder).snapshot()
-    profile = get_profile(snapshot.branch.profile if snapshot.branch else None)
-    found = obligations_on(snapshot, day, profile, load_calendar(folder))
+    # The same computation as the dashboard's: the branch's profile, calendar.toml, the date.
+    result = obligations_for_folder(folder, snapshot, day)
+    if result.problem:
+        typer.echo(f"注意：{result.problem}", err=True)
     if as_json:
         import orjson
 
-        doc = [ob.to_json() for ob in found]
+        doc = [ob.to_json() for ob in result.obligations]
         say(orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode("utf-8"))
         return
-    say(render_list(found, day, profile.label, show_all, unjudged_rules()))
+    say(render_list(result, show_all))
 
 
-def render_list(
-    found: list[Obligation], day: dt.date, profile_label: str, show_all: bool, unjudged: list[str]
-) -> str:
+def render_list(result: FolderObligations, show_all: bool) -> str:
     """The readable Chinese list: a heading, one line per obligation, a summary line."""
     from branchtui.domain.obligations.base import STATUS_LABELS
     from branchtui.domain.obligations.periods import period_label
 
+    found, day = result.obligations, result.on
     shown = [ob for ob in found if show_all or ob.status not in ("met", "not_applicable")]
     counts = {s: sum(1 for ob in found if ob.status == s) for s in STATUS_LABELS}
-    lines = [f"{day} 待办事项（规则配置：{profile_label}）"]
+    estimate = f"（{day.year}年节假日安排为估算）" if result.estimated else ""
+    lines = [f"{day} 待办事项（规则配置：{result.profile.label}）{estimate}"]
     if not shown:
         lines.append("没有需要办理的事项。")
     for ob in shown:
@@ -80,6 +79,4 @@ def render_list(
             lines.append(f"    需要：{ob.needs}")
     summary = "，".join(f"{label} {counts[s]}" for s, label in STATUS_LABELS.items() if counts[s])
     lines.append(f"合计：{summary or '无'}")
-    if unjudged:
-        lines.append("尚未判断的规则：" + "、".join(unjudged))
     return "\n".join(lines)

@@ -6,8 +6,10 @@ a vacancy is open from ``since`` until the day it is ``filled``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
+from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import add_months, add_years
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, CommitteeSeat, Member, Term, Vacancy
@@ -99,3 +101,36 @@ def vacancy_deadline(vacancy: Vacancy, profile: Profile) -> dt.date:
     if vacancy.role == "secretary":
         return vacancy.since + dt.timedelta(days=profile.secretary_vacancy_days)
     return add_months(vacancy.since, profile.member_vacancy_months)
+
+
+def fill_seat(
+    data: BranchData, term: Term, role: str, member_id: str, since: dt.date
+) -> RecordChanges:
+    """Appoint a member to ``role`` from ``since`` (ORG-7, ORG-8): the new seat, and the role's
+    oldest vacancy open that day closed by it (filled on ``since``, linked to the seat)."""
+    seat = CommitteeSeat(term_id=term.id, role=role, member_id=member_id, since=since)
+    open_ones = [v for v in open_vacancies(data, since) if v.role == role]
+    closed = (
+        (dataclasses.replace(open_ones[0], filled=since, seat_id=seat.id),) if open_ones else ()
+    )
+    return RecordChanges(inserts=(seat,), updates=closed)
+
+
+def vacate_seat(seat: CommitteeSeat, on: dt.date) -> RecordChanges:
+    """The holder leaves the seat on ``on``: the seat ends that day and a vacancy opens, from
+    which the filling deadline counts (ORG-7: a secretary, ORG-8: any other seat)."""
+    vacancy = Vacancy(role=seat.role, since=on, seat_id=seat.id)
+    return RecordChanges(inserts=(vacancy,), updates=(dataclasses.replace(seat, until=on),))
+
+
+def start_term(data: BranchData, start: dt.date) -> tuple[Term, RecordChanges]:
+    """A new term from the election on ``start`` (ORG-4): the committee in office and its open
+    vacancies end with it (the new committee is appointed seat by seat)."""
+    old = current_term(data, start)
+    term = Term(number=old.number + 1 if old else 1, start=start)
+    ending = [s for s in seats_of(data, old) if s.until is None or s.until > start]
+    ended = tuple(dataclasses.replace(s, until=start) for s in ending)
+    closed = tuple(
+        dataclasses.replace(v, filled=start, note="换届") for v in open_vacancies(data, start)
+    )
+    return term, RecordChanges(inserts=(term,), updates=ended + closed)

@@ -9,6 +9,7 @@ Public API used by the TUI and CLI:
         tx.branch / tx.set_branch(branch)
         tx.get(table, id) / tx.all(table)
         tx.insert(record) / tx.update(record) / tx.delete(table, id, rev=None)
+        tx.apply(changes)                   (a domain rule's RecordChanges)
         tx.replace_all(data)
     store.add(record) / store.save(record) / store.remove(table, id, rev=None) / store.set_branch(b)
     store.replace_all(data, reason="replace")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from branchtui.domain.changes import RecordChanges
 from branchtui.domain.codec import encode_compact
 from branchtui.domain.records import TABLES, Branch, BranchData, Record
 from branchtui.storage.atomic import check_json
@@ -103,6 +104,13 @@ class Transaction:
         rows.replace(doc)
         self._keep(record.TABLE, record, doc["rev"])
         return record
+
+    def apply(self, changes: RecordChanges) -> None:
+        """Insert and update the records a domain rule decided on (inserts first)."""
+        for record in changes.inserts:
+            self.insert(record)
+        for record in changes.updates:
+            self.update(record)
 
     def delete(self, table: str, record_id: str, rev: int | None = None) -> None:
         rows = self._table(table)

@@ -1,4 +1,4 @@
-"""Where the dashboard lists an obligation, and how the year's bars count, on plain data."""
+"""Where the dashboard lists an obligation, and how the year's bars are drawn, on plain data."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from branchtui.domain.obligations import Obligation
 from branchtui.tui.widgets.obligation_list import section_of
-from branchtui.tui.widgets.progress_view import bar, progress_rows
+from branchtui.tui.widgets.progress_view import bar
 
 ON = dt.date(2026, 11, 27)
 
@@ -37,37 +37,6 @@ def test_section_of(obligation: Obligation, section: str) -> None:
 def test_year_bucket_before_the_last_quarter() -> None:
     march = dt.date(2026, 3, 10)
     assert section_of(ob("EDU-3", "upcoming", due=dt.date(2026, 7, 1)), march) == "year"
-
-
-def test_progress_counts_periods_met_so_far() -> None:
-    found = [
-        ob(
-            "LIFE-2",
-            "met" if month != 5 else "overdue",
-            period_kind="month",
-            period=f"2026-{month:02d}",
-        )
-        for month in range(1, 12)
-    ]
-    found.append(ob("LIFE-2", "met", period_kind="month", period="2025-12"))  # another year
-    # Two groups in October, one missed: the month does not count.
-    found += [
-        ob("LIFE-3", "met", period_kind="month", period="2026-10"),
-        ob("LIFE-3", "overdue", period_kind="month", period="2026-10"),
-        ob("LIFE-3", "met", period_kind="month", period="2026-11"),
-    ]
-    # November's report is only due in December: not counted against the branch.
-    found += [
-        ob("REP-1", "met", period_kind="month", period="2026-10"),
-        ob("REP-1", "upcoming", period_kind="month", period="2026-11"),
-    ]
-    found.append(ob("EDU-1", "due", period_kind="year", period="2026", progress=(10.5, 12.0)))
-    rows = {row.label: (row.done, row.required, row.unit) for row in progress_rows(found, ON)}
-    assert rows["支委会"] == (10, 11, "月")
-    assert rows["党小组会"] == (1, 2, "月")
-    assert rows["月度报告"] == (1, 1, "月")
-    assert rows["集中学习"] == (10.5, 12.0, "天")
-    assert "党员大会" not in rows  # no data, no bar
 
 
 def test_bar_is_coloured_spaces_of_fixed_width() -> None:

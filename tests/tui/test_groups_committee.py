@@ -76,3 +76,20 @@ async def test_vacate_secretary_opens_vacancy(branch_dir: Path, today: dt.date) 
         assert ["书记", "2026-10-01", "57天", "2026-11-01", "超期（ORG-7）"] in rows
     secretary = next(s for s in read_file(branch_dir).seats if s.role == "secretary")
     assert secretary.until == dt.date(2026, 10, 1)
+
+
+async def test_moving_a_leader_frees_the_group_left(branch_dir: Path, today: dt.date) -> None:
+    # ORG-2: 黄志强 leads 第二党小组; moved into 第一党小组, he no longer leads the second.
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupsScreen)
+        table = app.screen.query_one("#group-table", DataTable)
+        assert str(table.get_row_at(1)[1]) == "黄志强"
+        await pilot.press("m", *"hzq", "enter")
+        await settle(pilot, lambda: str(table.get_row_at(1)[1]) == "未指定")
+        assert str(table.get_row_at(0)[1]) == "张三"
+        assert any("第二党小组组长空缺" in str(n.message) for n in app._notifications)
+    groups = {g.id: g for g in read_file(branch_dir).groups}
+    assert groups["g2"].leader_id is None and groups["g1"].leader_id == "m01"

@@ -170,3 +170,20 @@ async def test_ctrl_r_shows_what_another_session_wrote(branch_dir: Path, today: 
         assert "冯新" in names_in_table(app)
         count = str(app.screen.query_one("#roster-count", Static).render())
         assert "在册 13 人" in count and "信息缺项 3 人" in count
+
+
+async def test_removing_a_group_leader_frees_the_group(branch_dir: Path, today: dt.date) -> None:
+    # ORG-2: 张三 leads 第一党小组; once removed from the roster he leads no group.
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_roster(pilot)
+        await pilot.press("slash", *"zhangsan", "enter", "d")
+        await pilot.pause()
+        await pilot.press("enter", "down", "enter")  # 原因：转出组织关系
+        await pilot.press("tab", *"1120", "tab", *"调往集团总部", "enter")
+        await settle(pilot, lambda: isinstance(app.screen, RosterScreen))
+        assert any("第一党小组组长空缺" in str(n.message) for n in app._notifications)
+    data = read_file(branch_dir)
+    zhang = next(m for m in data.members if m.name == "张三")
+    assert zhang.removed == dt.date(2026, 11, 20)
+    assert next(g for g in data.groups if g.id == "g1").leader_id is None

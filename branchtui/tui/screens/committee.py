@@ -14,9 +14,8 @@ from textual.widgets import DataTable, Header, Static
 
 from branchtui.domain import committee
 from branchtui.domain.dates import format_date
-from branchtui.domain.records import CommitteeSeat, Term, Vacancy
+from branchtui.domain.records import CommitteeSeat, Term
 from branchtui.domain.records.branch import SEAT_ROLES
-from branchtui.storage.store import Transaction
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt, TextPrompt
 from branchtui.tui.widgets.footer import BranchFooter
@@ -131,16 +130,9 @@ class CommitteeScreen(DataScreen):
         since = await self.app.push_screen_wait(DatePrompt("任职日期", self.today))
         if since is None:
             return
-        seat = CommitteeSeat(term_id=term.id, role=role, member_id=member_id, since=since)
-        open_ones = [v for v in committee.open_vacancies(self.data, since) if v.role == role]
-
-        def change(tx: Transaction) -> None:
-            tx.insert(seat)
-            # Filling the seat closes its oldest open vacancy (ORG-7, ORG-8).
-            if open_ones:
-                tx.update(dataclasses.replace(open_ones[0], filled=since, seat_id=seat.id))
-
-        self.commit(change, f"已任命{SEAT_ROLES[role]}")
+        # Filling the seat closes its oldest open vacancy (ORG-7, ORG-8).
+        changes = committee.fill_seat(self.data, term, role, member_id, since)
+        self.commit(lambda tx: tx.apply(changes), f"已任命{SEAT_ROLES[role]}")
 
     def _role_choices(self) -> dict[str, str]:
         """Each seat with who holds it or that it is vacant, so one need not remember."""
@@ -163,14 +155,8 @@ class CommitteeScreen(DataScreen):
         date = await self.app.push_screen_wait(DatePrompt(f"{role}出缺日期", self.today))
         if date is None:
             return
-        closed = dataclasses.replace(seat, until=date)
-        vacancy = Vacancy(role=seat.role, since=date, seat_id=seat.id)
-
-        def change(tx: Transaction) -> None:
-            tx.update(closed)
-            tx.insert(vacancy)
-
-        self.commit(change, f"{role}已出缺，空缺自 {format_date(date)} 起计")
+        changes = committee.vacate_seat(seat, date)
+        self.commit(lambda tx: tx.apply(changes), f"{role}已出缺，空缺自 {format_date(date)} 起计")
 
     @work(exclusive=True, group="committee-dialog")
     async def action_extend(self) -> None:
@@ -207,24 +193,16 @@ class CommitteeScreen(DataScreen):
         if old is not None and start <= old.start:
             self.notify("新任期应晚于本届开始日期", severity="error")
             return
-        term = Term(number=old.number + 1 if old else 1, start=start)
-        seats = [s for s in self.seats if s.until is None]
-        vacancies = committee.open_vacancies(self.data, start)
+        term, changes = committee.start_term(self.data, start)
         if old is not None:
             # Ending a whole committee must not be one stray "n" + Enter away.
+            leaving = sum(1 for r in changes.updates if isinstance(r, CommitteeSeat))
             question = (
-                f"换届：第{term.number}届自 {format_date(start)} 起，本届{len(seats)}名委员同时卸任"
+                f"换届：第{term.number}届自 {format_date(start)} 起，本届{leaving}名委员同时卸任"
             )
             sure = await self.app.push_screen_wait(ChoicePrompt(question, NEW_TERM_CHOICES))
             if sure != "yes":
                 return
-
-        def change(tx: Transaction) -> None:
-            tx.insert(term)
-            # The old committee ends with the election; its open vacancies end with it.
-            for seat in seats:
-                tx.update(dataclasses.replace(seat, until=start))
-            for vacancy in vacancies:
-                tx.update(dataclasses.replace(vacancy, filled=start, note="换届"))
-
-        self.commit(change, f"已开始第{term.number}届任期，请按 a 任命新一届委员")
+        # The old committee ends with the election; its open vacancies end with it (ORG-4).
+        done = f"已开始第{term.number}届任期，请按 a 任命新一届委员"
+        self.commit(lambda tx: tx.apply(changes), done)

@@ -20,16 +20,16 @@ from textual.message import Message
 from textual.widgets import Header, Static
 
 from branchtui.domain.dates import add_months, format_date
-from branchtui.domain.obligations import STATUS_LABELS, Obligation, obligations_on
+from branchtui.domain.obligations import STATUS_LABELS, Obligation
 from branchtui.domain.obligations.catalogue import FAMILIES
-from branchtui.domain.profile import Profile
+from branchtui.domain.progress import ProgressRow, progress_rows
 from branchtui.domain.records import BranchData
-from branchtui.storage.errors import StoreError
+from branchtui.storage.folder_obligations import obligations_for_folder
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
 from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.obligation_list import ObligationList
-from branchtui.tui.widgets.progress_view import ProgressRow, ProgressView, progress_rows
+from branchtui.tui.widgets.progress_view import ProgressView
 
 WEEKDAYS = "一二三四五六日"
 # Below this width the progress view is hidden until asked for, and then sits under the list.
@@ -154,29 +154,22 @@ class DashboardScreen(DataScreen):
             return
         self.request += 1
         self._show_info(computing=True)
-        self._compute(self.request, self.data, self.on_date, self.profile, self.branch_app.data_dir)
+        self._compute(self.request, self.data, self.on_date, self.branch_app.data_dir)
 
     @work(thread=True, exclusive=True, group="obligations", description="计算待办事项")
-    def _compute(
-        self, request: int, data: BranchData, on: dt.date, profile: Profile, folder: Path
-    ) -> None:
-        from branchtui.domain.calendar import WorkCalendar  # holidays: slow, so off the UI thread
-        from branchtui.storage.calendar_file import load_calendar
-
-        problem = ""
+    def _compute(self, request: int, data: BranchData, on: dt.date, folder: Path) -> None:
         try:
-            calendar = load_calendar(folder)
-        except StoreError as error:
-            calendar, problem = WorkCalendar(), f"{error.message}；暂按内置节假日计算"
-        try:
-            found = obligations_on(data, on, profile, calendar)
+            # The same computation as `branchtui todo`: profile, calendar.toml, date.
+            result = obligations_for_folder(folder, data, on)
         except Exception as error:  # a faulty rule must not close the secretary's session
             message = f"计算待办事项时出错（{type(error).__name__}），请运行 branchtui doctor 检查"
             self.post_message(ObligationsComputed(request, on, [], [], False, message))
             return
+        found = result.obligations
         rows = progress_rows(found, on)
-        estimated = calendar.is_estimate(on.year)
-        self.post_message(ObligationsComputed(request, on, found, rows, estimated, problem))
+        self.post_message(
+            ObligationsComputed(request, on, found, rows, result.estimated, result.problem)
+        )
 
     @on(ObligationsComputed)
     def _computed(self, message: ObligationsComputed) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -11,10 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Static
 
-from branchtui.domain.records import Member, PartyGroup
+from branchtui.domain.party_groups import appoint_leader, move_to_group
+from branchtui.domain.records import PartyGroup
 from branchtui.domain.roster import group_sizes, members_of_group
 from branchtui.domain.search import sort_by_pinyin
-from branchtui.storage.store import Transaction
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import TextPrompt
 from branchtui.tui.widgets.footer import BranchFooter
@@ -126,9 +125,11 @@ class GroupsScreen(DataScreen):
         members = members_of_group(self.data.members, group.id) or self.data.active_members
 
         def chosen(member_id: str | None) -> None:
-            if member_id:
-                changed = dataclasses.replace(group, leader_id=member_id)
-                self.commit(lambda tx: tx.update(changed), "已指定组长")
+            member = self.data.find("members", member_id)
+            if member is not None:
+                # A leader from outside joins the group (and leaves the lead of their old one).
+                changes = appoint_leader(group, member, self.groups)
+                self.commit(lambda tx: tx.apply(changes), f"已指定{member.name}为组长")
 
         self.app.push_screen(MemberPicker(f"{group.name}：指定组长", members), chosen)
 
@@ -144,25 +145,11 @@ class GroupsScreen(DataScreen):
             member = self.data.find("members", member_id)
             if member is None:
                 return
+            # A leader moved to another group stops leading the old one (ORG-2).
+            changes = move_to_group(member, group.id, self.groups)
             done = f"{member.name}已编入{group.name}"
-            led = [g for g in self.groups if g.leader_id == member.id and g.id != group.id]
-            left = led[0] if led else None
-            if left is not None:
-                done += f"，{left.name}组长空缺，请按 l 指定"
-            self.commit(_move(member, group.id, left), done)
+            for left in changes.updates[1:]:
+                done += f"，{names.get(left.id, '')}组长空缺，请按 l 指定"
+            self.commit(lambda tx: tx.apply(changes), done)
 
         self.app.push_screen(MemberPicker(f"编入{group.name}", members, note), chosen)
-
-
-def _move(
-    member: Member, group_id: str, led: PartyGroup | None = None
-) -> Callable[[Transaction], None]:
-    """A change moving ``member`` into one group; the group ``led`` loses its leader."""
-    moved = dataclasses.replace(member, group_id=group_id)
-
-    def change(tx: Transaction) -> None:
-        tx.update(moved)
-        if led is not None:
-            tx.update(dataclasses.replace(led, leader_id=None))
-
-    return change

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal, InvalidOperation
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,8 +14,10 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Header, Input, Label, Select, Static
 
+from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import DateParseError
-from branchtui.domain.records import Member
+from branchtui.domain.party_groups import member_saved
+from branchtui.domain.records import Member, PartyGroup
 from branchtui.domain.records.people import DUES_CATEGORIES, GENDERS, MEMBER_STATUSES
 from branchtui.domain.validation import validate
 from branchtui.storage.errors import StoreError
@@ -70,9 +72,10 @@ class MemberForm(DataScreen):
     class Saved(Message):
         """The member was written to the data file."""
 
-        def __init__(self, member: Member) -> None:
+        def __init__(self, member: Member, groups_left: str = "") -> None:
             super().__init__()
             self.member = member
+            self.groups_left = groups_left  # the groups it stopped leading, by name
 
     class SaveFailed(Message):
         """The store refused the write (e.g. someone else changed the record)."""
@@ -203,20 +206,26 @@ class MemberForm(DataScreen):
             return
         self.saving = True
         self.query_one("#form-status", Static).update("正在保存")
-        self._write(member, self.original is None)
+        # A leader moved to another group stops leading the old one (ORG-2).
+        self._write(member, member_saved(self.original, member, self.data.groups))
 
     @work(thread=True, exclusive=True, group="member-save", description="保存党员")
-    def _write(self, member: Member, new: bool) -> None:
+    def _write(self, member: Member, changes: RecordChanges) -> None:
         try:
-            saved = cast(Member, self.store.add(member) if new else self.store.save(member))
+            with self.store.transaction() as tx:
+                tx.apply(changes)
         except StoreError as error:
             self.post_message(self.SaveFailed(error.message))
             return
-        self.post_message(self.Saved(saved))
+        left = "、".join(g.name for g in changes.updates if isinstance(g, PartyGroup))
+        self.post_message(self.Saved(member, left))
 
     @on(Saved)
     def _saved(self, event: Saved) -> None:
-        self.notify(f"已保存：{event.member.name}", timeout=3)
+        done = f"已保存：{event.member.name}"
+        if event.groups_left:
+            done += f"；{event.groups_left}组长空缺，请在党小组中指定"
+        self.notify(done, timeout=5 if event.groups_left else 3)
         self.dismiss(None)
 
     @on(SaveFailed)

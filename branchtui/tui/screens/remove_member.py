@@ -13,8 +13,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
+from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import DateParseError
-from branchtui.domain.records import Member
+from branchtui.domain.party_groups import member_saved
+from branchtui.domain.records import Member, PartyGroup
 from branchtui.domain.records.people import REMOVAL_REASONS
 from branchtui.storage.errors import StoreError
 from branchtui.tui.widgets.date_field import DateField
@@ -107,23 +109,29 @@ class RemoveMemberDialog(ModalScreen[bool]):
         removed = dataclasses.replace(
             self.member, removed=date, removed_reason=reason, removed_note=note
         )
-        self._write(removed)
+        # A removed leader stops leading their group (ORG-2).
+        groups = self.app.data.groups  # type: ignore[attr-defined]
+        self._write(removed, member_saved(self.member, removed, groups))
 
     @work(thread=True, exclusive=True, group="member-remove", description="移除党员")
-    def _write(self, member: Member) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+    def _write(self, member: Member, changes: RecordChanges) -> None:
         try:
-            store.save(member)
+            with self.app.store.transaction() as tx:  # type: ignore[attr-defined]
+                tx.apply(changes)
         except StoreError as error:
             self.app.call_from_thread(self._failed, error.message)
             return
-        self.app.call_from_thread(self._done, member)
+        left = "、".join(g.name for g in changes.updates if isinstance(g, PartyGroup))
+        self.app.call_from_thread(self._done, member, left)
 
     def _failed(self, text: str) -> None:
         self.query_one("#error-reason", Static).update(text)
         self.notify(text, title="未移除", severity="error", timeout=10)
 
-    def _done(self, member: Member) -> None:
+    def _done(self, member: Member, groups_left: str) -> None:
         label = REMOVAL_REASONS.get(member.removed_reason, member.removed_reason)
-        self.notify(f"已移除：{member.name}（{label}）", timeout=3)
+        done = f"已移除：{member.name}（{label}）"
+        if groups_left:
+            done += f"；{groups_left}组长空缺，请在党小组中指定"
+        self.notify(done, timeout=5 if groups_left else 3)
         self.dismiss(True)

@@ -9,12 +9,15 @@ from branchtui.domain.committee import (
     days_vacant,
     effective_term_end,
     extension_limit,
+    fill_seat,
     holder,
     open_vacancies,
     renewal_reminder_from,
     seats_of,
+    start_term,
     term_end,
     vacancy_deadline,
+    vacate_seat,
 )
 from branchtui.domain.profile import NATIONAL, PLAN_2017
 from branchtui.domain.records import BranchData, CommitteeSeat, Member, Term, Vacancy
@@ -102,3 +105,79 @@ def test_vacancies_open_days_and_deadlines() -> None:
     assert days_vacant(later, D(2026, 10, 1)) == 0
     assert vacancy_deadline(secretary, PLAN_2017) == D(2026, 11, 1)
     assert vacancy_deadline(later, PLAN_2017) == D(2027, 2, 1)
+
+
+def test_filling_a_seat_closes_its_oldest_open_vacancy() -> None:
+    # ORG-7/ORG-8: the by-election on 11-20 ends the vacancy; the deadline stops counting.
+    data, people, _, new = _committee()
+    older = Vacancy(role="secretary", since=D(2026, 10, 1))
+    newer = Vacancy(role="secretary", since=D(2026, 11, 1))
+    other = Vacancy(role="propaganda", since=D(2026, 9, 1))
+    data.vacancies.extend([newer, other, older])
+    changes = fill_seat(data, new, "secretary", people["王五"].id, D(2026, 11, 20))
+    (seat,) = changes.inserts
+    assert isinstance(seat, CommitteeSeat)
+    assert (seat.role, seat.member_id, seat.since, seat.term_id) == (
+        "secretary",
+        people["王五"].id,
+        D(2026, 11, 20),
+        new.id,
+    )
+    (closed,) = changes.updates
+    assert isinstance(closed, Vacancy)
+    assert closed.id == older.id and closed.filled == D(2026, 11, 20) and closed.seat_id == seat.id
+    assert older.filled is None  # the records read are not changed in place
+    data.seats.append(seat)
+    data.vacancies[data.vacancies.index(older)] = closed
+    assert holder(data, "secretary", D(2026, 11, 27)) is people["王五"]
+    assert [v.id for v in open_vacancies(data, D(2026, 11, 27))] == [other.id, newer.id]
+
+
+def test_filling_a_seat_without_a_vacancy_changes_nothing_else() -> None:
+    data, people, _, new = _committee()
+    changes = fill_seat(data, new, "deputy_secretary", people["王五"].id, D(2026, 11, 20))
+    assert len(changes.inserts) == 1 and changes.updates == ()
+
+
+def test_a_vacancy_opened_after_the_appointment_date_stays_open() -> None:
+    data, people, _, new = _committee()
+    later = Vacancy(role="secretary", since=D(2026, 12, 1))
+    data.vacancies.append(later)
+    assert fill_seat(data, new, "secretary", people["王五"].id, D(2026, 11, 20)).updates == ()
+
+
+def test_vacating_a_seat_ends_it_and_opens_a_vacancy_that_day() -> None:
+    data, _, _, _new = _committee()
+    discipline = next(s for s in data.seats if s.role == "discipline")
+    changes = vacate_seat(discipline, D(2026, 11, 2))
+    (ended,) = changes.updates
+    (vacancy,) = changes.inserts
+    assert isinstance(ended, CommitteeSeat) and ended.until == D(2026, 11, 2)
+    assert isinstance(vacancy, Vacancy)
+    assert (vacancy.role, vacancy.since, vacancy.seat_id) == (
+        "discipline",
+        D(2026, 11, 2),
+        discipline.id,
+    )
+    assert vacancy_deadline(vacancy, PLAN_2017) == D(2027, 2, 2)  # ORG-8: 3 months
+
+
+def test_a_new_term_ends_the_committee_and_its_vacancies() -> None:
+    data, _, _, _new = _committee()
+    vacancy = Vacancy(role="secretary", since=D(2026, 10, 1))
+    data.vacancies.append(vacancy)
+    term, changes = start_term(data, D(2026, 12, 1))
+    assert (term.number, term.start) == (3, D(2026, 12, 1))
+    assert changes.inserts == (term,)
+    ended = {type(r).__name__: r for r in changes.updates}
+    discipline = ended["CommitteeSeat"]
+    assert isinstance(discipline, CommitteeSeat) and discipline.until == D(2026, 12, 1)
+    closed = ended["Vacancy"]
+    assert isinstance(closed, Vacancy) and closed.filled == D(2026, 12, 1) and closed.note == "换届"
+    # The secretary's seat had already ended on 10-01: it keeps its own end.
+    assert all(getattr(r, "role", "") != "secretary" for r in changes.updates if r is not closed)
+
+
+def test_the_first_term_is_number_one() -> None:
+    term, changes = start_term(BranchData(), D(2026, 1, 5))
+    assert term.number == 1 and changes.updates == ()

@@ -11,12 +11,12 @@ Typical use::
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Sequence
 from typing import Any
 
 import pytest
 
+import branchtui.domain.obligations  # noqa: F401 (registers every rule's check)
 from branchtui.domain.obligations.base import RULE_CHECKS, Context, Obligation
 from branchtui.domain.profile import Profile, get_profile
 from branchtui.domain.records import (
@@ -33,7 +33,7 @@ from branchtui.domain.records import (
 
 D = dt.date
 START = D(2024, 1, 1)  # when the default test branch was created
-# Rule-module names of obligations/ by rule family (the order obligations_on imports them).
+# The module of obligations/ that holds each rule family's checks.
 MODULE_OF_FAMILY = {
     "ORG": "org",
     "LIFE": "life",
@@ -168,12 +168,6 @@ def add_committee(
     return term
 
 
-def load_rules(*families: str) -> None:
-    """Import the rule modules of those families so that their checks are registered."""
-    for family in families or tuple(MODULE_OF_FAMILY):
-        importlib.import_module(f"branchtui.domain.obligations.{MODULE_OF_FAMILY[family]}")
-
-
 def make_context(
     data: BranchData, on: dt.date, profile: Profile | str | None = None, calendar: Any = None
 ) -> Context:
@@ -195,7 +189,6 @@ def judge(
     calendar: Any = None,
 ) -> list[Obligation]:
     """The obligations that the check of ``rule_id`` yields on ``on``."""
-    load_rules(rule_id.split("-")[0])
     return RULE_CHECKS[rule_id](make_context(data, on, profile, calendar))
 
 

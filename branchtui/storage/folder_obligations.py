@@ -1,0 +1,54 @@
+"""The obligations of a data folder on a date: the one computation behind the dashboard and
+``branchtui todo``, so that the two can never disagree.
+
+What goes in: the branch's data and its own profile, the folder's calendar.toml overrides, and
+the date (today unless given; ``BRANCHTUI_TODAY`` fixes today).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from branchtui.domain.obligations import Obligation, obligations_on
+from branchtui.domain.profile import Profile, get_profile
+from branchtui.domain.records import BranchData
+from branchtui.storage import locations
+from branchtui.storage.errors import StoreError
+
+
+@dataclass(frozen=True)
+class FolderObligations:
+    """The obligations at ``on``, and what the user must be told about how they were judged.
+
+    ``estimated``: the year's holiday schedule is an estimate (not yet announced);
+    ``problem``: calendar.toml could not be read (Chinese), so the built-in calendar was used.
+    """
+
+    on: dt.date
+    profile: Profile
+    obligations: list[Obligation]
+    estimated: bool
+    problem: str = ""
+
+
+def obligations_for_folder(
+    folder: Path, data: BranchData, on: dt.date | None = None
+) -> FolderObligations:
+    """Every obligation of the branch in ``folder`` at ``on`` (default: today), judged with the
+    branch's profile and the folder's calendar. A calendar.toml that cannot be read does not
+    stop the list: the built-in calendar is used and ``problem`` says why."""
+    # The holidays package takes ~250 ms to import: only here, when the duties are computed.
+    from branchtui.domain.calendar import WorkCalendar
+    from branchtui.storage.calendar_file import load_calendar
+
+    day = on or locations.today()
+    profile = get_profile(data.branch.profile if data.branch else None)
+    problem = ""
+    try:
+        calendar = load_calendar(folder)
+    except StoreError as error:
+        calendar, problem = WorkCalendar(), f"{error.message}；暂按内置节假日计算"
+    found = obligations_on(data, day, profile, calendar)
+    return FolderObligations(day, profile, found, calendar.is_estimate(day.year), problem)
