@@ -24,14 +24,19 @@ def member_on(member: Member, day: dt.date) -> bool:
     return joined and (member.removed is None or member.removed >= day)
 
 
-def _expects(meeting: Meeting) -> str | None:
-    """Who is expected though not on the list: "*" for all members, a group id for that
-    group's members, None for nobody (committee meetings list their own)."""
-    if ALL_MEMBER_KINDS.intersection(meeting.kinds):
+def expected_scope(kinds: Iterable[str], group_id: str | None) -> str | None:
+    """Who a meeting of ``kinds`` expects though not on its list: "*" for all members, a group
+    id for that group's members, None for nobody (committee meetings list their own)."""
+    kinds = set(kinds)
+    if ALL_MEMBER_KINDS.intersection(kinds):
         return "*"
-    if "group_meeting" in meeting.kinds and meeting.group_id:
-        return meeting.group_id
+    if "group_meeting" in kinds and group_id:
+        return group_id
     return None
+
+
+def _expects(meeting: Meeting) -> str | None:
+    return expected_scope(meeting.kinds, meeting.group_id)
 
 
 def _unlisted_status(meeting: Meeting, expects: str | None, member: Member) -> str | None:
@@ -285,12 +290,16 @@ def full_on(member: Member, day: dt.date) -> bool:
     return member.status == "full"
 
 
+def tally_problem(vote: Vote, present: int) -> str:
+    """Why a tally is invalid ('' when it is not): more votes than voters present."""
+    cast = vote.yes + vote.no + vote.abstain
+    if cast > present:
+        return f"“{vote.motion}”票数合计{cast}超过实到人数{present}，表决无效"
+    return ""
+
+
 def _tally_problems(votes: Sequence[Vote], present: int) -> tuple[str, ...]:
-    return tuple(
-        f"“{v.motion}”票数合计{v.yes + v.no + v.abstain}超过实到人数{present}，表决无效"
-        for v in votes
-        if v.yes + v.no + v.abstain > present
-    )
+    return tuple(p for p in (tally_problem(v, present) for v in votes) if p)
 
 
 def general_meeting_vote(meeting: Meeting, members: Iterable[Member]) -> VoteResult:

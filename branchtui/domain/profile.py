@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 
@@ -38,12 +39,16 @@ class Profile:
     theme_day_max_delay_days: int = 2
     theme_day_min_hours: int = 2
     life_meetings_per_year: int = 1
+    # LIFE-7 / NAT-7: at most this share of the graded members are rated 优秀
+    appraisal_excellent_max_share: Fraction = Fraction(1, 3)
     # REL
     transfer_over_months: int = 6
     no_certificate_max_months: int = 3
     flowing_contact_warning_months: int = 6
     # EDU
     study_days_per_year: float = 12
+    # EDU-1: study hours recorded at a meeting count as days at this rate (NAT-3: 3 days = 24 h)
+    study_hours_per_day: float = 8
     absence_warning_months: int = 3
     # DEV
     development_register_update_months: int = 6
@@ -60,6 +65,8 @@ class Profile:
     probation_extension_max_months: int = 12
     # REP
     report_due_day: int = 17
+    # SYS-3: a record entered more than this many working days after the meeting is 会后补记
+    late_entry_working_days: int = 3
     # NAT-4 dues: (upper bound of monthly after-tax pay, rate) for working members
     dues_brackets_working: tuple[tuple[Decimal | None, Decimal], ...] = (
         (Decimal("3000"), Decimal("0.005")),

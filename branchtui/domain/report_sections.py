@@ -15,6 +15,7 @@ from typing import Any
 from branchtui.domain.attendance import AttendanceBook
 from branchtui.domain.dates import month_key
 from branchtui.domain.dues import dues_start
+from branchtui.domain.meetings.theme_day import minutes_of
 from branchtui.domain.obligations.base import STATUS_LABELS, Obligation
 from branchtui.domain.records import BranchData, Candidate, Meeting
 from branchtui.domain.records.development import CANDIDATE_STAGES, CANDIDATE_STEPS, STEP_STAGE
@@ -45,15 +46,8 @@ def member_names(data: BranchData) -> dict[str, str]:
 
 def _hours(meeting: Meeting) -> float | None:
     """The meeting's length in hours, from its minutes or its start and end times."""
-    if meeting.duration_minutes:
-        return round(meeting.duration_minutes / 60, 1)
-    try:
-        sh, sm = (int(x) for x in meeting.start.split(":"))
-        eh, em = (int(x) for x in meeting.end.split(":"))
-    except ValueError:
-        return None
-    minutes = (eh * 60 + em) - (sh * 60 + sm)
-    return round(minutes / 60, 1) if minutes > 0 else None
+    minutes = minutes_of(meeting)
+    return round(minutes / 60, 1) if minutes else None
 
 
 def roster_summary(data: BranchData, on: dt.date) -> Row:

@@ -7,6 +7,7 @@ export → import → export gives identical bytes.
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,8 @@ def _plain(value: Any) -> Any:
     """Profile numbers as JSON types: amounts as strings, tuples as lists."""
     if isinstance(value, Decimal):
         return format(value, "f")
+    if isinstance(value, Fraction):
+        return f"{value.numerator}/{value.denominator}"
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
     return value

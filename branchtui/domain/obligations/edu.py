@@ -11,6 +11,8 @@ from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import obligation, period_obligation
 from branchtui.domain.obligations.indexes import attendance_book, dues_book, members_by_id
 from branchtui.domain.obligations.periods import judged_periods, periodic_status
+from branchtui.domain.profile import Profile
+from branchtui.domain.records import Meeting
 from branchtui.domain.records.education import DISCIPLINE_STEPS
 
 # EDU-3: an activity dated in this window counts as the 七一 commemoration.
@@ -27,16 +29,28 @@ def _days(value: float) -> str:
     return f"{value:g}"
 
 
+def study_days_of(meeting: Meeting, profile: Profile) -> float:
+    """The study days a meeting's recorded study hours count for (EDU-1)."""
+    return (meeting.study_hours or 0) / profile.study_hours_per_day
+
+
 @rule("EDU-1")
 def check_study_days(ctx: Context) -> list[Obligation]:
-    """Concentrated study of at least 12 days in each year."""
+    """Concentrated study of at least 12 days in each year: study sessions, and the study
+    hours recorded at meetings (unless a study session already stands for that meeting)."""
     need = ctx.profile.study_days_per_year
+    linked = {s.meeting_id for s in ctx.data.study_sessions if s.meeting_id}
     out: list[Obligation] = []
     for year in judged_periods("year", ctx.data, ctx.on):
         sessions = [
             s for s in ctx.data.study_sessions if year.contains(s.date) and s.date <= ctx.on
         ]
-        done = sum(s.days for s in sessions)
+        studied = [
+            m
+            for m in ctx.data.meetings
+            if m.study_hours and year.contains(m.date) and m.date <= ctx.on and m.id not in linked
+        ]
+        done = sum(s.days for s in sessions) + sum(study_days_of(m, ctx.profile) for m in studied)
         detail = f"{year.label}集中学习{_days(done)}天，要求不少于{_days(need)}天"
         if done < need:
             detail += f"，还差{_days(need - done)}天"
@@ -46,7 +60,7 @@ def check_study_days(ctx: Context) -> list[Obligation]:
                 periodic_status(done >= need, year, ctx.on),
                 year,
                 detail=detail,
-                refs=tuple(s.id for s in sessions),
+                refs=tuple(s.id for s in sessions) + tuple(m.id for m in studied),
                 progress=(float(done), float(need)),
             )
         )

@@ -8,6 +8,7 @@ from typing import Any
 
 from branchtui.domain import roster
 from branchtui.domain.appraisal import appraisal_gaps
+from branchtui.domain.meetings.theme_day import theme_day_problem
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import needs_data, obligation, period_obligation
 from branchtui.domain.obligations.periods import (
@@ -215,33 +216,9 @@ def party_lectures(ctx: Context) -> list[Obligation]:
     return out
 
 
-def minutes_of(meeting: Meeting) -> int | None:
-    """The meeting's length in minutes: as recorded, else from its start and end times."""
-    if meeting.duration_minutes is not None:
-        return meeting.duration_minutes
-    try:
-        start = dt.datetime.strptime(meeting.start, "%H:%M")
-        end = dt.datetime.strptime(meeting.end, "%H:%M")
-    except ValueError:
-        return None
-    return int((end - start).total_seconds() // 60) if end > start else None
-
-
-def theme_day_problem(ctx: Context, meeting: Meeting) -> str:
-    """Why a 主题党日 does not satisfy LIFE-5 ('' when it does): its date or its length."""
-    p = ctx.profile
+def _theme_day_problem(ctx: Context, meeting: Meeting) -> str:
     non_public = bool(ctx.data.branch and ctx.data.branch.non_public)
-    if not ctx.calendar.theme_day_allowed(meeting.date, p.theme_day_max_delay_days, non_public):
-        first, last = ctx.calendar.theme_day_window(
-            meeting.date.year, meeting.date.month, p.theme_day_max_delay_days
-        )
-        return f"{meeting.date.isoformat()} 不在规定时间（{first.isoformat()} 至 {last.isoformat()}）内"
-    minutes = minutes_of(meeting)
-    if minutes is None:
-        return f"{meeting.date.isoformat()} 的主题党日未记录时长"
-    if minutes < p.theme_day_min_hours * 60:
-        return f"{meeting.date.isoformat()} 的主题党日仅 {minutes // 60} 小时 {minutes % 60} 分，不少于{p.theme_day_min_hours}小时"
-    return ""
+    return theme_day_problem(meeting, ctx.calendar, ctx.profile, non_public)
 
 
 @rule("LIFE-5")
@@ -260,7 +237,7 @@ def theme_days(ctx: Context) -> list[Obligation]:
         due = period.end if non_public else last
         estimate = "（该年节假日安排为估算）" if ctx.calendar.is_estimate(period.start.year) else ""
         found = held(ctx, "theme_day", period)
-        problems = [theme_day_problem(ctx, m) for m in found]
+        problems = [_theme_day_problem(ctx, m) for m in found]
         fields: dict[str, Any] = {
             "period_kind": "month",
             "period": period.key,

@@ -37,6 +37,20 @@ def test_EDU_1_met_at_12_days(data) -> None:
     assert one(judge("EDU-1", data, ON), "2026").status == "met"
 
 
+def test_EDU_1_counts_study_hours_recorded_at_meetings(data) -> None:
+    study(data, 11.5)
+    group_study = add_meeting(data, "all_member_study", D(2026, 6, 3), study_hours=4)
+    ob = one(judge("EDU-1", data, ON), "2026")
+    assert ob.status == "met" and ob.progress == (12.0, 12.0)  # 4 hours = half a day
+    assert group_study.id in ob.refs
+    # A study session already standing for that meeting is not counted twice.
+    add(
+        data,
+        StudySession(date=D(2026, 6, 3), days=0.5, topic="集中学习", meeting_id=group_study.id),
+    )
+    assert one(judge("EDU-1", data, ON), "2026").progress == (12.0, 12.0)
+
+
 def test_EDU_1_past_year_short_is_overdue(data) -> None:
     study(data, 3, D(2025, 5, 1))
     assert one(judge("EDU-1", data, ON), "2025").status == "overdue"

@@ -1,0 +1,175 @@
+"""Who should attend a meeting, who came, and the head counts of the minutes.
+
+应到 (expected) is everyone the meeting's kinds expect — all members of the branch on the day,
+the committee, or the group — plus anyone the secretary listed as present, on leave or absent;
+an expected person not on the list counts as absent (as for EDU-7). 列席 (observers) are not
+counted in 应到: members who sat in are attendance rows with status ``observer``, others are the
+meeting's ``observers``. For a 支部党员大会 the counts of 正式党员 are given too (NAT-1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from branchtui.domain.attendance import committee_on, expected_scope, full_on, member_on
+from branchtui.domain.records import Attendance, BranchData, Meeting, Member
+from branchtui.domain.records.branch import SEAT_ROLES
+
+COUNTED = ("present", "on_leave", "absent")  # the statuses that make up 应到
+UNKNOWN_PERSON = "（已删除）"
+
+
+def expected_people(
+    data: BranchData, kinds: Iterable[str], day: dt.date, group_id: str | None = None
+) -> list[Member]:
+    """The people who should attend a meeting of ``kinds`` on ``day``, in roster order: all
+    members (大会, 学习, 党课, 主题党日, 组织生活会, 民主评议), the committee (支委会), the group."""
+    kinds = list(kinds)
+    scope = expected_scope(kinds, group_id)
+    wanted: set[str] = set()
+    if "committee_meeting" in kinds:
+        wanted.update(committee_on(data.seats, day))
+    out = []
+    for member in data.members:
+        if not member_on(member, day):
+            continue
+        in_scope = scope == "*" or (scope is not None and member.group_id == scope)
+        if in_scope or member.id in wanted:
+            out.append(member)
+    return out
+
+
+def initial_attendance(
+    data: BranchData, kinds: Iterable[str], day: dt.date, group_id: str | None = None
+) -> list[Attendance]:
+    """The wizard's starting list: every expected person, present."""
+    return [Attendance(member_id=m.id) for m in expected_people(data, kinds, day, group_id)]
+
+
+@dataclass(frozen=True)
+class RollEntry:
+    """One person on a meeting's roll, with what the minutes and the wizard show of them."""
+
+    member_id: str
+    name: str
+    status: str
+    reason: str
+    expected: bool  # on the list because the meeting's kinds expect them
+    full: bool  # a 正式党员 on the day (has a vote, NAT-1)
+    leader: bool  # a leading cadre (LIFE-8)
+
+
+def roll_of(meeting: Meeting, data: BranchData) -> list[RollEntry]:
+    """Everyone on the meeting's roll: expected people first (roster order), then others listed."""
+    members = data.by_id("members")
+    listed: dict[str, Attendance] = {}
+    for row in meeting.attendance:
+        listed.setdefault(row.member_id, row)  # the first row wins, as in status_at
+    expected = expected_people(data, meeting.kinds, meeting.date, meeting.group_id)
+    out: list[RollEntry] = []
+    for member in expected:
+        found = listed.pop(member.id) if member.id in listed else None
+        status = found.status if found is not None else "absent"
+        reason = found.reason if found is not None else ""
+        out.append(_entry(member.id, member, status, reason, True, meeting))
+    for member_id, row in listed.items():
+        out.append(
+            _entry(member_id, members.get(member_id), row.status, row.reason, False, meeting)
+        )
+    return out
+
+
+def _entry(
+    member_id: str, member: Member | None, status: str, reason: str, expected: bool, m: Meeting
+) -> RollEntry:
+    return RollEntry(
+        member_id=member_id,
+        name=member.name if member else UNKNOWN_PERSON,
+        status=status,
+        reason=reason,
+        expected=expected,
+        full=bool(member and full_on(member, m.date)),
+        leader=bool(member and member.is_leader),
+    )
+
+
+@dataclass(frozen=True)
+class Headcount:
+    """应到 / 实到 / 请假 / 缺席 / 列席, and of 应到 and 实到 the 正式党员 (for a general meeting)."""
+
+    expected: int
+    present: int
+    on_leave: int
+    absent: int
+    observers: int
+    full_expected: int
+    full_present: int
+
+    @property
+    def text(self) -> str:
+        """``应到10名，实到8名，请假1名，缺席1名``."""
+        return (
+            f"应到{self.expected}名，实到{self.present}名，"
+            f"请假{self.on_leave}名，缺席{self.absent}名"
+        )
+
+
+def headcount(meeting: Meeting, data: BranchData) -> Headcount:
+    """The meeting's head counts, live from its attendance (the wizard's step 2 shows them)."""
+    roll = roll_of(meeting, data)
+    counted = [e for e in roll if e.status in COUNTED]
+    return Headcount(
+        expected=len(counted),
+        present=sum(1 for e in counted if e.status == "present"),
+        on_leave=sum(1 for e in counted if e.status == "on_leave"),
+        absent=sum(1 for e in counted if e.status == "absent"),
+        observers=sum(1 for e in roll if e.status == "observer") + len(meeting.observers),
+        full_expected=sum(1 for e in counted if e.full),
+        full_present=sum(1 for e in counted if e.full and e.status == "present"),
+    )
+
+
+def person_name(data: BranchData, member_id: str | None, fallback: str = "") -> str:
+    """A member's name (removed members stay resolvable); ``fallback`` for someone outside the
+    roster; "（已删除）" for an id that no longer exists."""
+    if member_id:
+        member = data.find("members", member_id)
+        return member.name if member is not None else UNKNOWN_PERSON
+    return fallback
+
+
+def post_of(data: BranchData, member_id: str | None, day: dt.date) -> str:
+    """A member's post as the minutes print it: the committee seat held that day (支部书记 …),
+    else 党小组组长, else the position in the roster, else 党员."""
+    if not member_id:
+        return ""
+    roles = {s.member_id: s.role for s in data.seats if s.member_id in committee_on([s], day)}
+    if member_id in roles:
+        label = SEAT_ROLES.get(roles[member_id], "委员")
+        return f"支部{label}" if label in ("书记", "副书记") else label
+    if any(g.leader_id == member_id for g in data.groups):
+        return "党小组组长"
+    member = data.find("members", member_id)
+    return (member.position if member is not None else "") or "党员"
+
+
+@dataclass(frozen=True)
+class ObserverLine:
+    """One 列席 person as the minutes list them."""
+
+    name: str
+    post: str
+    reason: str
+
+
+def observers_of(meeting: Meeting, data: BranchData) -> list[ObserverLine]:
+    """Members who sat in (status ``observer``) and the people from outside, in that order."""
+    out = [
+        ObserverLine(e.name, post_of(data, e.member_id, meeting.date), e.reason)
+        for e in roll_of(meeting, data)
+        if e.status == "observer"
+    ]
+    out += [ObserverLine(o.name, o.post, o.reason) for o in meeting.observers]
+    return out
