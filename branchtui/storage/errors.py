@@ -37,3 +37,7 @@ class InvalidRecordError(StoreError):
 
 class BundleError(StoreError):
     """A bundle file cannot be imported (wrong format, bad record, broken reference)."""
+
+
+class TemplateError(StoreError):
+    """A template cannot be found, parsed or rendered; the message names the file and line."""

@@ -25,7 +25,7 @@ from branchtui.storage.calendar_file import load_calendar
 from branchtui.storage.errors import StoreError
 from branchtui.storage.modes import ensure_folder, file_mode
 from branchtui.storage.store import Store
-from branchtui.storage.templates import environment, render
+from branchtui.storage.templates import render_template
 
 REPORTS_DIR = "reports"
 MONTHLY_TEMPLATE = "reports/monthly.md.j2"
@@ -68,7 +68,7 @@ def render_monthly(store: Store, month: str, on: dt.date) -> str:
     context = monthly_report_context(
         data, month, _profile_of(data), on, load_calendar(store.data_dir)
     )
-    return render(environment(store.data_dir), MONTHLY_TEMPLATE, context)
+    return render_template(store.data_dir, MONTHLY_TEMPLATE, context)
 
 
 def render_year(store: Store, year: int, on: dt.date) -> str:
@@ -77,7 +77,7 @@ def render_year(store: Store, year: int, on: dt.date) -> str:
         raise ReportError(f"{year}年尚未开始，不能生成该年度的工作报告。")
     data = store.snapshot()
     context = year_report_context(data, year, _profile_of(data), on, load_calendar(store.data_dir))
-    return render(environment(store.data_dir), YEAR_TEMPLATE, context)
+    return render_template(store.data_dir, YEAR_TEMPLATE, context)
 
 
 def _month_start(month: str) -> dt.date:

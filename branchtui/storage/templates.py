@@ -1,8 +1,22 @@
-"""Jinja2 templates: the data folder's own templates/ first, then the ones shipped in the wheel.
+"""Jinja2 templates for reports and minutes: the data folder's templates/ first, then the shipped ones.
 
-A user overrides a shipped template by putting a file of the same name (for example
-``templates/reports/monthly.md.j2``) in the data folder. Undefined names are errors
-(StrictUndefined), and any template error becomes a one-line Chinese ``TemplateError``.
+``render_template(data_dir, name, context)`` is the one way to render (reports and minutes both
+use it). A user overrides a shipped template by putting a file of the same name (for example
+``templates/reports/monthly.md.j2``) in the data folder. That folder may be writable by other
+members of a shared group, so a template is treated as untrusted:
+
+- it runs in Jinja2's immutable sandbox (no ``__globals__``, no ``os``, no mutating methods);
+- a symlink anywhere under ``templates/`` (the file or a folder) is refused, and so is anything
+  that is not a regular file or is larger than ``MAX_TEMPLATE_BYTES``;
+- it renders in a forked child process that is killed after ``RENDER_SECONDS``, may use at most
+  ``MEMORY_MARGIN`` bytes more than the parent, and may write at most ``MAX_OUTPUT_CHARS``.
+  A pure-Python loop (``range`` nested in ``range``) is interrupted the same way as C code that
+  never returns (``10**10**10``), which a ``sys.settrace`` deadline could not stop, and no lock of
+  the TUI's other threads is touched (the child only runs the template and writes to a pipe).
+
+Every value printed with ``{{ }}`` goes through ``finalize``: text not already escaped by the
+``text`` or ``cell`` filter is escaped for Markdown there (domain/markdown.py). Undefined names
+are errors (StrictUndefined), and any failure is a one-line Chinese ``TemplateError``.
 """
 
 from __future__ import annotations
@@ -10,23 +24,24 @@ from __future__ import annotations
 import datetime as dt
 import importlib.resources
 import re
+import threading
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from branchtui.domain.dates import format_date_cn
-from branchtui.storage.errors import StoreError
+from branchtui.domain.markdown import MarkdownText, escape_cell, escape_text
+from branchtui.storage.errors import TemplateError
+from branchtui.storage.template_files import DataFolderTemplates
+from branchtui.storage.template_run import RenderLimits, run_bounded
 
 TEMPLATES_DIR = "templates"
 PACKAGE = "branchtui"
-
-
-class TemplateError(StoreError):
-    """A template cannot be found, parsed or rendered; the message names the file and line."""
+LIMITS = RenderLimits(seconds=5.0, output_chars=4_000_000, memory_margin=512 * 1024 * 1024)
 
 
 class PackagedTemplates(jinja2.BaseLoader):
@@ -45,29 +60,24 @@ class PackagedTemplates(jinja2.BaseLoader):
         return node.read_text(encoding="utf-8"), f"{PACKAGE}/{TEMPLATES_DIR}/{template}", None
 
 
-def cn_date(value: dt.date | None) -> str:
+def cn_date(value: dt.date | None) -> MarkdownText:
     """``2026年10月8日``; empty for no date."""
-    return format_date_cn(value)
+    return MarkdownText(format_date_cn(value))
 
 
-def percent(value: float | None) -> str:
+def percent(value: float | None) -> MarkdownText:
     """``91.8%``; ``—`` when there is nothing to divide by."""
-    return "—" if value is None else f"{value * 100:.1f}%"
+    return MarkdownText("—" if value is None else f"{value * 100:.1f}%")
 
 
-def money(value: Decimal | float | int | None) -> str:
+def money(value: Decimal | float | int | None) -> MarkdownText:
     """``8431.50`` (two decimals, 元 left to the template)."""
-    return "0.00" if value is None else f"{Decimal(str(value)):.2f}"
+    return MarkdownText("0.00" if value is None else f"{Decimal(str(value)):.2f}")
 
 
-def number(value: float | int | None) -> str:
+def number(value: float | int | None) -> MarkdownText:
     """``9.5``, ``12`` — no trailing ``.0``."""
-    return "0" if value is None else f"{value:g}"
-
-
-def cell(value: Any) -> str:
-    """Text safe inside a Markdown table cell: no pipe, no line break."""
-    return re.sub(r"\s*\n\s*", " ", str(value if value is not None else "")).replace("|", "｜")
+    return MarkdownText("0" if value is None else f"{value:g}")
 
 
 FILTERS: dict[str, Callable[..., str]] = {
@@ -75,29 +85,53 @@ FILTERS: dict[str, Callable[..., str]] = {
     "percent": percent,
     "money": money,
     "number": number,
-    "cell": cell,
+    "text": escape_text,
+    "cell": escape_cell,
 }
 
 
-def environment(data_dir: Path | None) -> jinja2.Environment:
-    """The environment for a data folder: its templates/ override the packaged ones by name."""
-    loaders: list[jinja2.BaseLoader] = []
-    if data_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(str(Path(data_dir) / TEMPLATES_DIR)))
-    loaders.append(PackagedTemplates())
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters.update(FILTERS)
-    return env
+def _finalize(value: Any) -> Any:
+    """Every ``{{ }}`` value: text is escaped unless a filter already did (numbers pass as they are)."""
+    if isinstance(value, str) and not isinstance(value, MarkdownText):
+        return escape_text(value)
+    return value
 
 
-def _line_in(tb: TracebackType | None, filename: str | None) -> int | None:
+class TemplateSandbox(ImmutableSandboxedEnvironment):
+    """The sandbox all templates run in; the shared filters and the Markdown escape built in."""
+
+    def __init__(self, loader: jinja2.BaseLoader) -> None:
+        super().__init__(
+            loader=loader,
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            finalize=_finalize,
+            auto_reload=True,
+        )
+        self.filters.update(FILTERS)
+
+
+_ENVIRONMENTS: dict[str, TemplateSandbox] = {}
+_ENVIRONMENTS_LOCK = threading.Lock()
+
+
+def environment(data_dir: Path | None) -> TemplateSandbox:
+    """The (cached) environment for a data folder: its templates/ override the packaged ones."""
+    key = str(Path(data_dir).absolute()) if data_dir is not None else ""
+    with _ENVIRONMENTS_LOCK:
+        env = _ENVIRONMENTS.get(key)
+        if env is None:
+            loader: jinja2.BaseLoader = PackagedTemplates()
+            if data_dir is not None:
+                loader = DataFolderTemplates(Path(data_dir) / TEMPLATES_DIR, loader)
+            env = _ENVIRONMENTS[key] = TemplateSandbox(loader)
+        return env
+
+
+def _line_in(tb: Any, filename: str | None) -> int | None:
     """The template line a render error came from (jinja2 maps its frames to template lines)."""
     line = None
     while tb is not None:
@@ -116,8 +150,16 @@ def _problem(exc: BaseException) -> str:
     attribute = re.fullmatch(r"'[^']+' (?:object )?has no attribute '([^']+)'", text)
     if attribute:
         return f"引用了不存在的字段“{attribute.group(1)}”"
+    if isinstance(exc, SecurityError):
+        unsafe = re.search(r"attribute '([^']+)'", text)
+        what = f"“{unsafe.group(1)}”" if unsafe else "受保护的内容"
+        return f"出于安全考虑，模板不能访问{what}"
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return f"模板语法错误（{text}）"
+    if isinstance(exc, OverflowError) and "range" in text:
+        return "循环次数过多（range 最多 100000 次）"
+    if isinstance(exc, MemoryError):
+        return "模板占用的内存过多，已中止"
     return f"渲染出错（{type(exc).__name__}: {text}）"
 
 
@@ -126,20 +168,64 @@ def _where(name: str, filename: str | None, line: int | None) -> str:
     return f"模板 {shown} 第 {line} 行" if line else f"模板 {shown}"
 
 
-def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
-    """Render template ``name`` with ``context``; any failure is a one-line TemplateError."""
+def load_template(env: jinja2.Environment, name: str) -> jinja2.Template:
+    """The compiled template ``name`` (data folder first); a one-line TemplateError otherwise."""
     try:
-        template = env.get_template(name)
+        return env.get_template(name)
+    except TemplateError:
+        raise
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"找不到模板 {exc.name or name}。") from None
     except jinja2.TemplateSyntaxError as exc:
         where = _where(name, exc.filename, exc.lineno)
         raise TemplateError(f"{where}有误：{_problem(exc)}。") from None
+
+
+def _render_here(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    """Compile and render in this process (the child), output bounded; failures as TemplateError.
+
+    Compiling happens here too: jinja2 folds constant expressions (``'x' * 10**10``, a filter of
+    literals) while compiling, so an untrusted template must not even be compiled in the parent.
+    """
+    template = load_template(env, name)
     try:
-        return template.render(context)
+        parts: list[str] = []
+        size = 0
+        for chunk in template.generate(context):
+            size += len(chunk)
+            if size > LIMITS.output_chars:
+                raise TemplateError(
+                    f"模板 {template.filename or name} 的输出超过 {LIMITS.output_chars} 个字符，"
+                    "已中止（模板中可能有过大的循环）。"
+                )
+            parts.append(chunk)
+        return "".join(parts)
+    except TemplateError:
+        raise
     except Exception as exc:
         line = _line_in(exc.__traceback__, template.filename)
         if isinstance(exc, jinja2.TemplateSyntaxError):
             line = exc.lineno
         where = _where(name, template.filename, line)
         raise TemplateError(f"{where}有误：{_problem(exc)}。") from None
+
+
+def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    """Render template ``name`` of ``env`` with ``context``, bounded in time, memory and size."""
+    outcome = run_bounded(lambda: _render_here(env, name, context), LIMITS)
+    if outcome.timed_out:
+        raise TemplateError(
+            f"模板 {name} 渲染超过 {LIMITS.seconds:g} 秒仍未完成，已中止"
+            "（模板中可能有过大的循环或计算）。"
+        )
+    if outcome.error is not None:
+        raise TemplateError(outcome.error)
+    if outcome.text is None:
+        raise TemplateError(f"模板 {name} 渲染时占用资源过多被中止，未生成任何内容。")
+    return outcome.text
+
+
+def render_template(data_dir: Path | None, name: str, context: dict[str, Any]) -> str:
+    """Render template ``name`` (``reports/monthly.md.j2``, ``minutes/committee_meeting.md.j2``)
+    with ``context``: the data folder's own copy when there is one, else the shipped one."""
+    return render(environment(data_dir), name, context)

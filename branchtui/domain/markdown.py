@@ -1,0 +1,63 @@
+"""User text made inert inside Markdown: no heading, list, quote, link, HTML or table row.
+
+Reports and minutes are Markdown built from what secretaries typed (topics, notes, names, other
+organizations). Two escapes, one for running text and one for table cells, both keep the text on
+one line and backslash-escape what Markdown would read as structure (CommonMark allows a
+backslash before any ASCII punctuation, and it shows as the character itself).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Line breaks of every kind (and the whitespace around them) become one space: a value can never
+# start a new Markdown line, so it cannot become a heading, list item, quote or table row.
+_BREAKS = re.compile(r"\s*[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+\s*")
+_SPACES = re.compile(r"[ \t]{2,}")
+# Other control characters have no place in a printed report.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+_ALWAYS = str.maketrans({c: "\\" + c for c in "\\`_[]<>#|~"})
+# A run of * is escaped unless it sits inside a masked number (139****5678, 0592-****567),
+# which stays as it is printed everywhere else.
+_STARS = re.compile(r"\*+")
+_MASK_LEFT = frozenset("0123456789-")
+# What makes a line a list item or a setext underline when it starts the line: - + = and 1. 1)
+_AT_LINE_START = re.compile(r"^(?:[-+=]|\d{1,9}(?=[.)]))")
+
+
+class MarkdownText(str):
+    """Text already escaped for Markdown (or written by the template itself): not escaped again."""
+
+
+def _one_line(value: object) -> str:
+    text = "" if value is None else str(value)
+    text = _CONTROLS.sub("", _BREAKS.sub(" ", text))
+    return _SPACES.sub(" ", text.replace("\t", " ")).strip()
+
+
+def escape_text(value: object) -> MarkdownText:
+    """User text for running Markdown: one line, no structure it could start or close."""
+    if isinstance(value, MarkdownText):
+        return value
+    text = _STARS.sub(_stars, _one_line(value).translate(_ALWAYS))
+    return MarkdownText(_AT_LINE_START.sub(lambda m: _escaped_marker(m.group(0)), text))
+
+
+def escape_cell(value: object) -> MarkdownText:
+    """User text for a Markdown table cell: as running text, and a ``|`` never ends the cell."""
+    # The running-text escape already turns | into \| (GFM keeps it inside the cell) and
+    # keeps everything on one line, which is all a cell needs more than running text.
+    return escape_text(value)
+
+
+def _stars(match: re.Match[str]) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    if start > 0 and end < len(text) and text[start - 1] in _MASK_LEFT and text[end].isdigit():
+        return match.group(0)
+    return "\\*" * len(match.group(0))
+
+
+def _escaped_marker(marker: str) -> str:
+    if marker.isdigit():
+        return marker + "\\"  # 2026. → 2026\. (the dot is what makes an ordered list)
+    return "\\" + marker
