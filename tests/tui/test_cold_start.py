@@ -1,14 +1,20 @@
-"""The first frame comes before the data file is read; keys typed meanwhile are not lost."""
+"""The first frame comes before the data file is read; keys typed meanwhile are not lost.
+
+Deterministic under load: the read is held by the test, and the order of what happened is
+asserted, never how long anything took.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import settle
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from branchtui.storage.store import Store
@@ -21,27 +27,52 @@ def info_text(app: Any) -> str:
     return str(app.screen.query_one("#dash-info", Static).render())
 
 
+async def until(pilot: Pilot[Any], done: Callable[[], bool]) -> None:
+    """Let the app run until ``done()`` holds, without waiting for its workers: the read is
+    held back by the test, so waiting for workers would wait for the test itself."""
+    for _ in range(1200):  # a hang fails after ~60 s; the events, not the time, are asserted
+        if done():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("等待超时")
+
+
 async def test_dashboard_paints_while_reading_then_replays_keys(
     branch_dir: Path, today: dt.date, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    gate = threading.Event()
+    events: list[str] = []
+    reading, gate = threading.Event(), threading.Event()
     real_open = Store.open
+    real_opening = DashboardScreen._show_opening
 
     def slow_open(*args: Any, **kwargs: Any) -> Store:
-        gate.wait(20)  # a big file: the read takes as long as the test says
+        events.append("read started")
+        reading.set()
+        gate.wait(60)  # a big file: the read takes as long as the test says
+        events.append("read done")
         return real_open(*args, **kwargs)
 
+    def show_opening(screen: DashboardScreen) -> None:
+        real_opening(screen)
+        events.append(f"dashboard shows: {info_text(screen.app)}")
+
     monkeypatch.setattr(Store, "open", slow_open)
+    monkeypatch.setattr(DashboardScreen, "_show_opening", show_opening)
     app = build_app(branch_dir, today=today, background=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, lambda: isinstance(app.screen, DashboardScreen))
-        await pilot.pause()
-        assert "正在读取数据…" in info_text(app)
-        assert str(branch_dir) in info_text(app)
-        await pilot.press("2")  # typed while reading: kept, and done once the data is there
+        await until(pilot, reading.is_set)
+        # The dashboard's frame, with the folder being read, came before the read began.
+        first = events[0]
+        assert first.startswith("dashboard shows:") and "正在读取数据…" in first
+        assert str(branch_dir) in first
+        assert events.index("read started") > 0
         assert isinstance(app.screen, DashboardScreen)
+        assert "正在读取数据…" in info_text(app)
+        await pilot.press("2")  # typed while reading: kept, and done once the data is there
+        assert isinstance(app.screen, DashboardScreen) and "read done" not in events
         gate.set()
         await settle(pilot, lambda: isinstance(app.screen, RosterScreen))
+    assert events.index("read done") > events.index("read started")
 
 
 async def test_corrupt_file_shows_message_and_restore_way(branch_dir: Path, today: dt.date) -> None:

@@ -11,7 +11,6 @@ from branchtui.storage.store import Store
 
 @pytest.fixture
 def demo_branch(cli, data_dir: Path) -> Path:
-    pytest.importorskip("branchtui.domain.demo", reason="make_demo not written yet")
     result = cli("demo", "--members", "20", "--years", "1", "--seed", "11")
     assert result.code == 0, result.err
     return data_dir

@@ -13,11 +13,6 @@ NAME = "中共测试党支部"
 
 
 @pytest.fixture
-def with_doctor() -> None:
-    pytest.importorskip("branchtui.storage.doctor", reason="storage doctor not written yet")
-
-
-@pytest.fixture
 def branch(cli, data_dir: Path) -> Path:
     """A branch with a manual backup; returns the backup's path."""
     assert cli("init", "--name", NAME, "--term-start", "2025-03-01").code == 0
@@ -37,7 +32,6 @@ def test_backup_without_data_is_a_user_error(cli, one_line) -> None:
     assert "还没有" in one_line(result.err)
 
 
-@pytest.mark.usefixtures("with_doctor")
 def test_doctor_on_a_healthy_branch(cli, branch: Path) -> None:
     result = cli("doctor")
     assert result.code == 0, result.out + result.err
@@ -54,7 +48,6 @@ def truncate(data_dir: Path) -> bytes:
     return damaged
 
 
-@pytest.mark.usefixtures("with_doctor")
 def test_doctor_on_a_truncated_file_names_a_backup(script, branch: Path, data_dir: Path) -> None:
     damaged = truncate(data_dir)
     result = script("doctor")

@@ -82,14 +82,6 @@ def test_data_before_and_after_in_the_real_script(script, tmp_path: Path) -> Non
     assert branch_of(first).branch.name == branch_of(second).branch.name == NAME
 
 
-@pytest.fixture
-def with_demo() -> None:
-    demo = pytest.importorskip("branchtui.domain.demo", reason="make_demo not written yet")
-    if not hasattr(demo, "make_demo"):
-        pytest.skip("make_demo not written yet")
-
-
-@pytest.mark.usefixtures("with_demo")
 def test_demo_creates_a_branch(cli, data_dir: Path) -> None:
     result = cli("demo", "--members", "25", "--years", "1", "--seed", "7")
     assert result.code == 0, result.err
@@ -99,7 +91,6 @@ def test_demo_creates_a_branch(cli, data_dir: Path) -> None:
     assert data.meetings
 
 
-@pytest.mark.usefixtures("with_demo")
 def test_demo_is_the_same_for_the_same_seed(cli, tmp_path: Path) -> None:
     for name in ("a", "b"):
         assert (
@@ -111,7 +102,6 @@ def test_demo_is_the_same_for_the_same_seed(cli, tmp_path: Path) -> None:
     assert branch_of(tmp_path / "a").to_dict() == branch_of(tmp_path / "b").to_dict()
 
 
-@pytest.mark.usefixtures("with_demo")
 def test_demo_twice_refuses_without_force(script, one_line, data_dir: Path) -> None:
     assert script("demo", "--members", "20", "--years", "1").code == 0
     before = (data_dir / "branch.json").read_bytes()
@@ -121,7 +111,6 @@ def test_demo_twice_refuses_without_force(script, one_line, data_dir: Path) -> N
     assert (data_dir / "branch.json").read_bytes() == before
 
 
-@pytest.mark.usefixtures("with_demo")
 def test_demo_with_force_backs_up_first(cli, data_dir: Path) -> None:
     assert cli("init", "--name", NAME).code == 0
     result = cli("demo", "--members", "20", "--years", "1", "--force")
@@ -131,7 +120,6 @@ def test_demo_with_force_backs_up_first(cli, data_dir: Path) -> None:
     assert branch_of(data_dir).branch.name != NAME
 
 
-@pytest.mark.usefixtures("with_demo")
 def test_bare_demo_flag_never_overwrites_a_real_branch(
     cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -155,7 +143,6 @@ def test_bare_branchtui_without_a_terminal_says_so(script, one_line) -> None:
     assert "终端" in one_line(result.err)
 
 
-@pytest.mark.usefixtures("with_demo")
 def test_batch_commands_do_not_import_textual(tmp_path: Path) -> None:
     import subprocess
 
