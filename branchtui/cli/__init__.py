@@ -22,9 +22,18 @@ from branchtui.cli import bundle_commands
 from branchtui.cli import roster_import
 from branchtui.cli import todo
 from branchtui.cli import report
+from branchtui.cli import check
 
 # isort: on
 
-COMMAND_MODULES = (setup_commands, data_commands, bundle_commands, roster_import, todo, report)
+COMMAND_MODULES = (
+    setup_commands,
+    data_commands,
+    bundle_commands,
+    roster_import,
+    todo,
+    report,
+    check,
+)
 
 __all__ = ["COMMAND_MODULES", "main", "run"]

@@ -6,9 +6,11 @@ Shared by the LIFE-7 and NAT-7 checks and the appraisal wizard: one function, on
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from branchtui.domain import roster
+from branchtui.domain.profile import Profile
 from branchtui.domain.records import Appraisal, Member
 from branchtui.domain.records.meetings import APPRAISAL_GRADES
 
@@ -27,6 +29,28 @@ class AppraisalGaps:
     def complete(self) -> bool:
         """Whether LIFE-7 is satisfied: every member has a result and each grade is right."""
         return not (self.missing or self.ungraded or self.graded_probationary)
+
+
+@dataclass(frozen=True)
+class ExcellentCap:
+    """优秀 against its cap: at most ``appraisal_excellent_max_share`` of those graded."""
+
+    excellent: int
+    graded: int
+    cap: int
+
+    @property
+    def exceeded(self) -> bool:
+        return self.excellent > self.cap
+
+
+def excellent_cap(appraisal: Appraisal, profile: Profile) -> ExcellentCap:
+    """How many were rated 优秀, of how many graded, and the most the profile allows (LIFE-7)."""
+    graded = sum(1 for r in appraisal.results if r.grade in APPRAISAL_GRADES)
+    excellent = sum(1 for r in appraisal.results if r.grade == "excellent")
+    return ExcellentCap(
+        excellent, graded, math.floor(graded * profile.appraisal_excellent_max_share)
+    )
 
 
 def appraisal_day(appraisal: Appraisal) -> dt.date:

@@ -152,6 +152,8 @@ def meeting_check(c: Checker) -> None:
     if "start" not in c.errors and "end" not in c.errors and start and end and end <= start:
         c.add("end", "结束时间应晚于开始时间")
     c.amount("duration_minutes", "时长（分钟）")
+    _count(c, "expected_count", c.get("expected_count"), "应到人数")
+    _count(c, "present_count", c.get("present_count"), "实到人数")
     c.amount("study_hours", "学习时长（小时）")
     hours = c.get("study_hours")
     if "study_hours" not in c.errors and hours is not None and hours > 24:

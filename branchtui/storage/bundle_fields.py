@@ -214,6 +214,8 @@ FIELD_NOTES: dict[str, str] = {
     "lecture": "党课部分（党课，或在其他会议上讲的党课）",
     "theme_day": "主题党日部分",
     "life_meeting": "组织生活会部分",
+    "expected_count": "应到人数（按纸质记录补录时填写；为空时按出席名单计算）",
+    "present_count": "实到人数（按纸质记录补录时填写；为空时按出席名单计算）",
     "study_hours": "学习时长（小时，计入全年集中学习天数）",
     "entered_on": "录入日期（晚于会后3个工作日的为会后补记）",
     "amendments": "修改记录（每次修改前的版本）",

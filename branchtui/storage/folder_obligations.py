@@ -10,12 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from branchtui.domain.meetings.checks import Defect, ledger_defects
 from branchtui.domain.obligations import Obligation, obligations_on
 from branchtui.domain.profile import Profile, get_profile
 from branchtui.domain.records import BranchData
 from branchtui.storage import locations
 from branchtui.storage.errors import StoreError
+
+if TYPE_CHECKING:
+    from branchtui.domain.calendar import WorkCalendar
 
 
 @dataclass(frozen=True)
@@ -39,16 +44,40 @@ def obligations_for_folder(
     """Every obligation of the branch in ``folder`` at ``on`` (default: today), judged with the
     branch's profile and the folder's calendar. A calendar.toml that cannot be read does not
     stop the list: the built-in calendar is used and ``problem`` says why."""
+    day = on or locations.today()
+    profile = get_profile(data.branch.profile if data.branch else None)
+    calendar, problem = folder_calendar(folder)
+    found = obligations_on(data, day, profile, calendar)
+    return FolderObligations(day, profile, found, calendar.is_estimate(day.year), problem)
+
+
+def folder_calendar(folder: Path) -> tuple[WorkCalendar, str]:
+    """The folder's calendar (with calendar.toml), and why the built-in one is used instead
+    ('' when it is not)."""
     # The holidays package takes ~250 ms to import: only here, when the duties are computed.
     from branchtui.domain.calendar import WorkCalendar
     from branchtui.storage.calendar_file import load_calendar
 
-    day = on or locations.today()
-    profile = get_profile(data.branch.profile if data.branch else None)
-    problem = ""
     try:
-        calendar = load_calendar(folder)
+        return load_calendar(folder), ""
     except StoreError as error:
-        calendar, problem = WorkCalendar(), f"{error.message}；暂按内置节假日计算"
-    found = obligations_on(data, day, profile, calendar)
-    return FolderObligations(day, profile, found, calendar.is_estimate(day.year), problem)
+        return WorkCalendar(), f"{error.message}；暂按内置节假日计算"
+
+
+@dataclass(frozen=True)
+class FolderDefects:
+    """台账体检 of a data folder: the defects, and a note when the built-in calendar was used."""
+
+    defects: list[Defect]
+    problem: str = ""
+
+
+def defects_for_folder(
+    folder: Path, data: BranchData, *, year: int | None = None, on: dt.date | None = None
+) -> FolderDefects:
+    """Every defect of the ledger (of ``year`` when given) up to ``on`` (default: today),
+    judged with the branch's profile and the folder's calendar (会后补记 counts working days)."""
+    profile = get_profile(data.branch.profile if data.branch else None)
+    calendar, problem = folder_calendar(folder)
+    day = on or locations.today()
+    return FolderDefects(ledger_defects(data, profile, calendar, year=year, until=day), problem)

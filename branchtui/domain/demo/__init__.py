@@ -4,7 +4,8 @@
 ``random.Random(seed)``, so the same arguments give byte-identical data. The branch keeps
 its duties well but has the gaps a real one has: a missed 支委会 month, two members behind
 with their dues, a vacant 宣传委员 seat, one member without a phone, one without a 党员证,
-a 'other' fund purpose, and this month's report not yet sent.
+a 'other' fund purpose, this month's report not yet sent, and one record of last year
+entered a week after its meeting (会后补记).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import operator
 import random
 
 from branchtui.domain.dates import add_months
-from branchtui.domain.demo import development, education, life, office, relations, roster
+from branchtui.domain.demo import development, education, life, minutes, office, relations, roster
 from branchtui.domain.demo.context import DemoContext
 from branchtui.domain.demo.names import NamePool, id_check_char, id_number_valid
 from branchtui.domain.profile import get_profile
@@ -57,6 +58,7 @@ def make_demo(*, today: dt.date, seed: int = 2017, members: int = 30, years: int
     life.build_theme_days(ctx)
     life.build_lectures(ctx)
     life.build_life_meetings(ctx)
+    minutes.fill_minutes(ctx)
     education.build_study(ctx)
     education.build_activities(ctx)
     education.build_dues(ctx)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from branchtui.domain.dates import format_date
+from branchtui.domain.meetings.checks import ledger_defects
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import obligation, period_obligation
 from branchtui.domain.obligations.periods import judged_periods, period_of
@@ -112,7 +113,8 @@ def check_work_plan(ctx: Context) -> list[Obligation]:
 
 @rule("SYS-3")
 def check_records(ctx: Context) -> list[Obligation]:
-    """Every meeting and activity of the year has a recorder, photos, and a ledger entry."""
+    """Every meeting and activity of the year has a recorder, photos, and a ledger entry, and
+    its minutes pass the 台账体检 (domain.meetings.checks): defects make it a warning."""
     year = ctx.on.year
     records: list[Meeting | Activity] = [
         m for m in ctx.data.meetings if m.date.year == year and m.date <= ctx.on
@@ -133,12 +135,25 @@ def check_records(ctx: Context) -> list[Obligation]:
     no_photo = [r for r in records if not r.photo_ids]
     unfiled = [r for r in records if r.id not in filed]
 
+    # 台账体检: the recorder is judged above; every other defect makes the duty a warning.
+    defects = [
+        d
+        for d in ledger_defects(ctx.data, ctx.profile, ctx.calendar, year=year, until=ctx.on)
+        if d.field != "recorder_id"
+    ]
+    flawed = list(dict.fromkeys(d.record_id for d in defects))
+
     problems = []
     if no_recorder:
         problems.append(f"{len(no_recorder)}条未指定记录人（如{_label(no_recorder[0])}）")
     if unfiled:
         problems.append(f"{len(unfiled)}条未归入台帐")
-    status = "due" if no_recorder else ("warning" if unfiled else "met")
+    if defects:
+        first = defects[0]
+        problems.append(
+            f"台账体检：{len(flawed)}条记录有{len(defects)}处问题（如{first.title}：{first.message}）"
+        )
+    status = "due" if no_recorder else ("warning" if unfiled or defects else "met")
     detail = "；".join(problems) or f"{year}年{len(records)}条记录均已指定记录人并归入台帐"
     # Whether photos were taken is unknown, so missing photos are reported, not judged.
     if no_photo:
@@ -150,7 +165,8 @@ def check_records(ctx: Context) -> list[Obligation]:
             period_kind="year",
             period=str(year),
             detail=detail,
-            refs=tuple(r.id for r in (no_recorder or unfiled)),
+            refs=tuple(r.id for r in no_recorder)
+            or tuple(dict.fromkeys([*flawed, *(r.id for r in unfiled)])),
             progress=(float(len(records) - len(unfiled)), float(len(records))),
         )
     ]

@@ -109,6 +109,9 @@ class Meeting(Record):
     host_id: str | None = None
     recorder_id: str | None = None
     attendance: list[Attendance] = field(default_factory=list)
+    # 应到 / 实到 as written on a paper record entered afterwards (None: counted from the list).
+    expected_count: int | None = None
+    present_count: int | None = None
     observers: list[Observer] = field(default_factory=list)
     agenda: list[AgendaItem] = field(default_factory=list)
     votes: list[Vote] = field(default_factory=list)

@@ -8,6 +8,7 @@ from branchtui.domain.records import (
     LedgerEntry,
     PlanItem,
     SystemDoc,
+    ThemeDay,
     WorkPlan,
 )
 from branchtui.domain.records.ledgers import SYSTEM_KINDS
@@ -70,6 +71,14 @@ def test_SYS_2_met_with_plan_on_track(data) -> None:
     assert statuses(judge("SYS-2", data, ON)) == ["met"]
 
 
+# A theme day recorded in full: time, place, host and content (nothing for 台账体检 to flag).
+COMPLETE = {
+    "start": "14:30",
+    "place": "党员活动室",
+    "theme_day": ThemeDay(content_types=["政治学习"]),
+}
+
+
 def test_SYS_3_fires_when_meeting_has_no_recorder(data) -> None:
     m = add_member(data)
     add_meeting(data, "theme_day", D(2026, 11, 2), attendees=[m], topic="主题党日")
@@ -86,13 +95,34 @@ def test_SYS_3_warns_when_not_filed(data) -> None:
 
 def test_SYS_3_met_when_recorded_photographed_and_filed(data) -> None:
     m = add_member(data)
-    meeting = add_meeting(data, "theme_day", D(2026, 11, 2), recorder_id=m.id, photo_ids=["p1"])
+    meeting = add_meeting(
+        data,
+        "theme_day",
+        D(2026, 11, 2),
+        attendees=[m],
+        recorder_id=m.id,
+        host_id=m.id,
+        photo_ids=["p1"],
+        **COMPLETE,
+    )
     act = add(
         data, Activity(date=D(2026, 5, 1), title="志愿服务", recorder_id=m.id, photo_ids=["p2"])
     )
     for record in (meeting, act):
         add(data, LedgerEntry(date=record.date, title="归档", record_id=record.id))
     assert statuses(judge("SYS-3", data, ON)) == ["met"]
+
+
+def test_SYS_3_ledger_check_defects_make_it_a_warning(data) -> None:
+    m = add_member(data)
+    fields = {**COMPLETE, "place": ""}
+    meeting = add_meeting(
+        data, "theme_day", D(2026, 11, 2), attendees=[m], recorder_id=m.id, host_id=m.id, **fields
+    )
+    add(data, LedgerEntry(date=meeting.date, title="归档", record_id=meeting.id))
+    ob = one(judge("SYS-3", data, ON))
+    assert ob.status == "warning" and ob.refs == (meeting.id,)
+    assert "台账体检：1条记录有1处问题（如2026-11-02 主题党日“会议”：未填写会议地点）" in ob.detail
 
 
 def test_SYS_4_fires_in_december_without_inspection(data) -> None:
