@@ -84,19 +84,35 @@ class Header:
         return [self.unread[col] for col in sorted(self.unread) if col not in self.columns]
 
 
+@dataclass(frozen=True)
+class MergedCell:
+    """A cell covered by a merged range below its first row: it shows the range's value.
+
+    A 党小组 cell merged over the rows of its members names the group of every one of them;
+    in the header rows it counts as empty (a header merged over two rows is one header).
+    """
+
+    value: Any
+
+
+def _unmerged(row: list[Any]) -> list[Any]:
+    return [None if isinstance(cell, MergedCell) else cell for cell in row]
+
+
 def find_header(rows: list[list[Any]], limit: int = HEADER_SEARCH_ROWS) -> Header | None:
     """The first of the first ``limit`` rows with a 姓名 column, or None.
 
     A second header row under it (the header cells of a merged group such as 党籍信息 over
     入党时间 and 转正时间) adds its columns, when its 姓名 cell is empty as merged cells are.
     """
-    for index, row in enumerate(rows[:limit]):
+    for index, found in enumerate(rows[:limit]):
+        row = _unmerged(found)
         fields = {col: match_header(cell) for col, cell in enumerate(row)}
         if "name" not in fields.values():
             continue
         header = Header(row=index, columns={}, titles={})
         _take(header, row, fields)
-        below = rows[index + 1] if index + 1 < len(rows) else []
+        below = _unmerged(rows[index + 1]) if index + 1 < len(rows) else []
         if _is_sub_header(below, header):
             header.row = index + 1
             _take(header, below, {col: match_header(cell) for col, cell in enumerate(below)})
@@ -274,6 +290,8 @@ def read_row(row: list[Any], header: Header) -> RowDraft:
     draft = RowDraft()
     for col, name in header.columns.items():
         raw = row[col] if col < len(row) else None
+        if isinstance(raw, MergedCell):
+            raw = raw.value
         try:
             _read_cell(draft, name, raw)
         except Exception:  # a cell we cannot read must not stop the other rows
