@@ -88,9 +88,14 @@ def year(
     out: OutOption = None,
     data: DataOption = None,
 ) -> None:
+    from branchtui.domain.dates import DateParseError, check_year
     from branchtui.storage.reports import make_year_report
     from branchtui.storage.store import Store
 
+    try:
+        check_year(year)
+    except DateParseError as exc:
+        fail(f"--year 的年份无效：{exc.message}")
     folder = folder_of(ctx, data)
     written = make_year_report(Store.open(folder), year, today(), out=out)
     say(f"已生成{year}年度工作报告：{written.path}")

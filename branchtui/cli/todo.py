@@ -43,7 +43,7 @@ def todo(
     from branchtui.storage.store import Store
 
     folder = folder_of(ctx, data)
-    day = parse_date(on, "--on") if on else today()
+    day = parse_date(on, "--on") if on is not None else today()
     snapshot = Store.open(folder).snapshot()
     # The same computation as the dashboard's: the branch's profile, calendar.toml, the date.
     result = obligations_for_folder(folder, snapshot, day)

@@ -28,6 +28,17 @@ _MONTHS = (
 
 DATE_HINT = "请按 2026-11-27、11-27、1127 或“今天”等格式输入"
 
+# The one range of dates branchtui works with: members' birth and joining dates (the 20th
+# century) through every record, deadline and report of this one. Input outside it is refused
+# where it is typed (CLI options, date fields, the dashboard's date moves), so no computation
+# (a deadline a year on, the next period) ever reaches Python's year 9999 limit.
+FIRST_DATE = dt.date(1901, 1, 1)
+LAST_DATE = dt.date(2099, 12, 31)
+RANGE_TEXT = (
+    f"支持的日期为 {FIRST_DATE.year}年至{LAST_DATE.year}年"
+    "（涵盖党员的出生、入党日期和各项工作记录）"
+)
+
 
 class DateParseError(ValueError):
     """A text that is not a date; ``message`` is Chinese and safe to show."""
@@ -48,9 +59,27 @@ def _shown(text: str) -> str:
     return clean[:20] + ("…" if len(clean) > 20 else "")
 
 
+def in_supported_range(value: dt.date) -> bool:
+    """Whether ``value`` lies in the supported range (FIRST_DATE–LAST_DATE)."""
+    return FIRST_DATE <= value <= LAST_DATE
+
+
+def check_year(year: int) -> int:
+    """``year`` when within the supported range; DateParseError (Chinese) otherwise."""
+    if not FIRST_DATE.year <= year <= LAST_DATE.year:
+        raise DateParseError(f"{year}年超出范围：{RANGE_TEXT}")
+    return year
+
+
+def check_date(value: dt.date) -> dt.date:
+    """``value`` when within the supported range; DateParseError (Chinese) otherwise."""
+    if not in_supported_range(value):
+        raise DateParseError(f"{format_date_cn(value)}超出范围：{RANGE_TEXT}")
+    return value
+
+
 def _build(year: int, month: int, day: int) -> dt.date:
-    if not 1 <= year <= 9999:
-        raise DateParseError(f"年份{year}无效")
+    check_year(year)
     if not 1 <= month <= 12:
         raise DateParseError(f"月份{month}无效，应为1到12")
     last = calendar.monthrange(year, month)[1]
@@ -70,7 +99,7 @@ def parse_date(text: str, today: dt.date) -> dt.date:
         raise DateParseError(f"无法识别的日期，{DATE_HINT}")
     value = _normalize(text)
     if value in _RELATIVE_DAYS:
-        return today + dt.timedelta(days=_RELATIVE_DAYS[value])
+        return check_date(today + dt.timedelta(days=_RELATIVE_DAYS[value]))
     for pattern in (_FULL, _FULL_CN):
         match = pattern.fullmatch(value)
         if match:
@@ -106,15 +135,16 @@ def parse_month(text: str, today: dt.date | None = None) -> dt.date:
         raise DateParseError("请输入月份，例如 2026-11")
     value = _normalize(text)
     if today is not None and value in ("本月", "这个月"):
-        return today.replace(day=1)
+        return check_date(today.replace(day=1))
     if today is not None and value == "上月":
-        return add_months(today.replace(day=1), -1)
+        return check_date(add_months(today.replace(day=1), -1))
     match = next((m for m in (p.fullmatch(value) for p in _MONTHS) if m), None)
     if not match:
         raise DateParseError(f"无法识别的月份“{_shown(text)}”，请按 2026-11 的格式输入")
     year, month = int(match.group(1)), int(match.group(2))
-    if not 1 <= year <= 9999 or not 1 <= month <= 12:
+    if not 1 <= month <= 12:
         raise DateParseError(f"月份“{_shown(text)}”无效，月份应为1到12")
+    check_year(year)
     return dt.date(year, month, 1)
 
 

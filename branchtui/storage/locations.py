@@ -6,6 +6,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from branchtui.domain.dates import in_supported_range
+
 DATA_FILE = "branch.json"
 LOCK_FILE = "branch.json.lock"
 
@@ -25,8 +27,12 @@ def today() -> dt.date:
     """Today, unless ``BRANCHTUI_TODAY=YYYY-MM-DD`` fixes it (demos, tests, looking back)."""
     fixed = os.environ.get("BRANCHTUI_TODAY", "").strip()
     if fixed:
+        # Out of the supported range (domain/dates.py) it is ignored like a malformed one.
         try:
-            return dt.date.fromisoformat(fixed)
+            pinned = dt.date.fromisoformat(fixed)
         except ValueError:
             pass
+        else:
+            if in_supported_range(pinned):
+                return pinned
     return dt.date.today()

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from branchtui.domain.dates import DateParseError, check_year
 from branchtui.domain.obligations.rep import report_deadline
 from branchtui.domain.profile import Profile, get_profile
 from branchtui.domain.records import BranchData, MonthlyReport
@@ -73,18 +74,28 @@ def render_monthly(store: Store, month: str, on: dt.date) -> str:
 
 def render_year(store: Store, year: int, on: dt.date) -> str:
     """The year report's Markdown for ``year`` as of ``on``; writes nothing."""
-    if not 1 <= year <= 9999 or dt.date(year, 1, 1) > on:
+    _check_year(year)
+    if dt.date(year, 1, 1) > on:
         raise ReportError(f"{year}年尚未开始，不能生成该年度的工作报告。")
     data = store.snapshot()
     context = year_report_context(data, year, _profile_of(data), on, load_calendar(store.data_dir))
     return render_template(store.data_dir, YEAR_TEMPLATE, context)
 
 
+def _check_year(year: int) -> None:
+    try:
+        check_year(year)
+    except DateParseError as exc:
+        raise ReportError(f"不能生成该年度的工作报告：{exc.message}。") from None
+
+
 def _month_start(month: str) -> dt.date:
     try:
-        return parse_month_key(month)
+        start = parse_month_key(month)
     except ValueError:
         raise ReportError(f"月份“{month}”无效，应为 YYYY-MM，例如 2026-10。") from None
+    _check_year(start.year)
+    return start
 
 
 def write_report(path: Path, text: str) -> Path:

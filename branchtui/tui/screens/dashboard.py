@@ -19,7 +19,7 @@ from textual.events import Resize
 from textual.message import Message
 from textual.widgets import Header, Static
 
-from branchtui.domain.dates import add_months, format_date
+from branchtui.domain.dates import RANGE_TEXT, add_months, format_date, in_supported_range
 from branchtui.domain.obligations import STATUS_LABELS, Obligation
 from branchtui.domain.obligations.catalogue import FAMILIES
 from branchtui.domain.progress import ProgressRow, progress_rows
@@ -239,11 +239,17 @@ class DashboardScreen(DataScreen):
     # Actions -----------------------------------------------------------------------------
 
     def _view(self, day: dt.date) -> None:
+        if not in_supported_range(day):
+            self.notify(f"无法查看该日：{RANGE_TEXT}", severity="warning")
+            return
         self.viewed = None if day == self.today else day
         self.reload()
 
     def action_shift_days(self, days: int) -> None:
-        self._view(self.on_date + dt.timedelta(days=days))
+        try:
+            self._view(self.on_date + dt.timedelta(days=days))
+        except OverflowError:
+            self._view(dt.date.max)
 
     def action_shift_months(self, months: int) -> None:
         self._view(add_months(self.on_date, months))
