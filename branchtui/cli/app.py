@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import tempfile
-import traceback
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -20,13 +18,14 @@ from typer.exceptions import Abort
 from typer.main import get_command
 
 from branchtui.cli.chinese import install_help_formatter, usage_error_line
+from branchtui.cli.crash_log import write_crash_log
 from branchtui.launch import (
     UserError,
     demo_folder,
     launch_tui,
 )
 from branchtui.storage import locations
-from branchtui.storage.errors import StoreError
+from branchtui.storage.errors import StoreError, disk_full_error, is_disk_full
 
 CONTEXT = {"help_option_names": ["--help", "-h"]}
 
@@ -123,33 +122,6 @@ def say(text: str) -> None:
     typer.echo(text)
 
 
-def _crash_log(exc: BaseException, argv: list[str]) -> Path | None:
-    """Write the traceback where the user can find it: the data folder, else /tmp."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    text = f"branchtui {' '.join(argv)}\n" + "".join(
-        traceback.format_exception(type(exc), exc, exc.__traceback__)
-    )
-    candidates: list[Path] = []
-    try:
-        folder = locations.data_dir(_data_arg(argv))
-        if folder.is_dir():
-            candidates.append(folder / "logs")
-    except Exception:
-        pass
-    candidates.append(Path(tempfile.gettempdir()))
-    for where in candidates:
-        try:
-            where.mkdir(mode=0o700, exist_ok=True)
-            path = where / f"branchtui-error-{stamp}-{os.getpid()}.log"
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-            return path
-        except OSError:
-            continue
-    return None
-
-
 def _data_arg(argv: list[str]) -> str | None:
     for i, arg in enumerate(argv):
         if arg == "--data" and i + 1 < len(argv):
@@ -183,6 +155,10 @@ def run(argv: list[str] | None = None) -> int:
         # The reader (e.g. `| head`) went away: silence the flush at exit, as the Python docs advise.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        if is_disk_full(exc):
+            return _error(disk_full_error(exc).message)
+        return report_crash(exc, args)
     except Exception as exc:
         return report_crash(exc, args)
     return result if isinstance(result, int) else 0
@@ -190,7 +166,7 @@ def run(argv: list[str] | None = None) -> int:
 
 def report_crash(exc: BaseException, args: list[str]) -> int:
     """One Chinese line naming the log file that holds the traceback; exit code 1."""
-    log = _crash_log(exc, args)
+    log = write_crash_log(exc, args, _data_arg(args))
     where = f"详细信息已写入 {log}" if log else "且无法写入日志文件"
     return _error(f"程序内部出错（{type(exc).__name__}），{where}，请将该文件发给维护人员。")
 

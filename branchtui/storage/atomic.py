@@ -10,7 +10,7 @@ from typing import Any
 
 import orjson
 
-from branchtui.storage.errors import InvalidRecordError
+from branchtui.storage.errors import InvalidRecordError, disk_full_error, is_disk_full
 
 # Passthrough makes orjson refuse dates, dataclasses and str subclasses instead of converting them.
 _DUMP_OPTIONS = (
@@ -93,7 +93,19 @@ def _write_all(fd: int, chunks: list[bytes]) -> None:
 
 
 def write_atomic(path: Path, payload: bytes | list[bytes], mode: int) -> None:
-    """Temp file in the same folder → write all → fsync → fchmod → os.replace → fsync folder."""
+    """Temp file in the same folder → write all → fsync → fchmod → os.replace → fsync folder.
+
+    A full disk or quota (ENOSPC, EDQUOT) raises DiskFullError; the old file stays as it was.
+    """
+    try:
+        _write_atomic(path, payload, mode)
+    except OSError as exc:
+        if is_disk_full(exc):
+            raise disk_full_error(exc, f"文件 {path.name} ") from None
+        raise
+
+
+def _write_atomic(path: Path, payload: bytes | list[bytes], mode: int) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
     try:

@@ -12,7 +12,7 @@ from pathlib import Path
 import orjson
 
 from branchtui.storage.atomic import write_atomic
-from branchtui.storage.errors import StoreError
+from branchtui.storage.errors import StoreError, disk_full_error, is_disk_full
 from branchtui.storage.locations import DATA_FILE
 from branchtui.storage.lock import write_lock
 from branchtui.storage.migrations import SCHEMA_VERSION, schema_version_of
@@ -115,11 +115,19 @@ def link_backup(data_dir: Path, reason: str, now: dt.datetime | None = None) -> 
             os.link(current, target)
         except FileExistsError:
             continue
-        except OSError:
+        except OSError as exc:
+            if is_disk_full(exc):
+                raise disk_full_error(exc, "备份") from None
             # A file system without hard links: a copy keeps the same bytes.
             if target.exists():
                 continue
-            shutil.copy2(current, target)
+            try:
+                shutil.copy2(current, target)
+            except OSError as copy_failed:
+                target.unlink(missing_ok=True)  # never leave half a backup behind
+                if is_disk_full(copy_failed):
+                    raise disk_full_error(copy_failed, "备份") from None
+                raise
         backup = parse_backup(target)
         assert backup is not None
         return backup

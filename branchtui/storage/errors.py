@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class StoreError(Exception):
     """Something the user must be told about, in Chinese, in one line."""
@@ -41,3 +43,23 @@ class BundleError(StoreError):
 
 class TemplateError(StoreError):
     """A template cannot be found, parsed or rendered; the message names the file and line."""
+
+
+class DiskFullError(StoreError):
+    """The disk (or the user's quota) is full: nothing was written, the data file is unchanged."""
+
+
+_FULL = {errno.ENOSPC: "磁盘空间不足", errno.EDQUOT: "磁盘空间不足（已用满磁盘配额）"}
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    return isinstance(exc, OSError) and exc.errno in _FULL
+
+
+def disk_full_error(exc: OSError, what: str = "数据") -> DiskFullError:
+    """The one-line message for a write that failed because the disk or quota is full."""
+    reason = _FULL.get(exc.errno or 0, "磁盘空间不足")
+    return DiskFullError(
+        f"{reason}，{what}未能写入（原有数据保持不变）。请删除不需要的文件"
+        "（如数据目录 backups/ 中较早的备份、reports/ 中的旧报告）或请服务器管理员扩大空间后重试。"
+    )
