@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from branchtui.domain.dates import add_months, format_date, months_between, parse_date
+from branchtui.domain.dates import (
+    FIRST_DATE,
+    LAST_DATE,
+    DateParseError,
+    add_months,
+    format_date,
+    months_between,
+    parse_date,
+)
 from branchtui.domain.search import name_initials, name_matches, name_pinyin
 from branchtui.domain.validation_fields import check_id_number, id_birth_date, id_gender
 
@@ -18,8 +27,21 @@ cjk_names = st.text(
 )
 
 
+supported = st.dates(min_value=FIRST_DATE, max_value=LAST_DATE)
+unsupported = st.dates(max_value=FIRST_DATE - dt.timedelta(days=1)) | st.dates(
+    min_value=LAST_DATE + dt.timedelta(days=1)
+)
+
+
 @settings(max_examples=80, deadline=None)
-@given(day=dates)
+@given(day=unsupported)
+def test_a_date_outside_the_supported_range_is_refused(day: dt.date) -> None:
+    with pytest.raises(DateParseError, match="超出范围"):
+        parse_date(f"{day.year:04d}-{day.month:02d}-{day.day:02d}", TODAY)
+
+
+@settings(max_examples=80, deadline=None)
+@given(day=supported)
 def test_every_written_form_of_a_date_reads_back(day: dt.date) -> None:
     for text in (
         format_date(day),
