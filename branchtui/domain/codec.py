@@ -1,7 +1,14 @@
-"""Turn record dataclasses into plain JSON-type dicts and back.
+"""Records ↔ plain JSON-type dicts, typed by msgspec.
 
-A codec is built once per class from its type hints, so that loading tens of
-thousands of records does not pay for reflection on each one.
+- ``decode(cls, doc)`` / ``decode_many(cls, docs)``: msgspec's strict ``convert`` into the record
+  dataclass, after a check that the document names no unknown field (also in its nested rows) and
+  gives the record's ``id``. A wrong type, an unknown choice, a missing field, a string where a list
+  belongs: ``DecodeError``, whose ``path``, ``label`` and ``problem`` say in Chinese what is wrong.
+  They come from ``explain``, a walk over the field types run only once msgspec has refused the
+  document; msgspec's own (English) message is never shown.
+- ``encode(obj)``: every field, as JSON types (dates ``YYYY-MM-DD``, amounts as strings): bundles.
+- ``encode_compact(obj)``: without the fields equal to their default: the data file (schema 3).
+- ``omit_defaults(cls, doc)``: the same on a plain dict (migrations).
 """
 
 from __future__ import annotations
@@ -10,239 +17,335 @@ import dataclasses
 import datetime as dt
 import types
 import typing
-from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from functools import cache
+from itertools import chain, repeat
+from typing import Any, Literal
 
-Encoder = Callable[[Any], Any]
-Decoder = Callable[[Any], Any]
+import msgspec
+import orjson
 
+from branchtui.domain.choices import CHOICE_LABELS
+from branchtui.domain.fields import fields_of, unwrap
 
-class DecodeError(ValueError):
-    """A stored value does not fit the record's field type."""
-
-
-def _identity(value: Any) -> Any:
-    return value
-
-
-# Dates and amounts repeat across a big file (one day, many records): immutable, so shared.
-_SHARED_LIMIT = 100_000
-_DATES: dict[str, dt.date] = {}
-_DECIMALS: dict[str, Decimal] = {}
-
-
-def _decode_date(value: Any) -> dt.date | None:
-    if type(value) is str:
-        found = _DATES.get(value)
-        if found is not None:
-            return found
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.date):
-        return value
-    try:
-        parsed = dt.date.fromisoformat(str(value))
-    except ValueError as exc:
-        raise DecodeError(f"日期格式不对：{value!r}") from exc
-    if type(value) is str:
-        if len(_DATES) >= _SHARED_LIMIT:
-            _DATES.clear()
-        _DATES[value] = parsed
-    return parsed
-
-
-def _encode_date(value: dt.date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def _decode_decimal(value: Any) -> Decimal | None:
-    if type(value) is str:
-        found = _DECIMALS.get(value)
-        if found is not None:
-            return found
-    if value is None or value == "":
-        return None
-    try:
-        parsed = Decimal(str(value))
-    except InvalidOperation as exc:
-        raise DecodeError(f"金额格式不对：{value!r}") from exc
-    if type(value) is str:
-        if len(_DECIMALS) >= _SHARED_LIMIT:
-            _DECIMALS.clear()
-        _DECIMALS[value] = parsed
-    return parsed
-
-
-def _encode_decimal(value: Decimal | None) -> str | None:
-    return None if value is None else format(value, "f")
-
-
-def _codec_for(tp: Any, compact: bool = False) -> tuple[Encoder, Decoder]:
-    """Encoder and decoder of one field type; ``compact`` encoders omit nested defaults."""
-    origin = typing.get_origin(tp)
-    args = typing.get_args(tp)
-    if origin in (typing.Union, types.UnionType):
-        inner = [a for a in args if a is not type(None)]
-        if len(inner) == 1:
-            enc, dec = _codec_for(inner[0], compact)
-            if enc is _identity and dec is _identity:
-                return _identity, _identity
-            if dec in _NONE_SAFE:
-                return enc, dec
-            return (
-                lambda v: None if v is None else enc(v),
-                lambda v: None if v is None else dec(v),
-            )
-        return _identity, _identity
-    if origin is list:
-        enc, dec = _codec_for(args[0], compact) if args else (_identity, _identity)
-        if enc is _identity and dec is _identity:
-            return list, lambda v: list(v or [])
-        return (lambda v: [enc(x) for x in v], lambda v: [dec(x) for x in (v or [])])
-    if origin is dict:
-        enc, dec = _codec_for(args[1], compact) if len(args) == 2 else (_identity, _identity)
-        return (
-            lambda v: {str(k): enc(x) for k, x in v.items()},
-            lambda v: {str(k): dec(x) for k, x in (v or {}).items()},
-        )
-    if tp is dt.date:
-        return _encode_date, _decode_date
-    if tp is Decimal:
-        return _encode_decimal, _decode_decimal
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        # Nested record types (Attendance, Vote …) are compiled first and called directly.
-        return (_compact_encoder_of(tp) if compact else _encoder_of(tp)), _decoder_of(tp)
-    if tp in (int, float):
-        return _identity, lambda v: None if v is None else tp(v)
-    return _identity, _identity
-
-
-_NONE_SAFE: set[Decoder] = {_decode_date, _decode_decimal}
-_ENCODERS: dict[type, Callable[[Any], dict[str, Any]]] = {}
-_COMPACT_ENCODERS: dict[type, Callable[[Any], dict[str, Any]]] = {}
-_DECODERS: dict[type, Callable[[Any], Any]] = {}
-
-
-def _compile(cls: type) -> None:
-    """Generate one encoder and one decoder function for ``cls``.
-
-    Loading a large file decodes hundreds of thousands of records, so the per-field loop
-    is unrolled into straight-line code once per class (about 3x faster than a loop).
-    """
-    hints = typing.get_type_hints(cls)
-    env: dict[str, Any] = {
-        "cls": cls,
-        "new": object.__new__,
-        "DecodeError": DecodeError,
-        "dict_type": dict,
-    }
-    enc_items: list[str] = []
-    dec_checks: list[str] = []
-    dec_items: list[str] = []
-    for i, f in enumerate(dataclasses.fields(cls)):
-        enc, dec = _codec_for(hints[f.name])
-        name = repr(f.name)
-        if enc is _identity:
-            enc_items.append(f"{name}: obj.{f.name}")
-        else:
-            env[f"e{i}"] = enc
-            enc_items.append(f"{name}: e{i}(obj.{f.name})")
-        value = f"data[{name}]" if dec is _identity else f"d{i}(data[{name}])"
-        if dec is not _identity:
-            env[f"d{i}"] = dec
-        if f.default is not dataclasses.MISSING:
-            env[f"v{i}"] = f.default
-            dec_items.append(f"{name}: {value} if {name} in data else v{i}")
-        elif f.default_factory is not dataclasses.MISSING:
-            env[f"f{i}"] = f.default_factory
-            dec_items.append(f"{name}: {value} if {name} in data else f{i}()")
-        else:
-            message = f"{cls.__name__} 记录缺少字段 {f.name}"
-            dec_checks.append(f"    if {name} not in data: raise DecodeError({message!r})")
-            dec_items.append(f"{name}: {value}")
-    kind_error = repr(f"{cls.__name__} 记录应为对象，实际为 ")
-    source = "\n".join(
-        [
-            "def encode_one(obj):",
-            "    return {" + ", ".join(enc_items) + "}",
-            "def decode_one(data):",
-            "    if type(data) is not dict_type:",
-            f"        raise DecodeError({kind_error} + type(data).__name__)",
-            *dec_checks,
-            "    obj = new(cls)",
-            "    obj.__dict__.update({" + ", ".join(dec_items) + "})",
-            "    return obj",
-        ]
-    )
-    exec(compile(source, f"<codec {cls.__name__}>", "exec"), env)
-    _ENCODERS[cls] = env["encode_one"]
-    _DECODERS[cls] = env["decode_one"]
-
-
-# Always written, even when equal to their default: every stored document names its id and rev.
+Path = tuple[str | int, ...]
+# Fields written in every stored document even when equal to their default.
 _ALWAYS_KEPT = frozenset({"id", "rev"})
 
 
-def _omittable_default(f: dataclasses.Field[Any], enc: Encoder) -> tuple[bool, Any]:
-    """(True, encoded default) when a field equal to its default may be left out of a document."""
-    if f.name in _ALWAYS_KEPT:
-        return False, None
-    if f.default is not dataclasses.MISSING:
-        return True, enc(f.default)
-    if f.default_factory in (list, dict):
-        return True, f.default_factory()
-    return False, None
+class DecodeError(ValueError):
+    """A document does not fit its record type; every part in Chinese but the field's code path.
 
-
-def _compile_compact(cls: type) -> None:
-    """Generate an encoder that leaves out every field equal to its default.
-
-    The decoder fills a missing field with its default, so the record reads back the same;
-    values are compared with their type too (``0`` is not taken for a default ``False``).
+    ``kind``: "missing" (a required field is absent), "unknown" (a field the type does not have),
+    or "value" (a wrong type or choice); ``label`` is the Chinese label of the innermost field.
     """
-    hints = typing.get_type_hints(cls)
-    env: dict[str, Any] = {}
-    lines = ["def encode_compact(obj):", "    out = {}"]
-    for i, f in enumerate(dataclasses.fields(cls)):
-        enc, _dec = _codec_for(hints[f.name], compact=True)
-        name = repr(f.name)
-        value = f"obj.{f.name}" if enc is _identity else f"e{i}(obj.{f.name})"
-        env[f"e{i}"] = enc
-        omit, default = _omittable_default(f, _codec_for(hints[f.name])[0])
-        if not omit:
-            lines.append(f"    out[{name}] = {value}")
+
+    def __init__(self, path: Path, kind: str, problem: str, label: str = "") -> None:
+        self.path, self.kind, self.problem, self.label = path, kind, problem, label
+        super().__init__(self.describe())
+
+    @property
+    def where(self) -> str:
+        """The field's path as the JSON names it (``attendance[2].status``)."""
+        out = ""
+        for part in self.path:
+            out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        return out
+
+    def describe(self) -> str:
+        """One Chinese phrase: which field and what is wrong with it."""
+        named = f"{self.where}（{self.label}）" if self.label else self.where
+        if self.kind == "missing":
+            return f"缺少字段 {named}"
+        if self.kind == "unknown":
+            return f"含有未知的字段 {self.where}"
+        if not self.path:
+            return self.problem
+        return f"字段 {named}{self.problem}"
+
+
+# --- decoding --------------------------------------------------------------------------------
+T = typing.TypeVar("T")
+
+
+def decode(cls: type[T], data: Any) -> T:
+    """Build ``cls`` from a document; DecodeError when it does not fit the type exactly."""
+    try:
+        record: T = msgspec.convert(data, cls)
+    except msgspec.ValidationError:
+        raise explain(cls, data) from None
+    if not _keys_known(cls, [data]):
+        raise explain(cls, data)
+    return record
+
+
+def decode_many(cls: type[T], docs: list[Any]) -> list[T]:
+    """Every document as ``cls`` in one msgspec call; DecodeError with the first bad position."""
+    try:
+        records: list[T] = msgspec.convert(docs, list[cls])  # type: ignore[valid-type]
+        if _keys_known(cls, docs):
+            return records
+    except msgspec.ValidationError:
+        pass
+    for position, doc in enumerate(docs):
+        try:
+            decode(cls, doc)
+        except DecodeError as error:
+            error.position = position  # type: ignore[attr-defined]
+            raise
+    raise explain(cls, docs)  # unreachable: a list msgspec refused has a document it refuses
+
+
+_KEY_PLANS: dict[type, tuple[frozenset[str], bool, list[tuple[str, type]]]] = {}
+
+
+def _keys_known(cls: type, docs: list[dict[str, Any]]) -> bool:
+    """Whether documents msgspec took as ``cls`` name no unknown field (nor do their rows), and
+    give the record's id (msgspec fills a missing one in from the default).
+
+    One C-level pass per table (``map``): the check costs little next to the decoding.
+    """
+    plan = _KEY_PLANS.get(cls)
+    if plan is None:
+        names = frozenset(fields_of(cls))
+        plan = _KEY_PLANS[cls] = (names, "id" in names, _nested_records(cls))
+    names, need_id, nested = plan
+    if not all(map(names.issuperset, docs)):
+        return False
+    if need_id and not all(map(dict.__contains__, docs, repeat("id"))):
+        return False
+    for name, inner in nested:
+        rows = list(chain.from_iterable([doc[name] for doc in docs if name in doc]))
+        if rows and not _keys_known(inner, rows):
+            return False
+    return True
+
+
+def _nested_records(cls: type) -> list[tuple[str, type]]:
+    """(field, record type) of every ``list[SomeRecord]`` field of ``cls``."""
+    out = []
+    for name, info in fields_of(cls).items():
+        inner = _list_item(info.hint)
+        if isinstance(inner, type) and dataclasses.is_dataclass(inner):
+            out.append((name, inner))
+    return out
+
+
+def _list_item(hint: Any) -> Any:
+    hint = _without_none(hint)
+    if typing.get_origin(hint) is list:
+        return unwrap(typing.get_args(hint)[0])[0]
+    return None
+
+
+def _without_none(hint: Any) -> Any:
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(inner) == 1:
+            return inner[0]
+    return hint
+
+
+# --- explaining a refusal in Chinese -------------------------------------------------------------
+def explain(cls: type, data: Any, path: Path = ()) -> DecodeError:
+    """What is wrong with a document of ``cls``, as a DecodeError (never raised here)."""
+    found = _record_problem(cls, data, path, "")
+    return found or DecodeError(path, "value", "内容无法识别")
+
+
+def _record_problem(cls: type, data: Any, path: Path, label: str) -> DecodeError | None:
+    if type(data) is not dict:
+        return DecodeError(path, "value", f"应为对象，实际为{shown(data)}", label)
+    fields = fields_of(cls)
+    for key in data:
+        if key not in fields:
+            return DecodeError((*path, str(key)), "unknown", "")
+    for name, info in fields.items():
+        if name not in data:
+            if info.required or name == "id":
+                return DecodeError((*path, name), "missing", "", info.label)
             continue
-        env[f"v{i}"] = default
-        env[f"t{i}"] = type(default)
-        lines += [
-            f"    v = {value}",
-            f"    if v != v{i} or type(v) is not t{i}:",
-            f"        out[{name}] = v",
-        ]
-    lines.append("    return out")
-    exec(compile("\n".join(lines), f"<compact codec {cls.__name__}>", "exec"), env)
-    _COMPACT_ENCODERS[cls] = env["encode_compact"]
+        found = _value_problem(info.hint, data[name], (*path, name), info.label)
+        if found is not None:
+            return found
+    return None
 
 
-def _compiled(
-    cache: dict[type, Callable[[Any], Any]], build: Callable[[type], None], cls: type
-) -> Any:
-    """The generated function of ``cls`` in ``cache``, built on first use."""
-    function = cache.get(cls)
-    if function is None:
-        build(cls)
-        function = cache[cls]
-    return function
+def _value_problem(hint: Any, value: Any, path: Path, label: str) -> DecodeError | None:
+    hint, _ = unwrap(hint)
+    if _accepts(hint, value):
+        return None
+    item = _list_item(hint)
+    if item is not None and type(value) is list:
+        for i, element in enumerate(value):
+            found = _inner_problem(item, element, (*path, i), label)
+            if found is not None:
+                return found
+    dict_args = typing.get_args(_without_none(hint))
+    if typing.get_origin(_without_none(hint)) is dict and type(value) is dict:
+        key_type, value_type = dict_args
+        for key, element in value.items():
+            if not _accepts(unwrap(key_type)[0], key):
+                expected = expected_of(key_type)
+                return DecodeError(path, "value", f"的键应为{expected}，实际为{shown(key)}", label)
+            found = _value_problem(value_type, element, (*path, str(key)), label)
+            if found is not None:
+                return found
+    inner = _without_none(hint)
+    if isinstance(inner, type) and dataclasses.is_dataclass(inner) and type(value) is dict:
+        return _record_problem(inner, value, path, label)
+    return DecodeError(path, "value", _mismatch(hint, value), label)
 
 
-def _compact_encoder_of(cls: type) -> Callable[[Any], dict[str, Any]]:
-    return _compiled(_COMPACT_ENCODERS, _compile_compact, cls)
+def _inner_problem(item: Any, value: Any, path: Path, label: str) -> DecodeError | None:
+    if isinstance(item, type) and dataclasses.is_dataclass(item):
+        return _record_problem(item, value, path, label)
+    return _value_problem(item, value, path, label)
+
+
+def _mismatch(hint: Any, value: Any) -> str:
+    inner = _without_none(hint)
+    if inner is dt.date and type(value) is str:
+        return f"日期格式不对：应为 YYYY-MM-DD 的有效日期，实际为{shown(value)}"
+    if inner is Decimal and type(value) is str:
+        return f'金额格式不对：应为数字文本（如 "12.50"），实际为{shown(value)}'
+    return f"应为{expected_of(hint)}，实际为{shown(value)}"
+
+
+def _accepts(hint: Any, value: Any) -> bool:
+    """Whether msgspec's strict conversion takes ``value`` as ``hint`` (records: not judged)."""
+    hint, _ = unwrap(hint)
+    origin = typing.get_origin(hint)
+    if hint is Any:
+        return True
+    if origin in (typing.Union, types.UnionType):
+        return any(_accepts(arg, value) for arg in typing.get_args(hint))
+    if origin is Literal:
+        return type(value) is str and value in typing.get_args(hint)
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        return type(value) is list and all(_accepts(item, v) for v in value)
+    if origin is dict:
+        key, item = typing.get_args(hint)
+        return type(value) is dict and all(
+            _accepts(key, k) and _accepts(item, v) for k, v in value.items()
+        )
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return type(value) is dict and _record_problem(hint, value, (), "") is None
+    return _scalar_accepts(hint, value)
+
+
+def _scalar_accepts(hint: Any, value: Any) -> bool:
+    if hint is type(None):
+        return value is None
+    if hint is str:
+        return type(value) is str
+    if hint is bool:
+        return type(value) is bool
+    if hint is int:
+        return type(value) is int
+    if hint is float:
+        return type(value) in (int, float)
+    if hint is dt.date:
+        if type(value) is not str or len(value) != 10:
+            return False
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            return False
+        return True
+    if hint is Decimal:
+        if type(value) in (int, float):
+            return True
+        if type(value) is not str:
+            return False
+        try:
+            Decimal(value)
+        except InvalidOperation:
+            return False
+        return True
+    return False
+
+
+SCALAR_NAMES: dict[Any, str] = {
+    str: "文本",
+    int: "整数",
+    float: "数字",
+    bool: " true 或 false",
+    dt.date: "日期（YYYY-MM-DD）",
+    Decimal: '金额（如 "12.50"）',
+    type(None): "null",
+}
+
+
+def expected_of(hint: Any) -> str:
+    """What a type allows, in Chinese (choices with their labels)."""
+    hint, _ = unwrap(hint)
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        args = typing.get_args(hint)
+        literals = [a for a in args if typing.get_origin(unwrap(a)[0]) is Literal]
+        if literals and len(literals) == len([a for a in args if a is not type(None)]):
+            text = _choices_text(literals)
+            return text + ("，或 null" if type(None) in args else "")
+        return "，或".join(expected_of(a) for a in args)
+    if origin is Literal:
+        return _choices_text([hint])
+    if origin is list:
+        return f"数组（每项为{expected_of(typing.get_args(hint)[0])}）"
+    if origin is dict or (isinstance(hint, type) and dataclasses.is_dataclass(hint)):
+        return "对象"
+    return SCALAR_NAMES.get(hint, "其他类型")
+
+
+def _choices_text(literals: list[Any]) -> str:
+    parts = []
+    for literal in literals:
+        labels = CHOICE_LABELS.get(literal, {})
+        for code in typing.get_args(literal):
+            label = labels.get(code, "")
+            if code == "":
+                parts.append(f'空文本 ""（{label}）' if label else '空文本 ""')
+            elif label and label != code:
+                parts.append(f"{label}（{code}）")
+            else:
+                parts.append(code)
+    return "以下之一：" + "、".join(parts)
+
+
+_KINDS = {
+    list: "数组",
+    dict: "对象",
+    str: "文本",
+    int: "整数",
+    float: "数字",
+    bool: "布尔值",
+    type(None): "null",
+}
+
+
+def shown(value: Any, limit: int = 40) -> str:
+    """A value as the JSON would write it, kind first and cut short: ``数组 ["zz"]``."""
+    try:
+        text = orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
+    except (TypeError, orjson.JSONEncodeError):
+        text = "…"
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    kind = _KINDS.get(type(value), "值")
+    return text if value is None else f"{kind} {text}"
+
+
+# --- encoding --------------------------------------------------------------------------------
+def encode(obj: Any) -> dict[str, Any]:
+    """A record as a dict of JSON types, every field included (dates as ISO strings)."""
+    out: dict[str, Any] = msgspec.to_builtins(obj)
+    return out
 
 
 def encode_compact(obj: Any) -> dict[str, Any]:
     """Like ``encode`` but without the fields equal to their default (the data file's form)."""
-    return _compact_encoder_of(type(obj))(obj)
+    return _compact(type(obj), encode(obj))
 
 
 def omit_defaults(cls: type, doc: dict[str, Any]) -> dict[str, Any]:
@@ -250,66 +353,69 @@ def omit_defaults(cls: type, doc: dict[str, Any]) -> dict[str, Any]:
 
     Works on plain dicts (for migrations): nested records in lists are compacted too.
     """
-    out = dict(doc)
-    for name, omit, default, nested in _omission_plan(cls):
+    return _compact(cls, dict(doc))
+
+
+def _compact(cls: type, out: dict[str, Any]) -> dict[str, Any]:
+    """Drop from ``out`` (in place) every field equal to its default, type included."""
+    for name, default, nested in _omission_plan(cls):
         if name not in out:
             continue
         value = out[name]
-        if nested is not None and isinstance(value, list):
+        if nested is not None and type(value) is list:
             value = out[name] = [
-                omit_defaults(nested, item) if isinstance(item, dict) else item for item in value
+                _compact(nested, dict(item)) if type(item) is dict else item for item in value
             ]
-        if omit and value == default and type(value) is type(default):
+        if default is not _KEEP and value == default and type(value) is type(default):
             del out[name]
     return out
 
 
-_PLANS: dict[type, list[tuple[str, bool, Any, type | None]]] = {}
+_KEEP = object()
 
 
-def _omission_plan(cls: type) -> list[tuple[str, bool, Any, type | None]]:
-    """Per field: name, whether it may be left out, its encoded default, its nested record type."""
-    plan = _PLANS.get(cls)
-    if plan is None:
-        hints = typing.get_type_hints(cls)
-        plan = []
-        for f in dataclasses.fields(cls):
-            omit, default = _omittable_default(f, _codec_for(hints[f.name])[0])
-            plan.append((f.name, omit, default, _nested_record_type(hints[f.name])))
-        _PLANS[cls] = plan
-    return plan
+@cache
+def _omission_plan(cls: Any) -> tuple[tuple[str, Any, type | None], ...]:
+    """Per field: name, its encoded default (``_KEEP`` when always written), nested record type."""
+    plan = []
+    nested = dict(_nested_records(cls))
+    for f in dataclasses.fields(cls):
+        default: Any = _KEEP
+        if f.name in _ALWAYS_KEPT:
+            pass
+        elif f.default is not dataclasses.MISSING:
+            default = msgspec.to_builtins(f.default)
+        elif f.default_factory in (list, dict):
+            default = f.default_factory()
+        plan.append((f.name, default, nested.get(f.name)))
+    return tuple(plan)
 
 
-def _nested_record_type(tp: Any) -> type | None:
-    """The dataclass of a ``list[SomeRecord]`` field (optional or not), else None."""
-    if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        tp = inner[0] if len(inner) == 1 else None
-    if typing.get_origin(tp) is not list:
-        return None
-    args = typing.get_args(tp)
-    if args and isinstance(args[0], type) and dataclasses.is_dataclass(args[0]):
-        return args[0]
-    return None
+# --- naming the record a problem is in ------------------------------------------------------------
+_NAMING_FIELDS = ("name", "title", "person_name", "topic", "motion", "content")
 
 
-def _encoder_of(cls: type) -> Callable[[Any], dict[str, Any]]:
-    return _compiled(_ENCODERS, _compile, cls)
+def record_where(cls: type, position: int, doc: Any, table: str = "") -> str:
+    """``「党员」（members）第 3 条记录（id 4f2…，姓名 张三）`` for messages about a stored record."""
+    label = getattr(cls, "LABEL", "") or "记录"
+    named = f"「{label}」（{table}）" if table else f"「{label}」"
+    details = []
+    if isinstance(doc, dict):
+        record_id = doc.get("id")
+        if isinstance(record_id, str) and record_id:
+            details.append(f"id {record_id[:32]}")
+        fields = fields_of(cls)
+        for key in _NAMING_FIELDS:
+            value = doc.get(key)
+            if key in fields and isinstance(value, str) and value.strip():
+                text = value.strip()
+                text = text if len(text) <= 20 else text[:19] + "…"
+                details.append(f"{fields[key].label} {text}")
+                break
+    extra = f"（{'，'.join(details)}）" if details else ""
+    return f"{named}第 {position} 条记录{extra}"
 
 
-def _decoder_of(cls: type) -> Callable[[Any], Any]:
-    return _compiled(_DECODERS, _compile, cls)
-
-
-def encode(obj: Any) -> dict[str, Any]:
-    """A dataclass instance as a dict of JSON types (dates as ISO strings)."""
-    return _encoder_of(type(obj))(obj)
-
-
-T = typing.TypeVar("T")
-
-
-def decode(cls: type[T], data: Any) -> T:
-    """Build ``cls`` from a dict; unknown keys are ignored, missing optional ones defaulted."""
-    result: T = _decoder_of(cls)(data)
-    return result
+def record_message(cls: type, position: int, doc: Any, error: DecodeError, table: str = "") -> str:
+    """The whole Chinese line about a record that does not read: where it is and what is wrong."""
+    return f"{record_where(cls, position, doc, table)}：{error.describe()}"

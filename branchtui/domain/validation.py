@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from branchtui.domain.codec import DecodeError, decode
 from branchtui.domain.dates import add_years
+from branchtui.domain.fields import fields_of
 from branchtui.domain.records import TABLES, Branch, Member, Record, Term
 from branchtui.domain.records.people import (
     DUES_CATEGORIES,
@@ -164,7 +166,13 @@ def validate_dict(table: str, data: Any, today: dt.date) -> dict[str, str]:
     if not isinstance(data, dict):
         return {"": UNREADABLE}
     try:
-        record = record_type.from_dict(data)
+        # The content is judged here, not the document's identity: a missing id is no error.
+        record = decode(record_type, data if "id" in data else {"id": "", **data})
+    except DecodeError as error:
+        info = fields_of(record_type).get(str(error.path[0])) if len(error.path) == 1 else None
+        if error.kind == "value" and info is not None and info.choices:
+            return {info.name: check_choice(None, info.label, info.choices) or UNREADABLE}
+        return {"": UNREADABLE}
     except Exception:  # any malformed document is reported, not raised
         return {"": UNREADABLE}
     return validate(record, today)

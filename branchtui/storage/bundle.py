@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from branchtui.domain.codec import DecodeError
+from branchtui.domain.codec import DecodeError, decode, decode_many, record_message, record_where
 from branchtui.domain.profile import get_profile
 from branchtui.domain.records import TABLES, Branch, BranchData
 from branchtui.storage.atomic import dumps, write_atomic
@@ -22,6 +22,7 @@ from branchtui.storage.migrations import lift_meeting_parts
 from branchtui.storage.modes import PRIVATE_FILE, file_mode
 from branchtui.storage.references import dangling_references
 from branchtui.storage.store import Store
+from branchtui.storage.strict_json import loads_without_repeats
 
 FORMAT = "branchtui-bundle"
 VERSION = 1
@@ -99,31 +100,34 @@ def data_from_bundle(bundle: Any) -> BranchData:
         raise BundleError(f"数据包中含有未知的数据表：{'、'.join(unknown)}。")
     branch_doc = bundle.get("branch")
     try:
-        branch = Branch.from_dict(branch_doc) if branch_doc is not None else None
-    except (DecodeError, TypeError, ValueError) as exc:
-        raise BundleError(f"数据包中的支部信息有误：{exc}") from exc
+        branch = decode(Branch, branch_doc) if branch_doc is not None else None
+    except DecodeError as exc:
+        line = record_message(Branch, 1, branch_doc, exc, "branch")
+        raise BundleError(f"数据包中{line}，未导入。") from exc
     tables: dict[str, list[Any]] = {}
     seen: dict[str, str] = {}
     for name, cls in TABLES.items():
         rows = (committee if name in COMMITTEE_TABLES else bundle).get(name, [])
         if not isinstance(rows, list):
-            raise BundleError(f"数据包中的 {name} 应为数组。")
-        records = []
-        for i, row in enumerate(rows, start=1):
-            if name == "meetings" and isinstance(row, dict):
-                row = lift_meeting_parts(row)  # a bundle exported before schema 4
-            try:
-                record = cls.from_dict(row)
-            except (DecodeError, TypeError, ValueError) as exc:
-                raise BundleError(f"数据包中{cls.LABEL}第 {i} 条记录有误：{exc}") from exc
-            if not isinstance(record.id, str) or not record.id:
-                raise BundleError(f"数据包中{cls.LABEL}第 {i} 条记录缺少 id。")
+            raise BundleError(f"数据包中的「{cls.LABEL}」（{name}）应为数组。")
+        if name == "meetings":  # a bundle exported before schema 4
+            rows = [lift_meeting_parts(row) if isinstance(row, dict) else row for row in rows]
+        try:
+            records = decode_many(cls, rows)
+        except DecodeError as exc:
+            i = getattr(exc, "position", 0)
+            line = record_message(cls, i + 1, rows[i], exc, name)
+            raise BundleError(f"数据包中{line}，未导入。") from exc
+        for i, (row, record) in enumerate(zip(rows, records, strict=True), start=1):
+            if not record.id:
+                where = record_where(cls, i, row, name)
+                raise BundleError(f"数据包中{where}的 id 为空，未导入。")
             if record.id in seen:
+                where = record_where(cls, i, row, name)
                 raise BundleError(
-                    f"数据包中 id {record.id} 重复（{seen[record.id]}、{cls.LABEL}）。"
+                    f"数据包中{where}的 id 与{seen[record.id]}重复（id 不能相同），未导入。"
                 )
-            seen[record.id] = cls.LABEL
-            records.append(record)
+            seen[record.id] = record_where(cls, i, row, name)
         tables[name] = records
     data = BranchData(branch=branch, tables=tables)
     problems = dangling_references(data)
@@ -143,10 +147,33 @@ def read_bundle(path: Path | str) -> BranchData:
     except OSError as exc:
         raise BundleError(f"无法读取数据包文件 {source}（{exc.strerror}）。") from exc
     try:
-        bundle = orjson.loads(payload)
-    except orjson.JSONDecodeError as exc:
-        raise BundleError(f"数据包文件 {source} 不是有效的 JSON（{exc}）。") from exc
+        bundle, repeated = loads_without_repeats(payload)
+    except (orjson.JSONDecodeError, ValueError) as exc:
+        line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+        where = f"第 {line} 行第 {column} 列附近" if line is not None else "编码"
+        raise BundleError(f"数据包文件 {source} 不是有效的 JSON（{where}有误）。") from exc
+    if repeated is not None:
+        where = _repeat_place(bundle, *repeated)
+        raise BundleError(
+            f"数据包文件 {source} 中{where}出现了两次（同一对象中的键只能出现一次），未导入。"
+        )
     return data_from_bundle(bundle)
+
+
+def _repeat_place(bundle: Any, path: list[str | int], key: str) -> str:
+    """Where a repeated key is: the record (table, position, id, name) and the field inside."""
+    container = bundle
+    if len(path) >= 2 and path[0] == COMMITTEE and isinstance(bundle.get(COMMITTEE), dict):
+        container, path = bundle[COMMITTEE], path[1:]
+    name = path[0] if path else None
+    if isinstance(name, str) and name in TABLES and len(path) >= 2 and isinstance(path[1], int):
+        rows = container.get(name)
+        row = rows[path[1]] if isinstance(rows, list) and path[1] < len(rows) else None
+        where = record_where(TABLES[name], path[1] + 1, row, name)
+        inside = DecodeError(tuple(path[2:]), "value", "").where
+        return f"{where}{f'的 {inside} ' if inside else ''}的键“{key}”"
+    inside = DecodeError(tuple(path), "value", "").where
+    return f" {inside} 的键“{key}”" if inside else f"最外层的键“{key}”"
 
 
 def has_data(data: BranchData) -> bool:

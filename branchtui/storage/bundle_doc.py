@@ -1,5 +1,8 @@
 """Render docs/bundle.md from the record dataclasses, so the documented fields cannot go stale.
 
+Every field's words come from its declaration (``domain.fields.Spec``: label and doc) and its
+choices from its Literal type with their labels (``domain.choices``); nothing is repeated here.
+
 Regenerate with ``python -m branchtui.storage.bundle_doc > docs/bundle.md``; a test compares.
 """
 
@@ -12,9 +15,9 @@ import typing
 from decimal import Decimal
 from typing import Any
 
+from branchtui.domain.fields import fields_of
 from branchtui.domain.records import TABLES, Branch
 from branchtui.storage.bundle import COMMITTEE_TABLES, FORMAT, VERSION
-from branchtui.storage.bundle_fields import FIELD_NOTES, FIELD_VALUES
 from branchtui.storage.references import ANY_TABLE, ROLE_TABLES, TABLE_NAMED_BY, role_of
 
 SCALARS = {
@@ -51,8 +54,9 @@ INTRO = f"""# 数据包格式（{FORMAT} 第 {VERSION} 版）
 
 1. `format` 必须是 `"{FORMAT}"`，`version` 必须是 `{VERSION}`；
 2. 不得含有未知的数据表；每个数据表必须是数组；
-3. 每条记录的字段类型正确（如日期能够识别），必填字段齐全；
-4. 所有记录的 `id` 互不重复；
+3. 每条记录的字段类型正确（如日期能够识别，文本字段不是数字，数组字段不是文本），
+   取值在下表列出的范围内，必填字段和 `id` 齐全，没有下表未列出的字段；
+4. 所有记录的 `id` 互不重复；同一个 JSON 对象中的键不重复；
 5. 引用其他记录的字段（下表中注明“指向”的字段）必须指向数据包中存在的记录。
 
 ## 顶层结构
@@ -68,8 +72,12 @@ INTRO = f"""# 数据包格式（{FORMAT} 第 {VERSION} 版）
 
 def _type_name(hint: Any, field_name: str) -> str:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is typing.Literal:
+        return "文本"
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
+        if all(typing.get_origin(a) is typing.Literal for a in inner):
+            return "文本" + ("，或 null" if len(inner) < len(args) else "")
         return f"{_type_name(inner[0], field_name)}，或 null"
     if origin is list:
         item = args[0]
@@ -88,8 +96,8 @@ def _type_name(hint: Any, field_name: str) -> str:
 
 
 def _note(cls: type, field_name: str) -> str:
-    key = f"{cls.__name__}.{field_name}"
-    note = FIELD_NOTES.get(key) or FIELD_NOTES[field_name]
+    info = fields_of(cls)[field_name]
+    note = f"{info.label}：{info.spec.doc}" if info.spec.doc else info.label
     role = role_of(field_name)
     if field_name in TABLE_NAMED_BY or role is None:
         pass  # record_id names its table in another field; the note says so
@@ -97,7 +105,7 @@ def _note(cls: type, field_name: str) -> str:
         note += "（可指向任何数据表中的记录）"
     else:
         note += f"，指向 `{ROLE_TABLES[role]}` 中的记录"
-    values = FIELD_VALUES.get(key)
+    values = info.choices
     if values:
         listed = "、".join(
             f"`{code}`（{label}）" if code != label else f"`{code}`"

@@ -9,17 +9,25 @@ from typing import Any
 
 import orjson
 
-from branchtui.domain.codec import DecodeError
-from branchtui.domain.records import TABLES, Branch, BranchData
+from branchtui.domain.codec import DecodeError, decode_many
+from branchtui.domain.records import TABLES, BranchData
 from branchtui.storage.atomic import temp_pattern
 from branchtui.storage.backups import list_backups, newest_good_backup
 from branchtui.storage.errors import CorruptFileError
+from branchtui.storage.layout import RepeatedKeyError, assemble, cut
 from branchtui.storage.locations import DATA_FILE
 from branchtui.storage.lock import is_locked
 from branchtui.storage.migrations import BRANCH_TABLE, SCHEMA_VERSION, migrate, schema_version_of
 from branchtui.storage.modes import PRIVATE_FILE, PRIVATE_FOLDER, SHARED_FILE, SHARED_FOLDER
 from branchtui.storage.references import dangling_references
-from branchtui.storage.validate import shape_problem
+from branchtui.storage.strict_json import repeated_key
+from branchtui.storage.validate import (
+    record_type,
+    repeated_key_problem,
+    shape_problem,
+    unreadable_record,
+    whole_file_repeat,
+)
 
 OK, WARNING, ERROR = "ok", "warning", "error"
 LEVEL_LABELS = {OK: "正常", WARNING: "注意", ERROR: "错误"}
@@ -105,11 +113,17 @@ def _modes(folder: Path) -> list[Finding]:
 
 def _data_file(path: Path) -> list[Finding]:
     try:
-        raw = orjson.loads(path.read_bytes())
+        payload = path.read_bytes()
     except OSError as exc:
         return [Finding(ERROR, f"无法读取 {path}（{exc.strerror}）。")]
-    except orjson.JSONDecodeError as exc:
-        return [_corrupt(path, f"不是有效的 JSON（{exc}）")]
+    try:
+        raw, repeat = _parsed(payload)
+    except (orjson.JSONDecodeError, UnicodeDecodeError):
+        return [_corrupt(path, "不是有效的 JSON（内容不完整或有语法错误）")]
+    except RepeatedKeyError as exc:
+        return [_corrupt(path, repeated_key_problem(exc))]
+    if repeat is not None:
+        return [_corrupt(path, repeat)]
     problem = shape_problem(raw)
     if problem:
         return [_corrupt(path, problem)]
@@ -136,8 +150,8 @@ def _data_file(path: Path) -> list[Finding]:
             return [*findings, _corrupt(path, exc.message)]
     try:
         data = _records(raw)
-    except (DecodeError, TypeError, ValueError) as exc:
-        return [*findings, _corrupt(path, f"有无法读取的记录（{exc}）")]
+    except _Unreadable as exc:
+        return [*findings, _corrupt(path, exc.problem)]
     dangling = dangling_references(data)
     for line in dangling[:SHOWN_REFERENCES]:
         findings.append(Finding(WARNING, f"{line}。"))
@@ -156,14 +170,37 @@ def _data_file(path: Path) -> list[Finding]:
     return findings
 
 
-def _records(raw: dict[str, Any]) -> BranchData:
-    def docs(name: str) -> list[Any]:
-        return list((raw.get(name) or {}).values())
+def _parsed(payload: bytes) -> tuple[Any, str | None]:
+    """The file as the store reads it, and what key is written twice (None when none is)."""
+    layout = cut(payload)
+    if layout is not None:
+        return assemble(payload, layout, {}, {})[0], None
+    raw = orjson.loads(payload)
+    repeated = repeated_key(payload)
+    return raw, None if repeated is None else whole_file_repeat(raw, repeated)
 
-    branches = docs(BRANCH_TABLE)
+
+class _Unreadable(Exception):
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+def _records(raw: dict[str, Any]) -> BranchData:
+    """Every record decoded as the store does; _Unreadable names the first that does not read."""
+
+    def decoded(name: str) -> list[Any]:
+        docs = list((raw.get(name) or {}).values())
+        try:
+            return decode_many(record_type(name), docs)
+        except DecodeError as exc:
+            position = getattr(exc, "position", 0)
+            raise _Unreadable(unreadable_record(name, position + 1, docs[position], exc)) from exc
+
+    branches = decoded(BRANCH_TABLE)
     return BranchData(
-        branch=Branch.from_dict(branches[0]) if branches else None,
-        tables={name: [cls.from_dict(doc) for doc in docs(name)] for name, cls in TABLES.items()},
+        branch=branches[0] if branches else None,
+        tables={name: decoded(name) for name in TABLES},
     )
 
 

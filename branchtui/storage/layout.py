@@ -34,6 +34,7 @@ from typing import Any
 import orjson
 
 from branchtui.storage.errors import InvalidRecordError
+from branchtui.storage.strict_json import canonical_block, repeated_key
 
 BLOCK = 256
 _LINE_OPTIONS = (
@@ -182,9 +183,38 @@ def cut(payload: bytes) -> tuple[tuple[int, int], list[CutTable]] | None:
         return None
 
 
-def _parse_block(payload: bytes, span: tuple[int, int]) -> dict[str, Any]:
+class RepeatedKeyError(ValueError):
+    """An object in the file names one key twice.
+
+    ``table``; ``position`` (1-based) and ``doc`` of the record it is in (0 and None when it is
+    the table itself); ``path`` of the object inside the record; the ``key``.
+    """
+
+    def __init__(
+        self, table: str, position: int, doc: Any, path: list[str | int], key: str
+    ) -> None:
+        super().__init__(key)
+        self.table, self.position, self.doc, self.path, self.key = table, position, doc, path, key
+
+
+def repeated_key_error(table: str, parsed: dict[str, Any], found: Any, before: int = 0) -> Any:
+    """The RepeatedKeyError for ``found`` = (path, key) within a table's ``parsed`` dict."""
+    path, key = found
+    if not path:
+        return RepeatedKeyError(table, 0, None, [], key)
+    keys = list(parsed)
+    position = before + (keys.index(path[0]) + 1 if path[0] in keys else 0)
+    return RepeatedKeyError(table, position, parsed.get(str(path[0])), path[1:], key)
+
+
+def _parse_block(payload: bytes, span: tuple[int, int], table: str, before: int) -> dict[str, Any]:
     start, stop = span
-    parsed: dict[str, Any] = orjson.loads(b"{" + payload[start:stop] + b"}")
+    text = payload[start:stop]
+    parsed: dict[str, Any] = orjson.loads(b"{" + text + b"}")
+    if not canonical_block(text, parsed):
+        found = repeated_key(b"{" + text + b"}")
+        if found is not None:
+            raise repeated_key_error(table, parsed, found, before)
     _share_member_ids(parsed.values())
     return parsed
 
@@ -215,7 +245,7 @@ def assemble(
 
     A block whose hash is in ``known`` is not parsed: its documents are taken over (same bytes,
     same content); a table whose hashes all match keeps its dict from ``tables_now``. Raises
-    orjson.JSONDecodeError for bytes that do not parse.
+    orjson.JSONDecodeError for bytes that do not parse, RepeatedKeyError for a key written twice.
     """
     (meta_start, meta_stop), cut_tables = layout
     raw: dict[str, Any] = {"_meta": orjson.loads(payload[meta_start:meta_stop])}
@@ -234,12 +264,16 @@ def assemble(
         for span, hashed in zip(cut_table.spans, cut_table.digests, strict=True):
             block = by_digest.get(hashed)
             if block is None:
-                parsed = _parse_block(payload, span)
+                parsed = _parse_block(payload, span, name, len(table))
                 block = Block(tuple(parsed), tuple(parsed.values()), hashed, span=span)
             else:
                 block.span = span
             table.update(zip(block.keys, block.docs, strict=True))
             blocks.append(block)
+        if len(table) != sum(len(b.keys) for b in blocks):
+            seen: set[str] = set()
+            again = next(k for b in blocks for k in b.keys if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+            raise RepeatedKeyError(name, 0, None, [], again)
         raw[name] = table
         blocks_out[name] = blocks
         changed.add(name)

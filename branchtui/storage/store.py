@@ -29,7 +29,7 @@ from typing import Any
 
 import orjson
 
-from branchtui.domain.codec import DecodeError
+from branchtui.domain.codec import DecodeError, decode_many
 from branchtui.domain.records import TABLES, Branch, BranchData, Record
 from branchtui.storage import backups
 from branchtui.storage.atomic import dumps, remove_leftover_temps, write_atomic
@@ -43,6 +43,7 @@ from branchtui.storage.errors import (
 )
 from branchtui.storage.layout import (
     Blocks,
+    RepeatedKeyError,
     assemble,
     cut,
     encode_table,
@@ -62,9 +63,16 @@ from branchtui.storage.migrations import (
     schema_version_of,
 )
 from branchtui.storage.modes import ensure_folder, file_mode
+from branchtui.storage.strict_json import repeated_key
 from branchtui.storage.tinydb_backend import BranchDB
 from branchtui.storage.transaction import Transaction
-from branchtui.storage.validate import shape_problem
+from branchtui.storage.validate import (
+    record_type,
+    repeated_key_problem,
+    shape_problem,
+    unreadable_record,
+    whole_file_repeat,
+)
 
 __all__ = ["SCHEMA_VERSION", "Store", "Transaction", "corrupt_file_error"]
 
@@ -175,12 +183,19 @@ class Store:
         try:
             if layout is None:
                 raw = orjson.loads(payload)
+                # Not our layout (tidied by hand, or older): every key is checked the slow way.
+                repeated = repeated_key(payload)
+                if repeated is not None:
+                    raise corrupt_file_error(self.path, whole_file_repeat(raw, repeated))
             else:
                 # Blocks of a read-only (newer) file were never shape-checked: not reused.
                 known = self._blocks if self._loaded and not self.read_only else {}
                 raw, blocks, changed = assemble(payload, layout, known, self._db.data)
-        except orjson.JSONDecodeError as exc:
-            raise corrupt_file_error(self.path, f"不是有效的 JSON（{exc}）") from exc
+        except (orjson.JSONDecodeError, UnicodeDecodeError) as exc:
+            where = _json_problem(exc) if layout is None else "内容不完整或有语法错误"
+            raise corrupt_file_error(self.path, f"不是有效的 JSON（{where}）") from exc
+        except RepeatedKeyError as exc:
+            raise corrupt_file_error(self.path, repeated_key_problem(exc)) from exc
         del payload
         # Tables whose bytes were checked at an earlier load need no new shape check.
         to_check = raw if changed is None else {k: raw[k] for k in raw if k in changed or k == META}
@@ -255,18 +270,24 @@ class Store:
     def _decoded_table(self, name: str) -> list[Any]:
         cached = self._decoded.get(name)
         if cached is None:
-            cls = TABLES.get(name) or Branch
-            reusable = self._reusable.pop(name, {})
-            try:
-                cached = [
-                    _reuse(reusable, doc) or cls.from_dict(doc)
-                    for doc in self._db.records(name).docs()
-                ]
-            except (DecodeError, TypeError, ValueError) as exc:
-                problem = f"数据表 {name} 中有无法读取的记录（{exc}）"
-                raise corrupt_file_error(self.path, problem) from exc
+            cached = self._decode(name, self._db.records(name).docs())
             self._decoded[name] = cached
         return cached
+
+    def _decode(self, name: str, docs: list[Any]) -> list[Any]:
+        """The table's records; a document decoded at the last load from equal bytes is reused."""
+        reusable = self._reusable.pop(name, {})
+        records = [_reuse(reusable, doc) for doc in docs] if reusable else [None] * len(docs)
+        todo = [i for i, record in enumerate(records) if record is None]
+        try:
+            fresh: list[Any] = decode_many(record_type(name), [docs[i] for i in todo])
+        except DecodeError as exc:
+            position = todo[getattr(exc, "position", 0)]
+            problem = unreadable_record(name, position + 1, docs[position], exc)
+            raise corrupt_file_error(self.path, problem) from exc
+        for i, record in zip(todo, fresh, strict=True):
+            records[i] = record
+        return records
 
     def snapshot(self) -> BranchData:
         """The whole branch as records; cheap (one stat) when nothing changed since last time."""
@@ -389,6 +410,14 @@ class Store:
                 with self.transaction():
                     pass
             return kept
+
+
+def _json_problem(exc: ValueError) -> str:
+    """Where the JSON breaks, in Chinese (the parser's own English text is not shown)."""
+    line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+    if isinstance(line, int) and isinstance(column, int):
+        return f"第 {line} 行第 {column} 列附近有语法错误"
+    return "内容不完整或有语法错误"
 
 
 def _reuse(reusable: dict[str, tuple[Any, Any]], doc: Any) -> Any:

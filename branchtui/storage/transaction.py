@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from branchtui.domain.changes import RecordChanges
-from branchtui.domain.codec import encode_compact
+from branchtui.domain.codec import DecodeError, decode_many, encode, encode_compact
+from branchtui.domain.fields import label_of
 from branchtui.domain.records import TABLES, Branch, BranchData, Record
 from branchtui.storage.atomic import check_json
 from branchtui.storage.errors import ConflictError, InvalidRecordError, StoreError
@@ -13,16 +15,49 @@ from branchtui.storage.migrations import BRANCH_TABLE
 from branchtui.storage.tinydb_backend import BranchDB, RecordTable
 
 
-def _document(record: Record | Branch, rev: int) -> dict[str, Any]:
+def _document(record: Record | Branch, rev: int, *, verify: bool = True) -> dict[str, Any]:
     # Fields equal to their default are left out (schema 3); the branch's one record is kept whole.
-    doc = record.to_dict() if isinstance(record, Branch) else encode_compact(record)
+    label = record.LABEL or "记录"
+    try:
+        doc = encode(record) if isinstance(record, Branch) else encode_compact(record)
+    except (TypeError, ValueError) as exc:
+        raise InvalidRecordError(f"{label}记录无法保存：含有不能保存的值，未写入磁盘。") from exc
     doc["rev"] = rev
     try:
         check_json(doc)
     except InvalidRecordError as exc:
-        label = record.LABEL or type(record).__name__
         raise InvalidRecordError(f"{label}记录无法保存：{exc.message}") from exc
+    if verify:
+        verify_documents(type(record), [record], [doc])
     return doc
+
+
+def verify_documents(cls: type, records: list[Any], docs: list[dict[str, Any]]) -> None:
+    """Refuse documents that would not read back as the records they were made from.
+
+    A value of the wrong type (a date in a text field, a number where a choice belongs) is
+    caught here, before the file is written, not at the next load.
+    """
+    label = getattr(cls, "LABEL", "") or "记录"
+    try:
+        decoded: list[Any] = decode_many(cls, docs)
+    except DecodeError as exc:
+        raise InvalidRecordError(f"{label}记录无法保存：{exc.describe()}，未写入磁盘。") from exc
+    for record, back in zip(records, decoded, strict=True):
+        back.rev = record.rev  # the document carries the new revision
+        if back != record:
+            field = next(
+                (
+                    f.name
+                    for f in dataclasses.fields(cls)
+                    if getattr(back, f.name) != getattr(record, f.name)
+                ),
+                "",
+            )
+            raise InvalidRecordError(
+                f"{label}记录无法保存：字段 {field}（{label_of(cls, field)}）的值不是应有的类型，"
+                "未写入磁盘。"
+            )
 
 
 class Transaction:
@@ -130,7 +165,8 @@ class Transaction:
         self.touched.add(BRANCH_TABLE)
         for name in TABLES:
             records = data.tables.get(name, [])
-            docs = [_document(r, r.rev) for r in records]
+            docs = [_document(r, r.rev, verify=False) for r in records]
+            verify_documents(TABLES[name], records, docs)
             if len({d["id"] for d in docs}) != len(docs):
                 label = TABLES[name].LABEL
                 raise InvalidRecordError(f"{label}中有重复的 id，未保存。")

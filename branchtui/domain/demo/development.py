@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from branchtui.domain.dates import add_months
 from branchtui.domain.demo.context import DemoContext
@@ -15,6 +15,8 @@ from branchtui.domain.records import (
     Member,
     Talk,
 )
+from branchtui.domain.records.development import CandidateStep
+from branchtui.domain.records.people import Gender
 
 POSITIONS = ("专员", "主管", "业务助理", "经理")
 
@@ -55,12 +57,12 @@ def _events(
             ("political_review", near(target + dt.timedelta(days=30))),
             ("training", near(target + dt.timedelta(days=45))),
         ]
-    return [CandidateEvent(step=s, date=d) for s, d in steps if d < until]
+    return [CandidateEvent(step=cast(CandidateStep, s), date=d) for s, d in steps if d < until]
 
 
 def _person(ctx: DemoContext, pool: NamePool, **fields: Any) -> Candidate:
     rng = ctx.rng
-    gender = "male" if rng.random() < 0.5 else "female"
+    gender: Gender = "male" if rng.random() < 0.5 else "female"
     birth = ctx.today - dt.timedelta(days=rng.randint(23 * 365, 32 * 365))
     return Candidate(
         id=ctx.new_id(),
@@ -147,7 +149,7 @@ def _probationary(
     oath = ctx.first_working_day(oath_month.year, oath_month.month)
     ctx.cast["oath_date"] = oath
     events += [
-        CandidateEvent(step=s, date=d)
+        CandidateEvent(step=cast(CandidateStep, s), date=d)
         for s, d in (
             ("pre_review", near(vote - dt.timedelta(days=25))),
             ("publicity", near(vote - dt.timedelta(days=14))),

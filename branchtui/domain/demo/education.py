@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import cast
 
 from branchtui.domain.dates import add_months, month_key
 from branchtui.domain.demo.context import DemoContext
 from branchtui.domain.dues import monthly_dues
 from branchtui.domain.records import Activity, DuesPayment, DuesRate, Member, StudySession
+from branchtui.domain.records.education import ActivityKind
 
 LATE = tuple(dt.timedelta(days=n) for n in range(3))
 # (month, days, topic): twelve days a year, the last session in December (EDU-1).
@@ -75,7 +77,7 @@ def build_activities(ctx: DemoContext) -> None:
                 Activity(
                     id=ctx.new_id(),
                     date=day,
-                    kind=kind,
+                    kind=cast(ActivityKind, kind),
                     title=title,
                     participant_ids=[m.id for m in people],
                     recorder_id=recorder.id,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from branchtui.domain.dates import add_months
 from branchtui.domain.demo.context import DemoContext
@@ -19,6 +19,7 @@ from branchtui.domain.records import (
     Venue,
     Vote,
 )
+from branchtui.domain.records.meetings import AppraisalGrade, AppraisalStep, MeetingKind
 
 LEAVE_REASONS = ("出差", "公务外出", "年休假", "病假", "参加集团培训", "家中有事")
 COMMITTEE_TOPICS = (
@@ -102,7 +103,7 @@ def attendance(ctx: DemoContext, people: list[Member], day: dt.date) -> list[Att
 
 def _meeting(
     ctx: DemoContext,
-    kinds: list[str],
+    kinds: list[MeetingKind],
     day: dt.date,
     people: list[Member],
     *,
@@ -261,7 +262,8 @@ def build_theme_days(ctx: DemoContext) -> None:
         if not ctx.in_history(day):
             continue
         content = ["交纳党费", ctx.rng.choice(list(THEME_TOPICS))]
-        kinds, extra = ["theme_day"], dict[str, Any]()
+        kinds: list[MeetingKind] = ["theme_day"]
+        extra: dict[str, Any] = {}
         topic = THEME_TOPICS[content[1]]
         if day == oath_day:
             content.append("新党员宣誓")
@@ -370,7 +372,13 @@ def _appraisal(ctx: DemoContext, year: int, meeting: Meeting, handled: dt.date) 
                 else "qualified"
             )
         )
-        results.append(AppraisalResult(member_id=member.id, grade=grade))
+        results.append(AppraisalResult(member_id=member.id, grade=cast(AppraisalGrade, grade)))
     ctx.add(
-        Appraisal(id=ctx.new_id(), year=year, steps=steps, results=results, meeting_id=meeting.id)
+        Appraisal(
+            id=ctx.new_id(),
+            year=year,
+            steps=cast(dict[AppraisalStep, dt.date], steps),
+            results=results,
+            meeting_id=meeting.id,
+        )
     )

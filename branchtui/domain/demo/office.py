@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import cast
 
 from branchtui.domain.dates import add_months
 from branchtui.domain.demo.context import DemoContext
@@ -24,7 +25,18 @@ from branchtui.domain.records import (
     WorkPlan,
     YearAssessment,
 )
-from branchtui.domain.records.ledgers import ASSESSMENT_AREAS, FIVE_GOOD, SYSTEM_KINDS
+from branchtui.domain.records.ledgers import (
+    ASSESSMENT_AREAS,
+    FIVE_GOOD,
+    SYSTEM_KINDS,
+    AssessmentArea,
+    FiveGood,
+    FundDirection,
+    FundPurpose,
+    FundSource,
+    LedgerCategory,
+    SystemKind,
+)
 
 # (content, form, owner cast key, month, day)
 PLAN_ITEMS = (
@@ -156,7 +168,7 @@ def build_systems_and_plans(ctx: DemoContext) -> None:
         ctx.add(
             SystemDoc(
                 id=ctx.new_id(),
-                kind=kind,
+                kind=cast(SystemKind, kind),
                 title=f"{branch}{label}",
                 adopted=ctx.working_day_near(dt.date(2017, 6, ctx.rng.randint(5, 25))),
                 posted=kind in ("three_meetings", "development", "openness"),
@@ -198,7 +210,7 @@ def build_ledger(ctx: DemoContext) -> None:
             LedgerEntry(
                 id=ctx.new_id(),
                 date=day,
-                category=category,
+                category=cast(LedgerCategory, category),
                 title=title,
                 record_table=table,
                 record_id=record_id,
@@ -245,10 +257,10 @@ def build_funds(ctx: DemoContext) -> None:
                     FundEntry(
                         id=ctx.new_id(),
                         date=day,
-                        direction=direction,
+                        direction=cast(FundDirection, direction),
                         amount=Decimal(amount * scale),
-                        source=source,
-                        purpose=purpose,
+                        source=cast(FundSource, source),
+                        purpose=cast(FundPurpose, purpose),
                         description=text,
                     )
                 )
@@ -286,8 +298,11 @@ def build_reports(ctx: DemoContext) -> None:
                     id=ctx.new_id(),
                     year=year - 1,
                     date=day,
-                    scores={area: float(rng.randint(85, 98)) for area in ASSESSMENT_AREAS},
-                    five_good={key: "达标" for key in FIVE_GOOD},
+                    scores={
+                        cast(AssessmentArea, area): float(rng.randint(85, 98))
+                        for area in ASSESSMENT_AREAS
+                    },
+                    five_good={cast(FiveGood, key): "达标" for key in FIVE_GOOD},
                 )
             )
     for month in ctx.months():

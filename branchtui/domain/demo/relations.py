@@ -8,6 +8,8 @@ from typing import Any
 from branchtui.domain.demo.context import DemoContext
 from branchtui.domain.demo.names import make_phone
 from branchtui.domain.records import FlowingMember, Member, Talk, Transfer, TravelAbroad
+from branchtui.domain.records.care import TalkKind, TalkTrigger
+from branchtui.domain.records.relations import TransferDirection, TransferInstrument
 
 OTHER_ORGS = (
     "中共厦门市财政局机关第二支部委员会",
@@ -27,10 +29,10 @@ def _talk(
     ctx: DemoContext,
     member: Member,
     day: dt.date,
-    trigger: str,
+    trigger: TalkTrigger,
     about: str,
     content: str,
-    kind: str = "special",
+    kind: TalkKind = "special",
 ) -> None:
     ctx.add(
         Talk(
@@ -51,8 +53,8 @@ def _transfer(
     ctx: DemoContext,
     member: Member,
     day: dt.date,
-    direction: str,
-    instrument: str,
+    direction: TransferDirection,
+    instrument: TransferInstrument,
     reason: str,
     other_org: str | None = None,
     *,

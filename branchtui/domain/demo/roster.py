@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import math
 from decimal import Decimal
+from typing import cast
 
 from branchtui.domain.dates import add_years
 from branchtui.domain.demo.context import DemoContext
@@ -19,6 +20,8 @@ from branchtui.domain.records import (
     Term,
     Vacancy,
 )
+from branchtui.domain.records.branch import BranchKind, ProfileName, SeatRole
+from branchtui.domain.records.people import Gender
 
 UPPER_COMMITTEE = "中共厦门金圆投资集团有限公司委员会"
 DEPARTMENTS = ("财务管理部", "投资发展部", "风险管理部", "综合管理部", "资产运营部", "金融服务部")
@@ -32,7 +35,7 @@ POSITIONS = (
 
 
 def build_branch(ctx: DemoContext, members: int) -> None:
-    kind = "general_branch" if members >= ctx.profile.general_branch_at else "branch"
+    kind: BranchKind = "general_branch" if members >= ctx.profile.general_branch_at else "branch"
     word = "党总支" if kind == "general_branch" else "党支部"
     department = ctx.rng.choice(DEPARTMENTS)
     ctx.data.branch = Branch(
@@ -40,7 +43,7 @@ def build_branch(ctx: DemoContext, members: int) -> None:
         name=f"中共厦门金圆投资集团有限公司{department}{word}",
         kind=kind,
         upper_committee=UPPER_COMMITTEE,
-        profile=ctx.profile.name,
+        profile=cast(ProfileName, ctx.profile.name),
         non_party_staff=ctx.rng.randint(55, 68) * max(1, members // 30),
         # dues and other counts start where the records start (see dues.dues_start)
         created=ctx.start,
@@ -62,7 +65,7 @@ def _member(
     retired: bool = False,
 ) -> Member:
     rng = ctx.rng
-    gender = "male" if rng.random() < 0.55 else "female"
+    gender: Gender = "male" if rng.random() < 0.55 else "female"
     birth = _birth(ctx, *age)
     joined = add_years(birth, rng.randint(20, 31)) + dt.timedelta(days=rng.randint(0, 300))
     if joined > ctx.today - dt.timedelta(days=400):
@@ -212,14 +215,14 @@ def build_committee(ctx: DemoContext) -> None:
         ctx.add(term)
     current = terms[-1]
     ctx.cast.update(term=current, terms=terms)
-    holders = {
+    holders: dict[SeatRole, Member] = {
         "secretary": ctx.member("secretary"),
         "deputy_secretary": ctx.member("deputy"),
         "organization": ctx.member("organization"),
         "propaganda": ctx.member("propaganda"),
         "discipline": ctx.member("discipline"),
     }
-    before = dict(holders, discipline=ctx.cast["ordinary"][-2])
+    before: dict[SeatRole, Member] = {**holders, "discipline": ctx.cast["ordinary"][-2]}
     for previous, following in itertools.pairwise(terms):
         for role, member in before.items():
             ctx.add(

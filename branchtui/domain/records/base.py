@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Self
+from typing import Annotated, Any, ClassVar, Self
 
 from branchtui.domain.codec import decode, encode
+from branchtui.domain.fields import Spec
 
 
 def new_id() -> str:
@@ -14,7 +15,10 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
-@dataclass(kw_only=True)
+RecordId = Annotated[str, Spec("编号", doc="程序生成，导入时原样保留", min_length=1)]
+
+
+@dataclass(kw_only=True, slots=True)
 class Record:
     """A record kept in one table of the data file.
 
@@ -25,8 +29,8 @@ class Record:
     TABLE: ClassVar[str] = ""
     LABEL: ClassVar[str] = ""
 
-    id: str = field(default_factory=new_id)
-    rev: int = 0
+    id: RecordId = field(default_factory=new_id)
+    rev: Annotated[int, Spec("修改次数", doc="每保存一次加 1，用于发现多人同时修改", ge=0)] = 0
 
     def to_dict(self) -> dict[str, Any]:
         return encode(self)

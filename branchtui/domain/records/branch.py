@@ -4,91 +4,107 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Annotated, Literal
 
+from branchtui.domain.choices import labelled
+from branchtui.domain.fields import Spec
 from branchtui.domain.records.base import Record
 
-BRANCH_KINDS = {"branch": "党支部", "general_branch": "党总支"}
-PROFILE_NAMES = {"plan-2017": "2017年实施方案（默认）", "national": "全国现行规定"}
+BranchKind = Literal["branch", "general_branch"]
+BRANCH_KINDS = labelled(BranchKind, {"branch": "党支部", "general_branch": "党总支"})
+ProfileName = Literal["plan-2017", "national"]
+PROFILE_NAMES = labelled(
+    ProfileName, {"plan-2017": "2017年实施方案（默认）", "national": "全国现行规定"}
+)
+SeatRole = Literal[
+    "secretary", "deputy_secretary", "organization", "propaganda", "discipline", "other"
+]
+SEAT_ROLES = labelled(
+    SeatRole,
+    {
+        "secretary": "书记",
+        "deputy_secretary": "副书记",
+        "organization": "组织委员",
+        "propaganda": "宣传委员",
+        "discipline": "纪检委员",
+        "other": "委员",
+    },
+)
 
-SEAT_ROLES = {
-    "secretary": "书记",
-    "deputy_secretary": "副书记",
-    "organization": "组织委员",
-    "propaganda": "宣传委员",
-    "discipline": "纪检委员",
-    "other": "委员",
-}
 
-
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Branch(Record):
     """党支部 / 党总支: the organization this data file belongs to."""
 
     TABLE = "branch"
     LABEL = "支部信息"
 
-    name: str
-    kind: str = "branch"
-    upper_committee: str = ""
-    non_public: bool = False
-    profile: str = "plan-2017"
-    non_party_staff: int | None = None
-    created: dt.date | None = None
+    name: Annotated[str, Spec("支部名称", max_length=100)]
+    kind: Annotated[BranchKind, Spec("组织类型")] = "branch"
+    upper_committee: Annotated[str, Spec("上级党委", max_length=100)] = ""
+    non_public: Annotated[bool, Spec("非公有制企业党组织", doc="是否为非公有制企业党组织")] = False
+    profile: Annotated[ProfileName, Spec("规则配置", doc="采用的规则配置")] = "plan-2017"
+    non_party_staff: Annotated[
+        int | None, Spec("非党员职工人数", doc="单位非党员职工人数", ge=0)
+    ] = None
+    created: Annotated[dt.date | None, Spec("成立时间")] = None
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Term(Record):
     """任期 / 届: one committee term, from an election to the next."""
 
     TABLE = "terms"
     LABEL = "任期"
 
-    number: int = 1
-    start: dt.date
-    elected_at_meeting_id: str | None = None
-    extension_until: dt.date | None = None
-    extension_approved: dt.date | None = None
-    extension_ref: str = ""
-    note: str = ""
+    number: Annotated[int, Spec("届次", doc="第几届", ge=1, le=100)] = 1
+    start: Annotated[dt.date, Spec("任期开始时间", doc="选举日期")]
+    elected_at_meeting_id: Annotated[
+        str | None, Spec("选举会议", doc="选举产生本届委员会的党员大会")
+    ] = None
+    extension_until: Annotated[dt.date | None, Spec("延期至", doc="延期换届至")] = None
+    extension_approved: Annotated[dt.date | None, Spec("上级批准延期时间")] = None
+    extension_ref: Annotated[str, Spec("延期批准文号", max_length=100)] = ""
+    note: Annotated[str, Spec("备注", max_length=2000)] = ""
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class CommitteeSeat(Record):
     """委员: a seat of the committee held by a member during a term."""
 
     TABLE = "seats"
     LABEL = "支委委员"
 
-    term_id: str
-    role: str
-    title: str = ""
-    member_id: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
+    term_id: Annotated[str, Spec("任期", doc="所属任期")]
+    role: Annotated[SeatRole, Spec("职务")]
+    title: Annotated[str, Spec("职务的其他称呼", max_length=40)] = ""
+    member_id: Annotated[str | None, Spec("党员")] = None
+    since: Annotated[dt.date | None, Spec("任职时间")] = None
+    until: Annotated[dt.date | None, Spec("离任时间")] = None
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Vacancy(Record):
     """空缺: a seat without a holder since a date (ORG-7, ORG-8)."""
 
     TABLE = "vacancies"
     LABEL = "委员空缺"
 
-    role: str
-    since: dt.date
-    filled: dt.date | None = None
-    seat_id: str | None = None
-    note: str = ""
+    role: Annotated[SeatRole, Spec("空缺职务")]
+    since: Annotated[dt.date, Spec("空缺起始时间")]
+    filled: Annotated[dt.date | None, Spec("补齐时间")] = None
+    seat_id: Annotated[str | None, Spec("委员职位", doc="对应的委员职位")] = None
+    note: Annotated[str, Spec("备注", max_length=2000)] = ""
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Venue(Record):
     """活动场所 (BASE-1)."""
 
     TABLE = "venues"
     LABEL = "活动场所"
 
-    name: str
-    shared: bool = False
-    address: str = ""
-    equipment: list[str] = field(default_factory=list)
+    name: Annotated[str, Spec("场所名称", max_length=100)]
+    shared: Annotated[bool, Spec("共用场所", doc="是否与其他单位共用")] = False
+    address: Annotated[str, Spec("地址", max_length=200)] = ""
+    equipment: Annotated[list[str], Spec("设施设备")] = field(default_factory=list)

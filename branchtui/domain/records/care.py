@@ -5,69 +5,94 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Annotated, Literal
 
+from branchtui.domain.choices import labelled
+from branchtui.domain.fields import Spec
 from branchtui.domain.records.base import Record
 
-TALK_KINDS = {
-    "daily": "日常谈话",
-    "special": "专题谈话",
-    "reminder": "提醒谈话",
-    "admonishing": "诫勉谈话",
-}
-TALK_TRIGGERS = {
-    "": "无",
-    "transfer_in": "转入组织关系",
-    "transfer_out": "转出组织关系",
-    "going_out": "外出流动",
-    "abroad": "出国（境）",
-    "fluctuation": "思想波动",
-    "handling": "需组织处理",
-    "discipline": "需受党纪处分",
-    "application": "入党申请",
-}
+TalkKind = Literal["daily", "special", "reminder", "admonishing"]
+TALK_KINDS = labelled(
+    TalkKind,
+    {
+        "daily": "日常谈话",
+        "special": "专题谈话",
+        "reminder": "提醒谈话",
+        "admonishing": "诫勉谈话",
+    },
+)
+TalkTrigger = Literal[
+    "",
+    "transfer_in",
+    "transfer_out",
+    "going_out",
+    "abroad",
+    "fluctuation",
+    "handling",
+    "discipline",
+    "application",
+]
+TALK_TRIGGERS = labelled(
+    TalkTrigger,
+    {
+        "": "无",
+        "transfer_in": "转入组织关系",
+        "transfer_out": "转出组织关系",
+        "going_out": "外出流动",
+        "abroad": "出国（境）",
+        "fluctuation": "思想波动",
+        "handling": "需组织处理",
+        "discipline": "需受党纪处分",
+        "application": "入党申请",
+    },
+)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Talk(Record):
     """谈心谈话 (CARE-1); ``about_id`` names the event that required it."""
 
     TABLE = "talks"
     LABEL = "谈心谈话"
 
-    member_id: str | None = None
-    person_name: str = ""
-    date: dt.date
-    kind: str = "daily"
-    trigger: str = ""
-    about_id: str | None = None
-    talker_id: str | None = None
-    content: str = ""
+    member_id: Annotated[str | None, Spec("党员")] = None
+    person_name: Annotated[
+        str, Spec("谈话对象", doc="谈话对象姓名（非本支部党员时填写）", max_length=40)
+    ] = ""
+    date: Annotated[dt.date, Spec("谈话日期")]
+    kind: Annotated[TalkKind, Spec("谈话类型")] = "daily"
+    trigger: Annotated[TalkTrigger, Spec("谈话起因")] = ""
+    about_id: Annotated[
+        str | None, Spec("相关记录", doc="引发这次谈话的记录（如组织关系转接）的 id")
+    ] = None
+    talker_id: Annotated[str | None, Spec("谈话人")] = None
+    content: Annotated[str, Spec("内容", max_length=5000)] = ""
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class HardshipCase(Record):
     """困难帮扶 (CARE-3): application received, reported up, help given."""
 
     TABLE = "hardship_cases"
     LABEL = "困难帮扶"
 
-    member_id: str
-    applied: dt.date
-    description: str
-    reported_up: dt.date | None = None
-    helped: dt.date | None = None
-    help: str = ""
-    amount: Decimal | None = None
+    member_id: Annotated[str, Spec("帮扶对象")]
+    applied: Annotated[dt.date, Spec("申请时间")]
+    description: Annotated[str, Spec("困难情况", max_length=2000)]
+    reported_up: Annotated[dt.date | None, Spec("上报时间", doc="上报上级日期")] = None
+    helped: Annotated[dt.date | None, Spec("帮扶时间")] = None
+    help: Annotated[str, Spec("帮扶措施", max_length=2000)] = ""
+    amount: Annotated[Decimal | None, Spec("帮扶金额", doc="元", ge=0)] = None
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Announcement(Record):
     """党务公开 (CARE-2)."""
 
     TABLE = "announcements"
     LABEL = "党务公开"
 
-    date: dt.date
-    title: str
-    content: str = ""
-    channel: str = ""
+    date: Annotated[dt.date, Spec("公开日期")]
+    title: Annotated[str, Spec("公开事项", max_length=200)]
+    content: Annotated[str, Spec("内容", max_length=5000)] = ""
+    channel: Annotated[str, Spec("公开方式", doc="公开栏、会议、网络等", max_length=100)] = ""

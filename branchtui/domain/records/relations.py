@@ -4,75 +4,87 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Annotated, Literal
 
+from branchtui.domain.choices import Blank, labelled
+from branchtui.domain.fields import Spec
 from branchtui.domain.records.base import Record
 
-TRANSFER_DIRECTIONS = {"in": "转入", "out": "转出"}
-TRANSFER_INSTRUMENTS = {
-    "relation_transfer": "转组织关系",
-    "certificate_letter": "党员证明信",
-    "flow_card": "流动党员活动证",
-    "none": "无需开具",
-}
-MEMBERSHIP_DECISIONS = {"keep": "保留党籍", "suspend": "停止党籍"}
-FLOW_DIRECTIONS = {"outflow": "流出", "inflow": "流入"}
+TransferDirection = Literal["in", "out"]
+TRANSFER_DIRECTIONS = labelled(TransferDirection, {"in": "转入", "out": "转出"})
+TransferInstrument = Literal["relation_transfer", "certificate_letter", "flow_card", "none"]
+TRANSFER_INSTRUMENTS = labelled(
+    TransferInstrument,
+    {
+        "relation_transfer": "转组织关系",
+        "certificate_letter": "党员证明信",
+        "flow_card": "流动党员活动证",
+        "none": "无需开具",
+    },
+)
+MembershipDecision = Literal["keep", "suspend"]
+MEMBERSHIP_DECISIONS = labelled(MembershipDecision, {"keep": "保留党籍", "suspend": "停止党籍"})
+FlowDirection = Literal["outflow", "inflow"]
+FLOW_DIRECTIONS = labelled(FlowDirection, {"outflow": "流出", "inflow": "流入"})
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Transfer(Record):
     """组织关系转接 (REL-1, REL-2)."""
 
     TABLE = "transfers"
     LABEL = "组织关系转接"
 
-    member_id: str | None = None
-    person_name: str
-    direction: str
-    instrument: str
-    date: dt.date
-    other_org: str = ""
-    months_away: int | None = None
-    place_fixed: bool | None = None
-    platform_ref: str = ""
-    reason: str = ""
-    note: str = ""
+    member_id: Annotated[str | None, Spec("党员")] = None
+    person_name: Annotated[str, Spec("姓名", max_length=40)]
+    direction: Annotated[TransferDirection, Spec("转接方向")]
+    instrument: Annotated[TransferInstrument, Spec("转接方式", doc="转接凭证")]
+    date: Annotated[dt.date, Spec("转接日期")]
+    other_org: Annotated[str, Spec("对方党组织", max_length=200)] = ""
+    months_away: Annotated[int | None, Spec("外出时间（月）", doc="预计外出月数", ge=0)] = None
+    place_fixed: Annotated[bool | None, Spec("外出地点固定", doc="外出地点是否固定")] = None
+    platform_ref: Annotated[
+        str, Spec("平台编号", doc="全国党员管理信息系统中的编号", max_length=100)
+    ] = ""
+    reason: Annotated[str, Spec("转接原因", max_length=500)] = ""
+    note: Annotated[str, Spec("备注", max_length=2000)] = ""
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class TravelAbroad(Record):
     """因私出国（境） with the membership decision taken before leaving (REL-3)."""
 
     TABLE = "travels"
     LABEL = "因私出国（境）"
 
-    member_id: str
-    destination: str
-    purpose: str = ""
-    depart: dt.date
-    return_date: dt.date | None = None
-    decision: str = ""
-    approved: dt.date | None = None
-    approval_ref: str = ""
-    note: str = ""
+    member_id: Annotated[str, Spec("党员")]
+    destination: Annotated[str, Spec("前往国家（地区）", max_length=100)]
+    purpose: Annotated[str, Spec("事由", max_length=500)] = ""
+    depart: Annotated[dt.date, Spec("出境时间")]
+    return_date: Annotated[dt.date | None, Spec("回国（境）时间")] = None
+    decision: Annotated[MembershipDecision | Blank, Spec("党籍处理")] = ""
+    approved: Annotated[dt.date | None, Spec("审批时间")] = None
+    approval_ref: Annotated[str, Spec("批准文号", max_length=100)] = ""
+    note: Annotated[str, Spec("备注", max_length=2000)] = ""
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class FlowingMember(Record):
     """流动党员, out of or into the branch (REL-4, REL-5, REL-6)."""
 
     TABLE = "flowing_members"
     LABEL = "流动党员"
 
-    member_id: str | None = None
-    person_name: str
-    direction: str
-    place: str = ""
-    start: dt.date
-    end: dt.date | None = None
-    card_number: str = ""
-    contact_person_id: str | None = None
-    contact_info: str = ""
-    last_contact: dt.date | None = None
-    home_org: str = ""
-    card_checked: bool = False
-    note: str = ""
+    member_id: Annotated[str | None, Spec("党员")] = None
+    person_name: Annotated[str, Spec("姓名", max_length=40)]
+    direction: Annotated[FlowDirection, Spec("流动方向")]
+    place: Annotated[str, Spec("流入或流出地", max_length=200)] = ""
+    start: Annotated[dt.date, Spec("流动开始时间")]
+    end: Annotated[dt.date | None, Spec("流动结束时间")] = None
+    card_number: Annotated[str, Spec("流动党员活动证编号", max_length=40)] = ""
+    contact_person_id: Annotated[str | None, Spec("联系人")] = None
+    contact_info: Annotated[str, Spec("联系方式", max_length=200)] = ""
+    last_contact: Annotated[dt.date | None, Spec("最近联系时间")] = None
+    home_org: Annotated[str, Spec("原所在党组织", max_length=200)] = ""
+    card_checked: Annotated[bool, Spec("已查验活动证", doc="是否已查验流动党员活动证")] = False
+    note: Annotated[str, Spec("备注", max_length=2000)] = ""

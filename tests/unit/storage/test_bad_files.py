@@ -31,7 +31,7 @@ CORRUPTIONS = {
     "a_list": (lambda good: b"[1, 2, 3]", "最外层应为 JSON 对象"),
     "table_as_list": (
         lambda good: b'{"_meta": {"schema_version": 2}, "members": []}',
-        "数据表 members 应为对象",
+        "数据表「党员」（members）应为对象",
     ),
     "unknown_table": (
         lambda good: b'{"_meta": {"schema_version": 2}, "orders": {}}',
@@ -40,7 +40,7 @@ CORRUPTIONS = {
     "bad_date": (
         # Schema 3 leaves out null fields, so the bad date is put in beside the revision.
         lambda good: good.replace(b'"rev":1,', b'"rev":1,"joined":"2026-13-45",', 1),
-        "无法读取的记录",
+        "数据表「党员」（members）第 1 条记录（id ",
     ),
 }
 

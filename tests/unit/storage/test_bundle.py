@@ -89,7 +89,7 @@ BREAKAGES = {
     "bad_date": (lambda b: b["members"][0].update(joined="2026-02-30"), "日期格式不对"),
     "missing_field": (lambda b: b["meetings"][0].pop("date"), "缺少字段 date"),
     "unknown_table": (lambda b: b.update(orders=[]), "未知的数据表：orders"),
-    "table_not_list": (lambda b: b.update(members={}), "members 应为数组"),
+    "table_not_list": (lambda b: b.update(members={}), "「党员」（members）应为数组"),
 }
 
 
