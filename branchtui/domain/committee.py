@@ -13,7 +13,7 @@ from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import add_months, add_years
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, CommitteeSeat, Member, Term, Vacancy
-from branchtui.domain.records.branch import SEAT_ROLES
+from branchtui.domain.records.branch import SEAT_ROLES, SeatRole
 
 
 def term_end(term: Term, branch_kind: str, profile: Profile) -> dt.date:
@@ -104,7 +104,7 @@ def vacancy_deadline(vacancy: Vacancy, profile: Profile) -> dt.date:
 
 
 def fill_seat(
-    data: BranchData, term: Term, role: str, member_id: str, since: dt.date
+    data: BranchData, term: Term, role: SeatRole, member_id: str, since: dt.date
 ) -> RecordChanges:
     """Appoint a member to ``role`` from ``since`` (ORG-7, ORG-8): the new seat, and the role's
     oldest vacancy open that day closed by it (filled on ``since``, linked to the seat)."""

@@ -106,7 +106,7 @@ def _table_problem(name: str, table: dict[str, Any], *, keyed_by_doc_id: bool) -
             problem = "的 rev（修改次数）应为整数"
         if problem is not None:
             return _where(cls, position, doc, name) + problem
-        seen[str(record_id)] = position
+        seen[record_id] = position  # type: ignore[index]
     return None
 
 

@@ -19,6 +19,7 @@ from branchtui.domain.records import (
     Venue,
     Vote,
 )
+from branchtui.domain.records.meeting_parts import ThemeContent
 from branchtui.domain.records.meetings import AppraisalGrade, AppraisalStep, MeetingKind
 
 LEAVE_REASONS = ("出差", "公务外出", "年休假", "病假", "参加集团培训", "家中有事")
@@ -47,7 +48,7 @@ GENERAL_TOPICS = (
     "通报党费收缴情况和发展党员工作",
     "“两学一做”学习教育常态化制度化专题学习",
 )
-THEME_TOPICS = {
+THEME_TOPICS: dict[ThemeContent, str] = {
     "政治学习": "集中学习党的创新理论",
     "党性教育": "重温入党誓词，开展党性教育",
     "专题研讨": "围绕“合格党员看行动”开展专题研讨",
@@ -261,7 +262,7 @@ def build_theme_days(ctx: DemoContext) -> None:
         day = ctx.first_working_day(month.year, month.month)
         if not ctx.in_history(day):
             continue
-        content = ["交纳党费", ctx.rng.choice(list(THEME_TOPICS))]
+        content: list[ThemeContent] = ["交纳党费", ctx.rng.choice(list(THEME_TOPICS))]
         kinds: list[MeetingKind] = ["theme_day"]
         extra: dict[str, Any] = {}
         topic = THEME_TOPICS[content[1]]

@@ -53,7 +53,14 @@ def _share_id(tables: dict[str, list[Doc]]) -> None:
 CASES: dict[str, tuple[Callable[[dict[str, list[Doc]]], None], list[str]]] = {
     "status_list": (
         _set("members", _member, status=["zz"]),
-        ["「党员」", "第 2 条记录", "姓名 李四", "status（党员类别）", "正式党员（full）", '["zz"]'],
+        [
+            "「党员」",
+            "第 2 条记录",
+            "姓名 李四",
+            "status（党员类别）",
+            "正式党员（full）",
+            '["zz"]',
+        ],
     ),
     "name_number": (
         _set("members", _member, name=123),
@@ -109,9 +116,7 @@ def _tables(bundle: dict[str, Any]) -> dict[str, list[Doc]]:
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_bundle_import_refuses_the_bad_value(
-    tmp_path: Path, sample: BranchData, case: str
-) -> None:
+def test_bundle_import_refuses_the_bad_value(tmp_path: Path, sample: BranchData, case: str) -> None:
     change, expected = CASES[case]
     bundle = bundle_dict(sample)
     change(_tables(bundle))
@@ -133,7 +138,9 @@ def test_bundle_import_refuses_the_bad_value(
 def _write_in_our_layout(folder: Path, raw: dict[str, Any]) -> bytes:
     """The file as the store lays it out (blocks), so the fast block path reads it."""
     tables = {
-        name: table_chunks(encode_table(table, None)) for name, table in raw.items() if name != "_meta"
+        name: table_chunks(encode_table(table, None))
+        for name, table in raw.items()
+        if name != "_meta"
     }
     payload = b"".join(file_chunks(raw["_meta"], tables))
     (folder / "branch.json").write_bytes(payload)
@@ -211,7 +218,9 @@ def test_a_key_written_twice_in_a_file_tidied_by_hand(data_dir: Path, sample: Br
     with pytest.raises(CorruptFileError) as caught:
         Store.open(data_dir)
     assert "「会议」（meetings）第 1 条记录" in caught.value.message
-    assert "attendance[1]" in caught.value.message and "键“status”出现了两次" in caught.value.message
+    assert (
+        "attendance[1]" in caught.value.message and "键“status”出现了两次" in caught.value.message
+    )
     assert has_errors(doctor(data_dir))
 
 
