@@ -31,6 +31,7 @@ from branchtui.domain.records import (
     Speech,
     Vote,
 )
+from branchtui.domain.records.meeting_parts import ThemeDayAction
 
 ABSENCE_REASONS = ("临时出差，未及请假", "突发疾病", "家中急事", "外出办理业务未能赶回")
 SPEECH_LINES = (
@@ -190,8 +191,9 @@ def _theme_day(ctx: DemoContext, meeting: Meeting, rng: random.Random) -> None:
     if day is None:
         return
     day.form = "offline"
-    day.required_actions = ["study", "dues"] + (["oath"] if meeting.date.month in (1, 7) else [])
-    chosen = [c for c in day.content_types if c not in ("交纳党费", "政治学习")]
+    oath: list[ThemeDayAction] = ["oath"] if meeting.date.month in (1, 7) else []
+    day.required_actions = ["study", "dues", *oath]
+    chosen: list[str] = [c for c in day.content_types if c not in ("交纳党费", "政治学习")]
     day.optional_actions = chosen or ["观看专题教育片"]
     activists = [
         c
