@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from rich.cells import cell_len
 
 from branchtui.domain.obligations import Obligation
+from branchtui.tui.text import cut_at_safe_point
 from branchtui.tui.widgets.obligation_list import section_of
 from branchtui.tui.widgets.progress_view import bar
 
@@ -46,3 +48,23 @@ def test_bar_is_coloured_spaces_of_fixed_width() -> None:
     assert [(span.start, span.end) for span in full.spans] == [(0, 11), (11, 12)]
     assert "reverse" in str(full.spans[0].style)
     assert not any("reverse" in str(span.style) for span in bar(0.0).spans)
+
+
+@pytest.mark.parametrize(
+    ("width", "cut"),
+    [
+        (60, "宣传委员自 2026-10-19 空缺 39 天，应于 2027-01-19 前补选"),
+        (40, "宣传委员自 2026-10-19 空缺 39 天..."),  # after the clause
+        (30, "宣传委员自 2026-10-19 空缺..."),  # at a space: never "空缺 3"
+        (12, "宣传委员..."),  # between CJK characters, not inside the date
+    ],
+)
+def test_cut_at_safe_point(width: int, cut: str) -> None:
+    text = "宣传委员自 2026-10-19 空缺 39 天，应于 2027-01-19 前补选"
+    assert cut_at_safe_point(text, width) == cut
+    assert cell_len(cut) <= width
+
+
+def test_a_number_and_its_unit_stay_together() -> None:
+    assert cut_at_safe_point("袁明阳欠交13个月（2025-08起）", 16) == "袁明阳欠交..."
+    assert cut_at_safe_point("欠交13个月", 8) == "欠交..."

@@ -252,7 +252,8 @@ async def test_member_form_escape_asks_before_discarding(branch_dir: Path, today
 
 
 def test_obligation_rows_have_no_ambiguous_quotes() -> None:
-    ob = Obligation("REP-3", "对照“五好”党支部标准自查", "due", detail="“七一”前后……")
+    # The row shows the detail (or its short form), not the title.
+    ob = Obligation("REP-3", "对照“五好”党支部标准自查", "due", detail="“五好”自查，“七一”前后……")
     console = Console(width=80, record=True, color_system=None)
     console.print(obligation_row(ob))
     text = console.export_text()

@@ -21,6 +21,9 @@ STATUS_LABELS = {
     "not_applicable": "不适用",
 }
 PERIOD_KINDS = ("month", "quarter", "year", "deadline", "standing")
+# The widest an obligation's short form may be: what the dashboard's row has for it at 80
+# columns, and beside the progress view from 110 columns, with a scroll bar (terminal cells).
+BRIEF_CELLS = 36
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,8 @@ class Obligation:
 
     ``refs`` are the ids of records that satisfy it (or that it is about);
     ``people`` the member ids it concerns; ``needs`` says, in Chinese, what data is
-    missing when the rule cannot be judged; ``progress`` is (done, required).
+    missing when the rule cannot be judged; ``progress`` is (done, required); ``brief`` is
+    the detail's short form when the detail is wider than ``BRIEF_CELLS``.
     """
 
     rule: str
@@ -44,6 +48,13 @@ class Obligation:
     action: str = ""
     needs: str = ""
     progress: tuple[float, float] | None = None
+    brief: str = ""
+
+    @property
+    def short(self) -> str:
+        """The detail in at most ``BRIEF_CELLS`` cells, for a one-line list at 80 columns: the
+        rule's own short form when the detail is longer, else the detail (or the title)."""
+        return self.brief or self.detail or self.title
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -59,6 +70,7 @@ class Obligation:
             "action": self.action,
             "needs": self.needs,
             "progress": list(self.progress) if self.progress else None,
+            "brief": self.short,
         }
 
 

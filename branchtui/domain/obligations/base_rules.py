@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from branchtui.domain.obligations.base import Context, Obligation, rule
-from branchtui.domain.obligations.catalogue import obligation
+from branchtui.domain.obligations.catalogue import brief, obligation
 from branchtui.domain.records.ledgers import FUND_PURPOSES
 
 # BASE-2: funds and returned dues may be spent only on these purposes.
@@ -23,6 +23,7 @@ def check_venue(ctx: Context) -> list[Obligation]:
                 "BASE-1",
                 "warning",
                 detail=f"活动场所“{venues[0].name}”未登记设施设备",
+                brief=brief(f"活动场所“{venues[0].name}”未登记设施设备", "活动场所未登记设施设备"),
                 refs=tuple(v.id for v in venues),
                 needs="设施设备",
             )
@@ -32,6 +33,10 @@ def check_venue(ctx: Context) -> list[Obligation]:
             "BASE-1",
             "met",
             detail="、".join(f"{v.name}（{'共享' if v.shared else '自有'}）" for v in venues),
+            brief=brief(
+                "、".join(f"{v.name}（{'共享' if v.shared else '自有'}）" for v in venues),
+                f"已有活动场所{len(venues)}处",
+            ),
             refs=tuple(v.id for v in venues),
         )
     ]
@@ -70,6 +75,7 @@ def check_fund_use(ctx: Context) -> list[Obligation]:
                 period_kind="year",
                 period=str(year),
                 detail="以下支出不属于支部活动、教育培训、奖励、慰问：" + "；".join(parts),
+                brief=f"{len(wrong)}笔支出不属于规定用途",
                 refs=tuple(f.id for f in wrong),
             )
         ]
@@ -81,6 +87,10 @@ def check_fund_use(ctx: Context) -> list[Obligation]:
             period_kind="year",
             period=str(year),
             detail=f"{year}年支出{len(spending)}笔共{total}元，均用于规定用途",
+            brief=brief(
+                f"{year}年支出{len(spending)}笔共{total}元，均用于规定用途",
+                f"{year}年{len(spending)}笔支出均用于规定用途",
+            ),
             refs=tuple(f.id for f in spending),
         )
     ]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from branchtui.domain.dates import format_date
 from branchtui.domain.obligations.base import Context, Obligation, rule
-from branchtui.domain.obligations.catalogue import obligation, period_obligation
+from branchtui.domain.obligations.catalogue import brief, obligation, period_obligation
 from branchtui.domain.obligations.periods import judged_periods, periodic_status
 from branchtui.domain.records.care import TALK_TRIGGERS
 
@@ -85,6 +85,11 @@ def check_required_talks(ctx: Context) -> list[Obligation]:
             due=e.date,
             detail=f"{e.person_name or '（未知）'}于{format_date(e.date)}"
             f"{TALK_TRIGGERS.get(e.trigger, e.trigger)}，书记尚未与其谈心谈话",
+            brief=brief(
+                f"{e.person_name or '（未知）'}{TALK_TRIGGERS.get(e.trigger, e.trigger)}，尚未谈话",
+                f"{e.person_name or '（未知）'}尚未谈心谈话",
+                "尚未谈心谈话",
+            ),
             refs=(e.id,),
             people=(e.member_id,) if e.member_id else (),
         )
@@ -137,6 +142,7 @@ def check_hardship(ctx: Context) -> list[Obligation]:
                     "CARE-3",
                     "due",
                     detail=f"{who}于{format_date(case.applied)}申请帮扶，尚未向上级党组织报告",
+                    brief=brief(f"{who}申请帮扶，尚未向上级报告", "帮扶申请尚未向上级报告"),
                     refs=(case.id,),
                     people=(case.member_id,),
                 )
@@ -147,6 +153,7 @@ def check_hardship(ctx: Context) -> list[Obligation]:
                     "CARE-3",
                     "upcoming",
                     detail=f"{who}的帮扶申请已于{format_date(case.reported_up)}上报，待落实帮扶",
+                    brief=brief(f"{who}的帮扶申请已上报，待落实", "帮扶申请已上报，待落实"),
                     refs=(case.id,),
                     people=(case.member_id,),
                 )

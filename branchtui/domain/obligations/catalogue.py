@@ -5,11 +5,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from branchtui.domain.obligations.base import Obligation
+from branchtui.domain.obligations.base import BRIEF_CELLS, Obligation
 from branchtui.domain.obligations.periods import Period
+from branchtui.domain.text_cells import first_fitting
 
 
 @dataclass(frozen=True)
@@ -125,4 +127,18 @@ def period_obligation(rule_id: str, status: str, period: Period, **fields: Any) 
 def needs_data(rule_id: str, needs: str, status: str = "due", **fields: Any) -> Obligation:
     """A rule that cannot be judged yet: it says (in Chinese) which data it needs."""
     fields.setdefault("detail", f"无法判断：{needs}")
+    fields.setdefault("brief", brief(fields["detail"], needs, "缺少数据，无法判断"))
     return obligation(rule_id, status, needs=needs, **fields)
+
+
+def brief(*candidates: str) -> str:
+    """An obligation's short form: the first candidate within ``BRIEF_CELLS`` (the dashboard's
+    row at 80 columns), else the last; candidates go from the fullest to the shortest."""
+    return first_fitting(BRIEF_CELLS, *candidates)
+
+
+def who(names: Sequence[str]) -> str:
+    """ "张三", or "张三等5人" for several people, for a short form."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{names[0]}等{len(names)}人"

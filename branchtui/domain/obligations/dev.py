@@ -5,7 +5,7 @@ from __future__ import annotations
 from branchtui.domain.dates import add_months, format_date
 from branchtui.domain.development import OPEN_STAGES
 from branchtui.domain.obligations.base import Context, Obligation, rule
-from branchtui.domain.obligations.catalogue import needs_data, obligation
+from branchtui.domain.obligations.catalogue import brief, needs_data, obligation
 from branchtui.domain.obligations.periods import UPCOMING_DAYS
 from branchtui.domain.records.development import CANDIDATE_STEPS
 
@@ -56,6 +56,7 @@ def check_register_update(ctx: Context) -> list[Obligation]:
             period_kind="deadline",
             due=due,
             detail=f"上次更新于{format_date(updates[-1])}，应于{format_date(due)}前再次更新",
+            brief=f"发展党员信息库上次更新于{format_date(updates[-1])}",
         )
     ]
 
@@ -71,6 +72,7 @@ def check_activist_team(ctx: Context) -> list[Obligation]:
                 "DEV-2",
                 "非党员职工人数",
                 detail="未填写非党员职工人数，无法判断是否须建立积极分子队伍",
+                brief="未填写非党员职工人数",
             )
         ]
     if staff < need:
@@ -82,6 +84,10 @@ def check_activist_team(ctx: Context) -> list[Obligation]:
                 "DEV-2",
                 "met",
                 detail=f"非党员职工{staff}人，现有积极分子和发展对象{len(activists)}人",
+                brief=brief(
+                    f"非党员职工{staff}人，现有积极分子和发展对象{len(activists)}人",
+                    f"非党员职工{staff}人，积极分子等{len(activists)}人",
+                ),
                 refs=tuple(c.id for c in activists),
             )
         ]
@@ -90,6 +96,10 @@ def check_activist_team(ctx: Context) -> list[Obligation]:
             "DEV-2",
             "due",
             detail=f"非党员职工{staff}人（{need}人以上），但没有入党积极分子",
+            brief=brief(
+                f"非党员职工{staff}人（{need}人以上），但没有入党积极分子",
+                f"非党员职工{staff}人，没有入党积极分子",
+            ),
         )
     ]
 
@@ -110,6 +120,11 @@ def check_files(ctx: Context) -> list[Obligation]:
                     "DEV-3",
                     "due",
                     detail=f"{c.name}的档案缺少以下环节的记录：{labels}",
+                    brief=brief(
+                        f"{c.name}的档案缺少记录：{labels}",
+                        f"{c.name}的档案缺{len(missing)}个环节的记录",
+                        f"档案缺{len(missing)}个环节的记录",
+                    ),
                     refs=(c.id,),
                     needs=labels,
                 )

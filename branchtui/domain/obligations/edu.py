@@ -8,7 +8,7 @@ from branchtui.domain.attendance import absence_streak, attendance_rates
 from branchtui.domain.dates import format_date
 from branchtui.domain.dues import arrears
 from branchtui.domain.obligations.base import Context, Obligation, rule
-from branchtui.domain.obligations.catalogue import obligation, period_obligation
+from branchtui.domain.obligations.catalogue import brief, obligation, period_obligation, who
 from branchtui.domain.obligations.indexes import attendance_book, dues_book, members_by_id
 from branchtui.domain.obligations.periods import judged_periods, periodic_status
 from branchtui.domain.profile import Profile
@@ -23,6 +23,12 @@ def _names(ctx: Context, ids: list[str], limit: int = 10) -> str:
     members = members_by_id(ctx)
     shown = [members[i].name for i in ids[:limit] if i in members]
     return "、".join(shown) + (f"等{len(ids)}人" if len(ids) > limit else "")
+
+
+def _who(ctx: Context, ids: list[str]) -> str:
+    """ "张三" or "张三等5人", for a short form."""
+    members = members_by_id(ctx)
+    return who([members[i].name if i in members else "（已删除）" for i in ids])
 
 
 def _days(value: float) -> str:
@@ -52,14 +58,17 @@ def check_study_days(ctx: Context) -> list[Obligation]:
         ]
         done = sum(s.days for s in sessions) + sum(study_days_of(m, ctx.profile) for m in studied)
         detail = f"{year.label}集中学习{_days(done)}天，要求不少于{_days(need)}天"
+        short = f"{year.label}集中学习{_days(done)}/{_days(need)}天"
         if done < need:
             detail += f"，还差{_days(need - done)}天"
+            short += f"，还差{_days(need - done)}天"
         out.append(
             period_obligation(
                 "EDU-1",
                 periodic_status(done >= need, year, ctx.on),
                 year,
                 detail=detail,
+                brief=brief(detail, short),
                 refs=tuple(s.id for s in sessions) + tuple(m.id for m in studied),
                 progress=(float(done), float(need)),
             )
@@ -82,12 +91,14 @@ def check_practice(ctx: Context) -> list[Obligation]:
             if found
             else f"{year.label}尚未登记主题实践活动（党员责任区、示范岗、志愿服务等）"
         )
+        short = brief(detail, f"{year.label}尚未登记主题实践活动")
         out.append(
             period_obligation(
                 "EDU-2",
                 periodic_status(bool(found), year, ctx.on),
                 year,
                 detail=detail,
+                brief=short,
                 refs=tuple(a.id for a in found),
             )
         )
@@ -103,14 +114,17 @@ def check_july_first(ctx: Context) -> list[Obligation]:
         y = year.start.year
         start, end, july = dt.date(y, m1, d1), dt.date(y, m2, d2), dt.date(y, 7, 1)
         found = [a for a in ctx.data.activities if start <= a.date <= min(end, ctx.on)]
+        short = ""
         if found:
             status, detail = "met", f"已于{format_date(found[0].date)}开展“{found[0].title}”"
+            short = f"已于{format_date(found[0].date)}开展纪念活动"
         elif ctx.on < july:
             status, detail = "upcoming", f"{y}年“七一”前后应组织纪念活动"
         elif ctx.on <= end:
             status, detail = "due", f"{y}年“七一”纪念活动尚未登记"
         else:
             status, detail = "overdue", f"{y}年“七一”前后（6月15日至7月15日）未登记纪念活动"
+            short = f"{y}年“七一”前后未登记纪念活动"
         out.append(
             obligation(
                 "EDU-3",
@@ -119,6 +133,7 @@ def check_july_first(ctx: Context) -> list[Obligation]:
                 period=year.key,
                 due=july,
                 detail=detail,
+                brief=brief(detail, short) if short else "",
                 refs=tuple(a.id for a in found),
             )
         )
@@ -135,11 +150,18 @@ def check_dues_paid(ctx: Context) -> list[Obligation]:
     parts = [
         f"{members[mid].name}欠交{len(a.months)}个月（{a.months[0]}起）" for mid, a in owed.items()
     ]
+    detail = "；".join(parts[:10]) + (f"；等{len(parts)}人" if len(parts) > 10 else "")
+    longest = max(len(a.months) for a in owed.values())
     return [
         obligation(
             "EDU-4",
             "due",
-            detail="；".join(parts[:10]) + (f"；等{len(parts)}人" if len(parts) > 10 else ""),
+            detail=detail,
+            brief=brief(
+                detail,
+                f"{_who(ctx, list(owed))}欠交党费，最长{longest}个月",
+                f"{len(owed)}人欠交党费，最长{longest}个月",
+            ),
             people=tuple(owed),
         )
     ]
@@ -156,6 +178,11 @@ def check_cards(ctx: Context) -> list[Obligation]:
                 "EDU-5",
                 "due",
                 detail=f"{_names(ctx, missing)}未登记党员证编号",
+                brief=brief(
+                    f"{_names(ctx, missing)}未登记党员证编号",
+                    f"{_who(ctx, missing)}未登记党员证编号",
+                    f"{len(missing)}人未登记党员证编号",
+                ),
                 people=tuple(missing),
                 needs="党员证编号",
             )
@@ -171,6 +198,7 @@ def check_duty_list(ctx: Context) -> list[Obligation]:
             "EDU-6",
             "met",
             detail="义务清单即本系统的规则目录，待办事项按清单逐项检查",
+            brief="义务清单即规则目录，逐项检查",
         )
     ]
 
@@ -195,6 +223,12 @@ def check_attendance(ctx: Context) -> list[Obligation]:
                 "EDU-7",
                 "warning",
                 detail=f"{_names(ctx, absent)}连续{limit}个月以上未参加组织生活；{summary}",
+                brief=brief(
+                    f"{_names(ctx, absent)}连续{limit}个月以上未参加组织生活",
+                    f"{_who(ctx, absent)}连续{limit}个月以上未参加组织生活",
+                    f"{_who(ctx, absent)}连续{limit}个月以上缺席",
+                    f"{len(absent)}人连续{limit}个月以上缺席",
+                ),
                 people=tuple(absent),
                 progress=(float(attended), float(expected)),
             )
@@ -210,13 +244,14 @@ def check_discipline_cases(ctx: Context) -> list[Obligation]:
         return [obligation("EDU-8", "not_applicable", detail="没有不合格党员处置案件")]
     out: list[Obligation] = []
     for case in cases:
-        who = _names(ctx, [case.member_id]) or "（已删除）"
+        person = _names(ctx, [case.member_id]) or "（已删除）"
         if case.closed is None and not case.steps:
             out.append(
                 obligation(
                     "EDU-8",
                     "due",
-                    detail=f"{who}的处置（{case.reason}）自{format_date(case.opened)}立案，尚未记录处置步骤",
+                    detail=f"{person}的处置（{case.reason}）自{format_date(case.opened)}立案，尚未记录处置步骤",
+                    brief=brief(f"{person}的处置尚未记录处置步骤", "处置案件尚未记录处置步骤"),
                     refs=(case.id,),
                     people=(case.member_id,),
                 )
@@ -227,8 +262,13 @@ def check_discipline_cases(ctx: Context) -> list[Obligation]:
                 obligation(
                     "EDU-8",
                     "upcoming",
-                    detail=f"{who}的处置进行中，最近一步：{format_date(last.date)}"
+                    detail=f"{person}的处置进行中，最近一步：{format_date(last.date)}"
                     f"{DISCIPLINE_STEPS.get(last.step, last.step)}",
+                    brief=brief(
+                        f"{person}的处置进行中：{DISCIPLINE_STEPS.get(last.step, last.step)}",
+                        f"{person}的处置进行中",
+                        "处置案件进行中",
+                    ),
                     refs=(case.id,),
                     people=(case.member_id,),
                 )
@@ -238,7 +278,10 @@ def check_discipline_cases(ctx: Context) -> list[Obligation]:
                 obligation(
                     "EDU-8",
                     "due",
-                    detail=f"{who}的处置已结案，但未记录处置结果",
+                    detail=f"{person}的处置已结案，但未记录处置结果",
+                    brief=brief(
+                        f"{person}的处置已结案，但未记录处置结果", "处置已结案，未记录结果"
+                    ),
                     refs=(case.id,),
                     people=(case.member_id,),
                     needs="处置结果",

@@ -10,7 +10,13 @@ from branchtui.domain import roster
 from branchtui.domain.appraisal import appraisal_gaps
 from branchtui.domain.meetings.theme_day import theme_day_problem
 from branchtui.domain.obligations.base import Context, Obligation, rule
-from branchtui.domain.obligations.catalogue import needs_data, obligation, period_obligation
+from branchtui.domain.obligations.catalogue import (
+    brief,
+    needs_data,
+    obligation,
+    period_obligation,
+    who,
+)
 from branchtui.domain.obligations.periods import (
     LOOKBACK_YEARS,
     Period,
@@ -22,6 +28,12 @@ from branchtui.domain.obligations.periods import (
 from branchtui.domain.records import Meeting, PartyGroup
 from branchtui.domain.records.meetings import MEETING_KINDS
 
+# The names the dashboard's short forms use (MEETING_KINDS holds the full ones).
+SHORT_KINDS = {
+    "general_meeting": "党员大会",
+    "committee_meeting": "支委会",
+    "life_meeting": "组织生活会",
+}
 # Kinds of organizational life a leading cadre takes part in as an ordinary member (LIFE-8).
 ORDINARY_LIFE_KINDS = frozenset(
     {
@@ -75,12 +87,14 @@ def _periodic(
         found = held(ctx, kind, period)
         status = periodic_status(len(found) >= need, period, ctx.on)
         text = f"{period.label}已召开{label} {len(found)} 次（应 {need} 次）"
+        short = f"{period.label}{SHORT_KINDS[kind]}{len(found)}次（应{need}次）"
         out.append(
             period_obligation(
                 rule_id,
                 status,
                 period,
                 detail=text,
+                brief=brief(text, short),
                 refs=_ids(found),
                 progress=(float(min(len(found), need)), float(need)),
             )
@@ -116,13 +130,14 @@ def group_meetings(ctx: Context) -> list[Obligation]:
     """LIFE-3: a 党小组会 per group per month; without groups, an all-member study a month."""
     need = ctx.profile.group_meetings_per_month
     out: list[Obligation] = []
-    targets: list[tuple[list[Meeting], str, tuple[str, ...]]]
+    targets: list[tuple[list[Meeting], str, str, tuple[str, ...]]]
     for period in judged_periods("month", ctx.data, ctx.on):
         groups = _groups_in(ctx, period)
         if not groups:
             found = held(ctx, "all_member_study", period)
             text = f"{period.label}未设党小组，全体党员学习 {len(found)} 次（应 {need} 次）"
-            targets = [(found, text, ())]
+            short = f"{period.label}全体党员学习{len(found)}次（应{need}次）"
+            targets = [(found, text, brief(text, short), ())]
         else:
             by_group: dict[str | None, list[Meeting]] = defaultdict(list)
             for meeting in held(ctx, "group_meeting", period):
@@ -131,14 +146,24 @@ def group_meetings(ctx: Context) -> list[Obligation]:
             for group in groups:
                 found = by_group.get(group.id, [])
                 text = f"{period.label}党小组“{group.name}”召开党小组会 {len(found)} 次（应 {need} 次）"
-                targets.append((found, text, (group.id,)))
-        for found, text, extra in targets:
+                times = f"{len(found)}次（应{need}次）"
+                short = brief(
+                    text,
+                    f"{period.label}“{group.name}”开会{times}",
+                    f"{period.label}{group.name}开会{times}",
+                    f"{period.label}“{group.name}”{times}",
+                    f"{group.name}党小组会{times}",
+                    f"{period.label}党小组会{times}",
+                )
+                targets.append((found, text, short, (group.id,)))
+        for found, text, short, extra in targets:
             out.append(
                 period_obligation(
                     "LIFE-3",
                     periodic_status(len(found) >= need, period, ctx.on),
                     period,
                     detail=text,
+                    brief=short,
                     refs=extra + _ids(found),
                 )
             )
@@ -200,14 +225,22 @@ def party_lectures(ctx: Context) -> list[Obligation]:
         if leaders:
             missing = [m for m in leaders if m.id not in lecturers]
             names = "、".join(m.name for m in missing[:8]) + ("等" if len(missing) > 8 else "")
-            text = f"{period.label}中层以上领导干部讲党课：{len(leaders) - len(missing)}/{len(leaders)} 人已讲"
+            given = f"{len(leaders) - len(missing)}/{len(leaders)}"
+            text = f"{period.label}中层以上领导干部讲党课：{given} 人已讲"
+            short = f"{period.label}领导干部讲党课{given}人已讲"
             if missing:
                 text += f"，未讲：{names}"
+                short = brief(
+                    f"{short}，未讲：{names}",
+                    f"{short}，未讲：{who([m.name for m in missing])}",
+                    short,
+                )
             out.append(
                 obligation(
                     "LIFE-4",
                     periodic_status(not missing, period, ctx.on),
                     detail=text,
+                    brief=brief(text, short),
                     people=tuple(m.id for m in missing),
                     progress=(float(len(leaders) - len(missing)), float(len(leaders))),
                     **fields,
@@ -247,15 +280,20 @@ def theme_days(ctx: Context) -> list[Obligation]:
         if found and "" in problems:
             good = found[problems.index("")]
             text = f"{period.label}主题党日已于 {good.date.isoformat()} 开展"
-            out.append(obligation("LIFE-5", "met", detail=text, **fields))
+            short = brief(text, f"主题党日已于 {good.date.isoformat()} 开展")
+            out.append(obligation("LIFE-5", "met", detail=text, brief=short, **fields))
         elif found:
-            out.append(obligation("LIFE-5", "warning", detail="；".join(problems), **fields))
+            text = "；".join(problems)
+            short = brief(text, f"{found[0].date.isoformat()} 主题党日不符合规定")
+            out.append(obligation("LIFE-5", "warning", detail=text, brief=short, **fields))
         else:
             status = deadline_status(False, due, ctx.on, opens=first)
             if status is None:
                 continue
             text = f"{period.label}主题党日应于 {first.isoformat()}（第一个工作日）开展，最迟 {due.isoformat()}{estimate}"
-            out.append(obligation("LIFE-5", status, detail=text, **fields))
+            short = f"主题党日应于 {first.isoformat()} 开展"
+            short = brief(text, short + estimate, f"{short}（估算）", short)
+            out.append(obligation("LIFE-5", status, detail=text, brief=short, **fields))
     return out
 
 
@@ -280,13 +318,16 @@ def appraisals(ctx: Context) -> list[Obligation]:
             status = deadline_status(False, due, ctx.on, opens=opens)
             if status is not None:
                 text = f"{period.label}民主评议党员尚未开展（年底或次年初，{due.isoformat()} 前）"
-                out.append(obligation("LIFE-7", status, detail=text, **fields))
+                short = brief(text, f"{period.label}民主评议党员尚未开展")
+                out.append(obligation("LIFE-7", status, detail=text, brief=short, **fields))
             continue
         appraisal = found[-1]
         gaps = appraisal_gaps(appraisal, ctx.data.members)
         if gaps.complete:
             text = f"{period.label}民主评议党员已完成，{len(appraisal.results)} 人有评议结果"
-            out.append(obligation("LIFE-7", "met", detail=text, refs=(appraisal.id,), **fields))
+            short = brief(text, f"{period.label}民主评议已完成（{len(appraisal.results)}人）")
+            fields["refs"] = (appraisal.id,)
+            out.append(obligation("LIFE-7", "met", detail=text, brief=short, **fields))
             continue
         parts = []
         if gaps.missing:
@@ -302,6 +343,11 @@ def appraisals(ctx: Context) -> list[Obligation]:
                 "LIFE-7",
                 status,
                 detail=f"{period.label}民主评议：" + "，".join(parts),
+                brief=brief(
+                    f"{period.label}民主评议：" + "，".join(parts),
+                    f"{period.label}民主评议：" + "，".join(p.replace(" ", "") for p in parts),
+                    f"{period.label}民主评议{len(people)}人结果待补",
+                ),
                 refs=(appraisal.id,),
                 people=people,
                 **fields,
@@ -332,11 +378,19 @@ def leaders_take_part(ctx: Context) -> list[Obligation]:
         if missing:
             names = "、".join(f"{m.name}（缺席{absent[m.id]}次）" for m in missing[:8])
             text = f"{period.label}领导干部无故缺席组织生活：{names}"
+            short = brief(
+                text,
+                f"{period.label}{who([m.name for m in missing])}缺席组织生活",
+                f"{period.label}领导干部{len(missing)}人缺席组织生活",
+            )
             people = tuple(m.id for m in missing)
-            out.append(obligation("LIFE-8", "warning", detail=text, people=people, **fields))
+            out.append(
+                obligation("LIFE-8", "warning", detail=text, brief=short, people=people, **fields)
+            )
         else:
             text = f"{period.label}领导干部 {len(leaders)} 人均按时参加组织生活"
-            out.append(obligation("LIFE-8", "met", detail=text, **fields))
+            short = brief(text, f"{period.label}领导干部均参加组织生活")
+            out.append(obligation("LIFE-8", "met", detail=text, brief=short, **fields))
     return out
 
 
@@ -353,6 +407,7 @@ def combined_records(ctx: Context) -> list[Obligation]:
     if mixed:
         dates = "、".join(m.date.isoformat() for m in mixed[:5])
         text = f"支委会与其他会议合并记录（{dates}），请分别记录"
-        return [obligation("LIFE-9", "warning", detail=text, refs=_ids(mixed))]
+        short = brief(text, f"{len(mixed)}次支委会与其他会议合并记录")
+        return [obligation("LIFE-9", "warning", detail=text, brief=short, refs=_ids(mixed))]
     text = f"{len(combined)} 条记录合并计入多项组织生活"
     return [obligation("LIFE-9", "met", detail=text, refs=_ids(combined))]

@@ -15,7 +15,7 @@ from branchtui.domain.dates import add_months, add_years, format_date
 from branchtui.domain.development import OPEN_STAGES, breaches, next_step
 from branchtui.domain.dues import proposed_dues, unpaid_streak
 from branchtui.domain.obligations.base import Context, Obligation, rule
-from branchtui.domain.obligations.catalogue import obligation
+from branchtui.domain.obligations.catalogue import brief, obligation, who
 from branchtui.domain.obligations.indexes import attendance_book, dues_book, members_by_id
 from branchtui.domain.obligations.periods import UPCOMING_DAYS
 from branchtui.domain.records import Member
@@ -38,6 +38,7 @@ def check_general_meeting_votes(ctx: Context) -> list[Obligation]:
         lambda m: general_meeting_vote(m, ctx.data.members),
         "支部党员大会",
         f"{year}年{len(meetings)}次支部党员大会表决均有效",
+        "表决无效",
     )
 
 
@@ -58,19 +59,29 @@ def check_committee_quorum(ctx: Context) -> list[Obligation]:
         lambda m: committee_quorum(m, ctx.data.seats),
         "支委会",
         f"{year}年{len(meetings)}次支委会均过半数委员到会",
+        "到会委员未过半数",
     )
 
 
 def _judge_meetings(
-    rule_id: str, meetings: list[Any], judge: Callable[[Any], Any], label: str, met_text: str
+    rule_id: str,
+    meetings: list[Any],
+    judge: Callable[[Any], Any],
+    label: str,
+    met_text: str,
+    invalid: str,
 ) -> list[Obligation]:
-    """A warning for each meeting whose vote or quorum ``judge`` finds invalid, else one met."""
+    """A warning for each meeting whose vote or quorum ``judge`` finds invalid, else one met;
+    ``invalid`` says what is wrong in a few words, for the short form."""
     out: list[Obligation] = []
     for m in meetings:
         result = judge(m)
         if not result.valid:
             detail = f"{format_date(m.date)}{label}：{result.message}"
-            out.append(obligation(rule_id, "warning", due=m.date, detail=detail, refs=(m.id,)))
+            short = brief(detail, f"{format_date(m.date)}{label}{invalid}")
+            out.append(
+                obligation(rule_id, "warning", due=m.date, detail=detail, brief=short, refs=(m.id,))
+            )
     return out or [obligation(rule_id, "met", detail=met_text, refs=tuple(m.id for m in meetings))]
 
 
@@ -98,6 +109,12 @@ def check_development_steps(ctx: Context) -> list[Obligation]:
                     period_kind="deadline" if step.deadline else "standing",
                     due=step.deadline,
                     detail=f"{c.name}下一步：{step.label}{when}",
+                    brief=brief(
+                        f"{c.name}下一步：{step.label}{when}",
+                        f"{c.name}下一步：{step.label}",
+                        f"{c.name}：{step.label}",
+                        f"{c.name}有待办的发展步骤",
+                    ),
                     refs=(c.id,),
                 )
             )
@@ -108,6 +125,11 @@ def check_development_steps(ctx: Context) -> list[Obligation]:
                     "NAT-3",
                     "warning",
                     detail=f"{c.name}：{'；'.join(problems)}",
+                    brief=brief(
+                        f"{c.name}：{'；'.join(problems)}",
+                        f"{c.name}：{problems[0]}",
+                        f"{c.name}的发展程序有{len(problems)}处问题",
+                    ),
                     refs=(c.id,),
                 )
             )
@@ -121,6 +143,7 @@ def check_dues_rates(ctx: Context) -> list[Obligation]:
     unset: list[str] = []
     differ: list[str] = []
     names: list[str] = []
+    differ_names: list[str] = []
     # The latest rate recorded for the year wins, as in dues.rate_of_year.
     rates = {r.member_id: r for r in ctx.data.dues_rates if r.year == year}
     for member in ctx.data.active_members:
@@ -133,17 +156,23 @@ def check_dues_rates(ctx: Context) -> list[Obligation]:
         proposal = proposed_dues(member, ctx.profile)
         if proposal is not None and proposal != rate.amount:
             differ.append(member.id)
+            differ_names.append(member.name)
             names.append(f"{member.name}核定{rate.amount}元，按标准应为{proposal}元")
     if unset:
         members = members_by_id(ctx)
-        who = "、".join(members[i].name for i in unset[:10])
+        listed = "、".join(members[i].name for i in unset[:10])
         return [
             obligation(
                 "NAT-4",
                 "due",
                 period_kind="year",
                 period=str(year),
-                detail=f"{who}{'等' if len(unset) > 10 else ''}{len(unset)}人未核定本年度党费标准",
+                detail=f"{listed}{'等' if len(unset) > 10 else ''}{len(unset)}人未核定本年度党费标准",
+                brief=brief(
+                    f"{listed}{len(unset)}人未核定本年度党费标准",
+                    f"{who([members[i].name for i in unset])}未核定本年度党费标准",
+                    f"{len(unset)}人未核定本年度党费标准",
+                ),
                 people=tuple(unset),
             )
         ]
@@ -155,6 +184,11 @@ def check_dues_rates(ctx: Context) -> list[Obligation]:
                 period_kind="year",
                 period=str(year),
                 detail="；".join(names[:10]),
+                brief=brief(
+                    "；".join(names[:10]),
+                    f"{who(differ_names)}的党费标准与规定不符",
+                    f"{len(differ)}人党费标准与规定不符",
+                ),
                 people=tuple(differ),
             )
         ]
@@ -188,22 +222,32 @@ def check_lapse(ctx: Context) -> list[Obligation]:
         if life >= warn_at:
             parts.append(f"连续{life}个月未参加组织生活")
         handle = worst >= lapse_at
-        detail = f"{member.name}{'、'.join(parts)}"
-        detail += (
+        what = f"{member.name}{'、'.join(parts)}"
+        detail = what + (
             "，应按自行脱党处理" if handle else f"，满{lapse_at}个月将按自行脱党处理，请及时谈话"
+        )
+        short = brief(
+            detail,
+            what + ("，应按自行脱党处理" if handle else "，请及时谈话"),
+            what,
+            f"{member.name}连续{worst}个月未尽党员义务",
         )
         out.append(
             obligation(
                 "NAT-5",
                 "due" if handle else "warning",
                 detail=detail,
+                brief=short,
                 people=(member.id,),
                 progress=(float(worst), float(lapse_at)),
             )
         )
     return out or [
         obligation(
-            "NAT-5", "met", detail=f"没有连续{warn_at}个月以上未交党费或未参加组织生活的党员"
+            "NAT-5",
+            "met",
+            detail=f"没有连续{warn_at}个月以上未交党费或未参加组织生活的党员",
+            brief=f"无连续{warn_at}个月以上欠费或缺席的党员",
         )
     ]
 
@@ -217,13 +261,13 @@ def check_lost_contact(ctx: Context) -> list[Obligation]:
     names = {m.id: m.name for m in ctx.data.members}
     out: list[Obligation] = []
     for c in cases:
-        who = names.get(c.member_id, "（已删除）")
+        person = names.get(c.member_id, "（已删除）")
         if c.suspended is None:
             due = add_months(c.since, ctx.profile.lost_contact_suspend_months)
-            step = "停止党籍"
+            step = short_step = "停止党籍"
         else:
             due = add_years(c.suspended, ctx.profile.lost_contact_removal_years)
-            step = "按自行脱党予以除名"
+            step, short_step = "按自行脱党予以除名", "除名"
         if ctx.on >= due:
             status = "overdue"
         elif (due - ctx.on).days <= UPCOMING_DAYS:
@@ -236,7 +280,13 @@ def check_lost_contact(ctx: Context) -> list[Obligation]:
                 status,
                 period_kind="deadline",
                 due=due,
-                detail=f"{who}自{format_date(c.since)}失去联系，下一步：{format_date(due)}{step}",
+                detail=f"{person}自{format_date(c.since)}失去联系，下一步：{format_date(due)}{step}",
+                brief=brief(
+                    f"{person}失联，下一步：{format_date(due)}{step}",
+                    f"{person}失联，{format_date(due)}{short_step}",
+                    f"{person}失联，下一步：{short_step}",
+                    f"失联党员，下一步：{short_step}",
+                ),
                 refs=(c.id,),
                 people=(c.member_id,),
             )
@@ -270,6 +320,10 @@ def check_appraisal_grades(ctx: Context) -> list[Obligation]:
                     period_kind="year",
                     period=str(a.year),
                     detail=f"{a.year}年民主评议：{'；'.join(problems)}",
+                    brief=brief(
+                        f"{a.year}年民主评议：{'；'.join(problems)}",
+                        f"{a.year}年民主评议{len(problems)}处等次不符规定",
+                    ),
                     refs=(a.id,),
                 )
             )

@@ -6,7 +6,7 @@ from collections import Counter
 
 from branchtui.domain import committee, roster
 from branchtui.domain.obligations.base import Context, Obligation, rule
-from branchtui.domain.obligations.catalogue import needs_data, obligation
+from branchtui.domain.obligations.catalogue import brief, needs_data, obligation, who
 from branchtui.domain.records import Member, PartyGroup
 from branchtui.domain.records.branch import SEAT_ROLES
 
@@ -39,11 +39,18 @@ def roster_complete(ctx: Context) -> list[Obligation]:
         return [obligation("ORG-1", "met", detail=f"名册 {len(members)} 人，信息完整")]
     names = "；".join(f"{m.name}缺{'、'.join(missing)}" for m, missing in gaps[:5])
     more = f"等 {len(gaps)} 人" if len(gaps) > 5 else ""
+    first, lacks = gaps[0]
     return [
         obligation(
             "ORG-1",
             "due",
             detail=f"名册缺项：{names}{more}",
+            brief=brief(
+                f"名册缺项：{names}{more}",
+                f"名册缺项：{who([m.name for m, _ in gaps])}（{first.name}缺{lacks[0]}）",
+                f"名册缺项：{who([m.name for m, _ in gaps])}",
+                f"名册{len(gaps)}人信息不全",
+            ),
             people=tuple(m.id for m, _ in gaps),
             progress=(len(members) - len(gaps), len(members)),
         )
@@ -68,7 +75,10 @@ def party_groups(ctx: Context) -> list[Obligation]:
         size = sizes[group.id]
         if size > p.group_max:
             text = f"党小组“{group.name}”有 {size} 人，一般不超过{p.group_max}人"
-            out.append(obligation("ORG-2", "warning", detail=text, refs=(group.id,)))
+            short = brief(
+                text, f"{group.name}{size}人，超过{p.group_max}人", f"党小组超过{p.group_max}人"
+            )
+            out.append(obligation("ORG-2", "warning", detail=text, brief=short, refs=(group.id,)))
     if not out:
         text = f"已划分党小组 {len(groups)} 个，每组不超过{p.group_max}人"
         out.append(obligation("ORG-2", "met", detail=text, refs=tuple(g.id for g in groups)))
@@ -110,6 +120,8 @@ def term_renewal(ctx: Context) -> list[Obligation]:
     notes.append(
         f"应于 {end.isoformat()} 前换届" if status != "met" else f"任期至 {end.isoformat()}"
     )
+    extended = "经批准延期，" if end > regular else ""
+    to_do = f"应于 {end.isoformat()} 前换届" if status != "met" else f"任期至 {end.isoformat()}"
     return [
         obligation(
             "ORG-4",
@@ -117,6 +129,11 @@ def term_renewal(ctx: Context) -> list[Obligation]:
             period_kind="deadline",
             due=end,
             detail="，".join(notes),
+            brief=brief(
+                "，".join(notes),
+                f"第{term.number}届{extended}{to_do}",
+                f"第{term.number}届{'延期，' if extended else ''}{to_do}",
+            ),
             refs=(term.id,),
         )
     ]
@@ -155,6 +172,9 @@ def _vacancy_rule(ctx: Context, rule_id: str, secretary: bool) -> list[Obligatio
         days = committee.days_vacant(vacancy, ctx.on)
         label = SEAT_ROLES.get(vacancy.role, vacancy.role)
         text = f"{label}自 {vacancy.since.isoformat()} 空缺 {days} 天，应于 {deadline.isoformat()} 前补选"
+        short = brief(
+            text, f"{label}空缺{days}天，{deadline.isoformat()}前补选", f"{label}空缺{days}天"
+        )
         status = "overdue" if ctx.on > deadline else "due"
         out.append(
             obligation(
@@ -163,6 +183,7 @@ def _vacancy_rule(ctx: Context, rule_id: str, secretary: bool) -> list[Obligatio
                 period_kind="deadline",
                 due=deadline,
                 detail=text,
+                brief=short,
                 refs=(vacancy.id,),
             )
         )

@@ -6,7 +6,7 @@ import datetime as dt
 
 from branchtui.domain.dates import add_months, add_years, format_date
 from branchtui.domain.obligations.base import Context, Obligation, rule
-from branchtui.domain.obligations.catalogue import obligation
+from branchtui.domain.obligations.catalogue import brief, obligation, who
 from branchtui.domain.profile import Profile
 from branchtui.domain.records.relations import TRANSFER_INSTRUMENTS
 
@@ -26,9 +26,13 @@ def proposed_instrument(months_away: int | None, place_fixed: bool | None, profi
     return "certificate_letter"
 
 
-def _names(ctx: Context, ids: list[str]) -> str:
+def _name_list(ctx: Context, ids: list[str]) -> list[str]:
     members = ctx.data.by_id("members")
-    return "、".join(members[i].name if i in members else "（已删除）" for i in ids)
+    return [members[i].name if i in members else "（已删除）" for i in ids]
+
+
+def _names(ctx: Context, ids: list[str]) -> str:
+    return "、".join(_name_list(ctx, ids))
 
 
 @rule("REL-1")
@@ -54,6 +58,11 @@ def check_instruments(ctx: Context) -> list[Obligation]:
                 "REL-1",
                 "due",
                 detail=f"{_names(ctx, unregistered)}已转出，但转接登记中没有记录",
+                brief=brief(
+                    f"{_names(ctx, unregistered)}已转出，但转接登记中没有记录",
+                    f"{who(_name_list(ctx, unregistered))}已转出，转接未登记",
+                    f"{len(unregistered)}人已转出，转接未登记",
+                ),
                 people=tuple(unregistered),
             )
         ]
@@ -69,6 +78,11 @@ def check_instruments(ctx: Context) -> list[Obligation]:
                 "REL-1",
                 "warning",
                 detail="；".join(parts),
+                brief=brief(
+                    "；".join(parts),
+                    f"{who([t.person_name for t in mismatched])}的外出凭证与外出时长不符",
+                    f"{len(mismatched)}件外出凭证与外出时长不符",
+                ),
                 refs=tuple(t.id for t in mismatched),
                 people=tuple(t.member_id for t in mismatched if t.member_id),
             )
@@ -99,6 +113,11 @@ def check_platform(ctx: Context) -> list[Obligation]:
                 "REL-2",
                 "due",
                 detail=f"{names}的组织关系转接未登记网上平台编号",
+                brief=brief(
+                    f"{names}的组织关系转接未登记网上平台编号",
+                    f"{who([t.person_name for t in missing])}的转接未登记平台编号",
+                    f"{len(missing)}件转接未登记平台编号",
+                ),
                 refs=tuple(t.id for t in missing),
                 people=tuple(t.member_id for t in missing if t.member_id),
                 needs="平台转接编号",
@@ -124,6 +143,11 @@ def check_travel_abroad(ctx: Context) -> list[Obligation]:
                     due=trip.depart,
                     detail=f"{_names(ctx, [trip.member_id])}{format_date(trip.depart)}赴"
                     f"{trip.destination}，{'已出发' if late else '出发前'}须办理保留或停止党籍审批",
+                    brief=brief(
+                        f"{_names(ctx, [trip.member_id])}出国（境）"
+                        f"{'已出发' if late else '前'}，未办党籍审批",
+                        "出国（境）未办党籍审批",
+                    ),
                     refs=(trip.id,),
                     people=(trip.member_id,),
                 )
@@ -159,6 +183,11 @@ def check_outflow(ctx: Context) -> list[Obligation]:
                     "REL-4",
                     "due",
                     detail=f"{f.person_name}的流出登记缺少：{'、'.join(missing)}",
+                    brief=brief(
+                        f"{f.person_name}的流出登记缺少：{'、'.join(missing)}",
+                        f"{f.person_name}的流出登记缺{len(missing)}项",
+                        f"流出登记缺{len(missing)}项",
+                    ),
                     refs=(f.id,),
                     people=(f.member_id,) if f.member_id else (),
                     needs="、".join(missing),
@@ -175,6 +204,11 @@ def check_outflow(ctx: Context) -> list[Obligation]:
                     due=limit,
                     detail=f"{f.person_name}自{format_date(last)}起已"
                     f"{ctx.profile.flowing_contact_warning_months}个月以上未联系",
+                    brief=brief(
+                        f"{f.person_name}已{ctx.profile.flowing_contact_warning_months}"
+                        "个月以上未联系",
+                        "流出党员长期未联系",
+                    ),
                     refs=(f.id,),
                     people=(f.member_id,) if f.member_id else (),
                 )
@@ -206,6 +240,7 @@ def check_return(ctx: Context) -> list[Obligation]:
                     "REL-5",
                     "due",
                     detail=f"{f.person_name}已于{format_date(f.end)}返回，尚未查验流动党员活动证",
+                    brief=brief(f"{f.person_name}已返回，尚未查验活动证", "返回党员未查验活动证"),
                     refs=(f.id,),
                     people=(f.member_id,) if f.member_id else (),
                 )
@@ -224,6 +259,7 @@ def check_return(ctx: Context) -> list[Obligation]:
                 period_kind="deadline",
                 due=due,
                 detail=f"外出流动的预备党员{member.name}应于{format_date(due)}前按期转正",
+                brief=brief(f"流动的预备党员{member.name}应按期转正", "流动预备党员应按期转正"),
                 refs=(f.id,),
                 people=(member.id,),
             )
@@ -255,6 +291,10 @@ def check_inflow(ctx: Context) -> list[Obligation]:
                 "REL-6",
                 "due",
                 detail="；".join(problems),
+                brief=brief(
+                    "；".join(problems),
+                    f"{len(unregistered) + len(no_home)}名流入党员登记不全",
+                ),
                 refs=tuple(f.id for f in no_home),
                 people=tuple(unregistered) + tuple(f.member_id for f in no_home if f.member_id),
                 needs="流出地党组织" if no_home else "",
@@ -266,6 +306,7 @@ def check_inflow(ctx: Context) -> list[Obligation]:
             "REL-6",
             "met",
             detail=f"在册流入党员{len(current)}名，均已登记流出地党组织",
+            brief=f"流入党员{len(current)}名，均已登记流出地党组织",
             refs=tuple(f.id for f in current),
         )
     ]

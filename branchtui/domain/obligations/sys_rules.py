@@ -7,7 +7,7 @@ import datetime as dt
 from branchtui.domain.dates import format_date
 from branchtui.domain.meetings.checks import ledger_defects
 from branchtui.domain.obligations.base import Context, Obligation, rule
-from branchtui.domain.obligations.catalogue import obligation, period_obligation
+from branchtui.domain.obligations.catalogue import brief, obligation, period_obligation
 from branchtui.domain.obligations.periods import judged_periods, period_of
 from branchtui.domain.records import Activity, Meeting
 from branchtui.domain.records.ledgers import SYSTEM_KINDS
@@ -35,6 +35,11 @@ def check_systems(ctx: Context) -> list[Obligation]:
                 "SYS-1",
                 "due",
                 detail=f"尚缺：{'、'.join(missing)}",
+                brief=brief(
+                    f"尚缺：{'、'.join(missing)}",
+                    f"尚缺{len(missing)}项制度：{missing[0]}等",
+                    f"尚缺{len(missing)}项制度",
+                ),
                 progress=progress,
             )
         ]
@@ -67,6 +72,7 @@ def check_work_plan(ctx: Context) -> list[Obligation]:
                 due=later,
                 detail=f"支部成立晚于{year}年工作计划期限，{year + 1}年工作计划应于"
                 f"{format_date(later)}前制订",
+                brief=f"{year + 1}年工作计划应于{format_date(later)}前制订",
             )
         ]
     if not plans:
@@ -78,6 +84,7 @@ def check_work_plan(ctx: Context) -> list[Obligation]:
                 period=str(year),
                 due=due,
                 detail=f"{year}年工作计划尚未制订（应于{format_date(due)}前制订）",
+                brief=f"{year}年工作计划尚未制订",
             )
         ]
     items = [i for p in plans for i in p.items]
@@ -93,6 +100,10 @@ def check_work_plan(ctx: Context) -> list[Obligation]:
                 period=str(year),
                 due=min(i.due for i in late if i.due),
                 detail="以下计划项目已过期未完成：" + "、".join(i.content for i in late[:10]),
+                brief=brief(
+                    "计划项目已过期未完成：" + "、".join(i.content for i in late[:10]),
+                    f"{len(late)}个计划项目已过期未完成",
+                ),
                 refs=tuple(p.id for p in plans),
                 progress=progress,
             )
@@ -105,6 +116,7 @@ def check_work_plan(ctx: Context) -> list[Obligation]:
             period=str(year),
             due=due,
             detail=f"{year}年工作计划已制订，共{len(items)}个项目，已完成{done}个",
+            brief=f"{year}年工作计划已制订，完成{done}/{len(items)}项",
             refs=tuple(p.id for p in plans),
             progress=progress,
         )
@@ -155,6 +167,17 @@ def check_records(ctx: Context) -> list[Obligation]:
         )
     status = "due" if no_recorder else ("warning" if unfiled or defects else "met")
     detail = "；".join(problems) or f"{year}年{len(records)}条记录均已指定记录人并归入台帐"
+    short = "；".join(problems) or f"{year}年{len(records)}条记录均已归档"
+    short = brief(
+        short,
+        f"{len(no_recorder)}条记录未指定记录人"
+        if no_recorder
+        else f"{len(unfiled)}条记录未归入台帐"
+        if unfiled
+        else f"台账体检：{len(flawed)}条记录有{len(defects)}处问题"
+        if defects
+        else short,
+    )
     # Whether photos were taken is unknown, so missing photos are reported, not judged.
     if no_photo:
         detail += f"；{len(no_photo)}条没有照片（拍照的请补充上传）"
@@ -165,6 +188,7 @@ def check_records(ctx: Context) -> list[Obligation]:
             period_kind="year",
             period=str(year),
             detail=detail,
+            brief=brief(detail, short),
             refs=tuple(r.id for r in no_recorder)
             or tuple(dict.fromkeys([*flawed, *(r.id for r in unfiled)])),
             progress=(float(len(records) - len(unfiled)), float(len(records))),

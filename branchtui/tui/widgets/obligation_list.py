@@ -6,6 +6,9 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -16,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from branchtui.domain.dates import format_date, month_bounds, quarter_bounds, quarter_of
 from branchtui.domain.obligations.base import STATUS_LABELS, Obligation
-from branchtui.tui.text import terminal_safe
+from branchtui.tui.text import cut_at_safe_point, terminal_safe
 
 # (section key, Chinese heading), in the order the dashboard lists them.
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -65,20 +68,37 @@ def grouped(obligations: Iterable[Obligation], on: dt.date) -> dict[str, list[Ob
     return sections
 
 
+class FittedDetail:
+    """An obligation's detail in the width its column has: the whole detail when it fits, else
+    the rule's short form (made to fit 80 columns), cut only at a safe point if still too wide.
+    The width is known only when Rich lays the row out, so the choice is made then."""
+
+    def __init__(self, ob: Obligation) -> None:
+        self.detail = terminal_safe(ob.detail or ob.title)
+        self.short = terminal_safe(ob.short)
+
+    def text_for(self, width: int) -> str:
+        for candidate in (self.detail, self.short):
+            if cell_len(candidate) <= width:
+                return candidate
+        return cut_at_safe_point(self.short, width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Text(self.text_for(options.max_width), no_wrap=True, overflow="crop")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(min(cell_len(self.short), options.max_width), cell_len(self.detail))
+
+
 def obligation_row(ob: Obligation) -> Table:
-    """One line: status word, rule ID, title, due date, short detail (cropped, never wrapped)."""
+    """One line: status word, rule ID, what is the matter (never cut mid-number), due date."""
     row = Table.grid(padding=(0, 1), expand=True)
     row.add_column(width=8, no_wrap=True)
     row.add_column(width=6, no_wrap=True)
-    row.add_column(ratio=2, no_wrap=True, overflow="crop")
+    row.add_column(ratio=1, no_wrap=True, overflow="crop")
     row.add_column(width=10, no_wrap=True)
-    row.add_column(ratio=3, no_wrap=True, overflow="crop")
     status = Text(STATUS_LABELS.get(ob.status, ob.status), style=STATUS_STYLES.get(ob.status, ""))
-    detail = ob.detail if ob.detail != ob.title else ""
-    title = Text(terminal_safe(ob.title))
-    row.add_row(
-        status, ob.rule, title, format_date(ob.due), Text(terminal_safe(detail), style="dim")
-    )
+    row.add_row(status, ob.rule, FittedDetail(ob), format_date(ob.due))
     return row
 
 

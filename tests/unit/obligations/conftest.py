@@ -11,13 +11,20 @@ Typical use::
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pytest
 
 import branchtui.domain.obligations  # noqa: F401 (registers every rule's check)
-from branchtui.domain.obligations.base import RULE_CHECKS, Context, Obligation
+from branchtui.domain.obligations.base import (
+    BRIEF_CELLS,
+    RULE_CHECKS,
+    Context,
+    Obligation,
+    RuleCheck,
+)
 from branchtui.domain.profile import Profile, get_profile
 from branchtui.domain.records import (
     Attendance,
@@ -30,6 +37,7 @@ from branchtui.domain.records import (
     Record,
     Term,
 )
+from branchtui.domain.text_cells import cells
 
 D = dt.date
 START = D(2024, 1, 1)  # when the default test branch was created
@@ -207,3 +215,25 @@ def one(obligations: list[Obligation], period: str | None = None) -> Obligation:
 def data() -> BranchData:
     """An empty branch created on 2024-01-01."""
     return make_data()
+
+
+@pytest.fixture(autouse=True)
+def every_short_form_fits(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Obligation]]:
+    """Every obligation judged in these tests has a short form within BRIEF_CELLS, so that the
+    dashboard's row at 80 columns never has to cut it (each rule's own test feeds it)."""
+    judged: list[Obligation] = []
+
+    def watched(check: RuleCheck) -> RuleCheck:
+        @functools.wraps(check)
+        def run(ctx: Context) -> list[Obligation]:
+            found = check(ctx)
+            judged.extend(found)
+            return found
+
+        return run
+
+    for rule_id, check in list(RULE_CHECKS.items()):
+        monkeypatch.setitem(RULE_CHECKS, rule_id, watched(check))
+    yield judged
+    too_wide = [(ob.rule, ob.short) for ob in judged if cells(ob.short) > BRIEF_CELLS]
+    assert too_wide == [], f"short forms wider than {BRIEF_CELLS} cells"
