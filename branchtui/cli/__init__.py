@@ -23,6 +23,7 @@ from branchtui.cli import roster_import
 from branchtui.cli import todo
 from branchtui.cli import report
 from branchtui.cli import check
+from branchtui.cli import minutes
 
 # isort: on
 
@@ -34,6 +35,7 @@ COMMAND_MODULES = (
     todo,
     report,
     check,
+    minutes,
 )
 
 __all__ = ["COMMAND_MODULES", "main", "run"]

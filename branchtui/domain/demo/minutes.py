@@ -93,7 +93,8 @@ def _present(ctx: DemoContext, meeting: Meeting) -> list[Member]:
 
 def _speeches(rng: random.Random, people: list[Member], lines: tuple[str, ...]) -> list[Speech]:
     speakers = rng.sample(people, min(len(people), rng.randint(2, 3)))
-    return [Speech(member_id=m.id, text=rng.choice(lines)) for m in speakers]
+    said = rng.sample(lines, len(speakers))
+    return [Speech(member_id=m.id, text=text) for m, text in zip(speakers, said, strict=True)]
 
 
 def _entered(ctx: DemoContext, meeting: Meeting, rng: random.Random) -> None:
@@ -112,6 +113,17 @@ def _entered(ctx: DemoContext, meeting: Meeting, rng: random.Random) -> None:
             )
 
 
+def _host_and_recorder_present(ctx: DemoContext, meeting: Meeting) -> None:
+    """Whoever chairs or takes the minutes was there (the one on leave hands over)."""
+    here = [m.id for m in _present(ctx, meeting)]
+    if not here:
+        return
+    if meeting.host_id not in here:
+        meeting.host_id = here[0]
+    if meeting.recorder_id not in here:
+        meeting.recorder_id = next((i for i in here if i != meeting.host_id), here[0])
+
+
 def _committee(ctx: DemoContext, meeting: Meeting, rng: random.Random) -> None:
     people = _present(ctx, meeting) or committee_on(ctx, meeting.date)
     second, work = rng.choice(COMMITTEE_ITEMS)
@@ -121,7 +133,7 @@ def _committee(ctx: DemoContext, meeting: Meeting, rng: random.Random) -> None:
         due = meeting.date + dt.timedelta(days=rng.randint(7, 30))
         decision = Decision(
             id=_new_id(rng),
-            text=f"{notes}，由{owner.name}同志负责落实",
+            text=notes,
             owner_id=owner.id,
             due=due,
             done=due if due < ctx.today else None,
@@ -136,7 +148,7 @@ def _committee(ctx: DemoContext, meeting: Meeting, rng: random.Random) -> None:
         )
     if rng.random() < 0.25:
         meeting.agenda[0].decisions.append(
-            Decision(id=_new_id(rng), text="提请支部党员大会讨论决定", referred=True)
+            Decision(id=_new_id(rng), text="本季度发展党员工作安排", referred=True)
         )
 
 
@@ -267,6 +279,7 @@ def fill_minutes(ctx: DemoContext) -> None:
     for meeting in ctx.data.meetings:
         rng = _rng(meeting)
         _entered(ctx, meeting, rng)
+        _host_and_recorder_present(ctx, meeting)
         if "committee_meeting" in meeting.kinds:
             _committee(ctx, meeting, rng)
         if "general_meeting" in meeting.kinds:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from branchtui.domain.appraisal import appraisal_gaps, excellent_cap
 from branchtui.domain.attendance import tally_problem
 from branchtui.domain.dates import format_date
-from branchtui.domain.meetings.roll import COUNTED, headcount, roll_of
+from branchtui.domain.meetings.roll import COUNTED, headcount, person_name, roll_of
 from branchtui.domain.meetings.titles import primary_kind
 from branchtui.domain.meetings.votes import meeting_verdict, verdict_rule
 from branchtui.domain.profile import Profile
@@ -93,6 +93,13 @@ def _basics(found: _Found) -> None:
 def _attendance(found: _Found, data: BranchData) -> None:
     m = found.meeting
     roll = roll_of(m, data)
+    here = {e.member_id for e in roll if e.status in ("present", "observer")}
+    for field, who, member_id in (
+        ("host_id", "主持人", m.host_id),
+        ("recorder_id", "记录人", m.recorder_id),
+    ):
+        if member_id and roll and member_id not in here:
+            found.add(field, f"{who}{person_name(data, member_id)}未出席本次会议")
     rows = {row.member_id: i for i, row in reversed(list(enumerate(m.attendance)))}
     for entry in roll:
         if entry.status in ("absent", "on_leave") and not entry.reason.strip():

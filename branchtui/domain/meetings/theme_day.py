@@ -61,11 +61,11 @@ def minutes_of(meeting: Meeting) -> int | None:
 
 
 def length_text(minutes: int) -> str:
-    """``2 小时 30 分``, ``45 分钟``, ``2 小时``."""
+    """``2小时30分``, ``45分钟``, ``2小时``."""
     hours, rest = divmod(minutes, 60)
     if not hours:
-        return f"{rest} 分钟"
-    return f"{hours} 小时 {rest} 分" if rest else f"{hours} 小时"
+        return f"{rest}分钟"
+    return f"{hours}小时{rest}分" if rest else f"{hours}小时"
 
 
 def theme_day_length_problem(meeting: Meeting, profile: Profile) -> str:
@@ -76,7 +76,8 @@ def theme_day_length_problem(meeting: Meeting, profile: Profile) -> str:
     need = profile.theme_day_min_hours
     if minutes < need * 60:
         return (
-            f"{format_date(meeting.date)} 的主题党日仅 {length_text(minutes)}，应不少于{need}小时"
+            f"{format_date(meeting.date)} 的主题党日仅 {minutes // 60} 小时 {minutes % 60} 分，"
+            f"应不少于{need}小时"
         )
     return ""
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from branchtui.domain import roster
 from branchtui.domain.appraisal import appraisal_gaps
+from branchtui.domain.meetings.edits import open_items
 from branchtui.domain.meetings.theme_day import theme_day_problem
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import (
@@ -299,8 +300,25 @@ def theme_days(ctx: Context) -> list[Obligation]:
 
 @rule("LIFE-6")
 def life_meetings(ctx: Context) -> list[Obligation]:
-    """LIFE-6: at least one 组织生活会 a year."""
-    return _periodic(ctx, "LIFE-6", "life_meeting", "year", ctx.profile.life_meetings_per_year)
+    """LIFE-6: at least one 组织生活会 a year; its rectification list is kept to (an item past
+    its deadline and not done is a warning naming it)."""
+    need = ctx.profile.life_meetings_per_year
+    out = _periodic(ctx, "LIFE-6", "life_meeting", "year", need)
+    late = [i for i in open_items(ctx.data, ctx.on) if i.kind == "rectification" and i.overdue]
+    if late:
+        names = "；".join(f"{i.text}（时限{i.due.isoformat() if i.due else ''}）" for i in late[:5])
+        more = f"等{len(late)}项" if len(late) > 5 else ""
+        out.append(
+            obligation(
+                "LIFE-6",
+                "warning",
+                due=min(i.due for i in late if i.due),
+                detail=f"组织生活会整改事项逾期未完成：{names}{more}",
+                refs=tuple(dict.fromkeys(i.meeting_id for i in late)),
+                people=tuple(dict.fromkeys(i.owner_id for i in late if i.owner_id)),
+            )
+        )
+    return out
 
 
 @rule("LIFE-7")

@@ -1,0 +1,95 @@
+"""What a wizard opened from a dashboard obligation starts with: kinds, date, group, and the
+date window to explain (every LIFE-*, NAT-1/2/7, EDU-1/7 settle action opens a wizard)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from branchtui.domain.meetings.theme_day import theme_day_window
+from branchtui.domain.obligations.base import Obligation
+from branchtui.domain.obligations.periods import Period, period_of
+from branchtui.domain.profile import Profile
+from branchtui.domain.records import BranchData
+
+if TYPE_CHECKING:
+    from branchtui.domain.calendar import WorkCalendar
+
+# The kinds of record that settle each rule (the first is the record's own kind).
+RULE_KINDS: dict[str, tuple[str, ...]] = {
+    "LIFE-1": ("general_meeting",),
+    "LIFE-2": ("committee_meeting",),
+    "LIFE-3": ("group_meeting",),
+    "LIFE-4": ("party_lecture",),
+    "LIFE-5": ("theme_day",),
+    "LIFE-6": ("life_meeting",),
+    "LIFE-7": ("life_meeting", "appraisal"),
+    "LIFE-8": ("general_meeting",),
+    "LIFE-9": ("theme_day",),
+    "NAT-1": ("general_meeting",),
+    "NAT-2": ("committee_meeting",),
+    "NAT-7": ("life_meeting", "appraisal"),
+    "EDU-1": ("all_member_study",),
+    "EDU-7": ("general_meeting",),
+}
+
+
+@dataclass(frozen=True)
+class Prefill:
+    """The wizard's starting values; ``window`` says when the record should be dated."""
+
+    kinds: tuple[str, ...]
+    date: dt.date
+    group_id: str | None = None
+    window: str = ""
+    record_id: str | None = None  # a record the obligation is about (NAT-1/NAT-2: to amend)
+
+
+def _period(ob: Obligation) -> Period | None:
+    try:
+        if ob.period_kind == "month":
+            return period_of("month", dt.date(int(ob.period[:4]), int(ob.period[5:7]), 1))
+        if ob.period_kind == "quarter":
+            year, quarter = int(ob.period[:4]), int(ob.period[-1])
+            return period_of("quarter", dt.date(year, 3 * quarter - 2, 1))
+        if ob.period_kind == "year":
+            return period_of("year", dt.date(int(ob.period[:4]), 1, 1))
+    except ValueError:
+        return None
+    return None
+
+
+def prefill_for(
+    ob: Obligation,
+    data: BranchData,
+    today: dt.date,
+    calendar: WorkCalendar,
+    profile: Profile,
+) -> Prefill | None:
+    """The wizard to open for obligation ``ob`` (None when no meeting settles its rule): dated
+    today when today is in the obligation's period, else the nearest day of it (a past period's
+    record is entered afterwards); a 主题党日 not before its window's first day, with the window
+    explained; a group's meeting for its group; an appraisal today (LIFE-7: year end or early
+    next year)."""
+    kinds = RULE_KINDS.get(ob.rule)
+    if kinds is None:
+        return None
+    period = _period(ob)
+    day = today
+    if period is not None and ob.rule not in ("LIFE-7", "NAT-7"):
+        # A past period's record is entered afterwards; a coming one is dated in its period.
+        day = max(period.start, min(period.end, today))
+    groups = {g.id for g in data.groups}
+    group_id = next((r for r in ob.refs if r in groups), None)
+    if ob.rule == "LIFE-3" and group_id is None:
+        kinds = ("all_member_study",)
+    window = ""
+    if kinds[0] == "theme_day":
+        non_public = bool(data.branch and data.branch.non_public)
+        first = theme_day_window(day, calendar, profile, non_public).first
+        day = max(day, first)
+        window = theme_day_window(day, calendar, profile, non_public).explanation
+    meetings = {m.id for m in data.meetings}
+    record = next((r for r in ob.refs if r in meetings), None) if ob.status == "warning" else None
+    return Prefill(kinds=kinds, date=day, group_id=group_id, window=window, record_id=record)

@@ -1,0 +1,93 @@
+"""附件 / 照片: copy a photo or scan into ``<data>/attachments/`` under a generated name.
+
+The copy is atomic (temp file, fsync, rename) and keeps the folder's modes; the original name,
+size and SHA-256 go into an Attachment record, which is returned unsaved: the meeting wizard
+saves it with the meeting (``storage.minutes.save_meeting(attachments=…)``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import stat
+from pathlib import Path
+
+from branchtui.domain.records import Attachment, new_id
+from branchtui.storage import locations
+from branchtui.storage.atomic import write_atomic
+from branchtui.storage.errors import StoreError
+from branchtui.storage.modes import ensure_folder, file_mode
+
+ATTACHMENTS_DIR = "attachments"
+MAX_BYTES = 100 * 1024 * 1024  # a scan or a photo; a video belongs elsewhere
+_SUFFIX = re.compile(r"\.[0-9a-z]{1,8}$")
+
+
+class AttachmentError(StoreError):
+    """A file that cannot be attached, with the reason in Chinese."""
+
+
+def safe_suffix(name: str) -> str:
+    """The file's extension if it is short and plain (``.jpg``, ``.pdf``), else ''."""
+    found = _SUFFIX.search(name.lower())
+    return found.group(0) if found else ""
+
+
+def _source_bytes(source: Path) -> bytes:
+    shown = str(source)
+    try:
+        info = os.stat(source)
+    except FileNotFoundError:
+        raise AttachmentError(f"找不到文件 {shown}，请检查路径。") from None
+    except PermissionError:
+        raise AttachmentError(f"无权访问文件 {shown}。") from None
+    except OSError as exc:
+        raise AttachmentError(f"无法读取文件 {shown}（{exc.strerror or exc}）。") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise AttachmentError(f"{shown} 是一个目录，请选择其中的照片或扫描件。")
+    if not stat.S_ISREG(info.st_mode):
+        raise AttachmentError(f"{shown} 不是普通文件（可能是设备或管道），不能作为附件。")
+    if info.st_size > MAX_BYTES:
+        raise AttachmentError(f"文件 {shown} 超过 {MAX_BYTES // (1024 * 1024)}MB，不能作为附件。")
+    try:
+        with open(source, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except PermissionError:
+        raise AttachmentError(f"无权读取文件 {shown}。") from None
+    except OSError as exc:
+        raise AttachmentError(f"无法读取文件 {shown}（{exc.strerror or exc}）。") from None
+
+
+def copy_attachment(
+    data_dir: Path, source: str | Path, *, description: str = "", today: dt.date | None = None
+) -> Attachment:
+    """Copy ``source`` into the data folder's attachments/ as ``<random id><.ext>``; the
+    Attachment record is returned unsaved. A missing, unreadable or non-regular file is an
+    AttachmentError with a Chinese message; nothing is written then."""
+    path = Path(str(source).strip()).expanduser()
+    payload = _source_bytes(path)
+    if len(payload) > MAX_BYTES:
+        raise AttachmentError(f"文件 {path} 超过 {MAX_BYTES // (1024 * 1024)}MB，不能作为附件。")
+    record_id = new_id()
+    name = f"{record_id}{safe_suffix(path.name)}"
+    folder = ensure_folder(Path(data_dir) / ATTACHMENTS_DIR)
+    try:
+        write_atomic(folder / name, payload, file_mode(folder))
+    except OSError as exc:
+        raise AttachmentError(f"无法把文件复制到 {folder}（{exc.strerror or exc}）。") from None
+    return Attachment(
+        id=record_id,
+        file_name=name,
+        original_name=path.name,
+        sha256=hashlib.sha256(payload).hexdigest(),
+        size=len(payload),
+        added=today or locations.today(),
+        description=description,
+    )
+
+
+def attachment_path(data_dir: Path, attachment: Attachment) -> Path:
+    """Where an attachment's copy lives."""
+    return Path(data_dir) / ATTACHMENTS_DIR / Path(attachment.file_name).name

@@ -1,0 +1,219 @@
+"""Saving a meeting and writing its minutes: ``minutes/YYYY/MM-DD-<kind>-<slug>.md``.
+
+The minutes are rendered before anything is written (a broken template leaves no record and
+no file behind); the record (with its appraisal and new attachments) is saved in one commit;
+then the Markdown is written atomically. Saving a record that exists is an amendment: the
+stored version is kept in the record's amendments and the minutes say so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from branchtui.domain.meetings.edits import amend
+from branchtui.domain.meetings.minutes import minutes_context
+from branchtui.domain.meetings.settles import with_record
+from branchtui.domain.meetings.titles import primary_kind
+from branchtui.domain.profile import get_profile
+from branchtui.domain.records import Appraisal, Attachment, BranchData, Meeting
+from branchtui.domain.validation import validate
+from branchtui.storage import locations
+from branchtui.storage.atomic import write_atomic
+from branchtui.storage.errors import InvalidRecordError, StoreError
+from branchtui.storage.folder_obligations import folder_calendar
+from branchtui.storage.modes import ensure_folder, file_mode
+from branchtui.storage.store import Store
+from branchtui.storage.templates import render_template
+
+MINUTES_DIR = "minutes"
+SLUG_LENGTH = 24
+# Anything but letters, digits and CJK (and the dash) becomes a dash in a file name.
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n){2,}")
+_UNSAFE = re.compile(r"[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]+")
+
+
+class MinutesError(StoreError):
+    """The minutes cannot be made as asked (no such record, a file that cannot be written)."""
+
+
+def slug(text: str, fallback: str) -> str:
+    """A safe file-name part from a topic: letters, digits and 汉字 joined by dashes, at most
+    24 characters, never empty, never starting with a dot or dash."""
+    cleaned = _UNSAFE.sub("-", text).strip("-")[:SLUG_LENGTH].strip("-")
+    return cleaned or fallback
+
+
+def minutes_template(meeting: Meeting) -> str:
+    """``minutes/committee_meeting.md.j2``: the template of the record's own kind."""
+    return f"{MINUTES_DIR}/{primary_kind(meeting) or 'general_meeting'}.md.j2"
+
+
+def minutes_path(data_dir: Path, meeting: Meeting, data: BranchData) -> Path:
+    """Where the minutes of ``meeting`` go; another record's file of that name is never taken."""
+    day = meeting.date
+    base = f"{day.month:02d}-{day.day:02d}-{primary_kind(meeting)}-{slug(meeting.topic, meeting.id[:8])}"
+    folder = Path(data_dir) / MINUTES_DIR / f"{day.year:04d}"
+    taken = {m.minutes_path for m in data.meetings if m.id != meeting.id and m.minutes_path}
+    path = folder / f"{base}.md"
+    if _stored(data_dir, path) in taken:
+        path = folder / f"{base}-{meeting.id[:8]}.md"
+    return path
+
+
+def _stored(data_dir: Path, path: Path) -> str:
+    """The path as the record keeps it: relative to the data folder."""
+    return path.relative_to(data_dir).as_posix()
+
+
+def render_minutes(
+    data_dir: Path,
+    data: BranchData,
+    meeting: Meeting,
+    appraisal: Appraisal | None = None,
+    attachments: list[Attachment] | tuple[Attachment, ...] = (),
+) -> str:
+    """The Markdown minutes of ``meeting`` as if saved in ``data`` with its appraisal and new
+    attachments (the wizard's review step); the data folder's own template of that name is
+    used when there is one."""
+    profile = get_profile(data.branch.profile if data.branch else None)
+    calendar, _problem = folder_calendar(data_dir)
+    trial = with_record(data, meeting, appraisal)
+    known = {a.id for a in trial.attachments}
+    trial.tables["attachments"] = trial.attachments + [a for a in attachments if a.id not in known]
+    context = minutes_context(meeting, trial, profile, appraisal=appraisal, calendar=calendar)
+    text = render_template(data_dir, minutes_template(meeting), context)
+    # Optional parts leave blank lines behind: never more than one in a row.
+    return _BLANK_LINES.sub("\n\n", text).strip("\n") + "\n"
+
+
+def _write(data_dir: Path, path: Path, text: str) -> None:
+    ensure_folder(Path(data_dir) / MINUTES_DIR)
+    ensure_folder(path.parent)
+    try:
+        write_atomic(path, text.encode("utf-8"), file_mode(path.parent, path))
+    except OSError as exc:
+        raise MinutesError(
+            f"记录已保存，但会议记录文件 {path} 未能写入（{exc.strerror or exc}）；"
+            "可稍后运行 branchtui minutes 记录编号 重新生成。"
+        ) from None
+
+
+def _remove_file(data_dir: Path, stored: str) -> None:
+    """Remove a minutes file the record pointed at (only ever inside minutes/)."""
+    if not stored:
+        return
+    target = (Path(data_dir) / stored).resolve()
+    root = (Path(data_dir) / MINUTES_DIR).resolve()
+    if root in target.parents and target.is_file():
+        with contextlib.suppress(OSError):
+            target.unlink()
+
+
+def _remove_old(data_dir: Path, old: str, new: Path) -> None:
+    """Remove the record's previous minutes file when the new one has another name."""
+    if old != _stored(data_dir, new):
+        _remove_file(data_dir, old)
+
+
+@dataclass(frozen=True)
+class SavedMeeting:
+    """A saved meeting record and its minutes on disk."""
+
+    meeting: Meeting
+    path: Path
+    text: str
+    amended: bool
+    appraisal: Appraisal | None = None
+
+
+def save_meeting(
+    store: Store,
+    meeting: Meeting,
+    *,
+    appraisal: Appraisal | None = None,
+    attachments: list[Attachment] | tuple[Attachment, ...] = (),
+    reason: str = "",
+    today: dt.date | None = None,
+) -> SavedMeeting:
+    """Save a meeting from the wizard (new, or an amendment of the stored one) with its
+    appraisal and newly copied attachments in one commit, then write its minutes. The saved
+    copy (new ``rev``, ``entered_on``, ``minutes_path``) is returned; the arguments are not
+    changed.
+
+    A record that does not pass ``domain.validation`` is refused (InvalidRecordError, nothing
+    written); a record changed by another session since it was opened is a ConflictError.
+    """
+    day = today or locations.today()
+    # Work on copies: a refused or conflicting save leaves the wizard's objects as they were.
+    meeting = Meeting.from_dict(meeting.to_dict())
+    appraisal = Appraisal.from_dict(appraisal.to_dict()) if appraisal is not None else None
+    for record in (meeting, appraisal):
+        if record is None:
+            continue
+        errors = validate(record, day)
+        if errors:
+            field, message = next(iter(errors.items()))
+            raise InvalidRecordError(f"{record.LABEL}记录未保存：{message}（{field}）")
+    data = store.snapshot()
+    stored = data.find("meetings", meeting.id)
+    if stored is not None:
+        amend(stored, meeting, day, reason)
+    elif meeting.entered_on is None:
+        meeting.entered_on = day
+    if appraisal is not None:
+        appraisal.meeting_id = meeting.id
+    old_path = stored.minutes_path if stored is not None else ""
+    path = minutes_path(store.data_dir, meeting, data)
+    meeting.minutes_path = _stored(store.data_dir, path)
+    text = render_minutes(store.data_dir, data, meeting, appraisal, attachments)
+    with store.transaction() as tx:
+        (tx.update if stored is not None else tx.insert)(meeting)
+        if appraisal is not None:
+            (tx.update if tx.get(Appraisal.TABLE, appraisal.id) else tx.insert)(appraisal)
+        for attachment in attachments:
+            if tx.get(Attachment.TABLE, attachment.id) is None:
+                tx.insert(attachment)
+    _write(store.data_dir, path, text)
+    _remove_old(store.data_dir, old_path, path)
+    return SavedMeeting(meeting, path, text, stored is not None, appraisal)
+
+
+def write_minutes(store: Store, meeting_id: str) -> SavedMeeting:
+    """Render a stored meeting's minutes again and write them (``branchtui minutes ID``); the
+    record's ``minutes_path`` is updated when the file name changed (no amendment)."""
+    data = store.snapshot()
+    matches = [m for m in data.meetings if m.id == meeting_id] or [
+        m for m in data.meetings if len(meeting_id) >= 6 and m.id.startswith(meeting_id)
+    ]
+    if len(matches) != 1:
+        what = "找不到" if not matches else "有多条记录匹配"
+        raise MinutesError(f"{what}编号为 {meeting_id} 的会议记录。")
+    meeting = matches[0]
+    path = minutes_path(store.data_dir, meeting, data)
+    text = render_minutes(store.data_dir, data, meeting)
+    old_path = meeting.minutes_path
+    if meeting.minutes_path != _stored(store.data_dir, path) and not store.read_only:
+        meeting.minutes_path = _stored(store.data_dir, path)
+        store.save(meeting)
+    _write(store.data_dir, path, text)
+    _remove_old(store.data_dir, old_path, path)
+    return SavedMeeting(meeting, path, text, False)
+
+
+def delete_meeting(store: Store, meeting_id: str, rev: int | None = None) -> None:
+    """Delete a meeting record (and the appraisal held at it) in one commit, then its minutes
+    file; the record stays in the backups."""
+    data = store.snapshot()
+    meeting = data.find("meetings", meeting_id)
+    if meeting is None:
+        raise MinutesError(f"找不到编号为 {meeting_id} 的会议记录。")
+    with store.transaction() as tx:
+        tx.delete(Meeting.TABLE, meeting_id, rev)
+        for appraisal in data.appraisals:
+            if appraisal.meeting_id == meeting_id:
+                tx.delete(Appraisal.TABLE, appraisal.id)
+    _remove_file(store.data_dir, meeting.minutes_path)
