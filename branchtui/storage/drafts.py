@@ -75,7 +75,7 @@ def load_draft(data_dir: Path, key: str) -> MeetingDraft | None:
     try:
         doc = orjson.loads(payload)
         if not isinstance(doc, dict):
-            raise DecodeError("草稿应为对象")
+            raise TypeError("草稿应为 JSON 对象")
         return MeetingDraft.from_dict(doc)
     except (orjson.JSONDecodeError, DecodeError, TypeError, ValueError, KeyError) as exc:
         bad = path.with_name(path.name + ".bad")

@@ -224,11 +224,11 @@ def _appraisal(appraisal: Appraisal | None, data: BranchData, profile: Profile) 
         return None
     members = data.by_id("members")
     share = profile.appraisal_excellent_max_share
+    steps = {str(k): v for k, v in appraisal.steps.items()}
     return {
         "year": appraisal.year,
         "steps": [
-            {"label": label, "date": appraisal.steps.get(key)}
-            for key, label in APPRAISAL_STEPS.items()
+            {"label": label, "date": steps.get(key)} for key, label in APPRAISAL_STEPS.items()
         ],
         "ballots_issued": appraisal.ballots_issued,
         "ballots_returned": appraisal.ballots_returned,
@@ -237,7 +237,9 @@ def _appraisal(appraisal: Appraisal | None, data: BranchData, profile: Profile) 
         "results": [
             {
                 "name": members[r.member_id].name if r.member_id in members else "（已删除）",
-                "tally": [r.tally.get(key, 0) for key in APPRAISAL_GRADES],
+                "tally": [
+                    next((n for k, n in r.tally.items() if k == key), 0) for key in APPRAISAL_GRADES
+                ],
                 "grade": APPRAISAL_GRADES.get(
                     r.grade, "预备党员不评定等次" if not r.grade else r.grade
                 ),
