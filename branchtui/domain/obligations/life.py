@@ -308,12 +308,14 @@ def life_meetings(ctx: Context) -> list[Obligation]:
     if late:
         names = "；".join(f"{i.text}（时限{i.due.isoformat() if i.due else ''}）" for i in late[:5])
         more = f"等{len(late)}项" if len(late) > 5 else ""
+        detail = f"组织生活会整改事项逾期未完成：{names}{more}"
         out.append(
             obligation(
                 "LIFE-6",
                 "warning",
                 due=min(i.due for i in late if i.due),
-                detail=f"组织生活会整改事项逾期未完成：{names}{more}",
+                detail=detail,
+                brief=brief(detail, f"{len(late)}项整改事项逾期未完成"),
                 refs=tuple(dict.fromkeys(i.meeting_id for i in late)),
                 people=tuple(dict.fromkeys(i.owner_id for i in late if i.owner_id)),
             )
