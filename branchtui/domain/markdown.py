@@ -22,7 +22,9 @@ _ALWAYS = str.maketrans({c: "\\" + c for c in "\\`_[]<>#|~"})
 _STARS = re.compile(r"\*+")
 _MASK_LEFT = frozenset("0123456789-")
 # What makes a line a list item or a setext underline when it starts the line: - + = and 1. 1)
-_AT_LINE_START = re.compile(r"^(?:[-+=]|\d{1,9}(?=[.)]))")
+# (a list marker needs a space after it; a setext underline or rule is made of the marks alone).
+_AT_LINE_START = re.compile(r"^(?:[-+=](?=[\s\-+=]|$)|\d{1,9}(?=[.)](?:\s|$)))")
+_QUOTES = "“”\"'「」『』‘’"
 
 
 class MarkdownText(str):
@@ -61,3 +63,17 @@ def _escaped_marker(marker: str) -> str:
     if marker.isdigit():
         return marker + "\\"  # 2026. → 2026\. (the dot is what makes an ordered list)
     return "\\" + marker
+
+
+def escape_paragraphs(value: object) -> MarkdownText:
+    """Text a secretary wrote over several lines: each non-empty line its own paragraph."""
+    lines = [escape_text(line) for line in str(value or "").splitlines()]
+    return MarkdownText("\n\n".join(line for line in lines if line))
+
+
+def quoted(value: object) -> MarkdownText:
+    """Text in Chinese quotation marks, once: a topic typed as “党员示范岗” is not quoted twice."""
+    text = _one_line(value)
+    while len(text) >= 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
+        text = text[1:-1].strip()
+    return MarkdownText(f"“{escape_text(text)}”")

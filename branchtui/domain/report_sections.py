@@ -13,8 +13,8 @@ from decimal import Decimal
 from typing import Any
 
 from branchtui.domain.attendance import AttendanceBook
-from branchtui.domain.dates import month_key
-from branchtui.domain.dues import dues_start
+from branchtui.domain.dates import add_months, month_key
+from branchtui.domain.dues import arrears, dues_start
 from branchtui.domain.meetings.theme_day import minutes_of
 from branchtui.domain.obligations.base import STATUS_LABELS, Obligation
 from branchtui.domain.records import BranchData, Candidate, Meeting
@@ -145,6 +145,7 @@ def meeting_rows(data: BranchData, start: dt.date, end: dt.date) -> list[Row]:
                 "place": meeting.place,
                 "group": groups.get(meeting.group_id or "", ""),
                 "lecturer": names.get(lecture.lecturer_id or "", "") if lecture else "",
+                "recorder": names.get(meeting.recorder_id or "", ""),
                 "hours": _hours(meeting),
                 "theme_content": list(meeting.theme_day.content_types) if meeting.theme_day else [],
                 "criticism": meeting.criticism,
@@ -236,6 +237,33 @@ def dues_of_month(data: BranchData, month: dt.date, at: dt.date) -> Row:
     }
 
 
+def month_end_arrears(data: BranchData, start: dt.date, on: dt.date) -> list[Row]:
+    """Who is behind with dues (EDU-4) when the month starting ``start`` is reported on ``on``.
+
+    A month that is over counts itself (its dues fell due at its end: the same months the
+    dashboard shows from the next day on); a month still running counts up to the month before.
+    Members who had left by then are not listed.
+    """
+    following = add_months(start, 1)
+    at = following if on >= following else on
+    end = following - dt.timedelta(days=1)
+    active = {m.id: m for m in active_members_on(data.members, min(end, on))}
+    rows = []
+    for member_id, owed in arrears(data, at).items():
+        member = active.get(member_id)
+        if member is None:
+            continue
+        rows.append(
+            {
+                "name": member.name,
+                "months": len(owed.months),
+                "first": owed.months[0],
+                "last": owed.months[-1],
+            }
+        )
+    return sorted(rows, key=lambda r: (-r["months"], r["name"]))
+
+
 def dues_of_window(data: BranchData, start: dt.date, end: dt.date) -> Row:
     """Dues for the months of the window: total collected and payments counted."""
     first, last = month_key(start), month_key(end)
@@ -273,8 +301,9 @@ def development(data: BranchData, start: dt.date, end: dt.date) -> Row:
         "events": events,
         "stages": [
             {"stage": key, "label": label, "count": stages.get(key, 0)}
+            # 预备党员 are members: the roster counts them (one figure in the whole report).
             for key, label in CANDIDATE_STAGES.items()
-            if key in ("applicant", "activist", "target", "probationary")
+            if key in ("applicant", "activist", "target")
         ],
         "step_counts": [
             {"step": label, "count": steps[label]}
@@ -303,26 +332,29 @@ def plan_items(data: BranchData, start: dt.date, end: dt.date) -> list[Row]:
     ]
 
 
+def _duty_row(ob: Obligation) -> Row:
+    return {
+        "rule": ob.rule,
+        "title": ob.title,
+        "status": ob.status,
+        "status_label": STATUS_LABELS[ob.status],
+        "detail": ob.detail or ob.title,
+        "due": ob.due,
+    }
+
+
 def open_obligations(found: list[Obligation]) -> Row:
-    """The duties still open (overdue first, then due), each with its rule ID, and a tally."""
-    rows = [
-        {
-            "rule": ob.rule,
-            "title": ob.title,
-            "status": ob.status,
-            "status_label": STATUS_LABELS[ob.status],
-            "detail": ob.detail or ob.title,
-            "due": ob.due,
-        }
-        for ob in found
-        if ob.status in OPEN_STATUSES
-    ]
-    tally = Counter(ob.status for ob in found)
+    """The duties still open (overdue first, then due), each with its rule ID; the tally counts
+    exactly those rows. Warnings (提醒) and what falls due soon (即将到期) come as their own lists."""
+    rows = [_duty_row(ob) for ob in found if ob.status in OPEN_STATUSES]
+    tally = Counter(r["status"] for r in rows)
     return {
         "open": rows,
         "counts": [
-            {"status": s, "label": label, "count": tally[s]}
-            for s, label in STATUS_LABELS.items()
+            {"status": s, "label": STATUS_LABELS[s], "count": tally[s]}
+            for s in OPEN_STATUSES
             if tally[s]
         ],
+        "warnings": [_duty_row(ob) for ob in found if ob.status == "warning"],
+        "upcoming": [_duty_row(ob) for ob in found if ob.status == "upcoming"],
     }

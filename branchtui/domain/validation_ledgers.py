@@ -11,7 +11,9 @@ from branchtui.domain.records.ledgers import (
     FUND_PURPOSES,
     FUND_SOURCES,
     LEDGER_CATEGORIES,
+    MONTHLY_TEXTS,
     SYSTEM_KINDS,
+    YEAR_TEXTS,
 )
 from branchtui.domain.validation_fields import (
     Checker,
@@ -25,6 +27,8 @@ from branchtui.domain.validation_fields import (
 )
 
 FUND_DIRECTIONS = {"income": "收入", "spending": "支出"}
+# A section of a report the secretary writes: a few paragraphs, not a book.
+TEXT_MAX = 5000
 
 
 def _dated_title(title_label: str, date_label: str) -> Callable[[Checker], None]:
@@ -83,6 +87,19 @@ def _monthly_report(c: Checker) -> None:
     c.past("generated", "生成时间")
     c.past("sent", "报送时间")
     c.order("generated", "sent", "生成时间", "报送时间")
+    _texts(c, MONTHLY_TEXTS)
+
+
+def _texts(c: Checker, sections: dict[str, str]) -> None:
+    """The secretary's texts: known sections, text of a sensible length."""
+    texts = c.get("texts")
+    if not isinstance(texts, dict):
+        return
+    for key, text in texts.items():
+        if not isinstance(key, str) or key not in sections:
+            c.add("texts", check_choice(key, "报告文字部分", sections))
+        elif not isinstance(text, str) or len(text) > TEXT_MAX:
+            c.add(f"texts.{key}", f"{sections[key]}应为不超过 {TEXT_MAX} 字的文字")
 
 
 def _assessment(c: Checker) -> None:
@@ -100,6 +117,7 @@ def _assessment(c: Checker) -> None:
         not isinstance(k, str) or k not in FIVE_GOOD for k in five_good
     ):
         c.add("five_good", check_choice(None, "“五好”标准", FIVE_GOOD))
+    _texts(c, YEAR_TEXTS)
 
 
 def _practice(c: Checker) -> None:

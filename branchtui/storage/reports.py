@@ -1,21 +1,27 @@
-"""Render the monthly and year reports, write them atomically, and record the monthly one (REP-1).
+"""Render the reports, write them atomically into reports/, and keep the MonthlyReport records.
 
-Reports land in the data folder's ``reports/`` (``2026-10-monthly.md``, ``2026-year.md``) unless
-another file is given. Writing a monthly report records a MonthlyReport (first generated date,
-path, and the date sent when given) in one commit; the template is rendered before anything
-is written, so a broken template leaves no file and no record behind.
+Files land in the data folder's ``reports/`` unless another file is given:
+``2026-10-monthly.md`` (REP-1), ``2026-year.md`` (the year report with its assessment, REP-2/3/4),
+``2026-debrief.md`` (书记述职), ``2026-summary.md`` (工作总结) and ``2026-ledger/NN-类别.md``
+(the yearly ledger volumes). Writing a monthly report records when it was first generated; only
+``record_sent`` (or ``sent=``) records that it went up to the upper committee, and only that
+settles REP-1. Every template is rendered before anything is written, so a broken template
+leaves no file and no record behind.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from branchtui.domain.dates import DateParseError, check_year
+from branchtui.domain.ledger_volume import VOLUMES, ledger_volume
 from branchtui.domain.obligations.rep import report_deadline
 from branchtui.domain.profile import Profile, get_profile
-from branchtui.domain.records import BranchData, MonthlyReport
+from branchtui.domain.records import BranchData, MonthlyReport, YearAssessment
+from branchtui.domain.records.ledgers import MONTHLY_TEXTS, YEAR_TEXTS
 from branchtui.domain.report_context import (
     monthly_report_context,
     parse_month_key,
@@ -25,12 +31,20 @@ from branchtui.storage.atomic import write_atomic
 from branchtui.storage.calendar_file import load_calendar
 from branchtui.storage.errors import StoreError
 from branchtui.storage.modes import ensure_folder, file_mode
+from branchtui.storage.scoring_file import load_scoring_sheet
 from branchtui.storage.store import Store
 from branchtui.storage.templates import render_template
 
 REPORTS_DIR = "reports"
 MONTHLY_TEMPLATE = "reports/monthly.md.j2"
 YEAR_TEMPLATE = "reports/year.md.j2"
+LEDGER_TEMPLATE = "reports/ledger.md.j2"
+# The year documents: command name → (template, file suffix, what it is called).
+YEAR_DOCUMENTS = {
+    "year": (YEAR_TEMPLATE, "year", "年度工作报告"),
+    "debrief": ("reports/debrief.md.j2", "debrief", "书记抓党建工作述职报告"),
+    "summary": ("reports/summary.md.j2", "summary", "年度工作总结"),
+}
 
 
 class ReportError(StoreError):
@@ -52,34 +66,12 @@ def monthly_report_path(data_dir: Path, month: str) -> Path:
     return Path(data_dir) / REPORTS_DIR / f"{month}-monthly.md"
 
 
-def year_report_path(data_dir: Path, year: int) -> Path:
-    return Path(data_dir) / REPORTS_DIR / f"{year:04d}-year.md"
+def year_report_path(data_dir: Path, year: int, document: str = "year") -> Path:
+    return Path(data_dir) / REPORTS_DIR / f"{year:04d}-{YEAR_DOCUMENTS[document][1]}.md"
 
 
 def _profile_of(data: BranchData) -> Profile:
     return get_profile(data.branch.profile if data.branch else None)
-
-
-def render_monthly(store: Store, month: str, on: dt.date) -> str:
-    """The monthly report's Markdown for ``month`` (``YYYY-MM``) as of ``on``; writes nothing."""
-    start = _month_start(month)
-    if start > on:
-        raise ReportError(f"{start.year}年{start.month}月尚未开始，不能生成该月的工作报告。")
-    data = store.snapshot()
-    context = monthly_report_context(
-        data, month, _profile_of(data), on, load_calendar(store.data_dir)
-    )
-    return render_template(store.data_dir, MONTHLY_TEMPLATE, context)
-
-
-def render_year(store: Store, year: int, on: dt.date) -> str:
-    """The year report's Markdown for ``year`` as of ``on``; writes nothing."""
-    _check_year(year)
-    if dt.date(year, 1, 1) > on:
-        raise ReportError(f"{year}年尚未开始，不能生成该年度的工作报告。")
-    data = store.snapshot()
-    context = year_report_context(data, year, _profile_of(data), on, load_calendar(store.data_dir))
-    return render_template(store.data_dir, YEAR_TEMPLATE, context)
 
 
 def _check_year(year: int) -> None:
@@ -98,6 +90,47 @@ def _month_start(month: str) -> dt.date:
     return start
 
 
+def _begun_year(year: int, on: dt.date) -> None:
+    _check_year(year)
+    if dt.date(year, 1, 1) > on:
+        raise ReportError(f"{year}年尚未开始，不能生成该年度的报告。")
+
+
+def render_monthly(store: Store, month: str, on: dt.date, *, with_settings: bool = False) -> str:
+    """The monthly report's Markdown for ``month`` (``YYYY-MM``) as of ``on``; writes nothing."""
+    start = _month_start(month)
+    if start > on:
+        raise ReportError(f"{start.year}年{start.month}月尚未开始，不能生成该月的工作报告。")
+    data = store.snapshot()
+    context = monthly_report_context(
+        data,
+        month,
+        _profile_of(data),
+        on,
+        load_calendar(store.data_dir),
+        with_settings=with_settings,
+    )
+    return render_template(store.data_dir, MONTHLY_TEMPLATE, context)
+
+
+def render_year(
+    store: Store, year: int, on: dt.date, *, document: str = "year", with_settings: bool = False
+) -> str:
+    """A year document (``year``, ``debrief`` or ``summary``) for ``year`` as of ``on``."""
+    _begun_year(year, on)
+    data = store.snapshot()
+    context = year_report_context(
+        data,
+        year,
+        _profile_of(data),
+        on,
+        load_calendar(store.data_dir),
+        sheet=load_scoring_sheet(store.data_dir),
+        with_settings=with_settings,
+    )
+    return render_template(store.data_dir, YEAR_DOCUMENTS[document][0], context)
+
+
 def write_report(path: Path, text: str) -> Path:
     """Write ``text`` to ``path`` atomically (temp file, fsync, rename), keeping folder modes."""
     path = Path(path)
@@ -107,6 +140,8 @@ def write_report(path: Path, text: str) -> Path:
         raise ReportError(f"目录 {path.parent} 不存在，报告未写入。")
     try:
         write_atomic(path, text.encode("utf-8"), file_mode(path.parent, path))
+    except StoreError:
+        raise
     except OSError as exc:
         raise ReportError(f"无法写入报告文件 {path}（{exc.strerror or exc}）。") from None
     return path
@@ -120,6 +155,10 @@ def _stored_path(data_dir: Path, path: Path) -> str:
         return str(path.resolve())
 
 
+def _monthly_record(found: Iterable[object], month: str) -> MonthlyReport | None:
+    return next((r for r in found if isinstance(r, MonthlyReport) and r.month == month), None)
+
+
 def record_monthly(
     store: Store, month: str, on: dt.date, path: str, sent: dt.date | None = None
 ) -> MonthlyReport:
@@ -129,8 +168,7 @@ def record_monthly(
     again later); ``sent`` is set when given and otherwise left as it was.
     """
     with store.transaction() as tx:
-        found = [r for r in tx.all(MonthlyReport.TABLE) if isinstance(r, MonthlyReport)]
-        existing = next((r for r in found if r.month == month), None)
+        existing = _monthly_record(tx.all(MonthlyReport.TABLE), month)
         if existing is None:
             record = MonthlyReport(month=month, generated=on, sent=sent, path=path)
             tx.insert(record)
@@ -155,6 +193,59 @@ def _check_sent(month: str, sent: dt.date | None, on: dt.date) -> None:
         raise ReportError(f"报送日期 {sent.isoformat()} 晚于今天（{on.isoformat()}），未登记。")
 
 
+def record_sent(store: Store, month: str, sent: dt.date, on: dt.date) -> MonthlyReport:
+    """Record that the month's report went up on ``sent`` (this is what settles REP-1)."""
+    _check_sent(month, sent, on)
+    with store.transaction() as tx:
+        existing = _monthly_record(tx.all(MonthlyReport.TABLE), month)
+        if existing is None:
+            record = MonthlyReport(month=month, sent=sent)
+            tx.insert(record)
+            return record
+        existing.sent = sent
+        if existing.generated is not None and existing.generated > sent:
+            existing.generated = sent  # made and sent by hand before it was made here
+        tx.update(existing)
+        return existing
+
+
+def save_monthly_texts(store: Store, month: str, texts: dict[str, str]) -> MonthlyReport:
+    """Keep the secretary's words for the month (存在的问题, 下月工作打算) in one commit."""
+    _month_start(month)
+    clean = {k: v.strip() for k, v in texts.items() if k in MONTHLY_TEXTS}
+    with store.transaction() as tx:
+        existing = _monthly_record(tx.all(MonthlyReport.TABLE), month)
+        if existing is None:
+            record = MonthlyReport(month=month, texts={k: v for k, v in clean.items() if v})
+            tx.insert(record)
+            return record
+        merged = {**existing.texts, **clean}
+        existing.texts = {k: v for k, v in merged.items() if v}
+        tx.update(existing)
+        return existing
+
+
+def save_year_texts(store: Store, year: int, texts: dict[str, str]) -> YearAssessment:
+    """Keep the secretary's words for the year's 述职 and 总结 on the YearAssessment record."""
+    _check_year(year)
+    clean = {k: v.strip() for k, v in texts.items() if k in YEAR_TEXTS}
+    with store.transaction() as tx:
+        found = [
+            r
+            for r in tx.all(YearAssessment.TABLE)
+            if isinstance(r, YearAssessment) and r.year == year
+        ]
+        if not found:
+            record = YearAssessment(year=year, texts={k: v for k, v in clean.items() if v})
+            tx.insert(record)
+            return record
+        existing = found[-1]
+        merged = {**existing.texts, **clean}
+        existing.texts = {k: v for k, v in merged.items() if v}
+        tx.update(existing)
+        return existing
+
+
 def make_monthly_report(
     store: Store,
     month: str,
@@ -162,10 +253,11 @@ def make_monthly_report(
     *,
     out: Path | None = None,
     sent: dt.date | None = None,
+    with_settings: bool = False,
 ) -> WrittenReport:
     """Render the month's report, write it (reports/ unless ``out``), record it; one commit."""
     _check_sent(month, sent, on)
-    text = render_monthly(store, month, on)
+    text = render_monthly(store, month, on, with_settings=with_settings)
     path = write_report(out if out is not None else _default(store, month), text)
     due = report_deadline(_month_start(month), _profile_of(store.snapshot()).report_due_day)
     if store.read_only:
@@ -175,14 +267,49 @@ def make_monthly_report(
 
 
 def make_year_report(
-    store: Store, year: int, on: dt.date, *, out: Path | None = None
+    store: Store,
+    year: int,
+    on: dt.date,
+    *,
+    out: Path | None = None,
+    document: str = "year",
+    with_settings: bool = False,
 ) -> WrittenReport:
-    """Render the year's report and write it (reports/ unless ``out``)."""
-    text = render_year(store, year, on)
+    """Render a year document and write it (reports/ unless ``out``)."""
+    text = render_year(store, year, on, document=document, with_settings=with_settings)
     if out is None:
         ensure_folder(store.data_dir / REPORTS_DIR)
-        out = year_report_path(store.data_dir, year)
+        out = year_report_path(store.data_dir, year, document)
     return WrittenReport(write_report(out, text), text)
+
+
+def make_ledger_volumes(
+    store: Store,
+    year: int,
+    on: dt.date,
+    *,
+    categories: list[str] | None = None,
+    folder: Path | None = None,
+) -> list[WrittenReport]:
+    """The yearly ledger volumes, one file per category: all rendered, then all written."""
+    _begun_year(year, on)
+    wanted = categories or list(VOLUMES)
+    unknown = [c for c in wanted if c not in VOLUMES]
+    if unknown:
+        names = "、".join(f"{k}（{v}）" for k, v in VOLUMES.items())
+        raise ReportError(f"没有台账类别“{'、'.join(unknown)}”，可选：{names}。")
+    data = store.snapshot()
+    rendered = []
+    for category in wanted:
+        context = ledger_volume(data, year, category, on)
+        text = render_template(store.data_dir, LEDGER_TEMPLATE, context)
+        rendered.append((f"{context['number']:02d}-{context['label']}.md", text))
+    if folder is None:
+        ensure_folder(store.data_dir / REPORTS_DIR)
+        folder = ensure_folder(store.data_dir / REPORTS_DIR / f"{year:04d}-ledger")
+    elif not Path(folder).is_dir():
+        raise ReportError(f"目录 {folder} 不存在，台账未写入。")
+    return [WrittenReport(write_report(Path(folder) / name, text), text) for name, text in rendered]
 
 
 def _default(store: Store, month: str) -> Path:

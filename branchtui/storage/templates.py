@@ -34,7 +34,13 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from branchtui.domain.dates import format_date_cn
-from branchtui.domain.markdown import MarkdownText, escape_cell, escape_text
+from branchtui.domain.markdown import (
+    MarkdownText,
+    escape_cell,
+    escape_paragraphs,
+    escape_text,
+    quoted,
+)
 from branchtui.storage.errors import TemplateError
 from branchtui.storage.template_files import DataFolderTemplates
 from branchtui.storage.template_run import RenderLimits, run_bounded
@@ -87,6 +93,8 @@ FILTERS: dict[str, Callable[..., str]] = {
     "number": number,
     "text": escape_text,
     "cell": escape_cell,
+    "paragraphs": escape_paragraphs,
+    "quoted": quoted,
 }
 
 

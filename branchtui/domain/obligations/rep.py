@@ -28,13 +28,16 @@ def next_period_start(month_start: dt.date) -> dt.date:
 
 @rule("REP-1")
 def monthly_reports(ctx: Context) -> list[Obligation]:
-    """REP-1: a work report for every month, sent before the 17th of the next month."""
+    """REP-1: a work report for every month, sent before the 17th of the next month.
+
+    Only a recorded sent date settles it: a report generated but not sent up is still due.
+    """
     reports = {r.month: r for r in ctx.data.monthly_reports}
     out: list[Obligation] = []
     for period in judged_periods("month", ctx.data, ctx.on):
         due = report_deadline(period.start, ctx.profile.report_due_day)
         report = reports.get(period.key)
-        sent = report and (report.sent or report.generated)
+        sent = report.sent if report is not None else None
         fields: dict[str, Any] = {"period_kind": "month", "period": period.key, "due": due}
         if report is not None and sent and sent <= ctx.on:
             fields["refs"] = (report.id,)
@@ -52,6 +55,10 @@ def monthly_reports(ctx: Context) -> list[Obligation]:
             continue
         text = f"{period.label}工作报告应于 {due.isoformat()} 前报送上级党委"
         short = brief(text, f"{period.label}工作报告尚未报送")
+        if report is not None and report.generated is not None:
+            made = report.generated.isoformat()
+            text = f"{period.label}工作报告已于 {made} 生成，尚未登记报送日期（应于 {due.isoformat()} 前报送）"
+            short = brief(text, f"{period.label}报告已生成，未登记报送")
         out.append(obligation("REP-1", status, detail=text, brief=short, **fields))
     return out
 

@@ -79,6 +79,18 @@ ASSESSMENT_AREAS = labelled(
         "BASE": "基础保障",
     },
 )
+# The secretary's own words in the reports, by section (the rest is computed from records).
+MonthlyText = Literal["problems", "plans"]
+MONTHLY_TEXTS = labelled(MonthlyText, {"problems": "存在的问题", "plans": "下月工作打算"})
+YearText = Literal["achievements", "shortcomings", "plans"]
+YEAR_TEXTS = labelled(
+    YearText,
+    {
+        "achievements": "工作亮点和成效（补充）",
+        "shortcomings": "存在的不足（找差距）",
+        "plans": "下年打算（说打算）",
+    },
+)
 FiveGood = Literal["leadership", "members", "activities", "systems", "role"]
 FIVE_GOOD = labelled(
     FiveGood,
@@ -203,6 +215,9 @@ class MonthlyReport(Record):
     generated: Annotated[dt.date | None, Spec("生成时间")] = None
     sent: Annotated[dt.date | None, Spec("报送时间")] = None
     path: Annotated[str, Spec("报告文件的路径")] = ""
+    texts: Annotated[
+        dict[MonthlyText, str], Spec("书记填写的文字", doc="键为报告部分，值为文字", max_length=5000)
+    ] = field(default_factory=dict)
 
 
 @dataclass(kw_only=True, slots=True)
@@ -220,6 +235,10 @@ class YearAssessment(Record):
         field(default_factory=dict)
     )
     date: Annotated[dt.date | None, Spec("自评时间")] = None
+    texts: Annotated[
+        dict[YearText, str],
+        Spec("书记填写的述职、总结文字", doc="键为报告部分，值为文字", max_length=5000),
+    ] = field(default_factory=dict)
 
 
 @dataclass(kw_only=True, slots=True)

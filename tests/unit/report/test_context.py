@@ -107,12 +107,20 @@ def test_next_months_plan_items_only(october: dict) -> None:
 
 
 def test_profile_in_force_is_named_with_its_numbers(branch_data: BranchData) -> None:
-    national = monthly_report_context(branch_data, "2026-10", get_profile("national"), ON)
+    national = monthly_report_context(
+        branch_data, "2026-10", get_profile("national"), ON, with_settings=True
+    )
     assert national["profile"]["name"] == "national"
     numbers = {n["label"]: n["value"] for n in national["profile"]["numbers"]}
     assert numbers["党支部任期"] == "3年"
     assert numbers["每年集中学习不少于"] == "12天"
     assert "3000元以下0.5%" in numbers["在职党员党费比例（税后月收入）"]
+
+
+def test_the_settings_are_left_out_unless_asked_for(october: dict) -> None:
+    # An upper committee does not expect the rule numbers; the profile is still named.
+    assert october["profile"]["numbers"] == []
+    assert october["profile"]["label"] == "2017年实施方案（默认）"
 
 
 def test_a_month_not_over_is_judged_today(branch_data: BranchData) -> None:

@@ -1,0 +1,83 @@
+"""What every report shares: the branch, the profile in force, the period, study against EDU-1.
+
+Plain dicts for the templates; ``report_monthly`` and ``report_year`` build on them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from branchtui.domain import report_sections as sections
+from branchtui.domain.obligations.base import Obligation
+from branchtui.domain.profile import Profile
+from branchtui.domain.profile_labels import profile_numbers
+from branchtui.domain.records import BranchData
+from branchtui.domain.records.branch import BRANCH_KINDS
+
+Context = dict[str, Any]
+
+
+def branch_of(data: BranchData) -> Context:
+    """The branch's name, kind and upper committee, with words for what is not recorded."""
+    branch = data.branch
+    return {
+        "name": (branch.name if branch else "") or "本支部",
+        "kind": BRANCH_KINDS.get(branch.kind, "党支部") if branch else "党支部",
+        "upper_committee": (branch.upper_committee if branch else "") or "上级党委",
+    }
+
+
+def profile_of(profile: Profile, with_settings: bool = False) -> Context:
+    """The rule profile in force (every report names it); its numbers only when asked for."""
+    return {
+        "name": profile.name,
+        "label": profile.label,
+        "numbers": profile_numbers(profile) if with_settings else [],
+    }
+
+
+def study_of(data: BranchData, start: dt.date, end: dt.date, profile: Profile) -> Context:
+    """The window's study sessions, and the year's study days up to ``end`` against EDU-1."""
+    year_days = sum(s["days"] for s in sections.study_rows(data, dt.date(end.year, 1, 1), end))
+    sessions = sections.study_rows(data, start, end)
+    required = float(profile.study_days_per_year)
+    return {
+        "sessions": sessions,
+        "days": sum(s["days"] for s in sessions),
+        "year_days": year_days,
+        "required": required,
+        "remaining": max(0.0, required - year_days),
+        "met": year_days >= required,
+    }
+
+
+def parse_month_key(month: str) -> dt.date:
+    """The first day of the month ``YYYY-MM``; ValueError otherwise."""
+    year, _, number = month.partition("-")
+    if len(year) != 4 or len(number) != 2 or not (year + number).isdigit():
+        raise ValueError(f"month must be YYYY-MM, not {month!r}")
+    return dt.date(int(year), int(number), 1)
+
+
+def recorder_gaps(rows: list[Context]) -> list[Context]:
+    """Meetings of the window without a named recorder (SYS-3): listed, never a reason to fail."""
+    return [
+        {"date": r["date"], "label": "、".join(r["kind_labels"]), "topic": r["topic"]}
+        for r in rows
+        if not r["recorder"]
+    ]
+
+
+def talks_owed(found: list[Obligation], names: dict[str, str]) -> list[Context]:
+    """Talks the secretary still owes (CARE-1), from the open duties."""
+    return [
+        {
+            "names": "、".join(names.get(p, "") for p in ob.people if names.get(p)),
+            "detail": ob.detail or ob.title,
+            "due": ob.due,
+            "status": ob.status,
+        }
+        for ob in found
+        if ob.rule == "CARE-1" and ob.status in sections.OPEN_STATUSES
+    ]
