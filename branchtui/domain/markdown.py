@@ -71,9 +71,15 @@ def escape_paragraphs(value: object) -> MarkdownText:
     return MarkdownText("\n\n".join(line for line in lines if line))
 
 
-def quoted(value: object) -> MarkdownText:
-    """Text in Chinese quotation marks, once: a topic typed as “党员示范岗” is not quoted twice."""
+def in_quotes(value: object) -> str:
+    """Plain text in Chinese quotation marks, once: a topic typed as “党员示范岗” (or with
+    straight or corner quotes) is not quoted twice. For duty details and messages."""
     text = _one_line(value)
     while len(text) >= 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
         text = text[1:-1].strip()
-    return MarkdownText(f"“{escape_text(text)}”")
+    return f"“{text}”"
+
+
+def quoted(value: object) -> MarkdownText:
+    """``in_quotes`` for Markdown: the text inside the quotation marks escaped."""
+    return MarkdownText(f"“{escape_text(in_quotes(value)[1:-1])}”")

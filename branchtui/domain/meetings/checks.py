@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from branchtui.domain.appraisal import appraisal_gaps, excellent_cap
 from branchtui.domain.attendance import tally_problem
 from branchtui.domain.dates import format_date
+from branchtui.domain.markdown import in_quotes
 from branchtui.domain.meetings.roll import COUNTED, headcount, person_name, roll_of
 from branchtui.domain.meetings.titles import primary_kind
 from branchtui.domain.meetings.votes import meeting_verdict, verdict_rule
@@ -52,7 +53,7 @@ class Defect:
 def record_title(meeting: Meeting) -> str:
     """How a defect names its record: date, kind and topic."""
     kind = MEETING_KINDS.get(primary_kind(meeting), "会议")
-    topic = f"“{meeting.topic}”" if meeting.topic else ""
+    topic = in_quotes(meeting.topic) if meeting.topic else ""
     return f"{format_date(meeting.date)} {kind}{topic}"
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from branchtui.domain.attendance import absence_streak, attendance_rates
 from branchtui.domain.dates import format_date
 from branchtui.domain.dues import arrears
+from branchtui.domain.markdown import in_quotes
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, obligation, period_obligation, who
 from branchtui.domain.obligations.indexes import attendance_book, dues_book, members_by_id
@@ -116,7 +117,10 @@ def check_july_first(ctx: Context) -> list[Obligation]:
         found = [a for a in ctx.data.activities if start <= a.date <= min(end, ctx.on)]
         short = ""
         if found:
-            status, detail = "met", f"已于{format_date(found[0].date)}开展“{found[0].title}”"
+            status, detail = (
+                "met",
+                f"已于{format_date(found[0].date)}开展{in_quotes(found[0].title)}",
+            )
             short = f"已于{format_date(found[0].date)}开展纪念活动"
         elif ctx.on < july:
             status, detail = "upcoming", f"{y}年“七一”前后应组织纪念活动"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from branchtui.domain.dates import format_date
+from branchtui.domain.markdown import in_quotes
 from branchtui.domain.meetings.checks import ledger_defects
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, obligation, period_obligation
@@ -20,7 +21,7 @@ INSPECTION_DUE_MONTH = 12
 
 def _label(record: Meeting | Activity) -> str:
     name = record.topic if isinstance(record, Meeting) else record.title
-    return f"{format_date(record.date)}“{name}”"
+    return f"{format_date(record.date)}{in_quotes(name)}"
 
 
 @rule("SYS-1")

@@ -216,7 +216,8 @@ class MonthlyReport(Record):
     sent: Annotated[dt.date | None, Spec("报送时间")] = None
     path: Annotated[str, Spec("报告文件的路径")] = ""
     texts: Annotated[
-        dict[MonthlyText, str], Spec("书记填写的文字", doc="键为报告部分，值为文字", max_length=5000)
+        dict[MonthlyText, str],
+        Spec("书记填写的文字", doc="键为报告部分，值为文字", max_length=5000),
     ] = field(default_factory=dict)
 
 

@@ -1,0 +1,209 @@
+"""The October 2026 report of the hand-built branch (conftest.py), checked line by line against
+the records, and against the dashboard of the next day; an empty month; REP-1 and the sent date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from branchtui.domain.obligations import obligations_on
+from branchtui.domain.records import Meeting
+from branchtui.storage.reports import (
+    make_monthly_report,
+    record_sent,
+    render_monthly,
+    save_monthly_texts,
+)
+from branchtui.storage.store import Store
+
+from .conftest import ID_NUMBER, PHONE
+
+D = dt.date
+ON = D(2026, 11, 27)
+
+
+@pytest.fixture
+def lines(store: Store) -> list[str]:
+    return render_monthly(store, "2026-10", ON).splitlines()
+
+
+def _section(lines: list[str], heading: str) -> list[str]:
+    start = next(i for i, line in enumerate(lines) if line.startswith(heading))
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    return [line for line in lines[start + 1 : end] if line]
+
+
+def test_section_one_roster_and_changes(lines: list[str]) -> None:
+    assert _section(lines, "## 一、") == [
+        "截至2026年10月31日，党支部共有党员 4 名，其中正式党员 3 名、预备党员 1 名；未设党小组。",
+        "本月党员队伍变动情况：",
+        "- 接收预备党员：李四（2026年10月15日）",
+        "- 转出组织关系：周五（2026年10月20日，转往中共示例二支部）",
+    ]
+
+
+def test_section_two_meetings_attendance_and_recorder_gaps(lines: list[str]) -> None:
+    section = _section(lines, "## 二、")
+    assert section[3:5] == [
+        "| 支部委员会会议 | 2026年10月12日 | 研究第四季度工作 | 3 | 3 | 0 | 100.0% |",
+        "| 党课 | 2026年10月8日 | 学习党章，书记讲党课（与主题党日合并召开），主讲：赵一 | 4 | 2 | 1 | 50.0% |",
+    ]
+    assert "支部党员大会 0 次；支部委员会会议 1 次；全体党员学习 0 次；党课 1 次。" in section
+    assert "平均出席率：支部委员会会议 100.0%，党课 50.0%。" in section
+    assert (
+        "2026年10月8日开展主题党日活动，主题为“学习党章，书记讲党课”，内容包括政治学习、交纳党费，"
+        "时长 2.5 小时；应到 4 人，实到 2 人，请假 1 人，出席率 50.0%。"
+    ) in section
+    # Neither meeting names its recorder: the report still renders and lists the gap (SYS-3).
+    assert section[-2:] == [
+        "- 2026年10月8日主题党日、党课（学习党章，书记讲党课）未指定记录人",
+        "- 2026年10月12日支部委员会会议（研究第四季度工作）未指定记录人",
+    ]
+
+
+def test_section_three_relations_with_the_phone_masked(lines: list[str]) -> None:
+    assert _section(lines, "## 三、") == [
+        "- 2026年10月20日，周五转出（转组织关系，中共示例二支部），已通过线上平台办理。",
+        "- 流动党员钱二（流出，上海市，联系方式 139****5678），最近联系2026年10月2日。",
+    ]
+
+
+def test_section_four_study_and_dues_agree_with_the_dashboard(store: Store, lines) -> None:
+    section = _section(lines, "## 四、")
+    assert section[0] == (
+        "本月集中学习 2 天；本年度累计集中学习 5 天，要求全年不少于 12 天，尚差 7 天。"
+    )
+    assert "- 2026年10月20日：党纪学习（2 天，参加 0 人）" in section
+    assert (
+        "党费交纳：2026年10月应交党费党员 4 名，已交 3 名，收缴党费 35.50 元；未交：李四。"
+    ) in section
+    arrears = section[-1]
+    assert arrears == (
+        "截至月底欠交党费：孙三欠交9个月（2026-01至2026-09）；赵一欠交9个月（2026-01至2026-09）；"
+        "钱二欠交9个月（2026-01至2026-09）；李四欠交1个月（2026-10）。"
+    )
+    # The dashboard of 1 November (October's dues now late) says the same months.
+    (edu4,) = [ob for ob in obligations_on(store.snapshot(), D(2026, 11, 1)) if ob.rule == "EDU-4"]
+    for part in edu4.detail.split("；"):
+        name, months = part.split("欠交")
+        count, first = months.rstrip("）").split("个月（")
+        assert f"{name}欠交{count}个月（{first.removesuffix('起')}" in arrears
+
+
+def test_section_five_one_probationary_figure(lines: list[str]) -> None:
+    assert _section(lines, "## 五、") == [
+        "截至2026年10月31日，共有入党申请人 0 名、入党积极分子 1 名、发展对象 0 名、预备党员 1 名。",
+        "- 2026年10月9日：吴六，确定为入党积极分子",
+    ]
+
+
+def test_section_six_talks_held_and_owed(lines: list[str]) -> None:
+    assert _section(lines, "## 六、") == [
+        "本月开展谈心谈话 1 人次（专题谈话 1 次）。",
+        "- 2026年10月18日：与周五专题谈话（转出组织关系）",
+        "应谈未谈（CARE-1）：",
+        "- 钱二于2026-06-01外出流动，书记尚未与其谈心谈话",
+        "- 周五于2026-10-20转出组织关系，书记尚未与其谈心谈话",
+    ]
+
+
+def test_section_eight_tally_counts_exactly_the_tables_rows(lines: list[str]) -> None:
+    section = _section(lines, "## 八、")
+    rows = [line for line in section if line.startswith("| ") and "规则" not in line]
+    overdue = sum(1 for r in rows if r.split(" | ")[1] == "已逾期")
+    due = sum(1 for r in rows if r.split(" | ")[1] == "待办")
+    assert overdue + due == len(rows)
+    assert f"以上共 {len(rows)} 项：已逾期 {overdue} 项，待办 {due} 项。" in section
+    assert "| LIFE-1 | 待办 |" in "\n".join(rows)
+
+
+def test_section_nine_plan_items_and_what_falls_due(lines: list[str]) -> None:
+    section = _section(lines, "## 九、")
+    assert section[:2] == [
+        "年度工作计划中安排在2026年11月完成的项目：",
+        "1. 召开组织生活会（会议），责任人：赵一，完成时间：2026年11月20日",
+    ]
+    assert (
+        "- REP-1：2026年10月工作报告应于 2026-11-16 前报送上级党委（2026年11月16日前）" in section
+    )
+
+
+def test_the_end_names_branch_date_and_profile_and_no_personal_data(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    assert "第一党支部\n2026年11月27日\n\n---" in text
+    assert lines[-1] == (
+        "本报告由 branchtui 根据已录入的记录生成，执行的规则配置为“2017年实施方案（默认）”（plan-2017）。"
+    )
+    assert "| 党支部任期 |" not in text  # the settings appendix is optional
+    assert PHONE not in text and ID_NUMBER not in text
+
+
+@pytest.mark.parametrize("topic", ["“党员示范岗”", '"党员示范岗"', "「党员示范岗」"])
+def test_a_quoted_topic_is_quoted_once(store: Store, topic: str) -> None:
+    theme = next(m for m in store.snapshot().meetings if "theme_day" in m.kinds)
+    theme.topic = topic
+    store.save(theme)
+    text = render_monthly(store, "2026-10", ON)
+    assert "主题为“党员示范岗”，" in text
+    assert "““" not in text and "””" not in text
+
+
+def test_the_secretarys_words_appear_as_paragraphs(store: Store) -> None:
+    save_monthly_texts(
+        store, "2026-10", {"problems": "党费收缴不及时\n# 不是标题", "plans": "补开支委会"}
+    )
+    text = render_monthly(store, "2026-10", ON)
+    eight = text[text.index("## 八") : text.index("## 九")]
+    assert "党费收缴不及时\n\n\\# 不是标题\n\n对照规则目录" in eight
+    nine = text[text.index("## 九") :]
+    assert nine.split("\n")[2] == "补开支委会"
+
+
+def test_an_empty_month_is_a_sensible_report(store: Store) -> None:
+    text = render_monthly(store, "2026-02", ON)
+    assert "本月党员队伍无变动。" in text
+    assert "本月未召开“三会一课”。" in text
+    assert "本月未开展主题党日活动。" in text
+    assert "本月无组织关系接转、因私出国（境）和流动党员情况。" in text
+    assert "本月集中学习 0 天；本年度累计集中学习 0 天" in text
+    assert "本月未登记谈心谈话。" in text
+    # Everything that was due is listed, with its rule.
+    # Judged at the month's last day: February's own duties are still 待办 then.
+    assert (
+        "| LIFE-2 | 待办 | 党支部委员会每月召开1次 | 2026年2月已召开支部委员会会议 0 次（应 1 次） |"
+        in text
+    )
+    assert (
+        "| LIFE-2 | 已逾期 | 党支部委员会每月召开1次 | 2026年1月已召开支部委员会会议 0 次（应 1 次） |"
+        in text
+    )
+    assert "会议记录缺项" not in text
+
+
+def test_generating_does_not_settle_rep1_only_the_sent_date_does(store: Store) -> None:
+    make_monthly_report(store, "2026-10", D(2026, 11, 10))
+
+    def rep1(on: dt.date):
+        (found,) = [
+            ob
+            for ob in obligations_on(store.snapshot(), on)
+            if ob.rule == "REP-1" and ob.period == "2026-10"
+        ]
+        return found
+
+    assert rep1(D(2026, 11, 12)).status != "met"
+    assert "已于 2026-11-10 生成，尚未登记报送日期" in rep1(D(2026, 11, 12)).detail
+    assert rep1(ON).status == "overdue"
+    record_sent(store, "2026-10", D(2026, 11, 12), ON)
+    assert rep1(ON).status == "met"
+    (record,) = store.snapshot().monthly_reports
+    assert (record.generated, record.sent) == (D(2026, 11, 10), D(2026, 11, 12))
+
+
+def test_a_meeting_without_recorder_from_the_command_line(cli, store: Store, data_dir) -> None:
+    store.add(Meeting(kinds=["general_meeting"], date=D(2026, 10, 28), topic="讨论接收预备党员"))
+    result = cli("report", "monthly", "--month", "2026-10", "--data", data_dir)
+    assert result.code == 0, result.err
+    text = (data_dir / "reports" / "2026-10-monthly.md").read_text(encoding="utf-8")
+    assert "- 2026年10月28日支部党员大会（讨论接收预备党员）未指定记录人" in text
