@@ -6,7 +6,8 @@ Plain dicts for the templates; ``report_monthly`` and ``report_year`` build on t
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, TypeVar
 
 from branchtui.domain import report_sections as sections
 from branchtui.domain.obligations.base import Obligation
@@ -16,6 +17,7 @@ from branchtui.domain.records import BranchData
 from branchtui.domain.records.branch import BRANCH_KINDS
 
 Context = dict[str, Any]
+V = TypeVar("V")
 
 
 def branch_of(data: BranchData) -> Context:
@@ -50,6 +52,11 @@ def study_of(data: BranchData, start: dt.date, end: dt.date, profile: Profile) -
         "remaining": max(0.0, required - year_days),
         "met": year_days >= required,
     }
+
+
+def by_text_key(mapping: Mapping[Any, V] | None) -> dict[str, V]:
+    """A record's dict keyed by a Literal (texts, scores) as a plain text-keyed dict."""
+    return {str(k): v for k, v in (mapping or {}).items()}
 
 
 def parse_month_key(month: str) -> dt.date:

@@ -23,6 +23,7 @@ from branchtui.domain.records.ledgers import MONTHLY_TEXTS
 from branchtui.domain.report_common import (
     Context,
     branch_of,
+    by_text_key,
     parse_month_key,
     profile_of,
     recorder_gaps,
@@ -84,7 +85,8 @@ def monthly_report_context(
     dues = sections.dues_of_month(data, start, judged)
     dues["arrears"] = sections.month_end_arrears(data, start, on)
     record = _record_of(data, month_key(start))
-    texts = {key: (record.texts.get(key, "") if record else "") for key in MONTHLY_TEXTS}
+    own = by_text_key(record.texts if record else None)
+    texts = {key: own.get(key, "") for key in MONTHLY_TEXTS}
     names = sections.member_names(data)
     development = sections.development(data, start, judged)
     development["probationary"] = summary["probationary"]

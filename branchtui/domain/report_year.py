@@ -24,6 +24,7 @@ from branchtui.domain.records.meetings import APPRAISAL_GRADES
 from branchtui.domain.report_common import (
     Context,
     branch_of,
+    by_text_key,
     profile_of,
     recorder_gaps,
     study_of,
@@ -97,10 +98,9 @@ def _recorded(found: YearAssessment | None) -> Context | None:
     """The self-assessment the branch recorded itself (scores it entered), if any."""
     if found is None or not found.scores:
         return None
-    scores = [
-        {"area": label, "score": found.scores.get(key)} for key, label in ASSESSMENT_AREAS.items()
-    ]
-    given = [v for k in ASSESSMENT_AREAS if (v := found.scores.get(k)) is not None]
+    entered = by_text_key(found.scores)
+    scores = [{"area": label, "score": entered.get(key)} for key, label in ASSESSMENT_AREAS.items()]
+    given = [v for k in ASSESSMENT_AREAS if (v := entered.get(k)) is not None]
     return {
         "date": found.date,
         "scores": scores,
@@ -160,7 +160,8 @@ def year_report_context(
     care["owed"] = talks_owed(found, sections.member_names(data))
     development = sections.development(data, start, judged)
     development["probationary"] = summary["probationary"]
-    texts = {key: (assessment.texts.get(key, "") if assessment else "") for key in YEAR_TEXTS}
+    own = by_text_key(assessment.texts if assessment else None)
+    texts = {key: own.get(key, "") for key in YEAR_TEXTS}
     return {
         "kind": "year",
         "title": f"关于{branch['name']}{year}年度开展党支部基本建设工作情况的报告",
@@ -202,7 +203,11 @@ def year_report_context(
         "score": score_year(sheet, found, year, facts) if sheet else None,
         "five_good": (
             five_good_check(
-                sheet, found, year, facts.year_over, assessment.five_good if assessment else {}
+                sheet,
+                found,
+                year,
+                facts.year_over,
+                by_text_key(assessment.five_good if assessment else None),
             )
             if sheet
             else []

@@ -15,13 +15,14 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from branchtui.domain.dates import DateParseError, check_year
 from branchtui.domain.ledger_volume import VOLUMES, ledger_volume
 from branchtui.domain.obligations.rep import report_deadline
 from branchtui.domain.profile import Profile, get_profile
 from branchtui.domain.records import BranchData, MonthlyReport, YearAssessment
-from branchtui.domain.records.ledgers import MONTHLY_TEXTS, YEAR_TEXTS
+from branchtui.domain.records.ledgers import MONTHLY_TEXTS, YEAR_TEXTS, MonthlyText, YearText
 from branchtui.domain.report_context import (
     monthly_report_context,
     parse_month_key,
@@ -212,7 +213,7 @@ def record_sent(store: Store, month: str, sent: dt.date, on: dt.date) -> Monthly
 def save_monthly_texts(store: Store, month: str, texts: dict[str, str]) -> MonthlyReport:
     """Keep the secretary's words for the month (存在的问题, 下月工作打算) in one commit."""
     _month_start(month)
-    clean = {k: v.strip() for k, v in texts.items() if k in MONTHLY_TEXTS}
+    clean = {cast(MonthlyText, k): v.strip() for k, v in texts.items() if k in MONTHLY_TEXTS}
     with store.transaction() as tx:
         existing = _monthly_record(tx.all(MonthlyReport.TABLE), month)
         if existing is None:
@@ -228,7 +229,7 @@ def save_monthly_texts(store: Store, month: str, texts: dict[str, str]) -> Month
 def save_year_texts(store: Store, year: int, texts: dict[str, str]) -> YearAssessment:
     """Keep the secretary's words for the year's 述职 and 总结 on the YearAssessment record."""
     _check_year(year)
-    clean = {k: v.strip() for k, v in texts.items() if k in YEAR_TEXTS}
+    clean = {cast(YearText, k): v.strip() for k, v in texts.items() if k in YEAR_TEXTS}
     with store.transaction() as tx:
         found = [
             r
