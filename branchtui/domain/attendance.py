@@ -19,9 +19,9 @@ ATTENDED = frozenset({"present", "observer"})
 
 
 def member_on(member: Member, day: dt.date) -> bool:
-    """Whether the person was a member of this branch on ``day``."""
-    joined = member.joined is None or member.joined <= day
-    return joined and (member.removed is None or member.removed >= day)
+    """Whether the person was a member of this branch on ``day`` (joined and arrived by then)."""
+    start = member.counted_from
+    return (start is None or start <= day) and (member.removed is None or member.removed >= day)
 
 
 def expected_scope(kinds: Iterable[str], group_id: str | None) -> str | None:
@@ -152,7 +152,8 @@ class AttendanceRate:
 
 def _window(member: Member, days: list[dt.date]) -> int:
     """How many of the sorted ``days`` the person was a member on."""
-    low = bisect_left(days, member.joined) if member.joined is not None else 0
+    start = member.counted_from
+    low = bisect_left(days, start) if start is not None else 0
     high = bisect_right(days, member.removed) if member.removed is not None else len(days)
     return max(0, high - low)
 
@@ -171,11 +172,11 @@ def attendance_rates(
     people = {m.id: m for m in members}
     if book is None:
         book = AttendanceBook(m for m in meetings if start <= m.date <= end)
-    # Members who joined or left within the window need each meeting's date checked.
+    # Members who joined, arrived or left within the window need each meeting's date checked.
     partial = {
         m.id
         for m in people.values()
-        if (m.joined is not None and m.joined > start)
+        if ((since := m.counted_from) is not None and since > start)
         or (m.removed is not None and m.removed < end)
     }
     listed: Counter[str] = Counter()

@@ -91,9 +91,10 @@ def dues_for(member: Member, month: str, data: BranchData) -> MonthDues:
 def dues_start(member: Member, data: BranchData, book: DuesBook | None = None) -> dt.date | None:
     """The first month a member owes dues here.
 
-    From joining (for a 预备党员, ``joined`` is the day of the branch meeting), or from the
-    latest transfer in, but never before the branch's records start, so history from
-    before the app or from the former organization is not counted.
+    From joining (for a 预备党员, ``joined`` is the day of the branch meeting), from arriving
+    in this branch (``arrived``), or from the latest transfer in, but never before the branch's
+    records start, so history from before the app or from the former organization is not
+    counted (EDU-4, NAT-5).
     """
     if book is not None:
         moved_in = book.moved_in.get(member.id)
@@ -103,7 +104,7 @@ def dues_start(member: Member, data: BranchData, book: DuesBook | None = None) -
             default=None,
         )
     created = data.branch.created if data.branch else None
-    starts = [d for d in (member.joined, created, moved_in) if d]
+    starts = [d for d in (member.joined, member.arrived, created, moved_in) if d]
     return max(starts).replace(day=1) if starts else None
 
 

@@ -26,6 +26,7 @@ a limit tightened later never makes an existing data file unreadable.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import types
 import typing
 from dataclasses import dataclass
@@ -61,6 +62,11 @@ class FieldInfo:
     @property
     def label(self) -> str:
         return self.spec.label
+
+    @property
+    def is_date(self) -> bool:
+        """Whether the field holds a date (or nothing)."""
+        return self.hint is dt.date or dt.date in typing.get_args(self.hint)
 
     @property
     def headers(self) -> tuple[str, ...]:

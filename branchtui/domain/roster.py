@@ -46,11 +46,13 @@ def incomplete_members(members: Iterable[Member]) -> list[tuple[Member, list[str
 
 
 def is_active_on(member: Member, on: dt.date) -> bool:
-    """Whether the member belonged to the branch on that date: joined by then, not yet removed.
+    """Whether the member belonged to the branch on that date: joined and arrived by then
+    (``Member.counted_from``), not yet removed.
 
     A member without a date joined counts as belonging (the roster may be incomplete).
     """
-    if member.joined is not None and member.joined > on:
+    start = member.counted_from
+    if start is not None and start > on:
         return False
     return member.removed is None or member.removed > on
 

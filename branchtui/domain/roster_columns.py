@@ -14,24 +14,35 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-# Member field → the headers secretaries use for it, the first one being how we name the column.
+from branchtui.domain.fields import fields_of
+from branchtui.domain.records.people import Member
+
+# The Member fields a roster may hold, in column order; "group" is the group's name (group_id).
+IMPORTED_FIELDS = (
+    "name",
+    "gender",
+    "ethnicity",
+    "birth_date",
+    "id_number",
+    "phone",
+    "education",
+    "position",
+    "joined",
+    "full_date",
+    "arrived",
+    "status",
+    "group",
+    "note",
+)
+# Field → the headers secretaries use for it, from the field's declaration (label first).
 HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "name": ("姓名", "党员姓名"),
-    "gender": ("性别",),
-    "ethnicity": ("民族",),
-    "birth_date": ("出生日期", "出生年月", "出生年月日", "出生时间"),
-    "id_number": ("身份证号", "公民身份号码", "身份证号码", "身份证", "公民身份证号码"),
-    "phone": ("联系电话", "手机", "手机号码", "手机号", "电话", "联系方式"),
-    "education": ("学历", "文化程度", "最高学历"),
-    "position": ("职务", "工作岗位", "职务职称", "岗位", "现任职务"),
-    "joined": ("入党时间", "入党日期", "入党年月"),
-    "full_date": ("转正时间", "转正日期", "转正年月"),
-    "status": ("党员类别", "人员类别", "党籍状态", "党员类型"),
-    "group": ("所在党小组", "党小组"),
-    "note": ("备注",),
+    name: fields_of(Member)["group_id" if name == "group" else name].headers
+    for name in IMPORTED_FIELDS
 }
 COLUMN_LABELS: dict[str, str] = {name: synonyms[0] for name, synonyms in HEADER_SYNONYMS.items()}
-DATE_FIELDS = ("birth_date", "joined", "full_date")
+DATE_FIELDS = tuple(
+    name for name in IMPORTED_FIELDS if name != "group" and fields_of(Member)[name].is_date
+)
 # Real files put a title ("××党支部党员名册") and a date line above the header.
 HEADER_SEARCH_ROWS = 10
 DATE_HINT = "可写 1990-01-02、1990/1/2、1990.01、1990年1月2日 或 199001"

@@ -13,19 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from branchtui.domain.dates import add_years
+from branchtui.domain.fields import label_of
 from branchtui.domain.records import BranchData, Member, PartyGroup
 from branchtui.domain.roster_columns import COLUMN_LABELS, Header, RowDraft, find_header, read_row
 from branchtui.domain.validation import id_birth_date, id_gender, validate
 from branchtui.domain.validation import warnings as record_warnings
 
 # Fields no roster column holds, named when an updated member's stored value is at fault.
-OTHER_LABELS = {
-    "": "整行",
-    "dues_category": "党费类别",
-    "monthly_income": "月收入",
-    "removed": "移出时间",
-    "removed_reason": "移出原因",
-}
+OTHER_LABELS = {"": "整行"}
 MEMBER_FIELDS = {f.name for f in dataclasses.fields(Member)}
 
 
@@ -122,7 +117,7 @@ class _Matcher:
     def column(self, name: str) -> str:
         if name in self.header.titles:
             return self.header.titles[name]
-        return COLUMN_LABELS.get(name) or OTHER_LABELS.get(name, name)
+        return COLUMN_LABELS.get(name) or OTHER_LABELS.get(name) or label_of(Member, name)
 
     def run(self, rows: list[list[Any]]) -> None:
         for index in range(self.header.row + 1, len(rows)):

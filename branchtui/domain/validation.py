@@ -15,9 +15,6 @@ from branchtui.domain.dates import add_years
 from branchtui.domain.fields import fields_of
 from branchtui.domain.records import TABLES, Branch, Member, Record, Term
 from branchtui.domain.records.people import (
-    DUES_CATEGORIES,
-    GENDERS,
-    MEMBER_STATUSES,
     REMOVAL_REASONS,
 )
 from branchtui.domain.validation_fields import (
@@ -68,22 +65,24 @@ UNREADABLE = "记录内容无法识别，请检查后重新填写"
 def _member(c: Checker) -> None:
     """Member (ORG-1): name, gender, dates, 身份证号, phone, status and removal."""
     c.add("name", check_name(c.get("name")))
-    c.choice("gender", "性别", GENDERS, optional=True)
-    c.past("birth_date", "出生日期")
+    c.choice("gender", optional=True)
+    c.past("birth_date")
     c.add("id_number", check_id_number(c.get("id_number"), c.today))
     c.add("phone", check_phone(c.get("phone")))
-    c.past("joined", "入党时间")
+    c.past("joined")
     joined = c.get("joined")
     if "joined" not in c.errors and isinstance(joined, dt.date) and joined < PARTY_FOUNDED:
         c.add("joined", "入党时间不能早于1921年7月1日")
-    c.past("full_date", "转正时间")
-    c.order("joined", "full_date", "入党时间", "转正时间")
+    c.past("full_date")
+    c.order("joined", "full_date")
     if c.get("full_date") == c.get("joined") and c.get("joined") is not None:
         c.add("full_date", "转正时间应晚于入党时间")
-    c.choice("status", "党员类别", MEMBER_STATUSES)
+    c.past("arrived")
+    c.order("joined", "arrived")  # only a member already in the party transfers in
+    c.choice("status")
     if c.get("status") == "probationary" and c.get("full_date") is not None:
         c.add("full_date", "预备党员尚未转正，不应填写转正时间")
-    c.choice("dues_category", "党费类别", DUES_CATEGORIES)
+    c.choice("dues_category")
     c.amount("monthly_income", "月收入")
     _member_age(c)
     id_consistency(c)
@@ -104,8 +103,8 @@ def _member_age(c: Checker) -> None:
 def _member_removal(c: Checker) -> None:
     removed, reason = c.get("removed"), c.get("removed_reason")
     if removed is not None:
-        c.past("removed", "移出时间")
-        c.order("joined", "removed", "入党时间", "移出时间")
+        c.past("removed")
+        c.order("joined", "removed")
         c.add("removed_reason", check_choice(reason, "移出原因", REMOVAL_REASONS))
     elif reason not in ("", None):
         c.add("removed", "已填写移出原因，请填写移出时间")

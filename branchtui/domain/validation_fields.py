@@ -5,11 +5,14 @@ None of them raises, whatever they are given.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
 from decimal import Decimal
 from typing import Any
+
+from branchtui.domain.fields import fields_of
 
 # GB 11643-1999: weights of the first 17 digits and the check character for sum mod 11.
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -181,59 +184,93 @@ def check_time(value: object, label: str) -> str | None:
 
 
 class Checker:
-    """Collects the first message per field of one record; reads fields defensively."""
+    """Collects the first message per field of one record; reads fields defensively.
+
+    A field's label, text limit and choices come from its declaration (``domain.fields``);
+    pass ``label`` only where a message needs other words than the field's own name.
+    """
 
     def __init__(self, record: object, today: dt.date) -> None:
         self.record = record
         self.today = today
         self.errors: dict[str, str] = {}
+        self.declared = fields_of(type(record)) if dataclasses.is_dataclass(record) else {}
 
     def get(self, name: str) -> Any:
         return getattr(self.record, name, None)
+
+    def label(self, name: str) -> str:
+        """The declared Chinese label of a field of the record."""
+        info = self.declared.get(name)
+        return info.label if info is not None else name
 
     def add(self, name: str, message: str | None) -> None:
         if message:
             self.errors.setdefault(name, message)
 
-    def text(self, name: str, label: str, max_length: int = 200) -> None:
-        self.add(name, check_required(self.get(name), label, max_length))
+    def text(self, name: str, label: str | None = None, max_length: int | None = None) -> None:
+        info = self.declared.get(name)
+        limit = max_length or (info.spec.max_length if info else None) or 200
+        self.add(name, check_required(self.get(name), label or self.label(name), limit))
 
-    def past(self, name: str, label: str, *, required: bool = False) -> None:
-        value = self.get(name)
+    def past(self, name: str, label: str | None = None, *, required: bool = False) -> None:
+        value, label = self.get(name), label or self.label(name)
         self.add(name, f"请填写{label}" if required and value is None else None)
         self.add(name, check_past_date(value, self.today, label))
 
-    def date(self, name: str, label: str, *, required: bool = False) -> None:
-        value = self.get(name)
+    def date(self, name: str, label: str | None = None, *, required: bool = False) -> None:
+        value, label = self.get(name), label or self.label(name)
         self.add(name, f"请填写{label}" if required and value is None else None)
         self.add(name, check_date(value, label))
 
-    def order(self, first: str, second: str, first_label: str, second_label: str) -> None:
+    def order(
+        self,
+        first: str,
+        second: str,
+        first_label: str | None = None,
+        second_label: str | None = None,
+    ) -> None:
         """The later date must not come before the earlier one."""
         a, b = self.get(first), self.get(second)
         if isinstance(a, dt.date) and isinstance(b, dt.date) and b < a:
+            first_label, second_label = (
+                first_label or self.label(first),
+                second_label or self.label(second),
+            )
             self.add(second, f"{second_label}不能早于{first_label}")
 
     def amount(
-        self, name: str, label: str, *, required: bool = False, positive: bool = False
+        self,
+        name: str,
+        label: str | None = None,
+        *,
+        required: bool = False,
+        positive: bool = False,
     ) -> None:
-        value = self.get(name)
+        value, label = self.get(name), label or self.label(name)
         self.add(name, f"请填写{label}" if required and value is None else None)
         self.add(name, check_amount(value, label, positive=positive))
 
     def choice(
-        self, name: str, label: str, choices: dict[str, str], *, optional: bool = False
+        self,
+        name: str,
+        label: str | None = None,
+        choices: dict[str, str] | None = None,
+        *,
+        optional: bool = False,
     ) -> None:
         value = self.get(name)
         if optional and value in ("", None):
             return
-        self.add(name, check_choice(value, label, choices))
+        info = self.declared.get(name)
+        choices = choices if choices is not None else (info.choices if info else {})
+        self.add(name, check_choice(value, label or self.label(name), choices))
 
-    def ref(self, name: str, label: str) -> None:
+    def ref(self, name: str, label: str | None = None) -> None:
         """A required link to another record (a member, a term)."""
         value = self.get(name)
         if not isinstance(value, str) or not value:
-            self.add(name, f"请选择{label}")
+            self.add(name, f"请选择{label or self.label(name)}")
 
     def items(self, name: str) -> list[tuple[int, Any]]:
         value = self.get(name)

@@ -8,11 +8,7 @@ from branchtui.domain import records as r
 from branchtui.domain.records.ledgers import (
     ASSESSMENT_AREAS,
     FIVE_GOOD,
-    FUND_PURPOSES,
-    FUND_SOURCES,
-    LEDGER_CATEGORIES,
     MONTHLY_TEXTS,
-    SYSTEM_KINDS,
     YEAR_TEXTS,
 )
 from branchtui.domain.validation_fields import (
@@ -40,14 +36,14 @@ def _dated_title(title_label: str, date_label: str) -> Callable[[Checker], None]
 
 
 def _system_doc(c: Checker) -> None:
-    c.choice("kind", "制度类别", SYSTEM_KINDS)
-    c.text("title", "制度名称")
-    c.past("adopted", "制定时间")
+    c.choice("kind")
+    c.text("title")
+    c.past("adopted")
 
 
 def _work_plan(c: Checker) -> None:
     c.add("year", check_year(c.get("year"), c.today))
-    c.past("adopted", "计划通过时间")
+    c.past("adopted")
     for i, item in c.items("items"):
         c.add(f"items.{i}.content", check_required(getattr(item, "content", None), "工作内容", 500))
         c.add(f"items.{i}.due", check_date(getattr(item, "due", None), "完成时限"))
@@ -56,37 +52,37 @@ def _work_plan(c: Checker) -> None:
 
 def _ledger(c: Checker) -> None:
     _dated_title("台帐标题", "归档日期")(c)
-    c.choice("category", "台帐类别", LEDGER_CATEGORIES)
+    c.choice("category")
 
 
 def _attachment(c: Checker) -> None:
-    c.text("file_name", "文件名", 255)
-    c.amount("size", "文件大小")
-    c.past("added", "添加时间")
+    c.text("file_name")
+    c.amount("size")
+    c.past("added")
 
 
 def _venue(c: Checker) -> None:
-    c.text("name", "场所名称", 100)
+    c.text("name")
 
 
 def _fund(c: Checker) -> None:
-    c.past("date", "日期", required=True)
-    c.choice("direction", "收支类型", FUND_DIRECTIONS)
-    c.amount("amount", "金额", required=True, positive=True)
-    c.choice("source", "经费来源", FUND_SOURCES, optional=True)
+    c.past("date", required=True)
+    c.choice("direction")
+    c.amount("amount", required=True, positive=True)
+    c.choice("source", optional=True)
     if c.get("direction") == "spending":
-        c.choice("purpose", "支出用途", FUND_PURPOSES)
+        c.choice("purpose")
 
 
 def _inspection(c: Checker) -> None:
-    c.past("date", "检查日期", required=True)
+    c.past("date", required=True)
 
 
 def _monthly_report(c: Checker) -> None:
     c.add("month", check_month(c.get("month"), "报告月份"))
-    c.past("generated", "生成时间")
-    c.past("sent", "报送时间")
-    c.order("generated", "sent", "生成时间", "报送时间")
+    c.past("generated")
+    c.past("sent")
+    c.order("generated", "sent")
     _texts(c, MONTHLY_TEXTS)
 
 
@@ -104,7 +100,7 @@ def _texts(c: Checker, sections: dict[str, str]) -> None:
 
 def _assessment(c: Checker) -> None:
     c.add("year", check_year(c.get("year"), c.today))
-    c.past("date", "自评时间")
+    c.past("date")
     scores = c.get("scores")
     if isinstance(scores, dict):
         for area, score in scores.items():
@@ -122,8 +118,8 @@ def _assessment(c: Checker) -> None:
 
 def _practice(c: Checker) -> None:
     _dated_title("经验做法标题", "日期")(c)
-    c.past("reported", "报送时间")
-    c.order("date", "reported", "日期", "报送时间")
+    c.past("reported")
+    c.order("date", "reported")
 
 
 LEDGER_CHECKS: dict[type, Callable[[Checker], None]] = {

@@ -143,7 +143,7 @@ def meeting_check(c: Checker) -> None:
         c.add("kinds", "请选择会议类型")
     elif any(not isinstance(k, str) or k not in MEETING_KINDS for k in kinds):
         c.add("kinds", check_choice(None, "会议类型", MEETING_KINDS))
-    c.past("date", "会议日期", required=True)
+    c.past("date", required=True)
     if isinstance(kinds, list) and "group_meeting" in kinds and not c.get("group_id"):
         c.add("group_id", "党小组会请选择党小组")
     c.add("start", check_time(c.get("start"), "开始时间"))
@@ -151,15 +151,15 @@ def meeting_check(c: Checker) -> None:
     start, end = c.get("start"), c.get("end")
     if "start" not in c.errors and "end" not in c.errors and start and end and end <= start:
         c.add("end", "结束时间应晚于开始时间")
-    c.amount("duration_minutes", "时长（分钟）")
+    c.amount("duration_minutes")
     _count(c, "expected_count", c.get("expected_count"), "应到人数")
     _count(c, "present_count", c.get("present_count"), "实到人数")
-    c.amount("study_hours", "学习时长（小时）")
+    c.amount("study_hours")
     hours = c.get("study_hours")
     if "study_hours" not in c.errors and hours is not None and hours > 24:
         c.add("study_hours", "一次会议的学习时长不应超过24小时")
-    c.past("entered_on", "录入日期")
-    c.order("date", "entered_on", "会议日期", "录入日期")
+    c.past("entered_on")
+    c.order("date", "entered_on")
     _attendance(c)
     _agenda(c)
     _votes(c)

@@ -53,7 +53,14 @@ def talk_events(ctx: Context) -> list[TalkEvent]:
         for c in ctx.data.discipline_cases
     ]
     since = ctx.on - dt.timedelta(days=TALK_LOOKBACK_DAYS)
-    return [e for e in events if since <= e.date <= ctx.on]
+    # What happened before a member arrived here was the former branch's to talk about.
+    arrived = {m.id: m.arrived for m in ctx.data.members if m.arrived is not None}
+    return [
+        e
+        for e in events
+        if since <= e.date <= ctx.on
+        and (e.member_id not in arrived or arrived[e.member_id] <= e.date)
+    ]
 
 
 def talked(event: TalkEvent, ctx: Context) -> bool:

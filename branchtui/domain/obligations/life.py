@@ -223,10 +223,12 @@ def party_lectures(ctx: Context) -> list[Obligation]:
             out.append(
                 obligation("LIFE-4", status, detail=text, people=tuple(secretaries), **fields)
             )
-        if leaders:
-            missing = [m for m in leaders if m.id not in lecturers]
+        # A leader is judged from the year of arriving on, never for the years before.
+        judged = [m for m in leaders if (m.counted_from or period.end) <= period.end]
+        if judged:
+            missing = [m for m in judged if m.id not in lecturers]
             names = "、".join(m.name for m in missing[:8]) + ("等" if len(missing) > 8 else "")
-            given = f"{len(leaders) - len(missing)}/{len(leaders)}"
+            given = f"{len(judged) - len(missing)}/{len(judged)}"
             text = f"{period.label}中层以上领导干部讲党课：{given} 人已讲"
             short = f"{period.label}领导干部讲党课{given}人已讲"
             if missing:
@@ -243,7 +245,7 @@ def party_lectures(ctx: Context) -> list[Obligation]:
                     detail=text,
                     brief=brief(text, short),
                     people=tuple(m.id for m in missing),
-                    progress=(float(len(leaders) - len(missing)), float(len(leaders))),
+                    progress=(float(len(judged) - len(missing)), float(len(judged))),
                     **fields,
                 )
             )
@@ -393,7 +395,8 @@ def leaders_take_part(ctx: Context) -> list[Obligation]:
             for row in meeting.attendance:
                 if row.status == "absent":
                     absent[row.member_id] += 1
-        missing = [m for m in leaders if absent.get(m.id)]
+        judged = [m for m in leaders if (m.counted_from or period.end) <= period.end]
+        missing = [m for m in judged if absent.get(m.id)]
         fields: dict[str, Any] = {"period_kind": "year", "period": period.key, "due": period.end}
         if missing:
             names = "、".join(f"{m.name}（缺席{absent[m.id]}次）" for m in missing[:8])
@@ -408,7 +411,7 @@ def leaders_take_part(ctx: Context) -> list[Obligation]:
                 obligation("LIFE-8", "warning", detail=text, brief=short, people=people, **fields)
             )
         else:
-            text = f"{period.label}领导干部 {len(leaders)} 人均按时参加组织生活"
+            text = f"{period.label}领导干部 {len(judged)} 人均按时参加组织生活"
             short = brief(text, f"{period.label}领导干部均参加组织生活")
             out.append(obligation("LIFE-8", "met", detail=text, brief=short, **fields))
     return out

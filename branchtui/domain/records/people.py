@@ -103,7 +103,9 @@ class Member(Record):
     status: Annotated[
         MemberStatus, Spec("党员类别", synonyms=("人员类别", "党籍状态", "党员类型"))
     ] = "full"
-    group_id: Annotated[str | None, Spec("党小组", doc="所属党小组")] = None
+    group_id: Annotated[str | None, Spec("党小组", doc="所属党小组", synonyms=("所在党小组",))] = (
+        None
+    )
     is_leader: Annotated[
         bool, Spec("中层以上干部", doc="中层以上领导干部（LIFE-4 讲党课、LIFE-8 双重组织生活）")
     ] = False
@@ -120,6 +122,17 @@ class Member(Record):
     @property
     def active(self) -> bool:
         return self.removed is None
+
+    @property
+    def counted_from(self) -> dt.date | None:
+        """The first day this branch answers for the member's duties: the later of 入党时间 and
+        转入本支部日期 (``arrived``); None when neither is known. Every per-member rule (dues,
+        attendance, lapse, appraisal, leaders' duties) counts from here, never from before."""
+        if self.arrived is None:
+            return self.joined
+        if self.joined is None or self.joined < self.arrived:
+            return self.arrived
+        return self.joined
 
 
 @dataclass(kw_only=True, slots=True)

@@ -16,6 +16,7 @@ from textual.widgets import Header, Input, Label, Select, Static
 
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import DateParseError
+from branchtui.domain.fields import label_of
 from branchtui.domain.party_groups import member_saved
 from branchtui.domain.records import Member, PartyGroup
 from branchtui.domain.records.people import DUES_CATEGORIES, GENDERS, MEMBER_STATUSES
@@ -27,35 +28,32 @@ from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import BranchFooter
 
 YES_NO = {"no": "否", "yes": "是"}
-TEXT_FIELDS = {
-    "name": "姓名",
-    "ethnicity": "民族",
-    "id_number": "身份证号",
-    "phone": "联系电话",
-    "education": "学历",
-    "position": "职务",
-}
-DATE_FIELDS = {"birth_date": "出生日期", "joined": "入党时间", "full_date": "转正时间"}
-# Field order on screen, with labels.
-LABELS = {
-    "name": "姓名",
-    "gender": "性别",
-    "ethnicity": "民族",
-    "birth_date": "出生日期",
-    "id_number": "身份证号",
-    "phone": "联系电话",
-    "education": "学历",
-    "position": "职务",
-    "joined": "入党时间",
-    "full_date": "转正时间",
-    "status": "党员类别",
-    "group_id": "党小组",
-    "is_leader": "中层以上干部",
-    "inflow": "流入党员",
-    "dues_category": "党费类别",
-    "monthly_income": "月收入（元）",
-    "note": "备注",
-}
+TEXT_FIELDS = ("name", "ethnicity", "id_number", "phone", "education", "position")
+DATE_FIELDS = ("birth_date", "joined", "full_date", "arrived")
+# Field order on screen; each label is the field's declaration (domain.fields), not repeated here.
+FORM_FIELDS = (
+    "name",
+    "gender",
+    "ethnicity",
+    "birth_date",
+    "id_number",
+    "phone",
+    "education",
+    "position",
+    "joined",
+    "full_date",
+    "arrived",
+    "status",
+    "group_id",
+    "is_leader",
+    "inflow",
+    "dues_category",
+    "monthly_income",
+    "note",
+)
+LABELS = {name: label_of(Member, name) for name in FORM_FIELDS}
+# What the secretary is told under a field whose meaning is not obvious.
+HINTS = {"arrived": "党费、出勤等从此日与入党时间中较晚者起算；新增党员默认今天"}
 
 
 DISCARD_CHOICES = {"stay": "继续填写", "discard": "放弃，返回名册"}
@@ -100,6 +98,8 @@ class MemberForm(DataScreen):
                     Static("", id=f"error-{field}", classes="field-error", markup=False),
                     classes="form-row",
                 )
+                if field in HINTS:
+                    yield Static(HINTS[field], classes="hint", markup=False)
         yield Static("", id="form-status", classes="form-status", markup=False)
         yield BranchFooter()
 
@@ -108,6 +108,8 @@ class MemberForm(DataScreen):
         value: Any = getattr(m, field) if m is not None else None
         wid = f"field-{field}"
         if field in DATE_FIELDS:
+            if field == "arrived" and m is None:
+                value = self.today  # a member entered now arrives now, unless told otherwise
             return DateField(self.today, value, id=wid, compact=True)
         if field in ("gender", "status", "dues_category", "group_id", "is_leader", "inflow"):
             options = self._options(field)

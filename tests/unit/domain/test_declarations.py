@@ -62,3 +62,39 @@ def test_every_field_of_every_record_is_declared_with_a_chinese_label() -> None:
         assert undeclared_fields(cls) == [], cls.__name__
         for info in fields_of(cls).values():
             assert any("\u4e00" <= ch <= "\u9fff" for ch in info.label), (cls, info.name)
+
+
+def test_a_changed_label_reaches_bundle_docs_form_and_messages(monkeypatch) -> None:
+    from branchtui.domain import fields as declared
+    from branchtui.domain.codec import DecodeError, decode
+    from branchtui.storage.bundle_doc import render_bundle_doc
+
+    info = fields_of(r.Member)["note"]
+    changed = dataclasses.replace(info, spec=dataclasses.replace(info.spec, label="试验标签"))
+    monkeypatch.setitem(declared._FIELDS[r.Member], "note", changed)
+    assert "| `note` | 文本 | 试验标签 |" in render_bundle_doc()
+    with pytest.raises(DecodeError) as caught:
+        decode(r.Member, {"id": "x", "name": "张三", "note": 5})
+    assert "note（试验标签）" in caught.value.describe()
+
+
+def test_every_label_and_explanation_is_in_the_bundle_docs() -> None:
+    from branchtui.storage.bundle_doc import render_bundle_doc
+
+    text = render_bundle_doc()
+    for cls in _record_types():
+        for info in fields_of(cls).values():
+            assert info.label in text and info.spec.doc in text, (cls.__name__, info.name)
+
+
+def test_roster_columns_and_the_member_form_take_the_declared_labels() -> None:
+    from branchtui.domain.roster_columns import DATE_FIELDS, HEADER_SYNONYMS, match_header
+
+    member = fields_of(r.Member)
+    assert HEADER_SYNONYMS["arrived"][0] == member["arrived"].label == "转入本支部日期"
+    assert "arrived" in DATE_FIELDS
+    for name, headers in HEADER_SYNONYMS.items():
+        info = member["group_id" if name == "group" else name]
+        assert headers == info.headers
+        assert all(match_header(h) == name for h in headers)
+    assert match_header("转入日期") == "arrived" and match_header("所在党小组") == "group"

@@ -171,3 +171,18 @@ def test_incomplete_roster_entries_may_still_be_saved(today: dt.date) -> None:
     # Missing fields are ORG-1's to count, not a reason to refuse the save.
     bare = Member(name="李四")
     assert validate(bare, today) == {}
+
+
+def test_the_arrival_date_is_not_in_the_future_nor_before_joining() -> None:
+    import datetime as dt
+
+    from branchtui.domain.records import Member
+    from branchtui.domain.validation import validate
+
+    today = dt.date(2026, 11, 27)
+    member = Member(name="张三", joined=dt.date(2010, 7, 1), arrived=dt.date(2026, 12, 1))
+    assert validate(member, today)["arrived"] == "转入本支部日期不能晚于今天"
+    member.arrived = dt.date(2009, 1, 1)
+    assert validate(member, today)["arrived"] == "转入本支部日期不能早于入党时间"
+    member.arrived = today
+    assert "arrived" not in validate(member, today)

@@ -198,3 +198,14 @@ def test_random_cells_never_raise(row: list[object]) -> None:
         assert result is None or isinstance(result, DateCell | str)
         cell_text(cell)
         match_header(cell)
+
+
+def test_the_arrival_date_column_is_read_as_a_date() -> None:
+    from branchtui.domain.roster_columns import find_header, read_row
+
+    rows = [["姓名", "入党时间", "转入本支部日期"], ["张三", "2005-07-01", "2026年3月2日"]]
+    header = find_header(rows)
+    assert header is not None
+    draft = read_row(rows[1], header)
+    assert draft.values["arrived"] == dt.date(2026, 3, 2)
+    assert not draft.problems
