@@ -122,6 +122,13 @@ def say(text: str) -> None:
     typer.echo(text)
 
 
+def say_json(doc: Any) -> None:
+    """Print ``doc`` as indented JSON with Chinese kept readable (``--json`` options)."""
+    import orjson  # only the commands that print JSON need it
+
+    say(orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode("utf-8"))
+
+
 def _data_arg(argv: list[str]) -> str | None:
     for i, arg in enumerate(argv):
         if arg == "--data" and i + 1 < len(argv):

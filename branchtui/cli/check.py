@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from branchtui.cli.app import DataOption, app, fail, folder_of, say, sub_app, today
+from branchtui.cli.app import DataOption, app, fail, folder_of, say, say_json, sub_app, today
 
 check_app = sub_app("检查台账")
 app.add_typer(check_app, name="check")
@@ -41,10 +41,7 @@ def records(
     if found.problem:
         typer.echo(f"注意：{found.problem}", err=True)
     if as_json:
-        import orjson
-
-        doc = [d.to_json() for d in found.defects]
-        say(orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode("utf-8"))
+        say_json([d.to_json() for d in found.defects])
         return
     scope = f"{year}年" if year is not None else "全部"
     if not found.defects:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from branchtui.cli.app import DataOption, app, folder_of, parse_date, say, today
+from branchtui.cli.app import DataOption, app, folder_of, parse_date, say, say_json, today
 
 if TYPE_CHECKING:
     from branchtui.storage.folder_obligations import FolderObligations
@@ -50,10 +50,7 @@ def todo(
     if result.problem:
         typer.echo(f"注意：{result.problem}", err=True)
     if as_json:
-        import orjson
-
-        doc = [ob.to_json() for ob in result.obligations]
-        say(orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode("utf-8"))
+        say_json([ob.to_json() for ob in result.obligations])
         return
     say(render_list(result, show_all))
 

@@ -130,7 +130,22 @@ class SavedMeeting:
     appraisal: Appraisal | None = None
 
 
-def save_meeting(
+@dataclass(frozen=True)
+class PreparedMeeting:
+    """A meeting ready to save, with its minutes already rendered (the review step shows
+    ``text``): the copy to store, the stored version it amends, where the minutes go, and the
+    data it was rendered from (saving renders again only if that changed meanwhile)."""
+
+    meeting: Meeting
+    appraisal: Appraisal | None
+    attachments: tuple[Attachment, ...]
+    stored: Meeting | None
+    path: Path
+    text: str
+    data: BranchData
+
+
+def prepare_meeting(
     store: Store,
     meeting: Meeting,
     *,
@@ -138,15 +153,10 @@ def save_meeting(
     attachments: list[Attachment] | tuple[Attachment, ...] = (),
     reason: str = "",
     today: dt.date | None = None,
-) -> SavedMeeting:
-    """Save a meeting from the wizard (new, or an amendment of the stored one) with its
-    appraisal and newly copied attachments in one commit, then write its minutes. The saved
-    copy (new ``rev``, ``entered_on``, ``minutes_path``) is returned; the arguments are not
-    changed.
-
-    A record that does not pass ``domain.validation`` is refused (InvalidRecordError, nothing
-    written); a record changed by another session since it was opened is a ConflictError.
-    """
+) -> PreparedMeeting:
+    """Validate a wizard's meeting (InvalidRecordError, in Chinese, when it cannot be saved),
+    make it the new record or the amendment of the stored one, and render its minutes exactly
+    as they will be written. Nothing is written; the arguments are not changed."""
     day = today or locations.today()
     # Work on copies: a refused or conflicting save leaves the wizard's objects as they were.
     meeting = Meeting.from_dict(meeting.to_dict())
@@ -166,20 +176,59 @@ def save_meeting(
         meeting.entered_on = day
     if appraisal is not None:
         appraisal.meeting_id = meeting.id
-    old_path = stored.minutes_path if stored is not None else ""
     path = minutes_path(store.data_dir, meeting, data)
     meeting.minutes_path = _stored(store.data_dir, path)
     text = render_minutes(store.data_dir, data, meeting, appraisal, attachments)
+    return PreparedMeeting(meeting, appraisal, tuple(attachments), stored, path, text, data)
+
+
+def save_prepared(store: Store, prepared: PreparedMeeting) -> SavedMeeting:
+    """Save a prepared meeting with its appraisal and new attachments in one commit, then write
+    its minutes (rendered again only if another session changed the data since the review).
+
+    A record changed by another session since it was opened is a ConflictError; nothing is
+    saved then.
+    """
+    p = prepared
+    text = p.text
+    if store.snapshot() is not p.data:
+        text = render_minutes(
+            store.data_dir, store.snapshot(), p.meeting, p.appraisal, p.attachments
+        )
     with store.transaction() as tx:
-        (tx.update if stored is not None else tx.insert)(meeting)
-        if appraisal is not None:
-            (tx.update if tx.get(Appraisal.TABLE, appraisal.id) else tx.insert)(appraisal)
-        for attachment in attachments:
+        (tx.update if p.stored is not None else tx.insert)(p.meeting)
+        if p.appraisal is not None:
+            (tx.update if tx.get(Appraisal.TABLE, p.appraisal.id) else tx.insert)(p.appraisal)
+        for attachment in p.attachments:
             if tx.get(Attachment.TABLE, attachment.id) is None:
                 tx.insert(attachment)
-    _write(store.data_dir, path, text)
-    _remove_old(store.data_dir, old_path, path)
-    return SavedMeeting(meeting, path, text, stored is not None, appraisal)
+    _write(store.data_dir, p.path, text)
+    _remove_old(store.data_dir, p.stored.minutes_path if p.stored else "", p.path)
+    return SavedMeeting(p.meeting, p.path, text, p.stored is not None, p.appraisal)
+
+
+def save_meeting(
+    store: Store,
+    meeting: Meeting,
+    *,
+    appraisal: Appraisal | None = None,
+    attachments: list[Attachment] | tuple[Attachment, ...] = (),
+    reason: str = "",
+    today: dt.date | None = None,
+) -> SavedMeeting:
+    """Save a meeting from the wizard (new, or an amendment of the stored one) with its
+    appraisal and newly copied attachments in one commit, then write its minutes: the same as
+    ``save_prepared(store, prepare_meeting(...))``. The saved copy (new ``rev``, ``entered_on``,
+    ``minutes_path``) is returned; the arguments are not changed.
+
+    A record that does not pass ``domain.validation`` is refused (InvalidRecordError, nothing
+    written); a broken template is a TemplateError (nothing written); a record changed by
+    another session since it was opened is a ConflictError.
+    """
+    prepared = prepare_meeting(
+        store, meeting, appraisal=appraisal, attachments=attachments, reason=reason, today=today
+    )
+    return save_prepared(store, prepared)
 
 
 def write_minutes(store: Store, meeting_id: str) -> SavedMeeting:

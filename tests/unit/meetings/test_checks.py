@@ -17,6 +17,7 @@ from branchtui.domain.records import (
     Vote,
 )
 from tests.unit.obligations.conftest import (
+    FIVE_SEATS,
     D,
     add,
     add_committee,
@@ -115,12 +116,7 @@ def test_votes_without_counts_method_or_tellers_or_with_too_many_votes() -> None
 def test_a_committee_meeting_with_under_half_the_committee() -> None:
     data = make_data()
     ms = add_members(data, 5)
-    add_committee(
-        data,
-        D(2025, 1, 1),
-        ms,
-        ("secretary", "deputy_secretary", "organization", "propaganda", "discipline"),
-    )
+    add_committee(data, D(2025, 1, 1), ms, FIVE_SEATS)
     meeting = add_meeting(data, "committee_meeting", DAY, attendees=ms[:2], **FULL)
     meeting.attendance += [
         Attendance(member_id=m.id, status="on_leave", reason="出差") for m in ms[2:]

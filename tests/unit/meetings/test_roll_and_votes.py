@@ -12,6 +12,7 @@ from branchtui.domain.meetings.roll import (
 from branchtui.domain.meetings.votes import quorum_line, vote_verdicts
 from branchtui.domain.records import Attendance, Observer, Vote
 from tests.unit.obligations.conftest import (
+    FIVE_SEATS,
     D,
     add_committee,
     add_group,
@@ -128,12 +129,7 @@ def test_more_votes_than_voters_is_invalid() -> None:
 def test_committee_quorum_by_nat_2() -> None:
     data = make_data()
     ms = add_members(data, 5)
-    add_committee(
-        data,
-        D(2025, 1, 1),
-        ms,
-        ("secretary", "deputy_secretary", "organization", "propaganda", "discipline"),
-    )
+    add_committee(data, D(2025, 1, 1), ms, FIVE_SEATS)
     held = add_meeting(data, "committee_meeting", DAY, attendees=ms[:3], absent=ms[3:])
     assert quorum_line(held, data) == "应到委员5名，实到3名，超过半数，符合规定人数"
     short = add_meeting(data, "committee_meeting", DAY, attendees=ms[:2], absent=ms[2:])

@@ -165,6 +165,10 @@ def add_seat(
     )
 
 
+# A committee of five with every usual seat (NAT-2 tests: more than half is three).
+FIVE_SEATS = ("secretary", "deputy_secretary", "organization", "propaganda", "discipline")
+
+
 def add_committee(
     data: BranchData, start: dt.date, members: list[Member], roles: tuple[str, ...] = ()
 ) -> Term:

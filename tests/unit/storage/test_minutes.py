@@ -247,3 +247,17 @@ def test_attachments_are_saved_with_the_meeting(store: Store, tmp_path: Path) ->
     # Saving again (an amendment) does not insert the attachment twice.
     save_meeting(store, saved.meeting, attachments=[attachment], today=TODAY)
     assert len(store.snapshot().attachments) == 1
+
+
+def test_the_review_renders_once_and_saving_uses_it_unless_the_data_changed(store: Store) -> None:
+    from branchtui.storage.minutes import prepare_meeting, save_prepared
+
+    prepared = prepare_meeting(store, _committee_meeting(store), today=TODAY)
+    assert store.snapshot().meetings == [] and not prepared.path.exists()  # nothing written
+    saved = save_prepared(store, prepared)
+    assert saved.text == prepared.text and saved.path.read_text(encoding="utf-8") == prepared.text
+    # Another session saves an earlier 支委会 between the review and the save: numbered again.
+    later = prepare_meeting(store, _committee_meeting(store, date=D(2026, 11, 20)), today=TODAY)
+    assert "2026年第2次会议" in later.text
+    save_meeting(store, _committee_meeting(store, date=D(2026, 11, 10)), today=TODAY)
+    assert "2026年第3次会议" in save_prepared(store, later).text
