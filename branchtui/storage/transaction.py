@@ -141,11 +141,13 @@ class Transaction:
         return record
 
     def apply(self, changes: RecordChanges) -> None:
-        """Insert and update the records a domain rule decided on (inserts first)."""
+        """Insert, update and delete the records a domain rule decided on (in that order)."""
         for record in changes.inserts:
             self.insert(record)
         for record in changes.updates:
             self.update(record)
+        for record in changes.deletes:
+            self.delete(record.TABLE, record.id, record.rev)
 
     def delete(self, table: str, record_id: str, rev: int | None = None) -> None:
         rows = self._table(table)

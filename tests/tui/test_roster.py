@@ -187,3 +187,36 @@ async def test_removing_a_group_leader_frees_the_group(branch_dir: Path, today: 
     zhang = next(m for m in data.members if m.name == "张三")
     assert zhang.removed == dt.date(2026, 11, 20)
     assert next(g for g in data.groups if g.id == "g1").leader_id is None
+
+
+async def test_entry_error_deletes_the_member_after_a_confirmation(
+    branch_dir: Path, today: dt.date
+) -> None:
+    # 录入错误: not history but gone, with what pointed at him scrubbed (here: his group).
+    from branchtui.storage.references import dangling_references
+    from branchtui.tui.screens.dialogs import ChoicePrompt
+
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_roster(pilot)
+        await pilot.press("slash", *"zhangsan", "enter", "d")
+        await pilot.pause()
+        await pilot.press("enter", *["down"] * 7, "enter")  # 原因：录入错误 (the last one)
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: isinstance(app.screen, ChoicePrompt))
+        assert "按录入错误删除“张三”" in str(app.screen.prompt_title)
+        await pilot.press("escape")  # the first answer may be no: nothing is deleted
+        await pilot.pause()
+        assert any(m.name == "张三" for m in read_file(branch_dir).members)
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: isinstance(app.screen, ChoicePrompt))
+        await pilot.press("down", "enter")  # 确认删除
+        await settle(pilot, lambda: isinstance(app.screen, RosterScreen))
+        assert "张三" not in names_in_table(app)
+        await pilot.press("h")
+        await pilot.pause()
+        assert "张三" not in names_in_table(app)  # not kept as history either
+    data = read_file(branch_dir)
+    assert not any(m.name == "张三" for m in data.members)
+    assert next(g for g in data.groups if g.id == "g1").leader_id is None
+    assert dangling_references(data) == []

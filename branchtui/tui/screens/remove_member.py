@@ -15,12 +15,23 @@ from textual.widgets import Input, Label, Select, Static
 
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import DateParseError
+from branchtui.domain.erasure import (
+    ENTRY_ERROR,
+    ENTRY_ERROR_LABEL,
+    erase_member,
+    erasure_summary,
+)
 from branchtui.domain.party_groups import member_saved
 from branchtui.domain.records import Member, PartyGroup
 from branchtui.domain.records.people import REMOVAL_REASONS
 from branchtui.storage.errors import StoreError
+from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
+
+# The reasons offered: those kept as history, and 录入错误, which deletes instead.
+REASONS = {**REMOVAL_REASONS, ENTRY_ERROR: ENTRY_ERROR_LABEL}
+ERASE_CHOICES = {"keep": "不删除，返回", "erase": "确认删除"}
 
 
 class RemoveMemberDialog(ModalScreen[bool]):
@@ -50,11 +61,13 @@ class RemoveMemberDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="remove-dialog"):
             yield Static(f"移除党员：{self.member.name}", classes="dialog-title", markup=False)
-            yield Static("记录将保留在历史中（名册按 h 可查看）。", classes="hint")
+            yield Static(
+                "记录将保留在历史中（名册按 h 可查看）；选“录入错误”则删除。", classes="hint"
+            )
             yield Horizontal(
                 Label("原因"),
                 Select(
-                    [(label, key) for key, label in REMOVAL_REASONS.items()],
+                    [(label, key) for key, label in REASONS.items()],
                     prompt="请选择原因",
                     id="remove-reason",
                     compact=True,
@@ -89,6 +102,9 @@ class RemoveMemberDialog(ModalScreen[bool]):
 
     def action_confirm(self) -> None:
         reason = self.query_one("#remove-reason", Select).value
+        if reason == ENTRY_ERROR:
+            self._confirm_erasure()
+            return
         errors: dict[str, str] = {}
         if not isinstance(reason, str):
             errors["reason"] = "请选择移除原因"
@@ -113,6 +129,20 @@ class RemoveMemberDialog(ModalScreen[bool]):
         groups = self.app.data.groups  # type: ignore[attr-defined]
         self._write(removed, member_saved(self.member, removed, groups))
 
+    def _confirm_erasure(self) -> None:
+        """录入错误: the member and what exists only for them go, after one more question."""
+        changes = erase_member(self.app.data, self.member.id)  # type: ignore[attr-defined]
+        title = (
+            f"按录入错误删除“{self.member.name}”？将{erasure_summary(changes)}，"
+            "如同从未录入（删除前自动备份，可用 branchtui restore 恢复）。"
+        )
+
+        def answered(choice: str | None) -> None:
+            if choice == "erase":
+                self._write(self.member, changes)
+
+        self.app.push_screen(ChoicePrompt(title, ERASE_CHOICES), answered)
+
     @work(thread=True, exclusive=True, group="member-remove", description="移除党员")
     def _write(self, member: Member, changes: RecordChanges) -> None:
         try:
@@ -129,6 +159,10 @@ class RemoveMemberDialog(ModalScreen[bool]):
         self.notify(text, title="未移除", severity="error", timeout=10)
 
     def _done(self, member: Member, groups_left: str) -> None:
+        if member.removed is None:  # erased as entered by mistake
+            self.notify(f"已删除：{member.name}（{ENTRY_ERROR_LABEL}）", timeout=3)
+            self.dismiss(True)
+            return
         label = REMOVAL_REASONS.get(member.removed_reason, member.removed_reason)
         done = f"已移除：{member.name}（{label}）"
         if groups_left:
