@@ -17,10 +17,11 @@ _SPACES = re.compile(r"[ \t]{2,}")
 # Other control characters have no place in a printed report.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 _ALWAYS = str.maketrans({c: "\\" + c for c in "\\`_[]<>#|~"})
-# A run of * is escaped unless it sits inside a masked number (139****5678, 0592-****567),
-# which stays as it is printed everywhere else.
+# A run of * is escaped unless it is part of a masked number (139****5678, 0592-****567,
+# ****567), which stays as it is printed everywhere else: followed by a digit, such a run is
+# neither a list marker nor a rule, and it cannot close an emphasis.
 _STARS = re.compile(r"\*+")
-_MASK_LEFT = frozenset("0123456789-")
+_MASK_LEFT = frozenset("0123456789- ")
 # What makes a line a list item or a setext underline when it starts the line: - + = and 1. 1)
 # (a list marker needs a space after it; a setext underline or rule is made of the marks alone).
 _AT_LINE_START = re.compile(r"^(?:[-+=](?=[\s\-+=]|$)|\d{1,9}(?=[.)](?:\s|$)))")
@@ -54,7 +55,8 @@ def escape_cell(value: object) -> MarkdownText:
 
 def _stars(match: re.Match[str]) -> str:
     text, start, end = match.string, match.start(), match.end()
-    if start > 0 and end < len(text) and text[start - 1] in _MASK_LEFT and text[end].isdigit():
+    masked_left = start == 0 or text[start - 1] in _MASK_LEFT
+    if masked_left and end < len(text) and text[end].isdigit():
         return match.group(0)
     return "\\*" * len(match.group(0))
 

@@ -132,7 +132,8 @@ def mask_id_number(text: str | None) -> str:
 
 
 def mask_phone(text: str | None) -> str:
-    """``138****5678`` for a mobile, ``0592-****567`` for a landline; short text fully masked."""
+    """``138****5678`` for a mobile, ``0592-****567`` for a landline, ``****567`` for a local
+    number; short text fully masked."""
     value = (text or "").strip()
     if "-" in value:
         area, _, number = value.partition("-")
@@ -140,4 +141,6 @@ def mask_phone(text: str | None) -> str:
         return f"{area}-{'*' * (len(number) - keep)}{number[len(number) - keep :]}"
     if len(value) < 7:
         return "*" * len(value)
+    if len(value) < 11:  # a local number without area code: at least four digits hidden
+        return "*" * (len(value) - 3) + value[-3:]
     return value[:3] + "*" * (len(value) - 7) + value[-4:]

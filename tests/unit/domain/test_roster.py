@@ -116,4 +116,5 @@ def test_masking_keeps_only_what_identifies_the_row() -> None:
     assert mask_phone("13812345678") == "138****5678"
     assert mask_phone("0592-1234567") == "0592-****567"
     assert mask_phone("12345") == "*****"
+    assert mask_phone("1380004") == "****004"  # never the whole number
     assert mask_phone(None) == ""
