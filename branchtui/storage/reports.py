@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import TypeVar, cast
 
 from branchtui.domain.dates import DateParseError, check_year
 from branchtui.domain.ledger_volume import VOLUMES, ledger_volume
@@ -210,6 +210,14 @@ def record_sent(store: Store, month: str, sent: dt.date, on: dt.date) -> Monthly
         return existing
 
 
+K = TypeVar("K", bound=str)
+
+
+def _kept(texts: dict[K, str]) -> dict[K, str]:
+    """The sections that hold words (an empty one is removed)."""
+    return {k: v for k, v in texts.items() if v}
+
+
 def save_monthly_texts(store: Store, month: str, texts: dict[str, str]) -> MonthlyReport:
     """Keep the secretary's words for the month (存在的问题, 下月工作打算) in one commit."""
     _month_start(month)
@@ -217,11 +225,10 @@ def save_monthly_texts(store: Store, month: str, texts: dict[str, str]) -> Month
     with store.transaction() as tx:
         existing = _monthly_record(tx.all(MonthlyReport.TABLE), month)
         if existing is None:
-            record = MonthlyReport(month=month, texts={k: v for k, v in clean.items() if v})
+            record = MonthlyReport(month=month, texts=_kept(clean))
             tx.insert(record)
             return record
-        merged = {**existing.texts, **clean}
-        existing.texts = {k: v for k, v in merged.items() if v}
+        existing.texts = _kept({**existing.texts, **clean})
         tx.update(existing)
         return existing
 
@@ -237,14 +244,12 @@ def save_year_texts(store: Store, year: int, texts: dict[str, str]) -> YearAsses
             if isinstance(r, YearAssessment) and r.year == year
         ]
         if not found:
-            record = YearAssessment(year=year, texts={k: v for k, v in clean.items() if v})
-            tx.insert(record)
-            return record
-        existing = found[-1]
-        merged = {**existing.texts, **clean}
-        existing.texts = {k: v for k, v in merged.items() if v}
-        tx.update(existing)
-        return existing
+            assessment = YearAssessment(year=year, texts=_kept(clean))
+            tx.insert(assessment)
+            return assessment
+        found[-1].texts = _kept({**found[-1].texts, **clean})
+        tx.update(found[-1])
+        return found[-1]
 
 
 def make_monthly_report(

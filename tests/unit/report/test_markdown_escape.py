@@ -16,10 +16,12 @@ import pytest
 from markdown_it import MarkdownIt
 
 from branchtui.domain.calendar import WorkCalendar
+from branchtui.domain.ledger_volume import VOLUMES, ledger_volume
 from branchtui.domain.markdown import escape_cell, escape_text
 from branchtui.domain.profile import get_profile
 from branchtui.domain.records import BranchData, PracticeNote
 from branchtui.domain.report_context import monthly_report_context, year_report_context
+from branchtui.storage.scoring_file import load_scoring_sheet
 from branchtui.storage.templates import render_template
 
 from .conftest import build_branch
@@ -90,11 +92,18 @@ def _render(text: str, kind: str) -> str:
     if kind == "monthly":
         context = monthly_report_context(data, "2026-10", profile, ON, WorkCalendar())
         return render_template(None, "reports/monthly.md.j2", context)
-    context = year_report_context(data, 2026, profile, ON, WorkCalendar())
-    return render_template(None, "reports/year.md.j2", context)
+    if kind.startswith("ledger:"):
+        context = ledger_volume(data, 2026, kind.removeprefix("ledger:"), ON)
+        return render_template(None, "reports/ledger.md.j2", context)
+    context = year_report_context(
+        data, 2026, profile, ON, WorkCalendar(), sheet=load_scoring_sheet(None)
+    )
+    return render_template(None, f"reports/{kind}.md.j2", context)
 
 
-@pytest.mark.parametrize("kind", ["monthly", "year"])
+@pytest.mark.parametrize(
+    "kind", ["monthly", "year", "debrief", "summary", *(f"ledger:{k}" for k in VOLUMES)]
+)
 def test_hostile_text_makes_no_structure(kind: str) -> None:
     plain = _render("甲乙", kind)
     hostile = _render(HOSTILE, kind)
