@@ -125,6 +125,36 @@ def sent(
     say(f"已登记{key[:4]}年{int(key[5:])}月工作报告于 {day.isoformat()} 报送上级党委。")
 
 
+@report_app.command(
+    "list",
+    short_help="查看各月报告的生成和报送日期",
+    help="列出某年（默认今年）各月工作报告的生成日期、报送日期、报送期限和状态（REP-1）。",
+)
+def list_reports(
+    ctx: typer.Context,
+    year: Annotated[int | None, typer.Option("--year", metavar="YYYY", help="哪一年")] = None,
+    data: DataOption = None,
+) -> None:
+    from branchtui.domain.profile import get_profile
+    from branchtui.domain.report_monthly import monthly_report_log
+    from branchtui.storage.store import Store
+
+    folder = folder_of(ctx, data)
+    day = today()
+    chosen = _year(year if year is not None else day.year)
+    snapshot = Store.open(folder).snapshot()
+    profile = get_profile(snapshot.branch.profile if snapshot.branch else None)
+    rows = monthly_report_log(snapshot, chosen, day, profile)
+    if not rows:
+        say(f"{chosen}年尚未开始。")
+        return
+    say("月份     生成日期    报送日期    报送期限    状态")
+    for row in rows:
+        made = row["generated"].isoformat() if row["generated"] else "—" + " " * 9
+        sent_on = row["sent"].isoformat() if row["sent"] else "—" + " " * 9
+        say(f"{row['month']}  {made}  {sent_on}  {row['due'].isoformat()}  {row['state']}")
+
+
 def _year_document(
     ctx: typer.Context,
     document: str,

@@ -136,3 +136,31 @@ def monthly_report_context(
         "sent": record.sent if record else None,
         "profile": profile_of(profile, with_settings),
     }
+
+
+def monthly_report_log(data: BranchData, year: int, on: dt.date, profile: Profile) -> list[Context]:
+    """Each month of ``year`` up to ``on``'s month: when its report was generated and sent, by
+    when it is due (REP-1), and in words where it stands — what the reports screen lists."""
+    records = {r.month: r for r in data.monthly_reports}
+    rows = []
+    for number in range(1, 13):
+        start = dt.date(year, number, 1)
+        if start > on:
+            break
+        key = month_key(start)
+        record = records.get(key)
+        due = report_deadline(start, profile.report_due_day)
+        generated = record.generated if record else None
+        sent = record.sent if record else None
+        if sent is not None:
+            state = "已报送" if sent <= due else "逾期报送"
+        elif on > due:
+            state = "逾期未报送"
+        elif generated is not None:
+            state = "已生成，未报送"
+        else:
+            state = "未生成"
+        rows.append(
+            {"month": key, "generated": generated, "sent": sent, "due": due, "state": state}
+        )
+    return rows

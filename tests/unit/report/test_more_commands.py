@@ -89,3 +89,17 @@ def test_settings_only_when_asked(cli, data_dir: Path) -> None:
     cli("report", "year", "--year", "2026", "--with-settings")
     full = (data_dir / "reports" / "2026-year.md").read_text(encoding="utf-8")
     assert "| 党支部任期 |" not in plain and "| 党支部任期 | 2年 |" in full
+
+
+@pytest.mark.usefixtures("store")
+def test_list_shows_each_months_produced_and_sent_dates(cli) -> None:
+    cli("report", "monthly", "--month", "2026-10")
+    cli("report", "sent", "--month", "2026-09", "--date", "2026-10-20")
+    result = cli("report", "list", "--year", "2026")
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[0].split() == ["月份", "生成日期", "报送日期", "报送期限", "状态"]
+    assert len(lines) == 1 + 11  # January to November
+    assert lines[9].split() == ["2026-09", "—", "2026-10-20", "2026-10-16", "逾期报送"]
+    assert lines[10].split() == ["2026-10", "2026-11-27", "—", "2026-11-16", "逾期未报送"]
+    assert lines[11].split() == ["2026-11", "—", "—", "2026-12-16", "未生成"]
