@@ -61,12 +61,13 @@ def ensure_demo(folder: Path) -> None:
     write_demo(folder, seed=2017, members=30, years=2)
 
 
-def launch_tui(folder: Path, *, demo: bool = False) -> None:
-    """Open the TUI on ``folder``; with ``demo``, first create the sample branch if none is there."""
+def launch_tui(folder: Path, *, demo: bool = False) -> int:
+    """Open the TUI on ``folder``; with ``demo``, first create the sample branch if none is there.
+    The exit code: 1 when the app closed after a program error."""
     require_terminal()
     if demo:
         ensure_demo(folder)
-    start_tui(folder)
+    return start_tui(folder)
 
 
 def require_terminal() -> None:
@@ -82,17 +83,18 @@ def require_terminal() -> None:
         raise UserError(problem)
 
 
-def start_tui(folder: Path) -> None:
+def start_tui(folder: Path) -> int:
     # Textual takes ~300 ms to import: only the interactive path pays for it.
     from branchtui.tui.app import run_tui
 
-    run_tui(folder, today=locations.today())
+    # Only BRANCHTUI_TODAY pins the date; otherwise a session open past midnight moves on.
+    return run_tui(folder, today=locations.fixed_today())
 
 
 def _open(args: list[str], data: str | None, demo: bool) -> int:
     try:
         folder = demo_folder(Path(data) if data else None) if demo else locations.data_dir(data)
-        launch_tui(folder, demo=demo)
+        return launch_tui(folder, demo=demo)
     except (UserError, StoreError) as exc:
         print(exc.message, file=sys.stderr)
         return 1
@@ -102,7 +104,6 @@ def _open(args: list[str], data: str | None, demo: bool) -> int:
         from branchtui.cli.app import report_crash  # the CLI's one-line crash report and log
 
         return report_crash(exc, args)
-    return 0
 
 
 def main() -> NoReturn:

@@ -88,7 +88,9 @@ def root(
                 "--demo 只用于打开终端界面，不能与命令同用；生成示例请运行 branchtui demo"
             )
         return
-    launch_tui(demo_folder(data) if demo else locations.data_dir(data), demo=demo)
+    code = launch_tui(demo_folder(data) if demo else locations.data_dir(data), demo=demo)
+    if code:
+        raise typer.Exit(code)
 
 
 def folder_of(ctx: typer.Context, data: Path | None) -> Path:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
 from branchtui.cli.app import DataOption, app, fail, folder_of, parse_date, say, today
+from branchtui.domain.records.branch import BranchKind, ProfileName
 from branchtui.storage.locations import DATA_FILE
 
 if TYPE_CHECKING:
@@ -99,10 +100,10 @@ def init(
     start = parse_date(term_start, "--term-start") if term_start else None
     branch = Branch(
         name=name.strip(),
-        kind=kinds[kind],
+        kind=cast(BranchKind, kinds[kind]),
         upper_committee=upper.strip(),
         non_public=non_public,
-        profile=profiles[profile],
+        profile=cast(ProfileName, profiles[profile]),
         created=today(),
     )
     store = Store.open(folder, create=True)

@@ -13,8 +13,6 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
-from pypinyin import Style, pinyin
-
 # Surname readings where pypinyin's most common reading is wrong for a surname.
 SURNAME_READINGS: dict[str, tuple[str, ...]] = {
     "单": ("shan",),
@@ -100,6 +98,9 @@ def _is_cjk(char: str) -> bool:
 def _char_readings(char: str) -> tuple[str, ...]:
     if not _is_cjk(char):
         return (char.lower(),)
+    # pypinyin loads its dictionaries in ~0.6 s: only when a reading is first needed.
+    from pypinyin import Style, pinyin
+
     found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
     readings = [r for group in found for r in group if r.isascii() and r.isalpha()]
     # ü is typed as v by most, as u by some: accept both.
@@ -187,6 +188,15 @@ def name_matches(name: str, query: str) -> bool:
         return _rank(name, _normalize_query(query)) is not None
     except (TypeError, ValueError):
         return False
+
+
+def match_rank(text: str, query: str) -> int | None:
+    """How well ``query`` (Chinese, full pinyin or initials) finds ``text``: 0 exact, 1 from
+    the start, 2 elsewhere, None not at all. The command palette ranks its entries by it."""
+    try:
+        return _rank(text, _normalize_query(query))
+    except (TypeError, ValueError):
+        return None
 
 
 def search_members(members: Iterable[T], query: str) -> list[T]:

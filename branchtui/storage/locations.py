@@ -23,8 +23,8 @@ def data_dir(explicit: str | Path | None = None) -> Path:
     return Path(xdg) / "branchtui"
 
 
-def today() -> dt.date:
-    """Today, unless ``BRANCHTUI_TODAY=YYYY-MM-DD`` fixes it (demos, tests, looking back)."""
+def fixed_today() -> dt.date | None:
+    """The date ``BRANCHTUI_TODAY=YYYY-MM-DD`` fixes (demos, tests, looking back), if any."""
     fixed = os.environ.get("BRANCHTUI_TODAY", "").strip()
     if fixed:
         # Out of the supported range (domain/dates.py) it is ignored like a malformed one.
@@ -35,4 +35,9 @@ def today() -> dt.date:
         else:
             if in_supported_range(pinned):
                 return pinned
-    return dt.date.today()
+    return None
+
+
+def today() -> dt.date:
+    """Today, unless ``BRANCHTUI_TODAY`` fixes it."""
+    return fixed_today() or dt.date.today()

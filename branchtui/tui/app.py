@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.keys import format_key
@@ -16,42 +19,28 @@ from branchtui.domain.records import BranchData
 from branchtui.storage import locations
 from branchtui.storage.errors import StoreError
 from branchtui.tui.key_order import KeyOrderApp
+from branchtui.tui.registry import APP_ACTIONS, AREA_BY_ID, AREAS, area_actions, screen_spec
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from branchtui.domain.obligations.base import Obligation
     from branchtui.storage.store import Store
 
 
-# Screens are imported when first shown, to keep start-up lean.
-def _dashboard() -> Screen:
-    from branchtui.tui.screens.dashboard import DashboardScreen
+def _area(area_id: str) -> Callable[[], Screen]:
+    """The root screen of an area's mode: the dashboard, or the area's menu (imported lazily)."""
 
-    return DashboardScreen()
+    def build() -> Screen:
+        if area_id == "dashboard":
+            from branchtui.tui.screens.dashboard import DashboardScreen
 
+            return DashboardScreen()
+        from branchtui.tui.screens.area_menu import area_menu
 
-def _home() -> Screen:
-    from branchtui.tui.screens.home import HomeScreen
+        return area_menu(AREA_BY_ID[area_id])
 
-    return HomeScreen()
-
-
-def _roster() -> Screen:
-    from branchtui.tui.screens.roster import RosterScreen
-
-    return RosterScreen()
-
-
-def _groups() -> Screen:
-    from branchtui.tui.screens.groups import GroupsScreen
-
-    return GroupsScreen()
-
-
-def _committee() -> Screen:
-    from branchtui.tui.screens.committee import CommitteeScreen
-
-    return CommitteeScreen()
+    return build
 
 
 def _commands() -> type[Provider]:
@@ -61,7 +50,6 @@ def _commands() -> type[Provider]:
     return BranchCommands
 
 
-MODES_GROUP = Binding.Group("切换", compact=True)
 # Key names as printed on the keyboard; Textual's arrows and ⏎ are ambiguous-width in CJK terminals.
 KEY_NAMES = {
     "escape": "Esc",
@@ -86,66 +74,9 @@ class BranchApp(KeyOrderApp):
     TITLE = "党支部工作"
     # Only our provider: Textual's system commands (Keys, Theme, Screenshot …) are in English.
     COMMANDS: ClassVar = {_commands}
-    MODES: ClassVar = {
-        "dashboard": _dashboard,
-        "roster": _roster,
-        "groups": _groups,
-        "committee": _committee,
-        "home": _home,
-    }
+    MODES: ClassVar = {area.id: _area(area.id) for area in AREAS}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1,question_mark", "help", "帮助", id="help", tooltip="列出当前可用的按键"),
-        Binding(
-            "1",
-            "switch_mode('dashboard')",
-            "待办",
-            id="mode-dashboard",
-            tooltip="切换到待办事项",
-            group=MODES_GROUP,
-        ),
-        Binding(
-            "2",
-            "switch_mode('roster')",
-            "名册",
-            id="mode-roster",
-            tooltip="切换到党员名册",
-            group=MODES_GROUP,
-        ),
-        Binding(
-            "3",
-            "switch_mode('groups')",
-            "党小组",
-            id="mode-groups",
-            tooltip="切换到党小组",
-            group=MODES_GROUP,
-        ),
-        Binding(
-            "4",
-            "switch_mode('committee')",
-            "支委会",
-            id="mode-committee",
-            tooltip="切换到支委会",
-            group=MODES_GROUP,
-        ),
-        Binding(
-            "5",
-            "switch_mode('home')",
-            "概况",
-            id="mode-home",
-            tooltip="切换到支部概况",
-            group=MODES_GROUP,
-        ),
-        Binding(
-            "ctrl+p",
-            "command_palette",
-            "命令",
-            id="palette",
-            tooltip="查找全部功能",
-            priority=True,
-            show=False,
-        ),
-        Binding("ctrl+r", "reload", "刷新", id="reload", tooltip="重新读取数据文件", show=False),
-        Binding("ctrl+q", "quit", "退出", id="quit", tooltip="退出程序", priority=True),
+        action.binding() for action in (*APP_ACTIONS, *area_actions())
     ]
 
     def __init__(
@@ -157,9 +88,12 @@ class BranchApp(KeyOrderApp):
         self.background = background  # read the data file after the first frame, in a thread
         self.store: Store | None = None
         self.open_problem = ""  # the store's Chinese message when the data file cannot be opened
+        self.shown_day = self.today
+        self.error_lines: list[str] = []  # what the user was told of caught program errors
 
     @property
     def today(self) -> dt.date:
+        # Asked each time: a session left open past midnight shows the new day's duties.
         return self.fixed_today or locations.today()
 
     @property
@@ -175,9 +109,10 @@ class BranchApp(KeyOrderApp):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Before set-up there is no data: the task areas are not reachable yet.
-        return not (action in ("switch_mode", "reload") and self.store is None)
+        return not (action in ("switch_mode", "go_area", "reload") and self.store is None)
 
     def on_mount(self) -> None:
+        self.set_interval(30, self.check_new_day, name="new-day")
         if not (self.data_dir / locations.DATA_FILE).exists():
             from branchtui.tui.screens.wizards.setup import SetupWizard
 
@@ -219,6 +154,8 @@ class BranchApp(KeyOrderApp):
             self.notify(result, title="无法打开数据", severity="error", timeout=30)
         else:
             self.store = result
+            self.refresh_bindings()  # the area keys are enabled now
+            self.call_after_refresh(self.warm_up)
             if result.notice:  # a newer program wrote the file: opened read-only, say why
                 self.notify(result.notice, title="只读打开", severity="warning", timeout=30)
         if self.current_mode != "dashboard":
@@ -283,13 +220,85 @@ class BranchApp(KeyOrderApp):
             reload()
         self.notify("数据已更新" if changed else "数据没有变化", timeout=2)
 
-    async def run_screen_action(self, mode: str, action: str) -> None:
-        """Switch to ``mode`` and run ``action`` on its screen (used by the command palette)."""
+    def warm_up(self) -> None:
+        """After the first screen is drawn, load what the palette and search need (pinyin)."""
+        self.run_worker(_load_pinyin, thread=True, group="warm-up", description="准备拼音检索")
+
+    def check_new_day(self) -> None:
+        """After midnight, redraw the screen shown (others redraw when next shown)."""
+        if self.today == self.shown_day:
+            return
+        self.shown_day = self.today
+        if self.store is not None and callable(reload := getattr(self.screen, "reload", None)):
+            reload()
+
+    # Errors -------------------------------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A program error: written to ``<data>/logs/`` without local variables, told in one
+        Chinese line. A failed worker (a save, a computation) leaves the app running; any
+        other error may have stopped a widget, so the app closes, saying why."""
+        from textual.worker import WorkerFailed
+
+        from branchtui.storage.crash_log import crash_line, write_crash_log
+
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        line = crash_line(cause, write_crash_log(self.data_dir, cause, "终端界面"))
+        self.error_lines.append(line)
+        if isinstance(error, WorkerFailed) and self.is_running:
+            self.notify(line, title="出错了", severity="error", timeout=30)
+            return
+        self._return_code = 1
+        if self._exception is None:  # Pilot re-raises it in tests
+            self._exception = error
+            self._exception_event.set()
+        self._exit_renderables.append(Text(line))
+        self._close_messages_no_wait()
+
+    # Navigation -------------------------------------------------------------------------
+
+    async def action_go_area(self, area_id: str) -> None:
+        """Show an area's menu (its number key): the area's list screens are left, a form or
+        wizard open there (a modal) is kept and shown again."""
         if self.store is None:
             return
-        if self.current_mode != mode:
-            await self.switch_mode(mode)
-        await self.screen.run_action(action)
+        if self.current_mode != area_id:
+            await self.switch_mode(area_id)
+        stack = self.screen_stack
+        while len(stack) > 1 and not stack[-1].is_modal:
+            await self.pop_screen()
+            stack = self.screen_stack
+
+    async def open_screen(self, screen_id: str, obligation: Obligation | None = None) -> Screen:
+        """Open a declared screen from its area's menu; ``obligation`` asks it to settle that duty."""
+        spec = screen_spec(screen_id)
+        await self.action_go_area(spec.area)
+        if spec.area == "dashboard":
+            return self.screen
+        module_name, _, class_name = spec.factory.partition(":")
+        screen_class = getattr(importlib.import_module(module_name), class_name)
+        screen: Screen = screen_class()
+        await self.push_screen(screen)
+        if obligation is not None and callable(settle := getattr(screen, "settle", None)):
+            self.call_after_refresh(settle, obligation)
+        return screen
+
+    async def run_screen_action(self, screen_id: str, action: str | None) -> None:
+        """Open ``screen_id`` and run ``action`` on it (the command palette's entries)."""
+        if self.store is None:
+            return
+        spec = screen_spec(screen_id)
+        on_it = self.current_mode == spec.area and getattr(self.screen, "SCREEN_ID", "") == spec.id
+        if not on_it:
+            await self.open_screen(screen_id)
+        if action is not None:
+            await self.screen.run_action(action)
+
+
+def _load_pinyin() -> None:
+    from branchtui.domain.search import name_readings
+
+    name_readings("党支部")
 
 
 def build_app(
@@ -303,6 +312,11 @@ def build_app(
     return BranchApp(data_dir, today=today, background=background)
 
 
-def run_tui(data_dir: Path, today: dt.date | None = None) -> None:
-    """Run the TUI on ``data_dir`` until the user quits."""
-    build_app(data_dir, today=today, background=True).run()
+def run_tui(data_dir: Path, today: dt.date | None = None) -> int:
+    """Run the TUI on ``data_dir`` until the user quits; the exit code (1 after a program error).
+
+    ``today`` fixes the date (BRANCHTUI_TODAY); without it the date follows the clock.
+    """
+    app = build_app(data_dir, today=today, background=True)
+    app.run()
+    return app.return_code or 0

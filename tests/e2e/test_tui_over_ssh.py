@@ -135,8 +135,8 @@ def test_secretary_works_over_ssh(
     assert_sound(screen)
     assert_box_closed(screen)
 
-    pane.send("2")
-    screen = pane.wait_for("党员名册", STEP)
+    pane.send("2m")  # 组织体系, then its 党员名册
+    screen = pane.wait_for("在册", STEP)
     assert_sound(screen)
     names = [m.name for m in members_of(data)]
     assert_columns_aligned(screen, names)
@@ -173,8 +173,8 @@ def test_two_sessions_on_one_folder(
     open_app(first, sshd, branchtui_bin, data)
     open_app(second, sshd, branchtui_bin, data)
     for pane in (first, second):
-        pane.send("2")
-        pane.wait_for("党员名册", STEP)
+        pane.send("2m")
+        pane.wait_for("在册", STEP)
 
     # Both add while the other has the roster open: both saves are kept.
     add_member(first, "林晓红")
@@ -221,7 +221,7 @@ def test_keys_sent_in_one_packet_reach_the_new_focus(
     open_app(pane, sshd, branchtui_bin, data)
     wanted = unique_by_initials(data)
     query = name_initials(wanted.name)
-    pane.type(f"2/{query}")  # mode switch, search box, query: one send-keys, one packet
+    pane.type(f"2m/{query}")  # area, roster, search box, query: one send-keys, one packet
     screen = pane.wait_for(f"搜索：{query}", STEP)
     screen = pane.wait_for("显示 1 人", STEP)
     assert wanted.name in screen

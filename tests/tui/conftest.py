@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from fixture_branch import write_fixture
 
+from branchtui.domain.demo import make_demo
 from branchtui.domain.records import BranchData
 from branchtui.storage.store import Store
 
@@ -36,6 +38,19 @@ def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
 def branch_dir(data_dir: Path, today: dt.date) -> Path:
     """A data folder holding the fixed 12-member branch."""
     write_fixture(data_dir, today)
+    return data_dir
+
+
+@cache
+def demo_doc(today: dt.date) -> dict[str, object]:
+    # Building the demo takes most of a second: once per session, copied into each folder.
+    return make_demo(today=today, seed=2017).to_dict()
+
+
+@pytest.fixture
+def demo_dir(data_dir: Path, today: dt.date) -> Path:
+    """A data folder holding the demo branch (seed 2017) as of ``today``."""
+    Store.open(data_dir, create=True).replace_all(BranchData.from_dict(demo_doc(today)))
     return data_dir
 
 

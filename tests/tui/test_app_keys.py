@@ -15,7 +15,7 @@ from branchtui.tui.screens.member_form import MemberForm
 async def test_help_lists_keys_of_current_screen(branch_dir: Path, today: dt.date) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2", "f1")
+        await pilot.press("2", "m", "f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         keys = str(app.screen.query_one("#help-keys", Static).render())
@@ -43,7 +43,7 @@ async def test_palette_opens_new_member_form(branch_dir: Path, today: dt.date) -
 async def test_home_shows_committee_and_org_figures(branch_dir: Path, today: dt.date) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.switch_mode("home")
+        await pilot.press("2", "o")
         await pilot.pause()
         committee = str(app.screen.query_one("#home-committee", Static).render())
         assert "书记：张三" in committee

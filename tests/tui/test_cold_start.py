@@ -68,7 +68,7 @@ async def test_dashboard_paints_while_reading_then_replays_keys(
         assert events.index("read started") > 0
         assert isinstance(app.screen, DashboardScreen)
         assert "正在读取数据…" in info_text(app)
-        await pilot.press("2")  # typed while reading: kept, and done once the data is there
+        await pilot.press("2", "m")  # typed while reading: kept, and done once the data is there
         assert isinstance(app.screen, DashboardScreen) and "read done" not in events
         gate.set()
         await settle(pilot, lambda: isinstance(app.screen, RosterScreen))

@@ -16,7 +16,7 @@ from branchtui.tui.screens.groups import GroupsScreen
 async def test_assign_member_to_group_by_pinyin(branch_dir: Path, today: dt.date) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3")
+        await pilot.press("2", "g")
         await pilot.pause()
         assert isinstance(app.screen, GroupsScreen)
         await pilot.press("m", *"oyn", "enter")  # 欧阳娜 by initials, into 第一党小组
@@ -31,7 +31,7 @@ async def test_assign_member_to_group_by_pinyin(branch_dir: Path, today: dt.date
 async def test_group_over_ten_is_warned(branch_dir: Path, today: dt.date) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3")
+        await pilot.press("2", "g")
         await pilot.pause()
         table = app.screen.query_one("#group-table", DataTable)
         for initials in ("hzq", "zm", "wg", "sjg", "lf", "oyn"):  # second group into the first
@@ -44,7 +44,7 @@ async def test_group_over_ten_is_warned(branch_dir: Path, today: dt.date) -> Non
 async def test_fill_vacancy_closes_it(branch_dir: Path, today: dt.date) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4")
+        await pilot.press("2", "c")
         await pilot.pause()
         assert isinstance(app.screen, CommitteeScreen)
         vacancies = app.screen.query_one("#vacancy-table", DataTable)
@@ -67,7 +67,7 @@ async def test_fill_vacancy_closes_it(branch_dir: Path, today: dt.date) -> None:
 async def test_vacate_secretary_opens_vacancy(branch_dir: Path, today: dt.date) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4")
+        await pilot.press("2", "c")
         await pilot.pause()
         await pilot.press("v", *"1001", "enter")
         vacancies = app.screen.query_one("#vacancy-table", DataTable)

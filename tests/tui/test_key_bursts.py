@@ -33,7 +33,7 @@ async def test_mode_switch_then_search_typed_in_one_burst(branch_dir: Path, toda
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await on_dashboard(pilot)
-        burst(app, "2/wh")  # "h" would toggle the history if it reached the table
+        burst(app, "2m/wh")  # "h" would toggle the history if it reached the table
         await settle(pilot, lambda: isinstance(app.screen, RosterScreen))
         await pilot.pause()
         search = app.screen.query_one("#roster-search", Input)
@@ -46,7 +46,7 @@ async def test_add_key_then_name_typed_in_one_burst(branch_dir: Path, today: dt.
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await on_dashboard(pilot)
-        burst(app, "2a钱七")
+        burst(app, "2ma钱七")
         await settle(pilot, lambda: isinstance(app.screen, MemberForm))
         name = app.screen.query_one("#field-name", Input)
         await settle(pilot, lambda: name.value == "钱七")
@@ -78,7 +78,7 @@ async def test_enter_on_member_then_typing_in_one_burst(branch_dir: Path, today:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await on_dashboard(pilot)
-        burst(app, "2")
+        burst(app, "2m")
         await settle(pilot, lambda: isinstance(app.screen, RosterScreen))
         await pilot.pause()
         app.post_message(events.Key("enter", "\r"))

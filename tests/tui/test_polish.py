@@ -16,8 +16,9 @@ from textual.widgets import DataTable, Input, OptionList
 from textual.widgets._footer import FooterKey, FooterLabel
 
 from branchtui.domain.obligations import Obligation
-from branchtui.tui.app import build_app
+from branchtui.tui.app import BranchApp, build_app
 from branchtui.tui.commands import BranchPalette
+from branchtui.tui.registry import AREAS, SCREEN_BY_ID
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.help import HelpScreen
 from branchtui.tui.screens.member_form import MemberForm
@@ -26,7 +27,18 @@ from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.member_picker import MemberPicker
 from branchtui.tui.widgets.obligation_list import obligation_row
 
-MODES = ("dashboard", "roster", "groups", "committee", "home")
+# Every declared screen, and every area's menu.
+PLACES = (*SCREEN_BY_ID, *(f"area:{a.id}" for a in AREAS if a.id != "dashboard"))
+
+
+async def go(app: BranchApp, place: str) -> None:
+    """Open a declared screen, or an area's menu ("area:<id>"), as the keys would."""
+    if place.startswith("area:"):
+        await app.action_go_area(place.removeprefix("area:"))
+    else:
+        await app.open_screen(place)
+
+
 # A lowercase Latin word of 3+ letters is English text; key names are capitalised (Enter, Esc).
 ENGLISH = re.compile(r"(?<![A-Za-z])[a-z]{3,}")
 
@@ -48,13 +60,13 @@ async def footer_ready(pilot: Pilot[None]) -> None:
     assert "quit" in footer_keys(pilot.app.screen)
 
 
-@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("place", PLACES)
 async def test_quit_and_help_visible_in_footer_at_80(
-    branch_dir: Path, today: dt.date, mode: str
+    branch_dir: Path, today: dt.date, place: str
 ) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.switch_mode(mode)
+        await go(app, place)
         await footer_ready(pilot)
         keys = footer_keys(app.screen)
         assert keys["quit"].render().plain == "^Q 退出"
@@ -79,7 +91,7 @@ async def test_group_label_is_followed_by_a_space(branch_dir: Path, today: dt.da
 async def test_member_form_footer_shows_quit(branch_dir: Path, today: dt.date) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2", "a")
+        await pilot.press("2", "m", "a")
         await footer_ready(pilot)
         keys = footer_keys(app.screen)
         assert {"save", "cancel", "quit", "help"} <= set(keys)
@@ -90,14 +102,14 @@ async def test_help_is_chinese_and_lists_enter_on_dashboard(
 ) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        for mode in MODES:
-            await app.switch_mode(mode)
+        for place in PLACES:
+            await go(app, place)
             await pilot.press("f1")
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen)
             for line in app.screen.lines:
                 assert not ENGLISH.search(line), line
-            if mode == "dashboard":
+            if place == "dashboard":
                 assert any(line.startswith("Enter") and "详情" in line for line in app.screen.lines)
                 assert any(line.startswith("F1/?") for line in app.screen.lines)
             await pilot.press("escape")
@@ -116,7 +128,7 @@ async def test_help_columns_line_up_in_cells(data_dir: Path, today: dt.date) -> 
 async def test_roster_search_footer_says_how_to_leave(branch_dir: Path, today: dt.date) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2", "slash")
+        await pilot.press("2", "m", "slash")
         await settle(pilot, lambda: "search" not in footer_keys(app.screen))
         await footer_ready(pilot)
         keys = {k.render().plain for k in app.screen.query(FooterKey)}
@@ -191,7 +203,7 @@ async def test_ctrl_c_says_in_chinese_how_to_quit(branch_dir: Path, today: dt.da
 async def test_header_title_uses_no_ambiguous_dash(branch_dir: Path, today: dt.date) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2")
+        await pilot.press("2", "m")
         await pilot.pause()
         assert app.format_title("党支部工作", "党员名册").plain == "党支部工作｜党员名册"
 
@@ -199,7 +211,7 @@ async def test_header_title_uses_no_ambiguous_dash(branch_dir: Path, today: dt.d
 async def test_member_picker_notes_line_up(branch_dir: Path, today: dt.date) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3", "m")
+        await pilot.press("2", "g", "m")
         await pilot.pause()
         assert isinstance(app.screen, MemberPicker)
         options = app.screen.query_one("#picker-list", OptionList)
@@ -212,7 +224,9 @@ async def test_member_picker_notes_line_up(branch_dir: Path, today: dt.date) -> 
 async def test_moving_a_leader_leaves_no_stale_leader(branch_dir: Path, today: dt.date) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3", "m", *"hzq", "enter")  # 黄志强, leader of 第二党小组, into the first
+        await pilot.press(
+            "2", "g", "m", *"hzq", "enter"
+        )  # 黄志强, leader of 第二党小组, into the first
         table = app.screen.query_one("#group-table", DataTable)
         await settle(pilot, lambda: str(table.get_row_at(1)[1]) == "未指定")
         messages = [n.message for n in app._notifications]
@@ -226,7 +240,7 @@ async def test_committee_assign_shows_holders_and_vacancies(
 ) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4", "a")
+        await pilot.press("2", "c", "a")
         await pilot.pause()
         assert isinstance(app.screen, ChoicePrompt)
         labels = set(app.screen.choices.values())
@@ -236,7 +250,7 @@ async def test_committee_assign_shows_holders_and_vacancies(
 async def test_member_form_escape_asks_before_discarding(branch_dir: Path, today: dt.date) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2", "a", "escape")  # nothing typed: leaves at once
+        await pilot.press("2", "m", "a", "escape")  # nothing typed: leaves at once
         await pilot.pause()
         assert isinstance(app.screen, RosterScreen)
         await pilot.press("a", *"wxm", "escape")
@@ -265,7 +279,7 @@ def test_obligation_rows_have_no_ambiguous_quotes() -> None:
 async def test_dialogs_show_quit_and_help_and_f1_works(branch_dir: Path, today: dt.date) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2", "d")
+        await pilot.press("2", "m", "d")
         await footer_ready(pilot)
         keys = {k.render().plain for k in app.screen.query(FooterKey)}
         # The dialog's own keys, not the roster's underneath.
@@ -274,7 +288,7 @@ async def test_dialogs_show_quit_and_help_and_f1_works(branch_dir: Path, today: 
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         assert any("确认移除" in line for line in app.screen.lines)
-        await pilot.press("escape", "escape", "4", "a")
+        await pilot.press("escape", "escape", "2", "c", "a")
         await footer_ready(pilot)
         assert isinstance(app.screen, ChoicePrompt)
         assert {"quit", "help", "dismiss(None)"} <= set(footer_keys(app.screen))
@@ -283,7 +297,7 @@ async def test_dialogs_show_quit_and_help_and_f1_works(branch_dir: Path, today: 
 async def test_new_term_asks_before_ending_the_committee(branch_dir: Path, today: dt.date) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4", "n", "enter")  # start date: today
+        await pilot.press("2", "c", "n", "enter")  # start date: today
         await pilot.pause(0.3)
         assert isinstance(app.screen, ChoicePrompt)
         assert "3名委员同时卸任" in app.screen.prompt_title

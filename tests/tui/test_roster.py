@@ -23,7 +23,7 @@ def names_in_table(app: BranchApp) -> list[str]:
 
 
 async def open_roster(pilot: Pilot[None]) -> None:
-    await pilot.press("2")
+    await pilot.press("2", "m")
     await pilot.pause()
     assert isinstance(pilot.app.screen, RosterScreen)
 

@@ -25,17 +25,17 @@ def demo_app(data_dir: Path, today: dt.date) -> BranchApp:
 
 
 async def _home(pilot: Pilot[Any]) -> None:
-    await pilot.app.switch_mode("home")
+    await pilot.press("2", "o")
     await pilot.pause()
 
 
 async def _roster(pilot: Pilot[Any]) -> None:
-    await pilot.press("2")
+    await pilot.press("2", "m")
     await pilot.pause()
 
 
 async def _member_form(pilot: Pilot[Any]) -> None:
-    await pilot.press("2", "e")
+    await pilot.press("2", "m", "e")
     await pilot.pause()
 
 

@@ -50,6 +50,11 @@ class DataScreen(Screen[None]):
     def reload(self) -> None:
         """Redraw from the store's current snapshot."""
 
+    def action_back(self) -> None:
+        """Esc: back to the area's menu (a screen opened from it is above it in the mode)."""
+        if len(self.app.screen_stack) > 1 and self.app.screen is self:
+            self.app.pop_screen()
+
     def commit(self, change: Callable[[Transaction], object], done: str) -> None:
         """Apply ``change`` in one store transaction off the UI thread, then redraw."""
         self._commit(change, done)

@@ -4,18 +4,19 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import DataTable, Header, Static
 
 from branchtui.domain import committee
 from branchtui.domain.dates import format_date
 from branchtui.domain.records import CommitteeSeat, Term
-from branchtui.domain.records.branch import SEAT_ROLES
+from branchtui.domain.records.branch import SEAT_ROLES, SeatRole
+from branchtui.tui.registry.organization import COMMITTEE
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt, TextPrompt
 from branchtui.tui.widgets.footer import BranchFooter
@@ -28,12 +29,8 @@ class CommitteeScreen(DataScreen):
     """The branch committee of the term in force today."""
 
     AUTO_FOCUS = "#seat-table"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "assign", "任命", id="committee-assign", tooltip="为一个职务指定人选"),
-        Binding("v", "vacate", "出缺", id="committee-vacate", tooltip="选中职务出缺"),
-        Binding("x", "extend", "延期", id="committee-extend", tooltip="登记上级批准的延期换届"),
-        Binding("n", "new_term", "换届", id="committee-new-term", tooltip="开始新一届任期"),
-    ]
+    SCREEN_ID = COMMITTEE.id
+    BINDINGS: ClassVar[list[BindingType]] = COMMITTEE.bindings()
 
     def __init__(self) -> None:
         super().__init__()
@@ -131,7 +128,7 @@ class CommitteeScreen(DataScreen):
         if since is None:
             return
         # Filling the seat closes its oldest open vacancy (ORG-7, ORG-8).
-        changes = committee.fill_seat(self.data, term, role, member_id, since)
+        changes = committee.fill_seat(self.data, term, cast(SeatRole, role), member_id, since)
         self.commit(lambda tx: tx.apply(changes), f"已任命{SEAT_ROLES[role]}")
 
     def _role_choices(self) -> dict[str, str]:

@@ -13,18 +13,18 @@ from typing import ClassVar
 from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
-from textual.message import Message
 from textual.widgets import Header, Static
 
 from branchtui.domain.dates import RANGE_TEXT, add_months, format_date, in_supported_range
 from branchtui.domain.obligations import STATUS_LABELS, Obligation
 from branchtui.domain.obligations.catalogue import FAMILIES
-from branchtui.domain.progress import ProgressRow, progress_rows
+from branchtui.domain.progress import progress_rows
 from branchtui.domain.records import BranchData
-from branchtui.storage.folder_obligations import obligations_for_folder
+from branchtui.tui.obligations import ObligationsComputed, compute_obligations
+from branchtui.tui.registry.dashboard import DASHBOARD
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
 from branchtui.tui.widgets.footer import BranchFooter
@@ -34,8 +34,6 @@ from branchtui.tui.widgets.progress_view import ProgressView
 WEEKDAYS = "一二三四五六日"
 # Below this width the progress view is hidden until asked for, and then sits under the list.
 WIDE = 110
-DATE_GROUP = Binding.Group("前后一天", compact=True)
-MONTH_GROUP = Binding.Group("前后一月", compact=True)
 FILTER_CHOICES = {
     "all": "全部事项",
     **{
@@ -46,80 +44,12 @@ FILTER_CHOICES = {
 }
 
 
-class ObligationsComputed(Message):
-    """The engine's result for ``on`` (request number ``request``)."""
-
-    def __init__(
-        self,
-        request: int,
-        on: dt.date,
-        obligations: list[Obligation],
-        progress: list[ProgressRow],
-        estimated: bool,
-        problem: str,
-    ) -> None:
-        super().__init__()
-        self.request = request
-        self.on = on
-        self.obligations = obligations
-        self.progress = progress
-        self.estimated = estimated
-        self.problem = problem
-
-
 class DashboardScreen(DataScreen):
     """The home screen: what is overdue and due at the date viewed, and how the year goes."""
 
     AUTO_FOCUS = "#obligation-list"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "enter", "open", "详情", id="dash-open", tooltip="查看选中事项的详情并办理", show=False
-        ),
-        Binding(
-            "left_square_bracket",
-            "shift_days(-1)",
-            "前一天",
-            id="dash-prev-day",
-            tooltip="查看前一天的待办",
-            group=DATE_GROUP,
-        ),
-        Binding(
-            "right_square_bracket",
-            "shift_days(1)",
-            "后一天",
-            id="dash-next-day",
-            tooltip="查看后一天的待办",
-            group=DATE_GROUP,
-        ),
-        Binding(
-            "left_curly_bracket",
-            "shift_months(-1)",
-            "上个月",
-            id="dash-prev-month",
-            tooltip="查看上个月同一天的待办",
-            group=MONTH_GROUP,
-        ),
-        Binding(
-            "right_curly_bracket",
-            "shift_months(1)",
-            "下个月",
-            id="dash-next-month",
-            tooltip="查看下个月同一天的待办",
-            group=MONTH_GROUP,
-        ),
-        Binding("t", "back_to_today", "今天", id="dash-today", tooltip="回到今天", show=False),
-        Binding("d", "choose_date", "日期", id="dash-date", tooltip="输入要查看的日期"),
-        Binding("f", "choose_filter", "筛选", id="dash-filter", tooltip="按状态或方面筛选"),
-        Binding("p", "toggle_progress", "进度", id="dash-progress", tooltip="显示或隐藏本年进度"),
-        Binding(
-            "c",
-            "toggle_done",
-            "已完成",
-            id="dash-done",
-            tooltip="展开或收起已完成的事项",
-            show=False,
-        ),
-    ]
+    SCREEN_ID = DASHBOARD.id
+    BINDINGS: ClassVar[list[BindingType]] = DASHBOARD.bindings()
 
     def __init__(self) -> None:
         super().__init__()
@@ -158,31 +88,23 @@ class DashboardScreen(DataScreen):
 
     @work(thread=True, exclusive=True, group="obligations", description="计算待办事项")
     def _compute(self, request: int, data: BranchData, on: dt.date, folder: Path) -> None:
-        try:
-            # The same computation as `branchtui todo`: profile, calendar.toml, date.
-            result = obligations_for_folder(folder, data, on)
-        except Exception as error:  # a faulty rule must not close the secretary's session
-            message = f"计算待办事项时出错（{type(error).__name__}），请运行 branchtui doctor 检查"
-            self.post_message(ObligationsComputed(request, on, [], [], False, message))
-            return
-        found = result.obligations
-        rows = progress_rows(found, on)
-        self.post_message(
-            ObligationsComputed(request, on, found, rows, result.estimated, result.problem)
-        )
+        # The same computation as `branchtui todo`: profile, calendar.toml, date.
+        self.post_message(ObligationsComputed(request, compute_obligations(folder, data, on)))
 
     @on(ObligationsComputed)
     def _computed(self, message: ObligationsComputed) -> None:
         if message.request != self.request:
             return  # the user has moved on to another date meanwhile
-        if message.problem and message.problem != self.problem_shown:
-            self.problem_shown = message.problem  # said once, not on every move of the date
-            self.notify(message.problem, title="注意", severity="warning", timeout=10)
-        self.obligations = message.obligations
-        self.estimated = message.estimated
+        result = message.result
+        if result.problem and result.problem != self.problem_shown:
+            self.problem_shown = result.problem  # said once, not on every move of the date
+            self.notify(result.problem, title="注意", severity="warning", timeout=10)
+        self.obligations = result.obligations
+        self.estimated = result.estimated
         self._show_info()
         self._show_list()
-        self.query_one(ProgressView).show(message.progress, message.on.year)
+        rows = progress_rows(result.obligations, result.on)
+        self.query_one(ProgressView).show(rows, result.on.year)
 
     # Drawing -----------------------------------------------------------------------------
 
@@ -294,9 +216,8 @@ class DashboardScreen(DataScreen):
         from branchtui.tui.screens.obligation_detail import ObligationDetail
 
         estimated_year = self.on_date.year if self.estimated else None
-        detail = ObligationDetail(ob, self.data, self.app.MODES, estimated_year)
-        self.app.push_screen(detail, self._settle)
+        self.app.push_screen(ObligationDetail(ob, self.data, estimated_year), self._settle)
 
-    def _settle(self, mode: str | None) -> None:
-        if mode is not None and mode in self.app.MODES:
-            self.app.switch_mode(mode)
+    def _settle(self, target: tuple[str, Obligation] | None) -> None:
+        if target is not None:
+            self.run_worker(self.branch_app.open_screen(*target), group="settle")

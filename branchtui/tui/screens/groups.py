@@ -7,13 +7,14 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import DataTable, Header, Static
 
 from branchtui.domain.party_groups import appoint_leader, move_to_group
 from branchtui.domain.records import PartyGroup
 from branchtui.domain.roster import group_sizes, members_of_group
 from branchtui.domain.search import sort_by_pinyin
+from branchtui.tui.registry.organization import GROUPS
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import TextPrompt
 from branchtui.tui.widgets.footer import BranchFooter
@@ -24,12 +25,8 @@ class GroupsScreen(DataScreen):
     """The party groups of the branch."""
 
     AUTO_FOCUS = "#group-table"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "新建", id="groups-add", tooltip="建立一个党小组"),
-        Binding("r", "rename", "改名", id="groups-rename", tooltip="修改党小组名称"),
-        Binding("l", "leader", "组长", id="groups-leader", tooltip="指定党小组组长"),
-        Binding("m", "assign", "分配党员", id="groups-assign", tooltip="把党员编入本党小组"),
-    ]
+    SCREEN_ID = GROUPS.id
+    BINDINGS: ClassVar[list[BindingType]] = GROUPS.bindings()
 
     def __init__(self) -> None:
         super().__init__()

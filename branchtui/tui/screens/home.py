@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Static
 
 from branchtui.domain.dates import format_date
 from branchtui.domain.overview import Overview, org_overview
 from branchtui.domain.records.branch import BRANCH_KINDS
+from branchtui.tui.registry.organization import HOME
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.widgets.footer import BranchFooter
 
 
 class HomeScreen(DataScreen):
     """The overview of the branch (a later dashboard sits beside it)."""
+
+    SCREEN_ID = HOME.id
+    BINDINGS: ClassVar[list[BindingType]] = HOME.bindings()
 
     def compose(self) -> ComposeResult:
         yield Header(icon="*")

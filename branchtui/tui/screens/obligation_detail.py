@@ -4,7 +4,6 @@ concerns, and the key that opens the screen (or names the command) that settles 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
 from typing import Any, ClassVar
 
 from rich.markup import escape
@@ -20,56 +19,22 @@ from branchtui.domain.obligations.periods import period_label
 from branchtui.domain.records import BranchData
 from branchtui.domain.records.branch import SEAT_ROLES
 from branchtui.domain.records.meetings import MEETING_KINDS
+from branchtui.tui.registry import screen_for_target
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 
-# The Chinese name of each screen an obligation's action may point at.
-SCREEN_NAMES = {
-    "dashboard": "待办事项",
-    "home": "支部概况",
-    "roster": "党员名册",
-    "groups": "党小组",
-    "committee": "支委会",
-    "branch": "支部信息",
-    "meetings": "会议记录",
-    "appraisal": "民主评议党员",
-    "relations": "组织关系转接",
-    "flowing": "流动党员",
-    "study": "集中学习",
-    "activities": "主题实践活动",
-    "dues": "党费交纳",
-    "certificates": "党员证",
-    "attendance": "出勤统计",
-    "discipline": "不合格党员处置",
-    "development": "发展党员",
-    "talks": "谈心谈话",
-    "announcements": "党务公开",
-    "hardship": "困难党员帮扶",
-    "systems": "规章制度",
-    "plans": "年度工作计划",
-    "ledger": "电子台帐",
-    "inspections": "上级检查",
-    "venues": "活动场所",
-    "funds": "活动经费",
-    "assessment": "年度考核",
-    "practices": "好经验好做法",
-    "lost_contact": "失联党员",
-}
 _DATE_FIELDS = ("date", "start", "since", "opened", "applied", "depart", "adopted", "month", "year")
 _NAME_FIELDS = ("name", "title", "topic", "destination", "purpose", "description", "reason")
 
 
-def settle_target(action: str, modes: Collection[str]) -> tuple[str | None, str]:
-    """The mode that settles ``action`` (None when there is none yet) and what to tell the user."""
+def settle_target(action: str) -> tuple[str | None, str]:
+    """The screen that settles ``action`` (None when there is none yet) and what to tell the user."""
     kind, _, target = action.partition(":")
     if kind == "screen":
-        name = SCREEN_NAMES.get(target, target)
-        if target in modes:
-            return target, f"按 Enter 打开「{name}」办理"
-        return (
-            None,
-            f"该事项通过「{name}」功能办理（尚未提供），可先用 branchtui import bundle 导入",
-        )
+        spec = screen_for_target(target)
+        if spec is not None:
+            return spec.id, f"按 Enter 打开「{spec.title}」办理"
+        return None, "该事项的办理功能尚未提供"
     if kind == "cli":
         return None, f"该事项在终端用命令办理：{target}（加 --help 查看用法）"
     return None, "该事项没有对应的办理功能"
@@ -135,8 +100,8 @@ def detail_lines(ob: Obligation, data: BranchData, estimated_year: int | None) -
     return lines
 
 
-class ObligationDetail(ModalScreen[str | None]):
-    """Dismissed with the mode to switch to when the user settles the obligation, else None."""
+class ObligationDetail(ModalScreen[tuple[str, Obligation] | None]):
+    """Dismissed with (screen id, obligation) when the user settles it, else None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss(None)", "返回", id="detail-close", tooltip="关闭详情"),
@@ -148,13 +113,12 @@ class ObligationDetail(ModalScreen[str | None]):
         self,
         ob: Obligation,
         data: BranchData,
-        modes: Collection[str],
         estimated_year: int | None = None,
     ) -> None:
         super().__init__()
         self.obligation = ob
         self.lines = detail_lines(ob, data, estimated_year)
-        self.target, self.how = settle_target(ob.action, modes)
+        self.target, self.how = settle_target(ob.action)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="detail-box", classes="dialog"):
@@ -167,7 +131,7 @@ class ObligationDetail(ModalScreen[str | None]):
 
     def action_settle(self) -> None:
         if self.target is not None:
-            self.dismiss(self.target)
+            self.dismiss((self.target, self.obligation))
             return
         # Nothing to open yet: say plainly which command or screen will settle it.
         self.query_one("#detail-action", Static).update(f"[b]{escape(self.how)}[/b]")

@@ -23,7 +23,7 @@ from branchtui.domain.erasure import (
 )
 from branchtui.domain.party_groups import member_saved
 from branchtui.domain.records import Member, PartyGroup
-from branchtui.domain.records.people import REMOVAL_REASONS
+from branchtui.domain.records.people import REMOVAL_REASONS, RemovalReason
 from branchtui.storage.errors import StoreError
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.widgets.date_field import DateField
@@ -123,7 +123,7 @@ class RemoveMemberDialog(ModalScreen[bool]):
             return
         note = self.query_one("#remove-note", Input).value.strip()
         removed = dataclasses.replace(
-            self.member, removed=date, removed_reason=reason, removed_note=note
+            self.member, removed=date, removed_reason=cast(RemovalReason, reason), removed_note=note
         )
         # A removed leader stops leading their group (ORG-2).
         groups = self.app.data.groups  # type: ignore[attr-defined]

@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import DataTable, Header, Input, Static
 
 from branchtui.domain.dates import format_date
@@ -15,30 +15,19 @@ from branchtui.domain.records import Member
 from branchtui.domain.records.people import GENDERS, MEMBER_STATUSES, REMOVAL_REASONS
 from branchtui.domain.roster import mask_phone, missing_fields
 from branchtui.domain.search import search_members, sort_by_pinyin
+from branchtui.tui.registry.organization import ROSTER, ROSTER_SEARCH_KEYS
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.widgets.footer import BranchFooter
 
 COLUMNS = ("姓名", "性别", "党小组", "类别", "入党时间", "电话", "缺")
 # What the sort key s cycles through: (label, key function over (member, group name)).
 SORTS = ("姓名", "党小组", "类别", "入党时间")
-# g and t share one Footer label, so that quit and help still fit in 80 columns.
-FILTER_GROUP = Binding.Group("筛选", compact=True)
 
 
 class SearchBox(Input):
     """The roster's search box: its keys say how to get back to the list."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "screen.clear_search", "返回", id="search-leave", tooltip="清除搜索"),
-        Binding(
-            "enter,down",
-            "screen.to_table",
-            "到列表",
-            id="search-to-table",
-            tooltip="保留搜索，到列表中选择",
-            key_display="Enter/Down",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [a.binding() for a in ROSTER_SEARCH_KEYS]
 
 
 class RosterScreen(DataScreen):
@@ -46,31 +35,8 @@ class RosterScreen(DataScreen):
 
     AUTO_FOCUS = "#member-table"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "新增", id="roster-add", tooltip="登记一名党员"),
-        Binding("e", "edit", "编辑", id="roster-edit", tooltip="修改选中党员"),
-        Binding("d", "remove", "移除", id="roster-remove", tooltip="移除选中党员（保留历史）"),
-        Binding("slash", "search", "搜索", id="roster-search", tooltip="按姓名、拼音、首字母搜索"),
-        Binding(
-            "g",
-            "filter_group",
-            "小组",
-            id="roster-group",
-            tooltip="按党小组筛选",
-            group=FILTER_GROUP,
-        ),
-        Binding(
-            "t",
-            "filter_status",
-            "类别",
-            id="roster-status",
-            tooltip="按正式/预备筛选",
-            group=FILTER_GROUP,
-        ),
-        Binding("h", "toggle_history", "历史", id="roster-history", tooltip="显示已移除党员"),
-        Binding("s", "sort", "排序", id="roster-sort", tooltip="轮换排序列"),
-        Binding("escape", "clear_search", "清除搜索", id="roster-clear", show=False),
-    ]
+    SCREEN_ID = ROSTER.id
+    BINDINGS: ClassVar[list[BindingType]] = ROSTER.bindings()
 
     def __init__(self) -> None:
         super().__init__()
@@ -214,6 +180,13 @@ class RosterScreen(DataScreen):
         search = self.query_one("#roster-search", Input)
         search.add_class("-active")
         search.focus()
+
+    def action_back(self) -> None:
+        # Esc first clears a search, then goes back to the area's menu.
+        if self.query_text or isinstance(self.focused, SearchBox):
+            self.action_clear_search()
+        else:
+            super().action_back()
 
     def action_clear_search(self) -> None:
         search = self.query_one("#roster-search", Input)

@@ -9,9 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 # Cells the docked "^P 命令" hint takes (bar, key, space, description).
 PALETTE_CELLS = 8
+# The area keys 1…9, 0 are shown as one entry (ten keys would not fit in 80 columns).
+AREAS_KEY, AREAS_LABEL = "1-0", "区域"
+AREAS_CELLS = cell_len(AREAS_KEY) + 1 + cell_len(AREAS_LABEL) + 1
 
 
 class BranchFooter(Footer):
@@ -29,7 +33,7 @@ class BranchFooter(Footer):
         for active in self.screen.active_bindings.values():
             if active.binding.show:
                 shown.setdefault(active.binding.action, active.binding)
-        width = 0
+        width = AREAS_CELLS if self._areas_shown() else 0
         for group, items in groupby(shown.values(), lambda binding: binding.group):
             bindings = list(items)
             if group is not None and len(bindings) > 1:
@@ -41,10 +45,27 @@ class BranchFooter(Footer):
                     width += cell_len(key) + 1 + cell_len(binding.description) + 1
         return width
 
+    def _areas_shown(self) -> bool:
+        # Modal screens (forms, dialogs) do not take the app's area keys; before set-up they
+        # are disabled.
+        return any(
+            enabled and binding.action.startswith("go_area")
+            for _node, binding, enabled, _tooltip in self.screen.active_bindings.values()
+        )
+
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
             fits = self.keys_width() + PALETTE_CELLS <= self.app.size.width
             self.set_reactive(Footer.show_command_palette, fits)
+            if self._areas_shown():
+                # A click on it works like the key 1: back to the dashboard.
+                yield FooterKey(
+                    "1",
+                    AREAS_KEY,
+                    AREAS_LABEL,
+                    "app.go_area('dashboard')",
+                    tooltip="数字键 1…9、0 切换到待办和八项任务、报告",
+                ).data_bind(compact=Footer.compact)
         yield from super().compose()
 
     def on_resize(self, event: Resize) -> None:

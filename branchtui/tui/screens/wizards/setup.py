@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from branchtui.domain.dates import format_date
 from branchtui.domain.profile import PROFILES
 from branchtui.domain.records import Branch, Term
-from branchtui.domain.records.branch import BRANCH_KINDS
+from branchtui.domain.records.branch import BRANCH_KINDS, BranchKind, ProfileName
 from branchtui.storage.store import Store
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import BranchFooter
@@ -174,10 +174,10 @@ class SetupWizard(Screen[SetupResult | None]):
         staff = self.query_one("#staff", Input).value.strip()
         branch = Branch(
             name=self.query_one("#name", Input).value.strip(),
-            kind=self._chosen("kind"),
+            kind=cast(BranchKind, self._chosen("kind")),
             upper_committee=self.query_one("#upper", Input).value.strip(),
             non_public=self._chosen("non-public") == "yes",
-            profile=self._chosen("profile"),
+            profile=cast(ProfileName, self._chosen("profile")),
             non_party_staff=int(staff) if staff else None,
             created=self.today,
         )

@@ -1,0 +1,127 @@
+"""组织体系 (ORG): the branch, its roster, party groups and committee."""
+
+from __future__ import annotations
+
+from branchtui.tui.registry.spec import ActionSpec, ScreenSpec
+
+HOME = ScreenSpec(
+    id="home",
+    area="organization",
+    key="o",
+    title="支部概况",
+    help="支部基本情况、党员构成、支委会任期与组织体系指标",
+    factory="branchtui.tui.screens.home:HomeScreen",
+    settles=("home", "branch"),
+)
+
+ROSTER = ScreenSpec(
+    id="roster",
+    area="organization",
+    key="m",
+    title="党员名册",
+    help="全部党员，可搜索、筛选、排序，新增、编辑、移除",
+    factory="branchtui.tui.screens.roster:RosterScreen",
+    settles=("roster",),
+    actions=(
+        ActionSpec("roster-add", "a", "新增", "新增党员", "登记一名党员", "add"),
+        ActionSpec("roster-edit", "e", "编辑", "编辑党员", "修改选中党员的信息", "edit"),
+        ActionSpec(
+            "roster-remove", "d", "移除", "移除党员", "转出、去世等，保留为历史记录", "remove"
+        ),
+        ActionSpec(
+            "roster-search", "slash", "搜索", "搜索党员", "按姓名、拼音、首字母搜索", "search"
+        ),
+        ActionSpec(
+            "roster-group",
+            "g",
+            "小组",
+            "按党小组筛选",
+            "轮换党小组筛选",
+            "filter_group",
+            group="筛选",
+        ),
+        ActionSpec(
+            "roster-status",
+            "t",
+            "类别",
+            "按类别筛选",
+            "正式党员 / 预备党员",
+            "filter_status",
+            group="筛选",
+        ),
+        ActionSpec(
+            "roster-history", "h", "历史", "显示历史", "显示或隐藏已移除的党员", "toggle_history"
+        ),
+        ActionSpec("roster-sort", "s", "排序", "排序", "轮换排序列", "sort"),
+    ),
+)
+
+# Keys of the roster's search box (a widget, so not palette entries of their own).
+ROSTER_SEARCH_KEYS = (
+    ActionSpec(
+        "search-leave",
+        "escape",
+        "返回",
+        "清除搜索",
+        "清除搜索",
+        "screen.clear_search",
+        palette=False,
+    ),
+    ActionSpec(
+        "search-to-table",
+        "enter,down",
+        "到列表",
+        "到列表",
+        "保留搜索，到列表中选择",
+        "screen.to_table",
+        palette=False,
+        key_display="Enter/Down",
+    ),
+)
+
+GROUPS = ScreenSpec(
+    id="groups",
+    area="organization",
+    key="g",
+    title="党小组",
+    help="党小组设置、组长与成员（ORG-2）",
+    factory="branchtui.tui.screens.groups:GroupsScreen",
+    settles=("groups",),
+    actions=(
+        ActionSpec("groups-add", "a", "新建", "新建党小组", "建立一个党小组", "add"),
+        ActionSpec("groups-rename", "r", "改名", "党小组改名", "修改选中党小组的名称", "rename"),
+        ActionSpec("groups-leader", "l", "组长", "指定组长", "为选中党小组指定组长", "leader"),
+        ActionSpec(
+            "groups-assign", "m", "分配党员", "分配党员", "把党员编入选中的党小组", "assign"
+        ),
+    ),
+)
+
+COMMITTEE = ScreenSpec(
+    id="committee",
+    area="organization",
+    key="c",
+    title="支委会",
+    help="本届任期、委员与空缺、延期批准、换届（ORG-4…ORG-8）",
+    factory="branchtui.tui.screens.committee:CommitteeScreen",
+    settles=("committee",),
+    actions=(
+        ActionSpec(
+            "committee-assign", "a", "任命", "任命委员", "为一个职务指定人选，填补空缺", "assign"
+        ),
+        ActionSpec(
+            "committee-vacate", "v", "出缺", "委员出缺", "选中职务出缺，登记空缺日期", "vacate"
+        ),
+        ActionSpec(
+            "committee-extend",
+            "x",
+            "延期",
+            "登记延期批准",
+            "上级批准延期换届（不超过1年）",
+            "extend",
+        ),
+        ActionSpec("committee-new-term", "n", "换届", "换届", "开始新一届任期", "new_term"),
+    ),
+)
+
+SCREENS = (HOME, ROSTER, GROUPS, COMMITTEE)

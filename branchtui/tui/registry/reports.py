@@ -1,0 +1,7 @@
+"""报告 (REP): the screens of this area, in the order its menu lists them."""
+
+from __future__ import annotations
+
+from branchtui.tui.registry.spec import ScreenSpec
+
+SCREENS: tuple[ScreenSpec, ...] = ()

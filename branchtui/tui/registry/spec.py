@@ -1,0 +1,119 @@
+"""The declarations every key, Footer label, help line and palette entry is derived from.
+
+An ``ActionSpec`` is one thing a user can do on a screen; a ``ScreenSpec`` is one screen of a
+task area, with its key in the area's menu; an ``AreaSpec`` is one of the top-level areas (the
+plan's eight tasks plus 待办 and 报告). Screens build their ``BINDINGS`` from their spec, the F1
+help reads those bindings, and the command palette lists every area, screen and action from
+these declarations, so none of them can drift from the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from textual.binding import Binding, BindingType
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One user action: its key, the Footer's short label, the palette title and the help line.
+
+    ``action`` is the Textual action run on the screen (``"add"``, ``"shift_days(-1)"``).
+    ``group`` joins keys under one Footer label (``"前后一天"``) to save room at 80 columns.
+    ``palette`` is False only for keys that make no sense away from their widget (leaving a
+    search box); such a key still has its Chinese help.
+    """
+
+    id: str
+    key: str
+    label: str
+    title: str
+    help: str
+    action: str
+    show: bool = True
+    group: str | None = None
+    palette: bool = True
+    key_display: str | None = None
+    priority: bool = False
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.key,
+            self.action,
+            self.label,
+            show=self.show,
+            key_display=self.key_display,
+            priority=self.priority,
+            tooltip=self.help,
+            id=self.id,
+            group=_group(self.group),
+        )
+
+
+_GROUPS: dict[str, Binding.Group] = {}
+
+
+def _group(description: str | None) -> Binding.Group | None:
+    # Textual groups bindings by the identity of their Group: one object per description.
+    if description is None:
+        return None
+    return _GROUPS.setdefault(description, Binding.Group(description, compact=True))
+
+
+@dataclass(frozen=True)
+class ScreenSpec:
+    """One screen of a task area.
+
+    ``factory`` is ``"module:Class"``, imported only when the screen is first opened so that
+    start-up stays lean. ``key`` opens it from its area's menu. ``settles`` lists the catalogue
+    targets (``screen:<name>`` in domain/obligations/catalogue.py) this screen settles.
+    """
+
+    id: str
+    area: str
+    key: str
+    title: str
+    help: str
+    factory: str
+    actions: tuple[ActionSpec, ...] = ()
+    settles: tuple[str, ...] = ()
+
+    @property
+    def keys(self) -> tuple[ActionSpec, ...]:
+        """Every key of the screen: its actions, and Esc back to its area's menu."""
+        return self.actions if self.area == "dashboard" else (*self.actions, BACK)
+
+    def bindings(self) -> list[BindingType]:
+        return [action.binding() for action in self.keys]
+
+
+# Every screen opened from an area's menu goes back to it with Esc (or its area's number).
+BACK = ActionSpec(
+    "page-back",
+    "escape",
+    "返回",
+    "返回",
+    "返回本方面的菜单（正在搜索时先清除搜索）",
+    "back",
+    show=False,
+    palette=False,
+)
+
+
+@dataclass(frozen=True)
+class AreaSpec:
+    """A top-level area: a Textual mode whose root is the area's menu (or the dashboard).
+
+    ``rules`` are the rule-ID prefixes (and single IDs) whose duties the area's menu lists.
+    """
+
+    id: str
+    key: str
+    title: str
+    help: str
+    rules: tuple[str, ...] = ()
+    screens: tuple[ScreenSpec, ...] = field(default=())
+
+    def covers(self, rule_id: str) -> bool:
+        """Whether the duty ``rule_id`` belongs to this area."""
+        return any(rule_id == r or rule_id.startswith(f"{r}-") for r in self.rules)

@@ -1,0 +1,118 @@
+"""One declaration per action: keys, Footer labels, F1 help and palette entries all come from
+the registry, and a screen whose keys are not declared (or lack Chinese help) fails here."""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+import pytest
+from textual.binding import Binding
+
+from branchtui.tui.app import BranchApp
+from branchtui.tui.registry import (
+    APP_ACTIONS,
+    AREAS,
+    SCREEN_BY_ID,
+    ActionSpec,
+    ScreenSpec,
+    area_actions,
+    palette_entries,
+)
+from branchtui.tui.screens.area_menu import open_actions
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+ENGLISH_WORD = re.compile(r"(?<![A-Za-z])[a-z]{3,}")
+SCREENS = list(SCREEN_BY_ID.values())
+
+
+def screen_class(spec: ScreenSpec) -> type:
+    module_name, _, class_name = spec.factory.partition(":")
+    return getattr(importlib.import_module(module_name), class_name)
+
+
+def all_actions() -> list[ActionSpec]:
+    found = [*APP_ACTIONS, *area_actions()]
+    for spec in SCREENS:
+        found += [a for a in spec.keys if a not in found]
+    for area in AREAS[1:]:
+        found += open_actions(area)
+    return found
+
+
+@pytest.mark.parametrize("action", all_actions(), ids=lambda a: a.id)
+def test_every_action_has_chinese_title_and_help(action: ActionSpec) -> None:
+    for text in (action.label, action.title, action.help):
+        assert CJK.search(text), f"{action.id}: {text!r} is not Chinese"
+        assert not ENGLISH_WORD.search(text), f"{action.id}: English in {text!r}"
+
+
+def test_action_ids_are_unique() -> None:
+    ids = [a.id for a in all_actions()]
+    assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1]
+
+
+@pytest.mark.parametrize("spec", SCREENS, ids=lambda s: s.id)
+def test_screen_keys_are_its_declared_actions(spec: ScreenSpec) -> None:
+    cls = screen_class(spec)
+    assert spec.id == cls.SCREEN_ID
+    # Textual's own bindings (focus moves) carry no id; every one of ours does.
+    bound = {b.id for b in cls.BINDINGS if isinstance(b, Binding) and b.id}
+    assert bound == {a.id for a in spec.keys}, "keys bound on the screen but not declared"
+    for action in spec.keys:
+        name = action.action.split("(")[0]
+        assert callable(getattr(cls, f"action_{name}", None)), f"{spec.id} lacks action_{name}"
+
+
+@pytest.mark.parametrize("spec", SCREENS, ids=lambda s: s.id)
+def test_screen_keys_do_not_shadow_each_other_or_the_app(spec: ScreenSpec) -> None:
+    app_keys = {k for a in (*APP_ACTIONS, *area_actions()) for k in a.key.split(",")}
+    seen: dict[str, str] = {}
+    for action in spec.keys:
+        for key in action.key.split(","):
+            assert key not in seen, f"{key} used by {seen.get(key)} and {action.id}"
+            assert key not in app_keys, f"{action.id} hides the app's key {key}"
+            seen[key] = action.id
+
+
+@pytest.mark.parametrize("area", AREAS[1:], ids=lambda a: a.id)  # the dashboard has no menu
+def test_area_menu_keys_are_unique_and_free(area: object) -> None:
+    actions = open_actions(area)  # type: ignore[arg-type]
+    keys = [a.key for a in actions]
+    assert len(keys) == len(set(keys))
+    app_keys = {k for a in (*APP_ACTIONS, *area_actions()) for k in a.key.split(",")}
+    assert not set(keys) & app_keys
+
+
+def test_palette_lists_every_area_screen_and_action() -> None:
+    titles = [e.title for e in palette_entries()]
+    assert len(titles) == len(set(titles)), "two palette entries read the same"
+    for area in AREAS:
+        if area.id != "dashboard":
+            assert f"切换到：{area.title}" in titles
+        for spec in area.screens:
+            assert f"{area.title}：{spec.title}" in titles
+            for action in spec.actions:
+                if action.palette:
+                    assert f"{spec.title}：{action.title}" in titles
+
+
+def test_app_binds_exactly_the_declared_app_and_area_keys() -> None:
+    bound = {b.id for b in BranchApp.BINDINGS if isinstance(b, Binding)}
+    assert bound == {a.id for a in (*APP_ACTIONS, *area_actions())}
+    assert [a.key for a in AREAS] == [*"123456789", "0"]
+
+
+def test_the_top_level_is_the_plans_eight_tasks_plus_todo_and_reports() -> None:
+    assert [a.title for a in AREAS] == [
+        "待办",
+        "组织体系",
+        "组织生活",
+        "组织关系",
+        "教育管理",
+        "发展党员",
+        "党内关怀",
+        "建章立制",
+        "基础保障",
+        "报告",
+    ]
