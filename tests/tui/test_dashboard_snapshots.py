@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from test_dashboard import demo_dir, highlight, settled  # noqa: F401  (fixture used by name)
+from test_dashboard import highlight, settled
 from textual.pilot import Pilot
 
 from branchtui.tui.app import build_app

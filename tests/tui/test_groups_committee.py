@@ -82,7 +82,7 @@ async def test_moving_a_leader_frees_the_group_left(branch_dir: Path, today: dt.
     # ORG-2: 黄志强 leads 第二党小组; moved into 第一党小组, he no longer leads the second.
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3")
+        await pilot.press("2", "g")
         await pilot.pause()
         assert isinstance(app.screen, GroupsScreen)
         table = app.screen.query_one("#group-table", DataTable)
