@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from test_dashboard import demo_dir, settled  # noqa: F401  (fixture used by name)
+from test_dashboard import settled
 from textual.pilot import Pilot
 
 from branchtui.domain.obligations import Obligation
@@ -54,7 +54,7 @@ async def read_rows(pilot: Pilot[None]) -> tuple[list[str], list[Obligation]]:
 
 
 async def test_rows_at_80_columns_show_whole_details_or_short_forms(
-    demo_dir: Path,  # noqa: F811
+    demo_dir: Path,
     today: dt.date,
 ) -> None:
     app = build_app(demo_dir, today=today)
@@ -70,7 +70,7 @@ async def test_rows_at_80_columns_show_whole_details_or_short_forms(
 
 
 async def test_rows_keep_their_meaning_beside_the_scroll_bar(
-    demo_dir: Path,  # noqa: F811
+    demo_dir: Path,
     today: dt.date,
 ) -> None:
     # With the completed duties shown the list scrolls: the scroll bar takes two columns.

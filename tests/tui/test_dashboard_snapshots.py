@@ -16,13 +16,13 @@ async def wait_for_duties(pilot: Pilot[None]) -> None:
     await settled(pilot)
 
 
-def test_dashboard_80x24(demo_dir: Path, today: dt.date, snap_compare: Any) -> None:  # noqa: F811
+def test_dashboard_80x24(demo_dir: Path, today: dt.date, snap_compare: Any) -> None:
     app = build_app(demo_dir, today=today)
     assert snap_compare(app, terminal_size=(80, 24), run_before=wait_for_duties)
 
 
 def test_dashboard_120x36_with_progress(
-    demo_dir: Path,  # noqa: F811
+    demo_dir: Path,
     today: dt.date,
     snap_compare: Any,
 ) -> None:
@@ -30,7 +30,7 @@ def test_dashboard_120x36_with_progress(
     assert snap_compare(app, terminal_size=(120, 36), run_before=wait_for_duties)
 
 
-def test_detail_80x24(demo_dir: Path, today: dt.date, snap_compare: Any) -> None:  # noqa: F811
+def test_detail_80x24(demo_dir: Path, today: dt.date, snap_compare: Any) -> None:
     async def open_vacancy(pilot: Pilot[None]) -> None:
         await settled(pilot)
         await highlight(pilot, "ORG-8")  # the vacant seat
@@ -42,7 +42,7 @@ def test_detail_80x24(demo_dir: Path, today: dt.date, snap_compare: Any) -> None
 
 
 def test_dashboard_back_in_march_80x24(
-    demo_dir: Path,  # noqa: F811
+    demo_dir: Path,
     today: dt.date,
     snap_compare: Any,
 ) -> None:
