@@ -18,13 +18,13 @@ from typer.exceptions import Abort
 from typer.main import get_command
 
 from branchtui.cli.chinese import install_help_formatter, usage_error_line
-from branchtui.cli.crash_log import write_crash_log
 from branchtui.launch import (
     UserError,
     demo_folder,
     launch_tui,
 )
 from branchtui.storage import locations
+from branchtui.storage.crash_log import crash_line, write_crash_log
 from branchtui.storage.errors import StoreError, disk_full_error, is_disk_full
 
 CONTEXT = {"help_option_names": ["--help", "-h"]}
@@ -175,9 +175,7 @@ def run(argv: list[str] | None = None) -> int:
 
 def report_crash(exc: BaseException, args: list[str]) -> int:
     """One Chinese line naming the log file that holds the traceback; exit code 1."""
-    log = write_crash_log(exc, args, _data_arg(args))
-    where = f"详细信息已写入 {log}" if log else "且无法写入日志文件"
-    return _error(f"程序内部出错（{type(exc).__name__}），{where}，请将该文件发给维护人员。")
+    return _error(crash_line(exc, write_crash_log(exc, args, _data_arg(args))))
 
 
 def main() -> NoReturn:

@@ -243,7 +243,7 @@ class BranchApp(KeyOrderApp):
         from branchtui.storage.crash_log import crash_line, write_crash_log
 
         cause = error.error if isinstance(error, WorkerFailed) else error
-        line = crash_line(cause, write_crash_log(self.data_dir, cause, "终端界面"))
+        line = crash_line(cause, write_crash_log(cause, [], str(self.data_dir)))
         self.error_lines.append(line)
         if isinstance(error, WorkerFailed) and self.is_running:
             self.notify(line, title="出错了", severity="error", timeout=30)
