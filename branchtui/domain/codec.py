@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
+import sys
 import types
 import typing
 from decimal import Decimal, InvalidOperation
@@ -96,29 +98,54 @@ def decode_many(cls: type[T], docs: list[Any]) -> list[T]:
     raise explain(cls, docs)  # unreachable: a list msgspec refused has a document it refuses
 
 
-_KEY_PLANS: dict[type, tuple[frozenset[str], bool, list[tuple[str, type]]]] = {}
+_KEY_PLANS: dict[type, tuple[frozenset[str], bool, list[tuple[str, bool, type]]]] = {}
 
 
 def _keys_known(cls: type, docs: list[dict[str, Any]]) -> bool:
-    """Whether documents msgspec took as ``cls`` name no unknown field (nor do their rows), and
-    give the record's id (msgspec fills a missing one in from the default).
+    """Whether documents msgspec took as ``cls`` name no unknown field (nor do their rows and
+    parts), and give the record's id (msgspec fills a missing one in from the default).
 
     One C-level pass per table (``map``): the check costs little next to the decoding.
     """
     plan = _KEY_PLANS.get(cls)
     if plan is None:
-        names = frozenset(fields_of(cls))
-        plan = _KEY_PLANS[cls] = (names, "id" in names, _nested_records(cls))
+        # Built from the dataclass's own field table, without evaluating every annotation
+        # again (msgspec has just done that): a cold start reads the file sooner.
+        names = frozenset(cls.__dataclass_fields__)  # type: ignore[attr-defined]
+        plan = _KEY_PLANS[cls] = (names, "id" in names, _nested_in_annotations(cls))
     names, need_id, nested = plan
     if not all(map(names.issuperset, docs)):
         return False
     if need_id and not all(map(dict.__contains__, docs, repeat("id"))):
         return False
-    for name, inner in nested:
-        rows = list(chain.from_iterable([doc[name] for doc in docs if name in doc]))
+    for name, many, inner in nested:
+        if many:
+            rows = list(chain.from_iterable([doc[name] for doc in docs if name in doc]))
+        else:
+            rows = [part for doc in docs if (part := doc.get(name)) is not None]
         if rows and not _keys_known(inner, rows):
             return False
     return True
+
+
+_RECORDS = "branchtui.domain.records"
+_NAME = re.compile(r"(list\[)?\b([A-Z]\w*)\b")
+
+
+def _nested_in_annotations(cls: type) -> list[tuple[str, bool, type]]:
+    """(field, is a list, record type) of every field holding records (``list[Attendance]``,
+    ``Lecture | None``), read from the annotations' text of the record's module."""
+    out = []
+    names = vars(sys.modules[cls.__module__])
+    for f in dataclasses.fields(cls):
+        text = f.type if isinstance(f.type, str) else repr(f.type)
+        for listed, found in _NAME.findall(text):
+            inner = names.get(found)
+            if not isinstance(inner, type) or not inner.__module__.startswith(_RECORDS):
+                continue
+            if dataclasses.is_dataclass(inner):
+                out.append((f.name, bool(listed), inner))
+    return out
 
 
 def _nested_records(cls: type) -> list[tuple[str, type]]:

@@ -247,3 +247,16 @@ def test_an_untouched_export_reads_without_the_slow_check(
     path.write_bytes(orjson.dumps(bundle_dict(sample), option=orjson.OPT_INDENT_2) + b"\n")
     data = import_bundle(path, tmp_path / "data")
     assert sorted(m.name for m in data.members) == ["张三", "李四"]
+
+
+def test_an_unknown_field_inside_a_meeting_part_is_refused(
+    tmp_path: Path, sample: BranchData
+) -> None:
+    bundle = bundle_dict(sample)
+    bundle["meetings"][0]["lecture"] = {"title": "党章学习", "speaker": "张三"}
+    path = tmp_path / "part.json"
+    path.write_bytes(orjson.dumps(bundle))
+    with pytest.raises(BundleError) as caught:
+        import_bundle(path, tmp_path / "data")
+    assert "「会议」（meetings）第 1 条记录" in caught.value.message
+    assert "未知的字段 lecture.speaker" in caught.value.message
