@@ -18,6 +18,7 @@ from typing import Any
 
 from branchtui.domain.calendar import CalendarOverrides, WorkCalendar
 from branchtui.storage.errors import StoreError
+from branchtui.storage.holiday_cache import national_schedule
 
 CALENDAR_FILE = "calendar.toml"
 
@@ -69,5 +70,6 @@ def load_calendar_overrides(folder: Path) -> CalendarOverrides:
 
 
 def load_calendar(folder: Path) -> WorkCalendar:
-    """The working-day calendar with the folder's overrides applied."""
-    return WorkCalendar(load_calendar_overrides(folder))
+    """The working-day calendar with the folder's overrides applied (the national schedule's
+    years from the user's cache when it has them: see holiday_cache)."""
+    return WorkCalendar(load_calendar_overrides(folder), national_schedule())

@@ -18,6 +18,7 @@ from branchtui.domain.profile import Profile, get_profile
 from branchtui.domain.records import BranchData
 from branchtui.storage import locations
 from branchtui.storage.errors import StoreError
+from branchtui.storage.holiday_cache import national_schedule, remember
 
 if TYPE_CHECKING:
     from branchtui.domain.calendar import WorkCalendar
@@ -48,20 +49,20 @@ def obligations_for_folder(
     profile = get_profile(data.branch.profile if data.branch else None)
     calendar, problem = folder_calendar(folder)
     found = obligations_on(data, day, profile, calendar)
+    remember(calendar.national, around=day.year)  # the next start need not import holidays
     return FolderObligations(day, profile, found, calendar.is_estimate(day.year), problem)
 
 
 def folder_calendar(folder: Path) -> tuple[WorkCalendar, str]:
     """The folder's calendar (with calendar.toml), and why the built-in one is used instead
     ('' when it is not)."""
-    # The holidays package takes ~250 ms to import: only here, when the duties are computed.
     from branchtui.domain.calendar import WorkCalendar
     from branchtui.storage.calendar_file import load_calendar
 
     try:
         return load_calendar(folder), ""
     except StoreError as error:
-        return WorkCalendar(), f"{error.message}；暂按内置节假日计算"
+        return WorkCalendar(national=national_schedule()), f"{error.message}；暂按内置节假日计算"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,5 @@
 """The base of every stored record: our own id and a revision for conflict checks."""
 
-from __future__ import annotations
-
 import uuid
 from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Self

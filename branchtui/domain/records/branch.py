@@ -1,7 +1,5 @@
 """The branch itself and its committee: terms, seats and vacancies."""
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Annotated, Literal

@@ -1,7 +1,5 @@
 """Care and rights: talks, hardship cases, announcements (CARE-1…3)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal

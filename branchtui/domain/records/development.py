@@ -1,7 +1,5 @@
 """Developing new members (DEV-1…3, NAT-3): one file per person, every stage dated."""
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Annotated, Literal

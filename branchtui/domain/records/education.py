@@ -1,7 +1,5 @@
 """Education and management: study, activities, dues, certificates, discipline, lost contact."""
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal

@@ -1,7 +1,5 @@
 """Systems, plans, ledgers, attachments, funds, inspections, reports (SYS, BASE, REP)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal

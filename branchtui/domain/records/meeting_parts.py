@@ -6,8 +6,6 @@ roster (removed members stay as history); ``name`` fields hold the name of someo
 not in the roster (a representative of the upper committee, a guest lecturer, the public).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal

@@ -1,7 +1,5 @@
 """Meetings of organizational life (三会一课, 主题党日, 组织生活会) and appraisals."""
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Annotated, Literal

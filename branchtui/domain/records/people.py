@@ -1,7 +1,5 @@
 """Members and party groups."""
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal

@@ -1,7 +1,5 @@
 """Organizational relations: transfers, private travel abroad, flowing members."""
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Literal
