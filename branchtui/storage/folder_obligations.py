@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from branchtui.domain.meetings.checks import Defect, ledger_defects
-from branchtui.domain.obligations import Obligation, obligations_on
+from branchtui.domain.obligations.base import Obligation
 from branchtui.domain.profile import Profile, get_profile
 from branchtui.domain.records import BranchData
 from branchtui.storage import locations
@@ -22,6 +21,7 @@ from branchtui.storage.holiday_cache import national_schedule, remember
 
 if TYPE_CHECKING:
     from branchtui.domain.calendar import WorkCalendar
+    from branchtui.domain.meetings.checks import Defect
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,9 @@ def obligations_for_folder(
     """Every obligation of the branch in ``folder`` at ``on`` (default: today), judged with the
     branch's profile and the folder's calendar. A calendar.toml that cannot be read does not
     stop the list: the built-in calendar is used and ``problem`` says why."""
+    # The rules load here, not with this module: the dashboard's first frame needs only the type.
+    from branchtui.domain.obligations import obligations_on
+
     day = on or locations.today()
     profile = get_profile(data.branch.profile if data.branch else None)
     calendar, problem = folder_calendar(folder)
@@ -78,6 +81,8 @@ def defects_for_folder(
 ) -> FolderDefects:
     """Every defect of the ledger (of ``year`` when given) up to ``on`` (default: today),
     judged with the branch's profile and the folder's calendar (会后补记 counts working days)."""
+    from branchtui.domain.meetings.checks import ledger_defects
+
     profile = get_profile(data.branch.profile if data.branch else None)
     calendar, problem = folder_calendar(folder)
     day = on or locations.today()

@@ -86,3 +86,65 @@ async def test_corrupt_file_shows_message_and_restore_way(branch_dir: Path, toda
         await pilot.press("2")  # no data: the task areas stay closed, nothing crashes
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_a_second_start_shows_todays_duties_before_reading(
+    branch_dir: Path, today: dt.date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first start computes today's duties; the next one shows them in its first frame
+    # (nothing they came from has changed), while the data file is still being read.
+    first = build_app(branch_dir, today=today, background=True)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: bool(getattr(first.screen, "obligations", None)))
+        computed = [ob.to_json() for ob in first.screen.obligations]  # type: ignore[attr-defined]
+        await pilot.app.workers.wait_for_complete()
+    reading, gate = threading.Event(), threading.Event()
+    real_open = Store.open
+
+    def slow_open(*args: Any, **kwargs: Any) -> Store:
+        reading.set()
+        gate.wait(60)
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(Store, "open", slow_open)
+    again = build_app(branch_dir, today=today, background=True)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await until(pilot, reading.is_set)
+        screen = again.screen
+        assert isinstance(screen, DashboardScreen) and again.store is None
+        assert [ob.to_json() for ob in screen.obligations] == computed
+        assert "已逾期" in info_text(again) and "正在读取数据" not in info_text(again)
+        gate.set()
+        await settle(pilot, lambda: again.store is not None)
+        assert [ob.to_json() for ob in screen.obligations] == computed
+
+
+async def test_after_another_session_wrote_the_duties_are_computed_again(
+    branch_dir: Path, today: dt.date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = build_app(branch_dir, today=today, background=True)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: bool(getattr(first.screen, "obligations", None)))
+        await pilot.app.workers.wait_for_complete()
+    store = Store.open(branch_dir)
+    member = store.snapshot().members[0]
+    member.phone = ""  # ORG-1 now lacks a phone number: the list must say so
+    store.save(member)
+    reading, gate = threading.Event(), threading.Event()
+    real_open = Store.open
+
+    def slow_open(*args: Any, **kwargs: Any) -> Store:
+        reading.set()
+        gate.wait(60)
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(Store, "open", slow_open)
+    again = build_app(branch_dir, today=today, background=True)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await until(pilot, reading.is_set)
+        assert "正在读取数据…" in info_text(again)  # no stale list
+        gate.set()
+        screen = again.screen
+        await settle(pilot, lambda: bool(getattr(screen, "obligations", None)))
+        roster = next(ob for ob in screen.obligations if ob.rule == "ORG-1")  # type: ignore[attr-defined]
+        assert member.name in roster.detail and "联系电话" in roster.detail

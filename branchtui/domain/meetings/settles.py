@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from branchtui.domain.obligations import RULE_CHECKS, Obligation
-from branchtui.domain.obligations.base import Context
+from branchtui.domain.obligations import engine
+from branchtui.domain.obligations.base import Context, Obligation
 from branchtui.domain.profile import Profile, get_profile
 from branchtui.domain.records import Appraisal, BranchData, Meeting
 
@@ -67,8 +67,6 @@ def settled_by(
     ids = {meeting.id} | {a.id for a in trial.appraisals if a.meeting_id == meeting.id}
     ctx = Context(data=trial, on=on or meeting.date, profile=profile, calendar=calendar)
     out: list[Obligation] = []
-    for rule_id in MEETING_RULES:
-        check = RULE_CHECKS.get(rule_id)
-        if check is not None:
-            out += [ob for ob in check(ctx) if ids.intersection(ob.refs)]
+    for rule_id in MEETING_RULES:  # the engine has every rule's check (its test says so)
+        out += [ob for ob in engine.RULE_CHECKS[rule_id](ctx) if ids.intersection(ob.refs)]
     return out

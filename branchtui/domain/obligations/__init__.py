@@ -1,84 +1,29 @@
-"""The duty engine: every obligation of RULES.md at a date, judged from plain data.
+"""Obligations (待办): what they are, the rule catalogue, and the engine that judges them.
 
-``obligations_on(data, on)`` runs the check registered for each rule ID (one function per
-rule, in the family modules below) and lists the results overdue first.
+``obligations_on(data, on)`` (in ``engine``, which imports every rule module by name) lists
+every obligation at a date. The engine loads on first use: showing obligations already
+computed (the dashboard's first frame) needs only the types.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-# Importing a family module registers its checks; each is named here, so a missing module is an
-# ImportError at start-up, never a rule silently left unjudged.
-from branchtui.domain.obligations import (  # noqa: F401
-    base_rules,
-    care,
-    dev,
-    edu,
-    life,
-    nat,
-    org,
-    rel,
-    rep,
-    sys_rules,
-)
-from branchtui.domain.obligations.base import (
-    RULE_CHECKS,
-    STATUS_LABELS,
-    STATUSES,
-    Context,
-    Obligation,
-)
+from branchtui.domain.obligations.base import STATUS_LABELS, STATUSES, Obligation
 from branchtui.domain.obligations.catalogue import CATALOGUE, RULE_IDS
-from branchtui.domain.profile import Profile, get_profile
-from branchtui.domain.records import BranchData
 
-_RULE_ORDER = {rule_id: index for index, rule_id in enumerate(RULE_IDS)}
-_STATUS_ORDER = {status: index for index, status in enumerate(STATUSES)}
+if TYPE_CHECKING:
+    from branchtui.domain.obligations.engine import obligations_on, unjudged_rules
 
-if TYPE_CHECKING:  # the holidays package takes ~250 ms to import: only when first computing
-    from branchtui.domain.calendar import WorkCalendar
+_ENGINE = frozenset({"obligations_on", "unjudged_rules"})
 
 
-def unjudged_rules() -> list[str]:
-    """Rule IDs of the catalogue that no registered check judges, in catalogue order (the
-    engine test requires none)."""
-    return [rule_id for rule_id in RULE_IDS if rule_id not in RULE_CHECKS]
+def __getattr__(name: str) -> Any:
+    if name in _ENGINE:
+        from branchtui.domain.obligations import engine
 
-
-def _sort_key(ob: Obligation) -> tuple[int, dt.date, int, str]:
-    return (
-        _STATUS_ORDER.get(ob.status, len(STATUSES)),
-        ob.due or dt.date.max,
-        _RULE_ORDER.get(ob.rule, len(_RULE_ORDER)),
-        ob.period,
-    )
-
-
-def obligations_on(
-    data: BranchData,
-    on: dt.date,
-    profile: Profile | None = None,
-    calendar: WorkCalendar | None = None,
-) -> list[Obligation]:
-    """Every obligation at ``on``: overdue, due, warning, upcoming, met, not applicable;
-    within a status the nearest due date first.
-
-    ``profile`` defaults to the branch's own; ``calendar`` to the built-in Chinese calendar
-    (pass the one with the data folder's calendar.toml overrides when there is one).
-    """
-    if profile is None:
-        profile = get_profile(data.branch.profile if data.branch else None)
-    if calendar is None:
-        from branchtui.domain.calendar import WorkCalendar
-
-        calendar = WorkCalendar()
-    ctx = Context(data=data, on=on, profile=profile, calendar=calendar)
-    found: list[Obligation] = []
-    for rule_id in RULE_IDS:
-        found.extend(RULE_CHECKS[rule_id](ctx))
-    return sorted(found, key=_sort_key)
+        return getattr(engine, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [

@@ -48,7 +48,8 @@ class Obligation:
     action: str = ""
     needs: str = ""
     progress: tuple[float, float] | None = None
-    brief: str = ""
+    # How it is shown, not what it is: two obligations differing only here are equal.
+    brief: str = field(default="", compare=False)
 
     @property
     def short(self) -> str:
@@ -72,6 +73,26 @@ class Obligation:
             "progress": list(self.progress) if self.progress else None,
             "brief": self.short,
         }
+
+    @classmethod
+    def from_json(cls, doc: dict[str, Any]) -> Obligation:
+        """The obligation ``to_json`` wrote (KeyError, TypeError or ValueError otherwise)."""
+        progress = doc["progress"]
+        return cls(
+            rule=str(doc["rule"]),
+            title=str(doc["title"]),
+            status=str(doc["status"]),
+            period_kind=str(doc["period_kind"]),
+            period=str(doc["period"]),
+            due=dt.date.fromisoformat(doc["due"]) if doc["due"] else None,
+            detail=str(doc["detail"]),
+            refs=tuple(map(str, doc["refs"])),
+            people=tuple(map(str, doc["people"])),
+            action=str(doc["action"]),
+            needs=str(doc["needs"]),
+            progress=(float(progress[0]), float(progress[1])) if progress else None,
+            brief=str(doc["brief"]),
+        )
 
 
 @dataclass

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-import branchtui.domain.obligations  # noqa: F401 (registers every rule's check)
+import branchtui.domain.obligations.engine  # noqa: F401 (registers every rule's check)
 from branchtui.domain.obligations.base import (
     BRIEF_CELLS,
     RULE_CHECKS,
