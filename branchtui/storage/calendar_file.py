@@ -12,7 +12,6 @@ Format (every key optional; dates as TOML dates or "YYYY-MM-DD" strings)::
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +49,8 @@ def load_calendar_overrides(folder: Path) -> CalendarOverrides:
     path = Path(folder) / CALENDAR_FILE
     if not path.exists():
         return CalendarOverrides()
+    import tomllib  # ~8 ms: only for a folder that has the file
+
     try:
         doc = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
