@@ -1,4 +1,5 @@
-"""Computing the duties at a date off the UI thread, for the dashboard and the area menus."""
+"""Computing the duties at a date off the UI thread, for the dashboard and the area menus;
+today's, once computed, kept in the user's cache for the next start (storage.duties_cache)."""
 
 from __future__ import annotations
 
@@ -9,21 +10,27 @@ from pathlib import Path
 from textual.message import Message
 
 from branchtui.domain.obligations import Obligation
+from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData
-from branchtui.storage.folder_obligations import obligations_for_folder
+from branchtui.storage.duties_cache import read_duties, write_duties
+from branchtui.storage.folder_obligations import FolderObligations, obligations_for_folder
 
 
 @dataclass
 class Computed:
-    """The engine's result at ``on``; ``problem`` is a Chinese line to show once, if any."""
+    """The engine's result at ``on``; ``problem`` is a Chinese line to show once, if any;
+    ``profile`` the one they were judged by; ``key`` what they were computed from
+    (duties_cache.duties_key; '' when they are not to be kept)."""
 
     on: dt.date
     obligations: list[Obligation] = field(default_factory=list)
     estimated: bool = False
     problem: str = ""
+    profile: Profile | None = None
+    key: str = ""
 
 
-def compute_obligations(folder: Path, data: BranchData, on: dt.date) -> Computed:
+def compute_obligations(folder: Path, data: BranchData, on: dt.date, key: str = "") -> Computed:
     """The obligations at ``on``, as `branchtui todo` computes them; never raises (a faulty
     rule must not close the secretary's session: it becomes the problem line)."""
     try:
@@ -31,7 +38,30 @@ def compute_obligations(folder: Path, data: BranchData, on: dt.date) -> Computed
     except Exception as error:
         message = f"计算待办事项时出错（{type(error).__name__}），请运行 branchtui doctor 检查"
         return Computed(on, problem=message)
-    return Computed(on, result.obligations, result.estimated, result.problem)
+    return Computed(on, result.obligations, result.estimated, result.problem, result.profile, key)
+
+
+def cached_obligations(folder: Path, on: dt.date) -> Computed | None:
+    """The duties at ``on`` as computed before from the data file as it is now; None if not
+    kept (or not any more: the file, calendar.toml or the program changed)."""
+    found = read_duties(folder, on)
+    if found is None:
+        return None
+    result, key = found
+    return Computed(on, result.obligations, result.estimated, result.problem, result.profile, key)
+
+
+def remember_obligations(folder: Path, computed: Computed) -> None:
+    """Keep a result that has a key, for the next start's first frame."""
+    if computed.key and computed.profile is not None:
+        result = FolderObligations(
+            computed.on,
+            computed.profile,
+            computed.obligations,
+            computed.estimated,
+            computed.problem,
+        )
+        write_duties(folder, result, computed.key)
 
 
 class ObligationsComputed(Message):

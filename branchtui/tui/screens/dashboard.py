@@ -1,7 +1,10 @@
 """待办事项: the obligations of RULES.md at a date, overdue first, with the year's progress.
 
 The engine runs in a thread worker (it takes 100 ms and more on a big branch) and posts its
-result as a message; a result for a date no longer shown is dropped.
+result as a message; a result for a date no longer shown is dropped. Today's result is kept in
+the user's cache (storage.duties_cache): the next start shows it in its first frame, before the
+data file is read, when nothing it was computed from has changed — and it is not computed again
+while that holds.
 """
 
 from __future__ import annotations
@@ -21,9 +24,17 @@ from textual.widgets import Header, Static
 from branchtui.domain.dates import RANGE_TEXT, add_months, format_date, in_supported_range
 from branchtui.domain.obligations import STATUS_LABELS, Obligation
 from branchtui.domain.obligations.catalogue import FAMILIES
+from branchtui.domain.profile import Profile
 from branchtui.domain.progress import progress_rows
 from branchtui.domain.records import BranchData
-from branchtui.tui.obligations import ObligationsComputed, compute_obligations
+from branchtui.storage.duties_cache import data_stamp, duties_key
+from branchtui.tui.obligations import (
+    Computed,
+    ObligationsComputed,
+    cached_obligations,
+    compute_obligations,
+    remember_obligations,
+)
 from branchtui.tui.registry.dashboard import DASHBOARD
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
@@ -61,6 +72,8 @@ class DashboardScreen(DataScreen):
         self.request = 0
         self.estimated = False
         self.problem_shown = ""
+        self.result_profile: Profile | None = None  # the profile the list shown was judged by
+        self.shown_key = ""  # what the list shown was computed from (duties_cache.duties_key)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="*")
@@ -82,14 +95,36 @@ class DashboardScreen(DataScreen):
         if self.branch_app.store is None:
             self._show_opening()
             return
+        folder, on = self.branch_app.data_dir, self.on_date
+        before = data_stamp(folder)
+        data = self.data
+        # Equal stamps around the snapshot prove it is of that file: only then is it cached.
+        key = duties_key(folder, before, on) if before and data_stamp(folder) == before else ""
+        if key and key == self.shown_key:
+            self._show_info()  # computed from exactly this: the same list again
+            return
         self.request += 1
-        self._show_info(computing=True)
-        self._compute(self.request, self.data, self.on_date, self.branch_app.data_dir)
+        if self.obligations or self.branch_app.open_problem:
+            self._show_info(computing=True)  # (the opening frame says the data is being read)
+        self._compute(self.request, data, on, folder, key if on == self.today else "")
 
     @work(thread=True, exclusive=True, group="obligations", description="计算待办事项")
-    def _compute(self, request: int, data: BranchData, on: dt.date, folder: Path) -> None:
+    def _compute(self, request: int, data: BranchData, on: dt.date, folder: Path, key: str) -> None:
         # The same computation as `branchtui todo`: profile, calendar.toml, date.
-        self.post_message(ObligationsComputed(request, compute_obligations(folder, data, on)))
+        self.post_message(ObligationsComputed(request, compute_obligations(folder, data, on, key)))
+
+    @work(thread=True, group="duties-cache", description="保存待办缓存")
+    def _remember(self, result: Computed) -> None:
+        remember_obligations(self.branch_app.data_dir, result)
+
+    def _show_cached(self) -> bool:
+        """Today's duties from the cache, before the data file is read; False on a miss."""
+        cached = cached_obligations(self.branch_app.data_dir, self.on_date)
+        if cached is None:
+            return False
+        self.request += 1
+        self._computed(ObligationsComputed(self.request, cached))  # drawn now: the first frame
+        return True
 
     @on(ObligationsComputed)
     def _computed(self, message: ObligationsComputed) -> None:
@@ -101,6 +136,12 @@ class DashboardScreen(DataScreen):
             self.notify(result.problem, title="注意", severity="warning", timeout=10)
         self.obligations = result.obligations
         self.estimated = result.estimated
+        if result.profile is not None:
+            self.result_profile = result.profile
+        if result.key and result.key != self.shown_key:
+            # Kept after this frame is drawn: the next start shows it in its first frame.
+            self.call_after_refresh(lambda: self._remember(result))
+        self.shown_key = result.key
         self._show_info()
         self._show_list()
         rows = progress_rows(result.obligations, result.on)
@@ -112,7 +153,8 @@ class DashboardScreen(DataScreen):
         day, today = self.on_date, self.today
         first = f"[b]查看日期：{format_date(day)} 星期{WEEKDAYS[day.weekday()]}[/b]"
         first += "（今天）" if day == today else ""
-        first += f"  规则配置：{escape(self.profile.label)}"
+        profile = self.result_profile or self.profile
+        first += f"  规则配置：{escape(profile.label)}"
         if computing:
             second = "正在计算待办事项"
         else:
@@ -132,6 +174,8 @@ class DashboardScreen(DataScreen):
         problem = self.branch_app.open_problem
         if problem:
             second = f"[b red]无法打开数据：[/b red]{escape(problem)}"
+        elif self.shown_key or (day == self.today and self._show_cached()):
+            return  # today's duties, as computed before from the same file, are shown
         else:
             second = f"正在读取数据…  数据目录：{escape(str(self.branch_app.data_dir))}"
         self.query_one("#dash-info", Static).update(f"{first}\n{second}")
