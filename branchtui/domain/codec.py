@@ -138,14 +138,27 @@ def _nested_in_annotations(cls: type) -> list[tuple[str, bool, type]]:
     out = []
     names = vars(sys.modules[cls.__module__])
     for f in dataclasses.fields(cls):
-        text = f.type if isinstance(f.type, str) else repr(f.type)
-        for listed, found in _NAME.findall(text):
+        if not isinstance(f.type, str):  # evaluated at import already: read the type itself
+            nested = _record_in(f.type)
+            if nested is not None:
+                out.append((f.name, *nested))
+            continue
+        for listed, found in _NAME.findall(f.type):
             inner = names.get(found)
             if not isinstance(inner, type) or not inner.__module__.startswith(_RECORDS):
                 continue
             if dataclasses.is_dataclass(inner):
                 out.append((f.name, bool(listed), inner))
     return out
+
+
+def _record_in(hint: Any) -> tuple[bool, type] | None:
+    """(is a list, record type) when an evaluated annotation holds records, else None."""
+    hint = unwrap(_without_none(unwrap(hint)[0]))[0]
+    many = typing.get_origin(hint) is list
+    inner = unwrap(_without_none(typing.get_args(hint)[0] if many else hint))[0]
+    records = isinstance(inner, type) and dataclasses.is_dataclass(inner)
+    return (many, inner) if records and inner.__module__.startswith(_RECORDS) else None
 
 
 def _nested_records(cls: type) -> list[tuple[str, type]]:
