@@ -37,8 +37,14 @@ ENTRY_ERROR_LABEL = "录入错误"
 
 def erase_member(data: BranchData, member_id: str) -> RecordChanges:
     """The member deleted with everything that exists only for them; other records scrubbed."""
-    erased: dict[str, str] = {member_id: "members"}  # id → table
-    deleted: list[Record] = [r for r in data.members if r.id == member_id]
+    return erase_record(data, "members", member_id)
+
+
+def erase_record(data: BranchData, table: str, record_id: str) -> RecordChanges:
+    """A record of any table deleted (a register entry made by mistake) with everything that
+    exists only for it; every other pointer to it cleared, as for a member."""
+    erased: dict[str, str] = {record_id: table}  # id → table
+    deleted: list[Record] = [r for r in data.records(table) if r.id == record_id]
     # Deleting a record may leave another that exists only for it (a talk about a deleted trip
     # is not: its pointer is optional): repeat until nothing more goes.
     grew = True

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, obligation
-from branchtui.domain.records.ledgers import FUND_PURPOSES
+from branchtui.domain.records.ledgers import FUND_PURPOSES, FundEntry
 
 # BASE-2: funds and returned dues may be spent only on these purposes.
 ALLOWED_PURPOSES = frozenset({"activity", "education", "award", "condolence"})
+
+
+def fund_use_problem(entry: FundEntry) -> str | None:
+    """BASE-2: why a spending is not one the rules allow (None when it is, or is income)."""
+    if entry.direction != "spending" or entry.purpose in ALLOWED_PURPOSES:
+        return None
+    if not entry.purpose:
+        return "支出须注明用途（支部活动、教育培训、奖励、慰问）"
+    return "活动经费和回拨党费只能用于支部活动、教育培训、奖励、慰问（BASE-2）"
 
 
 @rule("BASE-1")
@@ -61,7 +70,7 @@ def check_fund_use(ctx: Context) -> list[Obligation]:
                 detail=f"{year}年尚无经费支出记录",
             )
         ]
-    wrong = [f for f in spending if f.purpose not in ALLOWED_PURPOSES]
+    wrong = [f for f in spending if fund_use_problem(f)]
     if wrong:
         parts = [
             f"{f.date.isoformat()} {f.amount}元 {f.description or '无说明'}"

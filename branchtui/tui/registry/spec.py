@@ -117,3 +117,55 @@ class AreaSpec:
     def covers(self, rule_id: str) -> bool:
         """Whether the duty ``rule_id`` belongs to this area."""
         return any(rule_id == r or rule_id.startswith(f"{r}-") for r in self.rules)
+
+
+def register_actions(
+    screen_id: str, noun: str, *, closes: str = "", extra: tuple[ActionSpec, ...] = ()
+) -> tuple[ActionSpec, ...]:
+    """The keys of a register screen (tui/screens/register.py) for records called ``noun``.
+
+    ``closes``: what closing a record is called (结束, 返回 …) when the register keeps closed
+    records as history; without it, removing deletes after a confirmation.
+    """
+    keys = [
+        ActionSpec(f"{screen_id}-add", "a", "新增", f"新增{noun}", f"登记一条{noun}", "add"),
+        ActionSpec(f"{screen_id}-edit", "e", "编辑", f"编辑{noun}", f"修改选中的{noun}", "edit"),
+    ]
+    if closes:
+        keys.append(
+            ActionSpec(
+                f"{screen_id}-remove",
+                "d",
+                closes,
+                f"{closes}{noun}",
+                f"选中的{noun}{closes}，保留为历史记录",
+                "remove",
+            )
+        )
+        keys.append(
+            ActionSpec(
+                f"{screen_id}-history",
+                "h",
+                "历史",
+                f"{noun}历史",
+                f"显示或隐藏已{closes}的{noun}",
+                "toggle_history",
+            )
+        )
+    else:
+        keys.append(
+            ActionSpec(
+                f"{screen_id}-remove",
+                "d",
+                "删除",
+                f"删除{noun}",
+                f"删除选中的{noun}（先确认；数据备份中仍可找回）",
+                "remove",
+            )
+        )
+    keys.append(
+        ActionSpec(
+            f"{screen_id}-year", "y", "年份", f"{noun}按年份筛选", "只看某一年的记录", "choose_year"
+        )
+    )
+    return (*keys, *extra)

@@ -1,0 +1,329 @@
+"""A register (登记簿): the records of one table in a list, with the duties they settle above.
+
+Most task areas keep registers — 活动场所, 经费收支, 谈心谈话, 党务公开 … — that are read,
+added to, corrected and closed the same way. A screen for one declares a ``Register`` (which
+table, which columns, which form fields, which rules) and its keys in the registry
+(``register_actions``); this base does the rest: the list sorted newest first, filtered by year,
+the form (tui/widgets/record_form.py), removing with a confirmation or closing with a date (kept
+as history), and the register's duties judged again after every save, as the dashboard does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Header, Static
+
+from branchtui.domain.changes import RecordChanges
+from branchtui.domain.dates import format_date
+from branchtui.domain.erasure import erase_record
+from branchtui.domain.fields import fields_of
+from branchtui.domain.obligations import STATUS_LABELS, Obligation
+from branchtui.domain.records import BranchData, Record
+from branchtui.tui.obligations import ObligationsComputed, compute_obligations
+from branchtui.tui.registry import screen_spec
+from branchtui.tui.screens.base import DataScreen
+from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
+from branchtui.tui.text import terminal_safe
+from branchtui.tui.widgets.footer import BranchFooter
+from branchtui.tui.widgets.obligation_list import STATUS_STYLES
+from branchtui.tui.widgets.record_form import FormSpec, RecordForm
+
+Cell = Callable[[Any, BranchData], str]
+
+
+@dataclasses.dataclass(frozen=True)
+class Column:
+    """A column of the list: its heading and how a record shows in it."""
+
+    label: str
+    cell: Cell
+
+
+def field_column(record_type: type[Record], name: str, label: str = "") -> Column:
+    """A column showing one field as the user reads it (dates, choices, flags, members)."""
+    info = fields_of(record_type)[name]
+
+    def cell(record: Any, data: BranchData) -> str:
+        value = getattr(record, name)
+        if value is None or value == "":
+            return ""
+        if isinstance(value, bool):
+            return "是" if value else "否"
+        if isinstance(value, dt.date):
+            return format_date(value)
+        if isinstance(value, list):
+            return "、".join(info.choices.get(v, _member_name(data, v)) for v in value)
+        if info.choices:
+            return info.choices.get(value, value)
+        if name.endswith("_id"):
+            return _member_name(data, value)
+        return str(value)
+
+    return Column(label or info.label, cell)
+
+
+def _member_name(data: BranchData, value: str) -> str:
+    member = data.find("members", value)
+    return member.name if member is not None else value
+
+
+@dataclasses.dataclass(frozen=True)
+class Register:
+    """What a register screen lists and edits.
+
+    ``date_field``: the field that places a record in a year (the list is filtered by year and
+    sorted newest first). ``closed_field``: a date field that closes a record while keeping it
+    (a returned trip, an ended case); without one, removing deletes after a confirmation (the
+    backups keep it). ``defaults``: a new record's values. ``changes``: what else a save does
+    (a domain function), given the data, the record as it was, and as saved.
+    """
+
+    record_type: type[Record]
+    columns: tuple[Column, ...]
+    form: FormSpec
+    rules: tuple[str, ...] = ()
+    date_field: str | None = "date"
+    closed_field: str | None = None
+    defaults: Callable[[BranchData, dt.date], Mapping[str, Any]] | None = None
+    changes: Callable[[BranchData, Record | None, Record], RecordChanges] | None = None
+    summary: Callable[[list[Any]], str] | None = None  # a line about the records listed
+    empty: str = "尚无记录，按 a 新增"
+
+
+class RegisterScreen(DataScreen):
+    """A register's list. Subclasses set ``SCREEN_ID``, ``BINDINGS`` (from their ScreenSpec)
+    and ``REGISTER``."""
+
+    REGISTER: ClassVar[Register]
+    SCREEN_ID: ClassVar[str]
+    AUTO_FOCUS = "#register-table"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.year: int | None = None  # None: every year
+        self.show_closed = False
+        self.shown: list[Record] = []
+        self.request = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="*")
+        yield Static(id="register-duties", classes="register-duties")
+        yield Static(id="register-filter", classes="filter-bar", markup=False)
+        table: DataTable[str | Text] = DataTable(
+            id="register-table", cursor_type="row", zebra_stripes=True
+        )
+        table.add_columns(*(c.label for c in self.REGISTER.columns))
+        yield table
+        yield Static(id="register-count", classes="list-status", markup=False)
+        yield BranchFooter()
+
+    @property
+    def table(self) -> DataTable[str | Text]:
+        return self.query_one("#register-table", DataTable)
+
+    # Listing ------------------------------------------------------------------------------
+
+    def _records(self) -> list[Record]:
+        reg = self.REGISTER
+        records = list(self.data.records(reg.record_type.TABLE))
+        if reg.closed_field and not self.show_closed:
+            records = [r for r in records if getattr(r, reg.closed_field) is None]
+        if reg.date_field and self.year is not None:
+            records = [r for r in records if _year_of(r, reg.date_field) == self.year]
+        if (field := reg.date_field) is not None:
+            records.sort(key=lambda r: getattr(r, field) or dt.date.min, reverse=True)
+        return records
+
+    def reload(self) -> None:
+        self.sub_title = screen_spec(self.SCREEN_ID).title
+        data = self.data
+        highlighted = self._highlighted()
+        self.shown = self._records()
+        table = self.table
+        table.clear()
+        for record in self.shown:
+            row = [terminal_safe(c.cell(record, data)) for c in self.REGISTER.columns]
+            table.add_row(*row, key=record.id)
+        if highlighted is not None:
+            self.select(highlighted.id)
+        self._show_filter()
+        total = len(data.records(self.REGISTER.record_type.TABLE))
+        count = f"显示 {len(self.shown)} 条 / 共 {total} 条" if total else self.REGISTER.empty
+        if total and self.REGISTER.summary is not None:
+            count += f"    {self.REGISTER.summary(self.shown)}"
+        self.query_one("#register-count", Static).update(count)
+        if self.REGISTER.rules:
+            self.request += 1
+            self._judge(self.request, data)
+
+    def _show_filter(self) -> None:
+        parts = []
+        if self.year is not None:
+            parts.append(f"{self.year}年")
+        if self.show_closed:
+            parts.append("含已结束")
+        bar = self.query_one("#register-filter", Static)
+        bar.display = bool(parts)
+        bar.update("筛选：" + "，".join(parts))
+
+    def _highlighted(self) -> Record | None:
+        table = self.table
+        if not self.shown or table.cursor_row is None or table.cursor_row >= len(self.shown):
+            return None
+        return self.shown[table.cursor_row]
+
+    def select(self, record_id: str) -> bool:
+        """Move the cursor to a record; False when it is not listed."""
+        for index, record in enumerate(self.shown):
+            if record.id == record_id:
+                self.table.move_cursor(row=index)
+                return True
+        return False
+
+    # The register's duties ----------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="register-duties", description="检查规则")
+    def _judge(self, request: int, data: BranchData) -> None:
+        result = compute_obligations(self.branch_app.data_dir, data, self.today)
+        self.post_message(ObligationsComputed(request, result))
+
+    @on(ObligationsComputed)
+    def _judged(self, message: ObligationsComputed) -> None:
+        if message.request != self.request:
+            return
+        mine = [ob for ob in message.result.obligations if ob.rule in self.REGISTER.rules]
+        self.query_one("#register-duties", Static).update(duty_lines(mine))
+
+    # Actions ------------------------------------------------------------------------------
+
+    def _form(self, original: Record | None, defaults: Mapping[str, Any] | None = None) -> None:
+        reg = self.REGISTER
+        data = self.data
+        start = dict(reg.defaults(data, self.today)) if reg.defaults and original is None else {}
+        start.update(defaults or {})
+
+        def changes(before: Record | None, after: Record) -> RecordChanges:
+            if reg.changes is not None:
+                return reg.changes(data, before, after)
+            return RecordChanges(updates=(after,)) if before else RecordChanges((after,))
+
+        form = RecordForm(
+            reg.record_type,
+            reg.form,
+            store=self.store,
+            today=self.today,
+            members=data.active_members,
+            original=original,
+            defaults=start,
+            changes=changes,
+        )
+        self.app.push_screen(form, self._saved)
+
+    def _saved(self, record: Record | None) -> None:
+        if record is None:
+            return
+        self.reload()
+        self.select(record.id)
+        self.notify(f"已保存{self.REGISTER.record_type.LABEL}", timeout=3)
+
+    def action_add(self) -> None:
+        self._form(None)
+
+    def action_edit(self) -> None:
+        record = self._highlighted()
+        if record is None:
+            self.notify("请先选中一条记录", severity="warning")
+            return
+        self._form(record)
+
+    @on(DataTable.RowSelected, "#register-table")
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_remove(self) -> None:
+        record = self._highlighted()
+        if record is None:
+            self.notify("请先选中一条记录", severity="warning")
+            return
+        closed = self.REGISTER.closed_field
+        label = self.REGISTER.record_type.LABEL
+        if closed is not None:
+            title = f"{fields_of(self.REGISTER.record_type)[closed].label}（保留为历史记录）"
+            self.app.push_screen(
+                DatePrompt(title, self.today), lambda day: self._close(record, closed, day)
+            )
+            return
+        choices = {"keep": "不删除", "delete": f"删除这条{label}（数据备份中仍可找回）"}
+        self.app.push_screen(
+            ChoicePrompt(f"删除{label}？", choices), lambda c: self._delete(record, c)
+        )
+
+    def _close(self, record: Record, field: str, day: dt.date | None) -> None:
+        if day is not None:
+            values: dict[str, Any] = {field: day}
+            closed = dataclasses.replace(record, **values)
+            self.commit(lambda tx: tx.apply(RecordChanges(updates=(closed,))), "已结束，保留为历史")
+
+    def _delete(self, record: Record, choice: str | None) -> None:
+        if choice == "delete":
+            changes = erase_record(self.data, self.REGISTER.record_type.TABLE, record.id)
+            self.commit(lambda tx: tx.apply(changes), f"已删除{self.REGISTER.record_type.LABEL}")
+
+    def action_toggle_history(self) -> None:
+        self.show_closed = not self.show_closed
+        self.reload()
+
+    def action_choose_year(self) -> None:
+        field = self.REGISTER.date_field
+        if field is None:
+            return
+        years = sorted(
+            {
+                y
+                for r in self.data.records(self.REGISTER.record_type.TABLE)
+                if (y := _year_of(r, field)) is not None
+            }
+            | {self.today.year},
+            reverse=True,
+        )
+        choices = {"all": "全部年份", **{str(y): f"{y}年" for y in years}}
+
+        def chosen(key: str | None) -> None:
+            if key is not None:
+                self.year = None if key == "all" else int(key)
+                self.reload()
+
+        self.app.push_screen(ChoicePrompt("按年份筛选", choices), chosen)
+
+    def settle(self, ob: Obligation) -> None:
+        """Opened to settle ``ob``: show the record it names, else start a new one."""
+        for ref in ob.refs:
+            if self.select(ref):
+                return
+        if ob.status in ("due", "overdue", "upcoming"):
+            self.action_add()
+
+
+def _year_of(record: Record, field: str) -> int | None:
+    value = getattr(record, field, None)
+    return value.year if isinstance(value, dt.date) else None
+
+
+def duty_lines(obligations: list[Obligation]) -> Text:
+    """One line per duty: its rule ID, status and short detail (markup-safe)."""
+    text = Text()
+    for ob in obligations:
+        if text:
+            text.append("\n")
+        text.append(f"{ob.rule} ", style="bold")
+        text.append(STATUS_LABELS.get(ob.status, ob.status), style=STATUS_STYLES.get(ob.status, ""))
+        text.append(f"  {terminal_safe(ob.short)}")
+    return text

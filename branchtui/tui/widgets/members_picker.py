@@ -1,0 +1,118 @@
+"""Pick several members: type a name, pinyin or initials, Enter adds or drops the one shown
+highlighted, Ctrl+A takes every member shown, Ctrl+S confirms the choice."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from branchtui.domain.records import Member
+from branchtui.domain.search import search_members, sort_by_pinyin
+from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
+
+
+class MembersPicker(ModalScreen[list[str] | None]):
+    """Dismisses with the chosen members' ids (in roster order), or None when cancelled."""
+
+    DEFAULT_CSS = """
+    MembersPicker #members-list { height: 12; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+s", "confirm", "确定", id="members-confirm", tooltip="确定所选党员", priority=True
+        ),
+        Binding("ctrl+a", "take_all", "全选", id="members-all", tooltip="选中或取消列出的全部党员"),
+        Binding(
+            "escape", "dismiss(None)", "取消", id="members-cancel", tooltip="不做修改，关闭对话框"
+        ),
+        Binding("down", "move(1)", "下一个", id="members-down", show=False, priority=True),
+        Binding("up", "move(-1)", "上一个", id="members-up", show=False, priority=True),
+        *MODAL_KEYS,
+    ]
+
+    def __init__(self, title: str, members: list[Member], chosen: list[str]) -> None:
+        super().__init__()
+        self.picker_title = title
+        self.members = sort_by_pinyin(members)
+        self.chosen = set(chosen)
+        self.shown: list[Member] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="members-picker"):
+            yield Static(self.picker_title, classes="dialog-title", markup=False)
+            yield Input(id="members-query", placeholder="输入姓名、拼音或首字母", compact=True)
+            yield OptionList(id="members-list")
+            yield Static(id="members-count", classes="hint", markup=False)
+            yield Static("Enter 选中/取消   Ctrl+A 全选   Ctrl+S 确定   Esc 取消", classes="hint")
+        yield BranchFooter()
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one("#members-query", Input).focus()
+
+    def _line(self, member: Member) -> Text:
+        width = max((cell_len(m.name) for m in self.members), default=0)
+        mark = "[x]" if member.id in self.chosen else "[ ]"
+        return Text(f"{mark} {member.name}{' ' * (width - cell_len(member.name))}")
+
+    def _fill(self, query: str) -> None:
+        options = self.query_one("#members-list", OptionList)
+        keep = options.highlighted or 0
+        self.shown = search_members(self.members, query) if query else list(self.members)
+        options.clear_options()
+        options.add_options(Option(self._line(m), id=m.id) for m in self.shown)
+        if self.shown:
+            options.highlighted = min(keep, len(self.shown) - 1)
+        self.query_one("#members-count", Static).update(
+            f"已选 {len(self.chosen)} 人 / 共 {len(self.members)} 人"
+        )
+
+    @on(Input.Changed, "#members-query")
+    def _typed(self, event: Input.Changed) -> None:
+        self.query_one("#members-list", OptionList).highlighted = 0
+        self._fill(event.value.strip())
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one("#members-list", OptionList)
+        if self.shown:
+            current = options.highlighted or 0
+            options.highlighted = max(0, min(len(self.shown) - 1, current + step))
+
+    @on(Input.Submitted, "#members-query")
+    def _toggle(self) -> None:
+        options = self.query_one("#members-list", OptionList)
+        if not self.shown or options.highlighted is None:
+            return
+        member_id = self.shown[options.highlighted].id
+        self.chosen.symmetric_difference_update({member_id})
+        query = self.query_one("#members-query", Input)
+        if query.value:
+            query.value = ""  # the next name is typed from scratch
+        else:
+            self._fill("")
+
+    @on(OptionList.OptionSelected, "#members-list")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.chosen.symmetric_difference_update({event.option.id})
+            self._fill(self.query_one("#members-query", Input).value.strip())
+
+    def action_take_all(self) -> None:
+        ids = {m.id for m in self.shown}
+        if ids <= self.chosen:
+            self.chosen -= ids
+        else:
+            self.chosen |= ids
+        self._fill(self.query_one("#members-query", Input).value.strip())
+
+    def action_confirm(self) -> None:
+        self.dismiss([m.id for m in self.members if m.id in self.chosen])

@@ -1,0 +1,334 @@
+"""A form for any record type, built from its field declarations (domain.fields).
+
+Each field's widget follows its type: a date field for dates, a choice for Literal values and
+flags, a member field for a member reference, a text box for the rest. Errors from
+domain.validation (and the register's own rule check) appear beside their field; the rest of the
+input stays. Warnings — rules the record breaks but that do not block saving — are shown as the
+user types. Ctrl+S saves in one transaction; Esc asks before throwing typed input away.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static
+
+from branchtui.domain.changes import RecordChanges
+from branchtui.domain.dates import DateParseError
+from branchtui.domain.fields import FieldInfo, fields_of, literal_codes
+from branchtui.domain.records import Member, Record
+from branchtui.domain.references import ROLE_TABLES, role_of
+from branchtui.domain.validation import review
+from branchtui.storage.errors import StoreError
+from branchtui.storage.store import Store
+from branchtui.tui.screens.dialogs import ChoicePrompt
+from branchtui.tui.widgets.date_field import DateField
+from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
+from branchtui.tui.widgets.member_field import MemberField, MembersField
+
+YES_NO = {"yes": "是", "no": "否"}
+DISCARD_CHOICES = {"stay": "继续填写", "discard": "放弃已填写的内容"}
+LIST_SEPARATORS = ("、", "，", ",", ";", "；")
+
+# A rule check of the register: (errors, warnings) by field name, for the record as typed.
+FormCheck = Callable[[Record], tuple[dict[str, str], dict[str, str]]]
+
+
+@dataclasses.dataclass(frozen=True)
+class FormSpec:
+    """What a register's form shows: its fields in order, with what the declarations cannot say.
+
+    A field pointing at members (``host_id``, ``participant_ids`` …, domain.references) is
+    picked by name or pinyin. ``choices``: fields whose values are other records (a group, a venue), by a function of the
+    data. ``hints``: a line under a field. ``check``: the register's rule, run as the user types.
+    """
+
+    fields: tuple[str, ...]
+    choices: Mapping[str, Callable[[], dict[str, str]]] = dataclasses.field(default_factory=dict)
+    hints: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    check: FormCheck | None = None
+
+
+def _base(hint: Any) -> Any:
+    """``int`` for ``int | None`` and so on: the one non-None type of a field."""
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    if typing.get_origin(hint) in (typing.Union, types.UnionType) and len(args) == 1:
+        return args[0]
+    return hint
+
+
+def _is_list(info: FieldInfo) -> bool:
+    return typing.get_origin(_base(info.hint)) is list
+
+
+class RecordForm(ModalScreen[Record | None]):
+    """新增 / 编辑 one record; dismissed with the saved record, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "保存", id="record-save", tooltip="检查并保存", priority=True),
+        Binding("escape", "cancel", "取消", id="record-cancel", tooltip="不保存，返回列表"),
+        *MODAL_KEYS,
+    ]
+
+    def __init__(
+        self,
+        record_type: type[Record],
+        spec: FormSpec,
+        *,
+        store: Store,
+        today: dt.date,
+        members: list[Member],
+        original: Record | None = None,
+        defaults: Mapping[str, Any] | None = None,
+        changes: Callable[[Record | None, Record], RecordChanges] | None = None,
+        title: str = "",
+    ) -> None:
+        super().__init__()
+        self.record_type = record_type
+        self.spec = spec
+        self.store = store
+        self.today = today
+        self.members = members
+        self.original = original
+        self.defaults = dict(defaults or {})
+        self.changes = changes or _insert_or_update
+        self.form_title = title or f"{'编辑' if original else '新增'}{record_type.LABEL}"
+        self.infos = fields_of(record_type)
+        self.touched: set[str] = set()
+        self.opened_with: list[object] = []
+        self.saving = False
+
+    # Building -----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog record-form"):
+            yield Static(self.form_title, classes="dialog-title", markup=False)
+            with VerticalScroll(id="record-fields"):
+                for name in self.spec.fields:
+                    info = self.infos[name]
+                    yield Horizontal(
+                        Label(info.label),
+                        self._widget(info),
+                        Static("", id=f"error-{name}", classes="field-error", markup=False),
+                        classes="form-row",
+                        id=f"row-{name}",
+                    )
+                    if name in self.spec.hints:
+                        yield Static(self.spec.hints[name], classes="hint field-hint", markup=False)
+            yield Static("", id="form-status", classes="form-status", markup=False)
+            yield Static("Ctrl+S 保存   Esc 取消   Enter 下一项", classes="hint")
+        yield BranchFooter()
+
+    def _value(self, name: str) -> Any:
+        if self.original is not None:
+            return getattr(self.original, name)
+        if name in self.defaults:
+            return self.defaults[name]
+        field = next(f for f in dataclasses.fields(self.record_type) if f.name == name)
+        if field.default is not dataclasses.MISSING:
+            return field.default
+        if field.default_factory is not dataclasses.MISSING:
+            return field.default_factory()
+        return None
+
+    def _widget(self, info: FieldInfo) -> Widget:
+        name, value, wid = info.name, self._value(info.name), f"field-{info.name}"
+        base = _base(info.hint)
+        if ROLE_TABLES.get(role_of(name) or "") == "members":
+            if name.endswith("_ids"):
+                return MembersField(self.members, f"选择{info.label}", value or [], id=wid)
+            return MemberField(self.members, f"选择{info.label}", value, id=wid)
+        if info.is_date:
+            return DateField(self.today, value, required=info.required, id=wid, compact=True)
+        options: dict[str, str] | None = None
+        if name in self.spec.choices:
+            options = self.spec.choices[name]()
+        elif base is bool:
+            options, value = YES_NO, "yes" if value else "no"
+        elif info.choices and not _is_list(info):
+            options = info.choices
+        if options is not None:
+            blank = not info.required or value in ("", None)
+            return Select(
+                [(label, key) for key, label in options.items()],
+                value=value if value in options else Select.NULL,
+                prompt="请选择",
+                allow_blank=blank,
+                id=wid,
+                compact=True,
+            )
+        if _is_list(info):
+            text = "、".join(str(v) for v in value or [])
+            return Input(text, placeholder="多项用、分隔", id=wid, compact=True)
+        return Input("" if value is None else str(value), id=wid, compact=True)
+
+    def on_mount(self) -> None:
+        self.opened_with = self._raw()
+        first = self.query(
+            "#record-fields Input, #record-fields Select, #record-fields MemberField"
+        )
+        if first:
+            first.first().focus()
+
+    # Reading ------------------------------------------------------------------------------
+
+    def _raw(self) -> list[object]:
+        """Every field's raw value, to tell whether anything was typed since the form opened."""
+        return [getattr(w, "value", None) for w in self.query("#record-fields .form-row > *")]
+
+    def _read(self, info: FieldInfo) -> Any:
+        """The typed value of one field; raises ValueError with a Chinese message."""
+        widget = self.query_one(f"#field-{info.name}")
+        base = _base(info.hint)
+        if isinstance(widget, (MemberField, MembersField)):
+            return widget.value
+        if isinstance(widget, DateField):
+            try:
+                return widget.date
+            except DateParseError as error:
+                raise ValueError(error.message) from None
+        if isinstance(widget, Select):
+            chosen = widget.value if isinstance(widget.value, str) else None
+            if base is bool:
+                return chosen == "yes"
+            if chosen is None:
+                return "" if "" in literal_codes(info.hint) or base is str else None
+            return chosen
+        text = widget.value.strip() if isinstance(widget, Input) else ""
+        if _is_list(info):
+            for sep in LIST_SEPARATORS[1:]:
+                text = text.replace(sep, LIST_SEPARATORS[0])
+            return [part.strip() for part in text.split(LIST_SEPARATORS[0]) if part.strip()]
+        if base in (int, float, Decimal):
+            if not text:
+                if info.required:
+                    raise ValueError(f"请填写{info.label}")
+                return None if type(None) in typing.get_args(info.hint) else base(0)
+            try:
+                return (
+                    int(text) if base is int else Decimal(text) if base is Decimal else float(text)
+                )
+            except (ValueError, InvalidOperation):
+                example = "如 12" if base is int else "如 12.5"
+                raise ValueError(f"请填写数字，{example}") from None
+        return text
+
+    def _collect(self) -> tuple[Record | None, dict[str, str], dict[str, str]]:
+        """(the record as typed, errors, warnings) by field name."""
+        errors: dict[str, str] = {}
+        values: dict[str, Any] = {}
+        for name in self.spec.fields:
+            try:
+                values[name] = self._read(self.infos[name])
+            except ValueError as error:
+                errors[name] = str(error)
+                values[name] = self._value(name)
+        try:
+            if self.original is not None:
+                record = dataclasses.replace(self.original, **values)
+            else:
+                record = self.record_type(**{**self.defaults, **values})
+        except TypeError:  # a required field could not be read: its error says which
+            return None, errors, {}
+        found, warned = review(record, self.today)
+        if self.spec.check is not None:
+            extra_errors, extra_warnings = self.spec.check(record)
+            found = {**extra_errors, **found}
+            warned = {**extra_warnings, **warned}
+        for name, message in found.items():
+            errors.setdefault(name, message)
+        return record, errors, warned
+
+    # Checking as the user types -----------------------------------------------------------
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(MemberField.Changed)
+    @on(MembersField.Changed)
+    def _changed(self, event: Any) -> None:
+        widget = getattr(event, "input", None) or getattr(event, "select", None) or event.control
+        name = (getattr(widget, "id", None) or "").removeprefix("field-")
+        if name in self.spec.fields:
+            self.touched.add(name)
+        self._show(*self._collect()[1:], only=self.touched)
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def _show(
+        self, errors: dict[str, str], warned: dict[str, str], *, only: set[str] | None = None
+    ) -> None:
+        for name in self.spec.fields:
+            shown = only is None or name in only
+            message = errors.get(name) if shown else None
+            if message is None and name in warned:
+                message = f"注意：{warned[name]}"
+            self.query_one(f"#error-{name}", Static).update(message or "")
+        status = self.query_one("#form-status", Static)
+        if only is None and errors:
+            named = "、".join(self.infos[n].label for n in self.spec.fields if n in errors)
+            status.update(f"有 {len(errors)} 处需要修改：{named}")
+        else:
+            extra = [m for n, m in warned.items() if n not in self.spec.fields]
+            status.update("；".join(f"注意：{m}" for m in extra))
+
+    # Saving -------------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        if self.saving:
+            return
+        record, errors, warned = self._collect()
+        self._show(errors, warned)
+        if errors or record is None:
+            first = next((n for n in self.spec.fields if n in errors), None)
+            if first is not None:
+                self.query_one(f"#field-{first}").focus()
+            return
+        self.saving = True
+        self.query_one("#form-status", Static).update("正在保存")
+        self._write(record, self.changes(self.original, record))
+
+    @work(thread=True, exclusive=True, group="record-save", description="保存")
+    def _write(self, record: Record, changes: RecordChanges) -> None:
+        try:
+            with self.store.transaction() as tx:
+                tx.apply(changes)
+        except StoreError as error:
+            self.app.call_from_thread(self._failed, error.message)
+            return
+        self.app.call_from_thread(self.dismiss, record)
+
+    def _failed(self, message: str) -> None:
+        self.saving = False
+        self.query_one("#form-status", Static).update(f"未保存：{message}")
+        self.notify(message, title="未保存", severity="error", timeout=10)
+
+    def action_cancel(self) -> None:
+        if self._raw() == self.opened_with:
+            self.dismiss(None)
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "discard":
+                self.dismiss(None)
+
+        # One Esc too many must not throw away what was typed.
+        self.app.push_screen(ChoicePrompt("放弃已填写的内容吗？", DISCARD_CHOICES), answered)
+
+
+def _insert_or_update(original: Record | None, record: Record) -> RecordChanges:
+    return RecordChanges(updates=(record,)) if original is not None else RecordChanges((record,))
