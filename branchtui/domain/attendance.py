@@ -306,17 +306,27 @@ def _tally_problems(votes: Sequence[Vote], present: int) -> tuple[str, ...]:
 def general_meeting_vote(meeting: Meeting, members: Iterable[Member]) -> VoteResult:
     """NAT-1: more than half of the members with a vote (正式党员 of the branch on the day)
     present; a motion passes when its yes-votes exceed half of those who should attend."""
-    voters = [m for m in members if member_on(m, meeting.date) and full_on(m, meeting.date)]
+    voters = voters_on(members, meeting.date)
     listed: dict[str, str | None] = {}
     for row in meeting.attendance:
         listed.setdefault(row.member_id, row.status)  # the first row wins, as in status_at
     # Unlisted voters are never present, so only the list needs reading.
     present = sum(1 for m in voters if listed.get(m.id) == "present")
-    quorate = present * 2 > len(voters)
-    passed = tuple((v, quorate and v.yes * 2 > len(voters)) for v in meeting.votes)
-    return VoteResult(
-        len(voters), present, quorate, passed, _tally_problems(meeting.votes, present)
-    )
+    return vote_result(len(voters), present, meeting.votes)
+
+
+def voters_on(members: Iterable[Member], day: dt.date) -> list[Member]:
+    """NAT-1: who has a vote at a 支部党员大会 on ``day``: the branch's 正式党员 then."""
+    return [m for m in members if member_on(m, day) and full_on(m, day)]
+
+
+def vote_result(entitled: int, present: int, votes: Sequence[Vote]) -> VoteResult:
+    """NAT-1: quorate when more than half of the ``entitled`` voters are present; a motion
+    passes when its yes-votes exceed half of the entitled (a 票决 typed from a paper record
+    is judged by this too)."""
+    quorate = present * 2 > entitled
+    passed = tuple((v, quorate and v.yes * 2 > entitled) for v in votes)
+    return VoteResult(entitled, present, quorate, passed, _tally_problems(votes, present))
 
 
 def committee_on(seats: Iterable[CommitteeSeat], day: dt.date) -> list[str]:

@@ -1,155 +1,243 @@
-"""Development of new members (NAT-3): each candidate's next step, its deadline, and breaches.
+"""Development of new members (NAT-3): each candidate's place in the 25 steps, the steps owed,
+and their deadlines.
 
-The time limits are those of 发展党员工作细则 (2014) as numbers of the profile.
+The steps are declared in domain/development_steps.py; the time limits are those of
+发展党员工作细则 (2014) as numbers of the profile. Everything here is a pure function of one
+candidate's file, a date and the profile.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from branchtui.domain.dates import add_months, add_years
+from branchtui.domain.development_steps import STEP_BY_CODE, STEPS, Step
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import Candidate
-from branchtui.domain.records.development import CANDIDATE_STEPS
 
-# Steps that are not dated events of the file but tasks of the branch.
-STEP_LABELS = {
-    **CANDIDATE_STEPS,
-    "assign_contacts": "确定培养联系人（1至2名）",
-    "assign_introducers": "确定入党介绍人（2名）",
-}
-# Stages still in development (not finished, not dropped).
+# Categories of people still in development (not a full member, not dropped).
 OPEN_STAGES = ("applicant", "activist", "target", "probationary")
+# A deadline this close puts its step first (the dashboard's 即将到期 window).
+SOON_DAYS = 14
+# A training day counted from a record's first to last day; a longer span is a typing error.
+MAX_TRAINING_SPAN_DAYS = 31
 
 
 @dataclass(frozen=True)
 class NextStep:
-    """The step a candidate waits for; ``deadline`` None when no time limit applies."""
+    """A step owed: its deadline (None when no time limit applies), the first day it may be
+    taken (``earliest``, e.g. a year after becoming an activist), whether it is overdue on the
+    day asked, and whether it is a gap (a later step is on file, this one is not)."""
 
-    step: str
+    step: Step
     deadline: dt.date | None
     overdue: bool
+    earliest: dt.date | None = None
+    gap: bool = False
+
+    @property
+    def code(self) -> str:
+        return self.step.code
 
     @property
     def label(self) -> str:
-        return STEP_LABELS.get(self.step, self.step)
+        """``第2步 党组织派人谈话``."""
+        return self.step.title
 
 
-def _step(step: str, deadline: dt.date | None, on: dt.date) -> NextStep:
-    return NextStep(step, deadline, deadline is not None and on > deadline)
+# --- what the file holds -------------------------------------------------------------------
+
+
+def training_days(candidate: Candidate) -> int:
+    """Days of concentrated training on file: each training record from its date to its last
+    day (``until``), a day counted once however many records cover it."""
+    days: set[dt.date] = set()
+    for event in candidate.events:
+        if event.step != "training":
+            continue
+        last = event.until if event.until and event.until >= event.date else event.date
+        span = min((last - event.date).days, MAX_TRAINING_SPAN_DAYS - 1)
+        days.update(event.date + dt.timedelta(days=i) for i in range(span + 1))
+    return len(days)
+
+
+def training_hours(candidate: Candidate) -> float:
+    """Class hours of concentrated training: the records' hours and any total entered before."""
+    return candidate.training_hours + sum(e.hours for e in candidate.events if e.step == "training")
 
 
 def training_done(candidate: Candidate, profile: Profile) -> bool:
-    """Concentrated training of ≥3 days (dated training events) or ≥24 class hours."""
-    days = {e.date for e in candidate.events if e.step == "training"}
+    """NAT-3: concentrated training of ≥3 days or ≥24 class hours."""
     return (
-        len(days) >= profile.target_training_min_days
-        or candidate.training_hours >= profile.target_training_min_hours
+        training_days(candidate) >= profile.target_training_min_days
+        or training_hours(candidate) >= profile.target_training_min_hours
     )
 
 
+def last_review(candidate: Candidate) -> dt.date | None:
+    """The latest 培养考察, or the day the person became an activist when none yet."""
+    return candidate.date_of("review") or candidate.date_of("activist")
+
+
 def next_review(candidate: Candidate, profile: Profile) -> dt.date | None:
-    """When an activist's next half-yearly review (培养考察) falls due."""
-    start = candidate.date_of("activist")
-    if start is None:
+    """NAT-3: when an activist's next half-yearly review (培养考察) falls due."""
+    last = last_review(candidate)
+    if last is None:
         return None
-    last = max(d for d in (start, candidate.date_of("review")) if d is not None)
     return add_months(last, profile.activist_review_months)
 
 
-def probation_end(candidate: Candidate, profile: Profile) -> dt.date | None:
-    """The end of probation: 1 year from the branch meeting, plus an extension if granted.
+def target_eligible_from(candidate: Candidate, profile: Profile) -> dt.date | None:
+    """NAT-3: the first day an activist may become a 发展对象 (after ≥1 year of training)."""
+    became = candidate.date_of("activist")
+    return add_years(became, profile.activist_training_min_years) if became else None
 
-    The extension's months are read from the event's note (6–12); 12 when not written.
-    """
-    start = candidate.date_of("branch_vote") or candidate.date_of("approved")
+
+def probation_start(candidate: Candidate) -> dt.date | None:
+    """Probation runs from the 支部党员大会 that received the person (its approval if no vote
+    is on file)."""
+    return candidate.date_of("branch_vote") or candidate.date_of("approved")
+
+
+def extension_months(candidate: Candidate, profile: Profile) -> int:
+    """The months probation was extended by (0 when it was not); the first extension counts."""
+    for event in sorted(candidate.events, key=lambda e: e.date):
+        if event.step == "probation_extended":
+            return profile.probation_extension_max_months if event.months is None else event.months
+    return 0
+
+
+def probation_end(candidate: Candidate, profile: Profile) -> dt.date | None:
+    """NAT-3: the end of probation, 1 year from the branch meeting plus an extension if granted."""
+    start = probation_start(candidate)
     if start is None:
         return None
     end = add_years(start, profile.probation_years)
-    extensions = [e for e in candidate.events if e.step == "probation_extended"]
-    if extensions:
-        found = re.search(r"\d+", extensions[-1].note)
-        months = int(found.group()) if found else profile.probation_extension_max_months
-        months = max(
-            profile.probation_extension_min_months,
-            min(months, profile.probation_extension_max_months),
-        )
-        end = add_months(end, months)
-    return end
+    return add_months(end, extension_months(candidate, profile))
 
 
-def next_step(candidate: Candidate, on: dt.date, profile: Profile) -> NextStep | None:
-    """The next step of a candidate's development and its deadline on ``on``.
+# --- each step's limits --------------------------------------------------------------------
 
-    None for a candidate who is a full member or was dropped.
-    """
-    stage = candidate.stage
-    if stage == "applicant":
+
+def deadline_of(candidate: Candidate, step: Step, profile: Profile) -> dt.date | None:
+    """The last day a step may be taken without being late (None: no time limit)."""
+    code = step.code
+    if code == "talked":
         applied = candidate.date_of("applied")
-        if candidate.date_of("talked") is None and applied is not None:
-            return _step("talked", add_months(applied, profile.applicant_talk_months), on)
-        return _step("activist", None, on)
-    if stage == "activist":
-        became = candidate.date_of("activist")
-        if not 1 <= len(candidate.contact_ids) <= 2:
-            return _step("assign_contacts", became, on)
-        review = next_review(candidate, profile)
-        eligible = became is not None and on >= add_years(
-            became, profile.activist_training_min_years
-        )
-        if eligible and (review is None or on <= review):
-            return _step("target", None, on)
-        return _step("review", review, on)
-    if stage == "target":
-        return _target_step(candidate, on, profile)
-    if stage == "probationary":
-        return _step("converted", probation_end(candidate, profile), on)
+        return add_months(applied, profile.applicant_talk_months) if applied else None
+    if code == "review":
+        return next_review(candidate, profile)
+    if code == "approved":
+        voted = candidate.date_of("branch_vote")
+        return add_months(voted, profile.approval_months) if voted else None
+    if code in ("conversion_applied", "conversion_vote"):
+        return probation_end(candidate, profile)
+    if code == "converted":
+        voted = candidate.date_of("conversion_vote")
+        return add_months(voted, profile.approval_months) if voted else None
     return None
 
 
-def _target_step(candidate: Candidate, on: dt.date, profile: Profile) -> NextStep:
-    voted = candidate.date_of("branch_vote")
-    if voted is not None:
-        return _step("approved", add_months(voted, profile.approval_months), on)
-    if len(candidate.introducer_ids) != 2:
-        return _step("assign_introducers", None, on)
-    for step in ("political_review", "training", "pre_review", "publicity"):
-        done = (
-            training_done(candidate, profile)
-            if step == "training"
-            else candidate.date_of(step) is not None
-        )
-        if not done:
-            return _step(step, None, on)
-    return _step("branch_vote", None, on)
+def earliest_of(candidate: Candidate, step: Step, profile: Profile) -> dt.date | None:
+    """The first day a step may be taken (None: as soon as its prerequisites are on file)."""
+    if step.code == "target":
+        return target_eligible_from(candidate, profile)
+    if step.code == "conversion_vote":
+        return probation_end(candidate, profile)
+    return None
 
 
-def breaches(candidate: Candidate, on: dt.date, profile: Profile) -> list[str]:
-    """What in the candidate's file breaks the rules of NAT-3, in Chinese (empty when none)."""
-    out: list[str] = []
-    activist = candidate.date_of("activist")
-    target = candidate.date_of("target")
-    voted = candidate.date_of("branch_vote")
-    approved = candidate.date_of("approved")
-    min_years = profile.activist_training_min_years
-    if activist and target and target < add_years(activist, min_years):
-        out.append(f"积极分子培养期不足{min_years}年即确定为发展对象")
-    if voted:
-        pre_review = candidate.date_of("pre_review")
-        if pre_review is None or pre_review > voted:
-            out.append("支部大会讨论前未经上级党委预审")
-        if len(candidate.introducer_ids) != 2:
-            out.append("入党介绍人不是2名")
-        if not training_done(candidate, profile):
-            out.append(
-                f"集中培训不足{profile.target_training_min_days}天"
-                f"或{profile.target_training_min_hours}学时"
-            )
-        limit = add_months(voted, profile.approval_max_months)
-        if (approved or on) > limit:
-            out.append(f"支部大会通过后超过{profile.approval_max_months}个月未获上级党委审批")
-    if sum(1 for e in candidate.events if e.step == "probation_extended") > 1:
-        out.append("预备期延长超过一次")
-    return out
+def step_done(candidate: Candidate, step: Step, profile: Profile) -> bool:
+    """Whether the file shows the step done. Training is done when it reaches its minimum; the
+    conversion vote only when held after probation ended (an extension asks for another)."""
+    if step.code == "training":
+        return training_done(candidate, profile)
+    if step.code == "conversion_vote":
+        end = probation_end(candidate, profile)
+        votes = [e.date for e in candidate.events if e.step == "conversion_vote"]
+        return any(end is None or day >= end for day in votes)
+    return candidate.date_of(step.code) is not None
+
+
+def in_development(candidate: Candidate) -> bool:
+    """Still in the 25 steps: not dropped, and not a full member whose file is archived."""
+    if candidate.stage in OPEN_STAGES:
+        return True
+    return candidate.stage == "full" and candidate.date_of("archived") is None
+
+
+def last_step(candidate: Candidate) -> Step | None:
+    """The highest-numbered step with a record on file."""
+    recorded = {e.step for e in candidate.events}
+    found = [s for s in STEPS if s.code in recorded]
+    return found[-1] if found else None
+
+
+def stage_of(candidate: Candidate) -> int:
+    """Which of the five stages the person is in (the stage of the last step on file); 0 for
+    a person dropped (终止培养), 1 for a file without records yet."""
+    if candidate.stage == "dropped":
+        return 0
+    last = last_step(candidate)
+    return last.stage if last else 1
+
+
+# --- what is owed ---------------------------------------------------------------------------
+
+
+def _owed(candidate: Candidate, step: Step, on: dt.date, profile: Profile, gap: bool) -> NextStep:
+    deadline = deadline_of(candidate, step, profile)
+    earliest = earliest_of(candidate, step, profile)
+    return NextStep(step, deadline, deadline is not None and on > deadline, earliest, gap)
+
+
+def _review_owed(candidate: Candidate, on: dt.date, profile: Profile) -> bool:
+    """NAT-3: an activist is reviewed every 6 months until named a target; once eligible to
+    become a target the review is asked for only when it falls due."""
+    if candidate.date_of("activist") is None or candidate.date_of("target") is not None:
+        return False
+    due = next_review(candidate, profile)
+    eligible = target_eligible_from(candidate, profile)
+    return not (eligible is not None and on >= eligible and due is not None and on <= due)
+
+
+def _open(candidate: Candidate, step: Step) -> bool:
+    """A step may be taken once the records it follows are on file."""
+    return all(candidate.date_of(code) is not None for code in step.after)
+
+
+def pending_steps(
+    candidate: Candidate, on: dt.date, profile: Profile, soon_days: int = SOON_DAYS
+) -> list[NextStep]:
+    """Every step owed on ``on``: each step not done whose preceding records are on file (a
+    step numbered below the last one on file is a gap), and the half-yearly review of an
+    activist. Most urgent first: overdue, then due within ``soon_days``, then those that may
+    be taken now, then by number. Empty for a person dropped or whose file is complete."""
+    if candidate.stage == "dropped":
+        return []
+    last = last_step(candidate)
+    last_number = last.number if last else 0
+    owed: list[NextStep] = []
+    for step in STEPS:
+        if step.code == "review" or step_done(candidate, step, profile):
+            continue
+        if _open(candidate, step):
+            owed.append(_owed(candidate, step, on, profile, gap=step.number < last_number))
+    if _review_owed(candidate, on, profile):
+        owed.append(_owed(candidate, STEP_BY_CODE["review"], on, profile, gap=False))
+
+    def urgency(n: NextStep) -> tuple[bool, bool, bool, int]:
+        soon = n.deadline is not None and (n.deadline - on).days <= soon_days
+        later = n.earliest is not None and n.earliest > on
+        return (not n.overdue, not soon, later, n.step.number)
+
+    owed.sort(key=urgency)
+    return owed
+
+
+def next_step(candidate: Candidate, on: dt.date, profile: Profile) -> NextStep | None:
+    """The candidate's next step and its deadline on ``on`` (the most urgent step owed); None
+    for a person dropped or whose 25 steps are all on file."""
+    owed = pending_steps(candidate, on, profile)
+    return owed[0] if owed else None

@@ -192,6 +192,12 @@ def _candidate(c: Checker) -> None:
         c.add(
             f"events.{i}.date", check_past_date(when, c.today, "环节日期") if when else "请填写日期"
         )
+        until = getattr(event, "until", None)
+        if when and until and until < when:
+            c.add(f"events.{i}.until", "结束日期不能早于环节日期")
+        vote = getattr(event, "vote", None)
+        if vote is not None and vote.yes + vote.no + vote.abstain > vote.present:
+            c.add(f"events.{i}.vote", "赞成、反对、弃权票合计超过实到人数")
 
 
 def _talk(c: Checker) -> None:

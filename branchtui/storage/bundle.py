@@ -18,7 +18,7 @@ from branchtui.domain.profile import get_profile
 from branchtui.domain.records import TABLES, Branch, BranchData
 from branchtui.storage.atomic import dumps, write_atomic
 from branchtui.storage.errors import BundleError
-from branchtui.storage.migrations import lift_meeting_parts
+from branchtui.storage.migrations import lift_meeting_parts, with_extension_months
 from branchtui.storage.modes import PRIVATE_FILE, file_mode
 from branchtui.storage.references import dangling_references
 from branchtui.storage.store import Store
@@ -112,6 +112,8 @@ def data_from_bundle(bundle: Any) -> BranchData:
             raise BundleError(f"数据包中的「{cls.LABEL}」（{name}）应为数组。")
         if name == "meetings":  # a bundle exported before schema 4
             rows = [lift_meeting_parts(row) if isinstance(row, dict) else row for row in rows]
+        if name == "candidates":  # a bundle exported before schema 5
+            rows = [with_extension_months(row) if isinstance(row, dict) else row for row in rows]
         try:
             records = decode_many(cls, rows)
         except DecodeError as exc:

@@ -10,10 +10,15 @@ Version 3: the same, but a document leaves out every field equal to its default 
 Version 4: a meeting's lecturer and 主题党日 content types move into its own parts
            (``lecturer_id`` → ``lecture.lecturer_id``, ``theme_content`` →
            ``theme_day.content_types``); the other new parts of the minutes start empty.
+Version 5: a development file's records hold more than a date (people, documents, the training's
+           last day and hours, a 票决, the months of an extension); an extension's months move
+           from its note (``"延长6个月"``) into ``months``. The 25 steps add new record kinds,
+           which an older program could not read.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -22,7 +27,7 @@ from branchtui.domain.codec import omit_defaults
 from branchtui.domain.records import TABLES
 from branchtui.storage.errors import CorruptFileError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 META = "_meta"
 BRANCH_TABLE = "branch"
 
@@ -160,3 +165,44 @@ def meeting_parts(raw: dict[str, Any]) -> dict[str, Any]:
         }
     out[META] = new_meta(4)
     return out
+
+
+_NUMBER = re.compile(r"\d+")
+# Before version 5 an extension without a number in its note counted as the longest one.
+EXTENSION_MONTHS_UNWRITTEN = 12
+
+
+def extension_months_of(doc: dict[str, Any]) -> dict[str, Any]:
+    """One development record of version 4 in version 5's shape: an extension's months, read
+    from its note as the program then read them (clamped to 6–12, 12 when not written)."""
+    if doc.get("step") != "probation_extended" or "months" in doc:
+        return doc
+    note = doc.get("note")
+    found = _NUMBER.search(note) if isinstance(note, str) else None
+    months = int(found.group()) if found else EXTENSION_MONTHS_UNWRITTEN
+    return {**doc, "months": max(6, min(months, 12))}
+
+
+@step(4)
+def development_records(raw: dict[str, Any]) -> dict[str, Any]:
+    """v4 → v5: the months of a probation extension move from its note into ``months``."""
+    out: dict[str, Any] = dict(raw)
+    table = raw.get("candidates")
+    if isinstance(table, dict):
+        out["candidates"] = {
+            key: with_extension_months(doc) if isinstance(doc, dict) else doc
+            for key, doc in table.items()
+        }
+    out[META] = new_meta(5)
+    return out
+
+
+def with_extension_months(doc: dict[str, Any]) -> dict[str, Any]:
+    """A candidate document whose extensions carry their months (version 5's shape)."""
+    events = doc.get("events")
+    if not isinstance(events, list):
+        return doc
+    return {
+        **doc,
+        "events": [extension_months_of(e) if isinstance(e, dict) else e for e in events],
+    }

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, cast
 
+from branchtui.domain.attendance import voters_on
 from branchtui.domain.dates import add_months
 from branchtui.domain.demo.context import DemoContext
 from branchtui.domain.demo.names import NamePool, make_id_number, make_phone
 from branchtui.domain.records import (
     Candidate,
     CandidateEvent,
+    CandidateVote,
     DevelopmentRegisterUpdate,
     Member,
     Talk,
@@ -21,6 +23,10 @@ from branchtui.domain.records.people import Gender
 POSITIONS = ("专员", "主管", "业务助理", "经理")
 
 
+def _event(step: str, day: dt.date, **fields: Any) -> CandidateEvent:
+    return CandidateEvent(step=cast(CandidateStep, step), date=day, **fields)
+
+
 def _events(
     ctx: DemoContext,
     applied: dt.date,
@@ -29,35 +35,52 @@ def _events(
     activist_after: int | None,
     target_after: int | None,
 ) -> list[CandidateEvent]:
-    """Dated steps from the application on, each within NAT-3's limits, none after ``until``."""
+    """Dated records from the application on, each within NAT-3's limits, none after ``until``."""
     near = ctx.working_day_near
     rng = ctx.rng
-    steps = [
-        ("applied", applied),
-        ("talked", near(applied + dt.timedelta(days=rng.randint(10, 25)))),
+    talker = ctx.member("organization").name
+    events = [
+        _event("applied", applied, document="入党申请书"),
+        _event(
+            "talked",
+            near(applied + dt.timedelta(days=rng.randint(10, 25))),
+            people=talker,
+            document="了解入党动机，介绍入党程序",
+        ),
     ]
     if activist_after is not None:
         recommended = near(applied + dt.timedelta(days=activist_after - 12))
         activist = near(applied + dt.timedelta(days=activist_after))
-        steps += [
-            ("recommended", recommended),
-            ("activist", activist),
-            ("activist_filed", near(activist + dt.timedelta(days=7))),
+        events += [
+            _event("recommended", recommended),
+            _event("activist", activist, document="党员推荐，支委会研究确定"),
+            _event("activist_filed", near(activist + dt.timedelta(days=7))),
+            _event("contacts_assigned", near(activist + dt.timedelta(days=7))),
         ]
         review = add_months(activist, 6)
         last = until if target_after is None else applied + dt.timedelta(days=target_after)
         while review < last:
-            steps.append(("review", near(review)))
-            review = add_months(review, 6)
+            # A working day on or before the half-year mark, never late (NAT-3).
+            day = review - dt.timedelta(days=rng.randint(3, 10))
+            events.append(_event("review", near(day), people=talker, document="表现良好"))
+            review = add_months(day, 6)
     if target_after is not None:
         target = near(applied + dt.timedelta(days=target_after))
-        steps += [
-            ("target", target),
-            ("target_filed", near(target + dt.timedelta(days=7))),
-            ("political_review", near(target + dt.timedelta(days=30))),
-            ("training", near(target + dt.timedelta(days=45))),
+        training = near(target + dt.timedelta(days=45))
+        events += [
+            _event("target", target, document="支委会讨论同意"),
+            _event("target_filed", near(target + dt.timedelta(days=7))),
+            _event("introducers_assigned", near(target + dt.timedelta(days=7))),
+            _event("political_review", near(target + dt.timedelta(days=30)), document="合格"),
+            _event(
+                "training",
+                training,
+                until=training + dt.timedelta(days=2),
+                hours=24.0,
+                document="发展对象培训班",
+            ),
         ]
-    return [CandidateEvent(step=cast(CandidateStep, s), date=d) for s, d in steps if d < until]
+    return [e for e in events if e.date < until]
 
 
 def _person(ctx: DemoContext, pool: NamePool, **fields: Any) -> Candidate:
@@ -125,7 +148,6 @@ def build_candidates(ctx: DemoContext, pool: NamePool) -> None:
             pool,
             contact_ids=contacts,
             introducer_ids=introducers,
-            training_hours=24.0,
             events=_events(ctx, applied, today, activist_after=120, target_after=120 + 400),
         )
     )
@@ -148,17 +170,24 @@ def _probationary(
     oath_month = add_months(approved.replace(day=1), 1)
     oath = ctx.first_working_day(oath_month.year, oath_month.month)
     ctx.cast["oath_date"] = oath
+    publicity = near(vote - dt.timedelta(days=14))
+    voters = len(voters_on(ctx.data.members, vote))
+    present = voters - ctx.rng.randint(1, 3)
+    tally = CandidateVote(present=present, yes=present)
     events += [
-        CandidateEvent(step=cast(CandidateStep, s), date=d)
-        for s, d in (
-            ("pre_review", near(vote - dt.timedelta(days=25))),
-            ("publicity", near(vote - dt.timedelta(days=14))),
-            ("branch_vote", vote),
-            ("approved", approved),
-            ("oath", oath),
-        )
+        _event("committee_review", near(vote - dt.timedelta(days=35)), document="支委会审查合格"),
+        _event("pre_review", near(vote - dt.timedelta(days=25)), document="预审合格"),
+        _event("publicity", publicity, until=publicity + dt.timedelta(days=6)),
+        _event("form_filled", near(vote - dt.timedelta(days=10)), document="入党志愿书"),
+        _event("branch_vote", vote, vote=tally, document="同意接收为预备党员"),
+        _event("upper_talk", near(vote + dt.timedelta(days=14)), people="上级党委组织委员"),
+        _event("approved", approved, document="同意接收"),
+        _event("approval_filed", near(approved + dt.timedelta(days=7))),
+        _event("placed", near(approved + dt.timedelta(days=3))),
+        _event("oath", oath, document="主题党日集体宣誓"),
     ]
-    ctx.cast["publicity_date"] = events[-4].date
+    events.sort(key=lambda e: e.date)
+    ctx.cast["publicity_date"] = publicity
     ctx.add(
         Candidate(
             id=ctx.new_id(),
@@ -171,7 +200,6 @@ def _probationary(
             events=events,
             contact_ids=contacts,
             introducer_ids=introducers,
-            training_hours=32.0,
             member_id=member.id,
         )
     )

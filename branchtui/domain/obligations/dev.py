@@ -3,30 +3,28 @@
 from __future__ import annotations
 
 from branchtui.domain.dates import add_months, format_date
-from branchtui.domain.development import OPEN_STAGES
+from branchtui.domain.development import in_development, last_step
+from branchtui.domain.development_steps import STEPS, record_label
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, needs_data, obligation
 from branchtui.domain.obligations.periods import UPCOMING_DAYS
-from branchtui.domain.records.development import CANDIDATE_STEPS
+from branchtui.domain.records import Candidate
 
-# DEV-3: the steps that must be on file once a candidate has reached a stage (一人一档).
-_ACTIVIST = ("applied", "recommended", "activist")
-_TARGET = (*_ACTIVIST, "activist_filed", "target")
-_PROBATION = (
-    *_TARGET,
-    "target_filed",
-    "political_review",
-    "pre_review",
-    "publicity",
-    "branch_vote",
-    "approved",
-)
-REQUIRED_STEPS = {
-    "applicant": ("applied",),
-    "activist": _ACTIVIST,
-    "target": _TARGET,
-    "probationary": _PROBATION,
-}
+
+def missing_on_file(candidate: Candidate) -> list[str]:
+    """DEV-3: the records (推优, 备案, 预审, 公示, 票决 and the stage decisions) a file must
+    hold once a later step is on it, by their Chinese names, in the order of the 25 steps."""
+    last = last_step(candidate)
+    if last is None:
+        return [record_label("applied")]
+    out = []
+    for step in STEPS:
+        if step.number > last.number or not step.on_file:
+            continue
+        for code in (step.code, step.companion):
+            if code and candidate.date_of(code) is None:
+                out.append(record_label(code))
+    return out
 
 
 @rule("DEV-1")
@@ -107,14 +105,14 @@ def check_activist_team(ctx: Context) -> list[Obligation]:
 @rule("DEV-3")
 def check_files(ctx: Context) -> list[Obligation]:
     """Every stage of a candidate's development is on file with its date (一人一档)."""
-    people = [c for c in ctx.data.candidates if c.stage in OPEN_STAGES]
+    people = [c for c in ctx.data.candidates if in_development(c)]
     if not people:
         return [obligation("DEV-3", "not_applicable", detail="目前没有在培养的发展对象")]
     out: list[Obligation] = []
     for c in people:
-        missing = [s for s in REQUIRED_STEPS[c.stage] if c.date_of(s) is None]
+        missing = missing_on_file(c)
         if missing:
-            labels = "、".join(CANDIDATE_STEPS[s] for s in missing)
+            labels = "、".join(missing)
             out.append(
                 obligation(
                     "DEV-3",

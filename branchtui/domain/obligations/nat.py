@@ -12,13 +12,14 @@ from branchtui.domain.attendance import (
     general_meeting_vote,
 )
 from branchtui.domain.dates import add_months, add_years, format_date
-from branchtui.domain.development import OPEN_STAGES, breaches, next_step
+from branchtui.domain.development import NextStep, in_development, pending_steps
+from branchtui.domain.development_rules import breaches
 from branchtui.domain.dues import proposed_dues, unpaid_streak
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, obligation, who
 from branchtui.domain.obligations.indexes import attendance_book, dues_book, members_by_id
 from branchtui.domain.obligations.periods import UPCOMING_DAYS
-from branchtui.domain.records import Member
+from branchtui.domain.records import Candidate, Member
 
 
 @rule("NAT-1")
@@ -87,37 +88,15 @@ def _judge_meetings(
 
 @rule("NAT-3")
 def check_development_steps(ctx: Context) -> list[Obligation]:
-    """Each candidate's next step and its deadline; overdue steps and breaches are flagged."""
-    people = [c for c in ctx.data.candidates if c.stage in OPEN_STAGES]
+    """Each candidate's next step of the 25 and its deadline; overdue steps and breaches."""
+    people = [c for c in ctx.data.candidates if in_development(c)]
     if not people:
         return [obligation("NAT-3", "not_applicable", detail="目前没有在培养的发展对象")]
     out: list[Obligation] = []
     for c in people:
-        step = next_step(c, ctx.on, ctx.profile)
-        if step is not None:
-            if step.overdue:
-                status = "overdue"
-            elif step.deadline is not None and (step.deadline - ctx.on).days <= UPCOMING_DAYS:
-                status = "upcoming"
-            else:
-                status = "met"
-            when = f"，期限{format_date(step.deadline)}" if step.deadline else ""
-            out.append(
-                obligation(
-                    "NAT-3",
-                    status,
-                    period_kind="deadline" if step.deadline else "standing",
-                    due=step.deadline,
-                    detail=f"{c.name}下一步：{step.label}{when}",
-                    brief=brief(
-                        f"{c.name}下一步：{step.label}{when}",
-                        f"{c.name}下一步：{step.label}",
-                        f"{c.name}：{step.label}",
-                        f"{c.name}有待办的发展步骤",
-                    ),
-                    refs=(c.id,),
-                )
-            )
+        owed = pending_steps(c, ctx.on, ctx.profile)
+        if owed:
+            out.append(_next_step_obligation(ctx, c, owed))
         problems = breaches(c, ctx.on, ctx.profile)
         if problems:
             out.append(
@@ -133,7 +112,42 @@ def check_development_steps(ctx: Context) -> list[Obligation]:
                     refs=(c.id,),
                 )
             )
-    return out
+    return out or [obligation("NAT-3", "met", detail="各发展环节均已完成")]
+
+
+def _next_step_obligation(ctx: Context, c: Candidate, owed: list[NextStep]) -> Obligation:
+    """One line per candidate: the most urgent step owed; overdue when any step is."""
+    step = owed[0]
+    dated = [n.deadline for n in owed if n.deadline is not None]
+    soonest = min(dated, default=None)
+    if any(n.overdue for n in owed):
+        status = "overdue"
+    elif soonest is not None and (soonest - ctx.on).days <= UPCOMING_DAYS:
+        status = "upcoming"
+    else:
+        status = "met"
+    if step.deadline:
+        when = f"，期限{format_date(step.deadline)}"
+    elif step.earliest and step.earliest > ctx.on:
+        when = f"，{format_date(step.earliest)}起可办理"
+    else:
+        when = ""
+    name = step.step.name
+    return obligation(
+        "NAT-3",
+        status,
+        period_kind="deadline" if step.deadline else "standing",
+        due=step.deadline,
+        detail=f"{c.name}下一步：{step.label}{when}",
+        brief=brief(
+            f"{c.name}下一步：{step.label}{when}",
+            f"{c.name}下一步：{name}{when}",
+            f"{c.name}下一步：{name}",
+            f"{c.name}：{name}",
+            f"{c.name}有待办的发展步骤",
+        ),
+        refs=(c.id,),
+    )
 
 
 @rule("NAT-4")

@@ -11,6 +11,7 @@ from branchtui.domain.records.care import Announcement, HardshipCase, Talk
 from branchtui.domain.records.development import (
     Candidate,
     CandidateEvent,
+    CandidateVote,
     DevelopmentRegisterUpdate,
 )
 from branchtui.domain.records.education import (
@@ -162,6 +163,7 @@ __all__ = [
     "BranchData",
     "Candidate",
     "CandidateEvent",
+    "CandidateVote",
     "CaseStep",
     "CertificateCard",
     "CommitteeSeat",

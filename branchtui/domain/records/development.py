@@ -21,25 +21,38 @@ CANDIDATE_STAGES = labelled(
         "dropped": "终止培养",
     },
 )
-# The dated steps of NAT-3 in the order the rules put them; a stage starts at its step.
+# Every dated record of a development file (一人一档). The 25 steps of 发展党员工作细则 (2014)
+# are declared in domain/development_steps.py, each marked done by one of these records;
+# 推优 and 公示 are second records of steps 3 and 13, 延长预备期 and 终止培养 are outcomes.
 CandidateStep = Literal[
     "applied",
     "talked",
     "recommended",
     "activist",
     "activist_filed",
+    "contacts_assigned",
     "review",
     "target",
     "target_filed",
+    "introducers_assigned",
     "political_review",
     "training",
+    "committee_review",
     "pre_review",
     "publicity",
+    "form_filled",
     "branch_vote",
+    "upper_talk",
     "approved",
+    "approval_filed",
+    "placed",
     "oath",
+    "continued_review",
+    "conversion_applied",
+    "conversion_vote",
     "probation_extended",
     "converted",
+    "archived",
     "dropped",
 ]
 CANDIDATE_STEPS = labelled(
@@ -50,18 +63,29 @@ CANDIDATE_STEPS = labelled(
         "recommended": "推荐（推优）",
         "activist": "确定为入党积极分子",
         "activist_filed": "积极分子报上级备案",
+        "contacts_assigned": "指定培养联系人",
         "review": "培养考察（半年一次）",
         "target": "确定为发展对象",
         "target_filed": "发展对象报上级备案",
+        "introducers_assigned": "确定入党介绍人",
         "political_review": "政治审查",
         "training": "集中培训",
+        "committee_review": "支部委员会审查",
         "pre_review": "上级党委预审",
         "publicity": "公示",
+        "form_filled": "填写入党志愿书",
         "branch_vote": "支部党员大会讨论接收",
+        "upper_talk": "上级党委派人谈话",
         "approved": "上级党委审批",
+        "approval_filed": "报再上一级党委组织部门备案",
+        "placed": "编入党支部和党小组",
         "oath": "入党宣誓",
+        "continued_review": "预备期继续教育考察",
+        "conversion_applied": "提出转正申请",
+        "conversion_vote": "支部党员大会讨论转正",
         "probation_extended": "延长预备期",
-        "converted": "转为正式党员",
+        "converted": "上级党委审批转正",
+        "archived": "材料归档",
         "dropped": "终止培养",
     },
 )
@@ -76,9 +100,27 @@ STEP_STAGE: dict[str, CandidateStage] = {
 
 
 @dataclass(kw_only=True, slots=True)
+class CandidateVote:
+    """票决 at a 支部党员大会 (NAT-1): those present with a vote and the tally. Who had a vote
+    (应到) is counted from the roster on the day, never typed."""
+
+    present: Annotated[int, Spec("实到有表决权的党员", ge=0)]
+    yes: Annotated[int, Spec("赞成票", ge=0)]
+    no: Annotated[int, Spec("反对票", ge=0)] = 0
+    abstain: Annotated[int, Spec("弃权票", ge=0)] = 0
+
+
+@dataclass(kw_only=True, slots=True)
 class CandidateEvent:
     step: Annotated[CandidateStep, Spec("发展环节")]
     date: Annotated[dt.date, Spec("环节日期")]
+    until: Annotated[dt.date | None, Spec("结束日期", doc="集中培训、公示的最后一天")] = None
+    hours: Annotated[float, Spec("学时", doc="集中培训的学时", ge=0)] = 0.0
+    months: Annotated[int | None, Spec("延长月数", doc="延长预备期的月数（6至12）", ge=0)] = None
+    people: Annotated[str, Spec("相关人员", doc="谈话人、经办人等", max_length=200)] = ""
+    document: Annotated[str, Spec("材料", doc="文书名称、文号或结论", max_length=200)] = ""
+    meeting_id: Annotated[str | None, Spec("会议记录", doc="讨论或表决的会议")] = None
+    vote: Annotated[CandidateVote | None, Spec("表决情况", doc="支部党员大会的票决")] = None
     note: Annotated[str, Spec("备注", max_length=2000)] = ""
 
 

@@ -92,7 +92,7 @@ def test_NAT_3_met_when_talk_held_and_next_step_has_no_limit(data) -> None:
     add(data, Candidate(name="申请人甲", events=events))
     ob = one(judge("NAT-3", data, ON))
     assert ob.status == "met"
-    assert "确定为入党积极分子" in ob.detail
+    assert "第3步 推荐和确定入党积极分子" in ob.detail
 
 
 def test_NAT_3_warns_when_target_named_before_a_year_of_training(data) -> None:
