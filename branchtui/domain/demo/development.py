@@ -23,6 +23,12 @@ from branchtui.domain.records.people import Gender
 POSITIONS = ("专员", "主管", "业务助理", "经理")
 
 
+def _spread(day: dt.date, low: int, high: int) -> int:
+    """A number in [low, high] fixed by ``day``: details added to the files later draw nothing
+    from the demo's generator, so the rest of the demo stays as it was for the same seed."""
+    return low + day.toordinal() % (high - low + 1)
+
+
 def _event(step: str, day: dt.date, **fields: Any) -> CandidateEvent:
     return CandidateEvent(step=cast(CandidateStep, step), date=day, **fields)
 
@@ -61,7 +67,7 @@ def _events(
         last = until if target_after is None else applied + dt.timedelta(days=target_after)
         while review < last:
             # A working day on or before the half-year mark, never late (NAT-3).
-            day = review - dt.timedelta(days=rng.randint(3, 10))
+            day = review - dt.timedelta(days=_spread(review, 3, 10))
             events.append(_event("review", near(day), people=talker, document="表现良好"))
             review = add_months(day, 6)
     if target_after is not None:
@@ -172,7 +178,7 @@ def _probationary(
     ctx.cast["oath_date"] = oath
     publicity = near(vote - dt.timedelta(days=14))
     voters = len(voters_on(ctx.data.members, vote))
-    present = voters - ctx.rng.randint(1, 3)
+    present = voters - _spread(vote, 1, 3)
     tally = CandidateVote(present=present, yes=present)
     events += [
         _event("committee_review", near(vote - dt.timedelta(days=35)), document="支委会审查合格"),
