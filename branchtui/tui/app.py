@@ -155,7 +155,7 @@ class BranchApp(KeyOrderApp):
         else:
             self.store = result
             self.refresh_bindings()  # the area keys are enabled now
-            self.call_after_refresh(self.warm_up)
+            # warm_up: called by the dashboard once its duties are drawn (not to delay them)
             if result.notice:  # a newer program wrote the file: opened read-only, say why
                 self.notify(result.notice, title="只读打开", severity="warning", timeout=30)
         if self.current_mode != "dashboard":

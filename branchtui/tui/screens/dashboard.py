@@ -74,6 +74,7 @@ class DashboardScreen(DataScreen):
         self.problem_shown = ""
         self.result_profile: Profile | None = None  # the profile the list shown was judged by
         self.shown_key = ""  # what the list shown was computed from (duties_cache.duties_key)
+        self.warmed = False
 
     def compose(self) -> ComposeResult:
         yield Header(icon="*")
@@ -102,6 +103,7 @@ class DashboardScreen(DataScreen):
         key = duties_key(folder, before, on) if before and data_stamp(folder) == before else ""
         if key and key == self.shown_key:
             self._show_info()  # computed from exactly this: the same list again
+            self._warm_up_once()
             return
         self.request += 1
         if self.obligations or self.branch_app.open_problem:
@@ -116,6 +118,12 @@ class DashboardScreen(DataScreen):
     @work(thread=True, group="duties-cache", description="保存待办缓存")
     def _remember(self, result: Computed) -> None:
         remember_obligations(self.branch_app.data_dir, result)
+
+    def _warm_up_once(self) -> None:
+        # What search needs (pinyin) loads once the duties are on screen, not to delay them.
+        if not self.warmed and self.branch_app.store is not None:
+            self.warmed = True
+            self.call_after_refresh(self.branch_app.warm_up)
 
     def _show_cached(self) -> bool:
         """Today's duties from the cache, before the data file is read; False on a miss."""
@@ -142,6 +150,7 @@ class DashboardScreen(DataScreen):
             # Kept after this frame is drawn: the next start shows it in its first frame.
             self.call_after_refresh(lambda: self._remember(result))
         self.shown_key = result.key
+        self._warm_up_once()
         self._show_info()
         self._show_list()
         rows = progress_rows(result.obligations, result.on)
