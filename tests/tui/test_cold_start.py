@@ -37,30 +37,43 @@ async def until(pilot: Pilot[Any], done: Callable[[], bool]) -> None:
     raise AssertionError("等待超时")
 
 
+class HeldRead:
+    """Store.open held until ``release()``: a big file whose read takes as long as the test
+    says; ``events`` records when the read started and ended."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.events: list[str] = []
+        self.reading, self.gate = threading.Event(), threading.Event()
+        real_open = Store.open
+
+        def slow_open(*args: Any, **kwargs: Any) -> Store:
+            self.events.append("read started")
+            self.reading.set()
+            self.gate.wait(60)
+            self.events.append("read done")
+            return real_open(*args, **kwargs)
+
+        monkeypatch.setattr(Store, "open", slow_open)
+
+    def release(self) -> None:
+        self.gate.set()
+
+
 async def test_dashboard_paints_while_reading_then_replays_keys(
     branch_dir: Path, today: dt.date, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    events: list[str] = []
-    reading, gate = threading.Event(), threading.Event()
-    real_open = Store.open
+    read = HeldRead(monkeypatch)
+    events = read.events
     real_opening = DashboardScreen._show_opening
-
-    def slow_open(*args: Any, **kwargs: Any) -> Store:
-        events.append("read started")
-        reading.set()
-        gate.wait(60)  # a big file: the read takes as long as the test says
-        events.append("read done")
-        return real_open(*args, **kwargs)
 
     def show_opening(screen: DashboardScreen) -> None:
         real_opening(screen)
         events.append(f"dashboard shows: {info_text(screen.app)}")
 
-    monkeypatch.setattr(Store, "open", slow_open)
     monkeypatch.setattr(DashboardScreen, "_show_opening", show_opening)
     app = build_app(branch_dir, today=today, background=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, reading.is_set)
+        await until(pilot, read.reading.is_set)
         # The dashboard's frame, with the folder being read, came before the read began.
         first = events[0]
         assert first.startswith("dashboard shows:") and "正在读取数据…" in first
@@ -70,7 +83,7 @@ async def test_dashboard_paints_while_reading_then_replays_keys(
         assert "正在读取数据…" in info_text(app)
         await pilot.press("2", "m")  # typed while reading: kept, and done once the data is there
         assert isinstance(app.screen, DashboardScreen) and "read done" not in events
-        gate.set()
+        read.release()
         await settle(pilot, lambda: isinstance(app.screen, RosterScreen))
     assert events.index("read done") > events.index("read started")
 
@@ -98,23 +111,15 @@ async def test_a_second_start_shows_todays_duties_before_reading(
         await settle(pilot, lambda: bool(getattr(first.screen, "obligations", None)))
         computed = [ob.to_json() for ob in first.screen.obligations]  # type: ignore[attr-defined]
         await pilot.app.workers.wait_for_complete()
-    reading, gate = threading.Event(), threading.Event()
-    real_open = Store.open
-
-    def slow_open(*args: Any, **kwargs: Any) -> Store:
-        reading.set()
-        gate.wait(60)
-        return real_open(*args, **kwargs)
-
-    monkeypatch.setattr(Store, "open", slow_open)
+    read = HeldRead(monkeypatch)
     again = build_app(branch_dir, today=today, background=True)
     async with again.run_test(size=(80, 24)) as pilot:
-        await until(pilot, reading.is_set)
+        await until(pilot, read.reading.is_set)
         screen = again.screen
         assert isinstance(screen, DashboardScreen) and again.store is None
         assert [ob.to_json() for ob in screen.obligations] == computed
         assert "已逾期" in info_text(again) and "正在读取数据" not in info_text(again)
-        gate.set()
+        read.release()
         await settle(pilot, lambda: again.store is not None)
         assert [ob.to_json() for ob in screen.obligations] == computed
 
@@ -130,20 +135,12 @@ async def test_after_another_session_wrote_the_duties_are_computed_again(
     member = store.snapshot().members[0]
     member.phone = ""  # ORG-1 now lacks a phone number: the list must say so
     store.save(member)
-    reading, gate = threading.Event(), threading.Event()
-    real_open = Store.open
-
-    def slow_open(*args: Any, **kwargs: Any) -> Store:
-        reading.set()
-        gate.wait(60)
-        return real_open(*args, **kwargs)
-
-    monkeypatch.setattr(Store, "open", slow_open)
+    read = HeldRead(monkeypatch)
     again = build_app(branch_dir, today=today, background=True)
     async with again.run_test(size=(80, 24)) as pilot:
-        await until(pilot, reading.is_set)
+        await until(pilot, read.reading.is_set)
         assert "正在读取数据…" in info_text(again)  # no stale list
-        gate.set()
+        read.release()
         screen = again.screen
         await settle(pilot, lambda: bool(getattr(screen, "obligations", None)))
         roster = next(ob for ob in screen.obligations if ob.rule == "ORG-1")  # type: ignore[attr-defined]
