@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import add_months, add_years
@@ -103,16 +104,25 @@ def vacancy_deadline(vacancy: Vacancy, profile: Profile) -> dt.date:
     return add_months(vacancy.since, profile.member_vacancy_months)
 
 
+def _new_seat(term: Term, role: SeatRole, member_id: str, since: dt.date) -> CommitteeSeat:
+    return CommitteeSeat(term_id=term.id, role=role, member_id=member_id, since=since)
+
+
 def fill_seat(
-    data: BranchData, term: Term, role: SeatRole, member_id: str, since: dt.date
+    data: BranchData,
+    term: Term,
+    role: SeatRole,
+    member_id: str,
+    since: dt.date,
+    vacancy: Vacancy | None = None,
 ) -> RecordChanges:
-    """Appoint a member to ``role`` from ``since`` (ORG-7, ORG-8): the new seat, and the role's
-    oldest vacancy open that day closed by it (filled on ``since``, linked to the seat)."""
-    seat = CommitteeSeat(term_id=term.id, role=role, member_id=member_id, since=since)
-    open_ones = [v for v in open_vacancies(data, since) if v.role == role]
-    closed = (
-        (dataclasses.replace(open_ones[0], filled=since, seat_id=seat.id),) if open_ones else ()
-    )
+    """Appoint a member to ``role`` from ``since`` (ORG-7, ORG-8): the new seat, and ``vacancy``
+    (by default the role's oldest vacancy open that day) closed by it, filled on ``since``."""
+    seat = _new_seat(term, role, member_id, since)
+    if vacancy is None:
+        open_ones = [v for v in open_vacancies(data, since) if v.role == role]
+        vacancy = open_ones[0] if open_ones else None
+    closed = (dataclasses.replace(vacancy, filled=since, seat_id=seat.id),) if vacancy else ()
     return RecordChanges(inserts=(seat,), updates=closed)
 
 
@@ -123,14 +133,72 @@ def vacate_seat(seat: CommitteeSeat, on: dt.date) -> RecordChanges:
     return RecordChanges(inserts=(vacancy,), updates=(dataclasses.replace(seat, until=on),))
 
 
-def start_term(data: BranchData, start: dt.date) -> tuple[Term, RecordChanges]:
-    """A new term from the election on ``start`` (ORG-4): the committee in office and its open
-    vacancies end with it (the new committee is appointed seat by seat)."""
+def start_term(
+    data: BranchData, start: dt.date, meeting_id: str | None = None
+) -> tuple[Term, RecordChanges]:
+    """A new term from the election on ``start`` (ORG-4), elected at ``meeting_id``: the
+    committee in office and its open vacancies end with it (the new one is seated after)."""
     old = current_term(data, start)
-    term = Term(number=old.number + 1 if old else 1, start=start)
+    term = Term(number=old.number + 1 if old else 1, start=start, elected_at_meeting_id=meeting_id)
     ending = [s for s in seats_of(data, old) if s.until is None or s.until > start]
     ended = tuple(dataclasses.replace(s, until=start) for s in ending)
     closed = tuple(
         dataclasses.replace(v, filled=start, note="换届") for v in open_vacancies(data, start)
     )
     return term, RecordChanges(inserts=(term,), updates=ended + closed)
+
+
+# Roles held by one member at most (any number may be plain 委员).
+SINGLE_ROLES = ("secretary", "deputy_secretary", "organization", "propaganda", "discipline")
+
+
+def division_problems(roles: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(errors, warnings) of the new committee's division of work (分工), one role per elected
+    member: exactly one 书记 (ORG-5), each named seat at most once, a 纪检委员 (ORG-6)."""
+    errors: list[str] = []
+    if any(r not in SEAT_ROLES for r in roles):
+        errors.append("请为每名当选人确定分工")
+    secretaries = roles.count("secretary")
+    if secretaries == 0:
+        errors.append("新一届支委会应有一名书记（ORG-5）")
+    for role in SINGLE_ROLES:
+        if roles.count(role) > 1:
+            errors.append(f"{SEAT_ROLES[role]}只能有一名")
+    warnings = [] if "discipline" in roles else ["未设纪检委员（ORG-6：支委会应设纪检委员）"]
+    return errors, warnings
+
+
+def elect_committee(
+    data: BranchData,
+    start: dt.date,
+    division: Sequence[tuple[SeatRole, str]],
+    *,
+    meeting_id: str | None = None,
+    open_seats: int = 0,
+) -> tuple[Term, RecordChanges]:
+    """The committee elected on ``start`` (ORG-4): a new term (the old committee ends), one seat
+    per (role, member) of the division of work, and ``open_seats`` plain seats left vacant
+    from that day, to be filled by a by-election (ORG-8) when fewer were elected than seats."""
+    term, changes = start_term(data, start, meeting_id)
+    seats = tuple(_new_seat(term, role, member_id, start) for role, member_id in division)
+    vacant = tuple(
+        Vacancy(role="other", since=start, note="换届选举当选人数不足，另行选举")
+        for _ in range(open_seats)
+    )
+    return term, changes + RecordChanges(inserts=seats + vacant)
+
+
+def by_election_seat(
+    data: BranchData, vacancy: Vacancy, member_id: str, on: dt.date
+) -> RecordChanges:
+    """The vacancy filled on ``on`` by ``member_id`` (ORG-7, ORG-8), by-election or appointment.
+    A committee member moving to the vacant seat (a 组织委员 elected 书记) leaves their old
+    seat that day, which opens a vacancy of its own. ValueError without a term in force."""
+    term = current_term(data, on)
+    if term is None:
+        raise ValueError("尚未登记本届任期，无法补选")
+    moved = RecordChanges()
+    for seat in seats_of(data, term):
+        if seat.member_id == member_id and seat_held_on(seat, on):
+            moved = moved + vacate_seat(seat, on)
+    return moved + fill_seat(data, term, vacancy.role, member_id, on, vacancy)

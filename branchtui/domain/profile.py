@@ -30,6 +30,10 @@ class Profile:
     term_extension_max_years: int = 1
     secretary_vacancy_days: int = 31
     member_vacancy_months: int = 3
+    # ORG-4, ORG-7, ORG-8 elections (基层组织选举工作条例): more than this share of the voters
+    # expected must be present; renewal candidates outnumber the seats by at least this share.
+    election_quorum_share: Fraction = Fraction(4, 5)
+    election_margin_share: Fraction = Fraction(1, 5)
     # LIFE
     general_meetings_per_quarter: int = 1
     committee_meetings_per_month: int = 1

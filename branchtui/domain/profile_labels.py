@@ -19,6 +19,8 @@ NUMBER_LABELS: dict[str, tuple[str, str]] = {
     "term_extension_max_years": ("延期换届最长", "年"),
     "secretary_vacancy_days": ("书记空缺补选期限", "天"),
     "member_vacancy_months": ("委员出缺补选期限", "个月"),
+    "election_quorum_share": ("选举时有选举权的到会人数须超过应到会人数的", ""),
+    "election_margin_share": ("换届选举候选人数多于应选人数不少于", ""),
     "general_meetings_per_quarter": ("支部党员大会每季度", "次"),
     "committee_meetings_per_month": ("支委会每月", "次"),
     "group_meetings_per_month": ("党小组会每月", "次"),

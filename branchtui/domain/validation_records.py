@@ -10,11 +10,13 @@ from collections.abc import Callable
 
 from branchtui.domain import records as r
 from branchtui.domain.profile import PROFILES
+from branchtui.domain.records.branch import SEAT_ROLES
 from branchtui.domain.records.development import CANDIDATE_STEPS
 from branchtui.domain.records.education import DISCIPLINE_STEPS
 from branchtui.domain.records.people import GENDERS
 from branchtui.domain.validation_fields import (
     Checker,
+    check_amount,
     check_choice,
     check_id_number,
     check_month,
@@ -83,6 +85,41 @@ def _vacancy(c: Checker) -> None:
     c.past("since", required=True)
     c.past("filled")
     c.order("since", "filled")
+
+
+def _election(c: Checker) -> None:
+    c.choice("kind")
+    c.past("date", required=True)
+    c.past("plan_approved")
+    approved, held = c.get("plan_approved"), c.get("date")
+    if isinstance(approved, dt.date) and isinstance(held, dt.date) and approved > held:
+        c.add("plan_approved", "上级批复时间不能晚于选举日期")
+    seats = c.get("seats")
+    if isinstance(seats, bool) or not isinstance(seats, int) or not 1 <= seats <= 15:
+        c.add("seats", "应选人数应为1到15的整数")
+    for name in (
+        "voters_expected",
+        "voters_present",
+        "ballots_issued",
+        "ballots_returned",
+        "ballots_valid",
+        "ballots_invalid",
+    ):
+        c.amount(name)
+    c.choice("shortfall", optional=True)
+    seen: set[str] = set()
+    for i, candidate in c.items("candidates"):
+        member_id = getattr(candidate, "member_id", None)
+        if not isinstance(member_id, str) or not member_id:
+            c.add(f"candidates.{i}.member_id", "请选择候选人")
+        elif member_id in seen:
+            c.add(f"candidates.{i}.member_id", "同一候选人不能重复列出")
+        else:
+            seen.add(member_id)
+        c.add(f"candidates.{i}.votes", check_amount(getattr(candidate, "votes", None), "得票数"))
+        role = getattr(candidate, "role", "")
+        if role:
+            c.add(f"candidates.{i}.role", check_choice(role, "分工", SEAT_ROLES))
 
 
 def _transfer(c: Checker) -> None:
@@ -225,6 +262,7 @@ RECORD_CHECKS: dict[type, Callable[[Checker], None]] = {
     r.Term: _term,
     r.CommitteeSeat: _seat,
     r.Vacancy: _vacancy,
+    r.Election: _election,
     r.Meeting: meeting_check,
     r.Appraisal: appraisal_check,
     r.Transfer: _transfer,

@@ -101,7 +101,7 @@ def branch_form(ctx: Context) -> list[Obligation]:
 
 @rule("ORG-4")
 def term_renewal(ctx: Context) -> list[Obligation]:
-    """ORG-4: reminder from 3 months before the term ends; overdue after it (or an approved
+    """ORG-4: due from 3 months before the term ends; overdue after it (or an approved
     extension of at most a year) ends."""
     term = committee.current_term(ctx.data, ctx.on)
     if term is None:
@@ -115,8 +115,9 @@ def term_renewal(ctx: Context) -> list[Obligation]:
     elif term.extension_until is not None and term.extension_approved is None:
         notes.append("延期未登记上级批准，不予计算")
     opens = committee.renewal_reminder_from(term, kind, p)
-    # The reminder months before the end are "upcoming"; before them the term is in order.
-    status = "overdue" if ctx.on > end else "upcoming" if ctx.on >= opens else "met"
+    # In its last months (3 by default) the renewal is due: the election takes those months
+    # (the plan approved by the upper organization, candidates, the general meeting).
+    status = "overdue" if ctx.on > end else "due" if ctx.on >= opens else "met"
     notes.append(
         f"应于 {end.isoformat()} 前换届" if status != "met" else f"任期至 {end.isoformat()}"
     )

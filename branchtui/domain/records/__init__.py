@@ -6,7 +6,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from branchtui.domain.records.base import Record, new_id
-from branchtui.domain.records.branch import Branch, CommitteeSeat, Term, Vacancy, Venue
+from branchtui.domain.records.branch import (
+    Branch,
+    CommitteeSeat,
+    Election,
+    ElectionCandidate,
+    Term,
+    Vacancy,
+    Venue,
+)
 from branchtui.domain.records.care import Announcement, HardshipCase, Talk
 from branchtui.domain.records.development import (
     Candidate,
@@ -66,6 +74,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Term,
     CommitteeSeat,
     Vacancy,
+    Election,
     Meeting,
     Appraisal,
     Transfer,
@@ -173,6 +182,8 @@ __all__ = [
     "DisciplineCase",
     "DuesPayment",
     "DuesRate",
+    "Election",
+    "ElectionCandidate",
     "FlowingMember",
     "FundEntry",
     "HardshipCase",

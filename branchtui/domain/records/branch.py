@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
-from branchtui.domain.choices import labelled
+from branchtui.domain.choices import Blank, labelled
 from branchtui.domain.fields import Spec
 from branchtui.domain.records.base import Record
 
@@ -92,6 +92,66 @@ class Vacancy(Record):
     since: Annotated[dt.date, Spec("空缺起始时间")]
     filled: Annotated[dt.date | None, Spec("补齐时间")] = None
     seat_id: Annotated[str | None, Spec("委员职位", doc="对应的委员职位")] = None
+    note: Annotated[str, Spec("备注", max_length=2000)] = ""
+
+
+ElectionKind = Literal["renewal", "by_election", "appointment"]
+ELECTION_KINDS = labelled(
+    ElectionKind,
+    {"renewal": "换届选举", "by_election": "补选", "appointment": "上级党组织指派"},
+)
+# ORG-4: when fewer are elected than the seats, the rest are elected again (另行选举, left as
+# vacancies for a by-election) or, with the voters' consent, the seats are reduced (减少名额).
+Shortfall = Literal["re_elect", "reduce"]
+SHORTFALLS = labelled(Shortfall, {"re_elect": "不足名额另行选举", "reduce": "减少名额，不再选举"})
+
+
+@dataclass(kw_only=True, slots=True)
+class ElectionCandidate:
+    """A candidate of an election with the votes counted and, once elected, the seat taken."""
+
+    member_id: Annotated[str, Spec("候选人")]
+    votes: Annotated[int, Spec("得票数", doc="赞成票", ge=0)] = 0
+    runoff_votes: Annotated[
+        int | None, Spec("再次投票得票数", doc="得票相等不能确定当选人时再次投票的得票", ge=0)
+    ] = None
+    elected: Annotated[bool, Spec("当选", doc="是否当选")] = False
+    role: Annotated[SeatRole | Blank, Spec("分工", doc="当选后担任的职务")] = ""
+
+
+@dataclass(kw_only=True, slots=True)
+class Election(Record):
+    """换届选举 / 补选 (ORG-4, ORG-7, ORG-8): the plan's approval, the candidates, who could
+    vote and came, the ballots and the votes; or the upper organization's appointment."""
+
+    TABLE = "elections"
+    LABEL = "选举"
+
+    kind: Annotated[ElectionKind, Spec("选举类型")] = "renewal"
+    date: Annotated[dt.date, Spec("选举日期", doc="召开党员大会选举或上级指派的日期")]
+    plan_approved: Annotated[
+        dt.date | None, Spec("上级批复时间", doc="上级党组织批复选举方案（或指派决定）的日期")
+    ] = None
+    plan_ref: Annotated[str, Spec("批复文号", max_length=100)] = ""
+    seats: Annotated[int, Spec("应选人数", ge=1, le=15)] = 1
+    candidates: Annotated[list[ElectionCandidate], Spec("候选人")] = field(default_factory=list)
+    voters_expected: Annotated[
+        int | None, Spec("应到会有选举权党员数", doc="正式党员，不含经批准不计入的", ge=0)
+    ] = None
+    voters_present: Annotated[int | None, Spec("实到会有选举权党员数", ge=0)] = None
+    excused_ids: Annotated[
+        list[str], Spec("不计入应到会人数的党员", doc="因病、出国半年以上等经上级党组织同意")
+    ] = field(default_factory=list)
+    ballots_issued: Annotated[int | None, Spec("发出选票", ge=0)] = None
+    ballots_returned: Annotated[int | None, Spec("收回选票", ge=0)] = None
+    ballots_valid: Annotated[int | None, Spec("有效票", ge=0)] = None
+    ballots_invalid: Annotated[int | None, Spec("无效票", ge=0)] = None
+    counter_ids: Annotated[list[str], Spec("计票人")] = field(default_factory=list)
+    scrutineer_ids: Annotated[list[str], Spec("监票人")] = field(default_factory=list)
+    shortfall: Annotated[Shortfall | Blank, Spec("名额不足的处理")] = ""
+    meeting_id: Annotated[str | None, Spec("选举会议", doc="进行选举的支部党员大会")] = None
+    term_id: Annotated[str | None, Spec("任期", doc="换届选举产生的任期")] = None
+    vacancy_id: Annotated[str | None, Spec("补选的空缺")] = None
     note: Annotated[str, Spec("备注", max_length=2000)] = ""
 
 

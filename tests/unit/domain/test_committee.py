@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from branchtui.domain.committee import (
+    by_election_seat,
     current_term,
     days_vacant,
+    division_problems,
     effective_term_end,
+    elect_committee,
     extension_limit,
     fill_seat,
     holder,
@@ -181,3 +186,54 @@ def test_a_new_term_ends_the_committee_and_its_vacancies() -> None:
 def test_the_first_term_is_number_one() -> None:
     term, changes = start_term(BranchData(), D(2026, 1, 5))
     assert term.number == 1 and changes.updates == ()
+
+
+def test_division_of_work_needs_one_secretary_and_single_named_seats() -> None:
+    assert division_problems(["secretary", "organization", "discipline", "other", "other"]) == (
+        [],
+        [],
+    )
+    errors, warnings = division_problems(["organization", "propaganda", "other"])
+    assert errors == ["新一届支委会应有一名书记（ORG-5）"]
+    assert warnings == ["未设纪检委员（ORG-6：支委会应设纪检委员）"]
+    errors, _ = division_problems(["secretary", "secretary", "discipline", ""])
+    assert errors == ["请为每名当选人确定分工", "书记只能有一名"]
+
+
+def test_an_elected_committee_replaces_the_old_and_leaves_the_shortfall_vacant() -> None:
+    data, people, _, new = _committee()
+    term, changes = elect_committee(
+        data,
+        D(2026, 12, 1),
+        [("secretary", people["李四"].id), ("discipline", people["王五"].id)],
+        meeting_id="meet1",
+        open_seats=1,
+    )
+    assert term.number == 3 and term.elected_at_meeting_id == "meet1"
+    seats = [r for r in changes.inserts if isinstance(r, CommitteeSeat)]
+    assert [(s.role, s.member_id, s.term_id, s.since) for s in seats] == [
+        ("secretary", people["李四"].id, term.id, D(2026, 12, 1)),
+        ("discipline", people["王五"].id, term.id, D(2026, 12, 1)),
+    ]
+    (vacant,) = [r for r in changes.inserts if isinstance(r, Vacancy)]
+    assert (vacant.role, vacant.since, vacant.filled) == ("other", D(2026, 12, 1), None)
+    ended = [r for r in changes.updates if isinstance(r, CommitteeSeat)]
+    assert [(s.term_id, s.until) for s in ended] == [(new.id, D(2026, 12, 1))]
+
+
+def test_a_by_election_fills_the_vacancy_and_frees_the_winners_old_seat() -> None:
+    # ORG-7: 李四 (纪检委员) is elected 书记: the secretary vacancy closes, a discipline one opens.
+    data, people, _, new = _committee()
+    vacancy = Vacancy(role="secretary", since=D(2026, 10, 1))
+    data.vacancies.append(vacancy)
+    changes = by_election_seat(data, vacancy, people["李四"].id, D(2026, 10, 20))
+    (opened,) = [r for r in changes.inserts if isinstance(r, Vacancy)]
+    assert (opened.role, opened.since) == ("discipline", D(2026, 10, 20))
+    (seat,) = [r for r in changes.inserts if isinstance(r, CommitteeSeat)]
+    assert (seat.role, seat.member_id, seat.term_id) == ("secretary", people["李四"].id, new.id)
+    closed = next(r for r in changes.updates if isinstance(r, Vacancy))
+    assert closed.id == vacancy.id and closed.filled == D(2026, 10, 20)
+    left = next(r for r in changes.updates if isinstance(r, CommitteeSeat))
+    assert left.role == "discipline" and left.until == D(2026, 10, 20)
+    with pytest.raises(ValueError, match="尚未登记本届任期"):
+        by_election_seat(BranchData(), vacancy, people["李四"].id, D(2026, 10, 20))

@@ -33,6 +33,17 @@ EXAMPLES: list[tuple[Record, dict[str, object], str, str]] = [
         "补齐时间不能早于空缺起始时间",
     ),
     (
+        r.Election(
+            date=DAY,
+            plan_approved=D(2026, 10, 20),
+            seats=3,
+            candidates=[r.ElectionCandidate(member_id="m1", votes=7, elected=True)],
+        ),
+        {"plan_approved": D(2026, 11, 5)},
+        "plan_approved",
+        "上级批复时间不能晚于选举日期",
+    ),
+    (
         r.Meeting(kinds=["theme_day"], date=DAY, start="14:00", end="16:30"),
         {"end": "13:00"},
         "end",

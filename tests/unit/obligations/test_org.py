@@ -99,8 +99,8 @@ def test_org3_removed_members_do_not_count() -> None:
     ("on", "status"),
     [
         (D(2026, 8, 25), "met"),
-        (D(2026, 8, 26), "upcoming"),  # 3 months before the last day
-        (D(2026, 11, 26), "upcoming"),  # the last day of the 2-year term
+        (D(2026, 8, 26), "due"),  # 3 months before the last day: due, not upcoming
+        (D(2026, 11, 26), "due"),  # the last day of the 2-year term
         (D(2026, 11, 27), "overdue"),
     ],
 )
@@ -119,7 +119,7 @@ def test_org4_national_profile_has_a_three_year_term() -> None:
 
 
 @pytest.mark.parametrize(
-    ("on", "status"), [(D(2027, 6, 30), "upcoming"), (D(2027, 7, 1), "overdue")]
+    ("on", "status"), [(D(2027, 6, 30), "due"), (D(2027, 7, 1), "overdue")]
 )
 def test_org4_approved_extension_last_day(on: dt.date, status: str) -> None:
     data = make_data()
