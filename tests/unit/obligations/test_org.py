@@ -118,9 +118,7 @@ def test_org4_national_profile_has_a_three_year_term() -> None:
     assert ob.status == "met" and ob.due == D(2027, 11, 26)
 
 
-@pytest.mark.parametrize(
-    ("on", "status"), [(D(2027, 6, 30), "due"), (D(2027, 7, 1), "overdue")]
-)
+@pytest.mark.parametrize(("on", "status"), [(D(2027, 6, 30), "due"), (D(2027, 7, 1), "overdue")])
 def test_org4_approved_extension_last_day(on: dt.date, status: str) -> None:
     data = make_data()
     add_term(
