@@ -104,7 +104,10 @@ def write_duties(folder: Path, result: FolderObligations, key: str) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        tmp.write_bytes(orjson.dumps(doc))
+        # The duties name members (arrears, missing phone numbers): readable by this user only.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(orjson.dumps(doc))
         os.replace(tmp, path)
     except OSError:
         with contextlib.suppress(OSError):

@@ -83,3 +83,16 @@ def test_a_damaged_or_unwritable_cache_is_a_miss_not_an_error(folder: Path) -> N
     computed(folder)  # nothing written, nothing raised
     assert read_duties(folder, ON) is None
     os.unlink(cached.parent)
+
+
+def test_the_kept_duties_are_readable_by_this_user_only(folder: Path) -> None:
+    # They name members (arrears, missing phone numbers): a shared server's other users must
+    # not read them, whatever the umask.
+    old = os.umask(0o022)
+    try:
+        computed(folder)
+    finally:
+        os.umask(old)
+    (kept,) = (duties_cache.cache_folder() / "duties").glob("*.json")
+    assert kept.stat().st_mode & 0o077 == 0
+    assert (duties_cache.cache_folder() / "duties").stat().st_mode & 0o077 == 0
