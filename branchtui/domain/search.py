@@ -172,7 +172,12 @@ def _rank(name: str, query: str) -> int | None:
             return 0
         if plain.startswith(query):
             return 1
-        return 2 if query in plain else None
+        if query in plain:
+            return 2
+        if all(_is_cjk(c) for c in query):
+            return None
+        # Letters and characters mixed: a character without a known reading is read as
+        # itself (一桛 is found by "yi桛").
     readings = name_readings(name)
     if query == name_pinyin(name):
         return 0
