@@ -201,6 +201,12 @@ def _discipline(c: Checker) -> None:
             c.add(f"steps.{i}.date", "步骤日期不能早于立案时间")
 
 
+def _case_step(c: Checker) -> None:
+    """One step of a discipline case, entered on its own (the case checks the order)."""
+    c.choice("step")
+    c.past("date", required=True)
+
+
 def _lost_contact(c: Checker) -> None:
     c.ref("member_id")
     c.past("since", required=True)
@@ -274,6 +280,7 @@ RECORD_CHECKS: dict[type, Callable[[Checker], None]] = {
     r.DuesPayment: _dues_payment,
     r.CertificateCard: _certificate,
     r.DisciplineCase: _discipline,
+    r.CaseStep: _case_step,
     r.LostContact: _lost_contact,
     r.Candidate: _candidate,
     r.DevelopmentRegisterUpdate: lambda c: c.past("date", "更新日期", required=True),

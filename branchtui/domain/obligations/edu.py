@@ -7,14 +7,15 @@ import datetime as dt
 from branchtui.domain.attendance import absence_streak, attendance_rates
 from branchtui.domain.dates import format_date
 from branchtui.domain.dues import arrears
+from branchtui.domain.lapse import followed_up
 from branchtui.domain.markdown import in_quotes
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, obligation, period_obligation, who
 from branchtui.domain.obligations.indexes import attendance_book, dues_book, members_by_id
 from branchtui.domain.obligations.periods import judged_periods, periodic_status
-from branchtui.domain.profile import Profile
-from branchtui.domain.records import Meeting
 from branchtui.domain.records.education import DISCIPLINE_STEPS
+from branchtui.domain.study import format_days, study_year
+from branchtui.domain.study import study_days_of as study_days_of  # minutes import it here
 
 # EDU-3: an activity dated in this window counts as the 七一 commemoration.
 JULY_FIRST_WINDOW = ((6, 15), (7, 15))
@@ -32,46 +33,28 @@ def _who(ctx: Context, ids: list[str]) -> str:
     return who([members[i].name if i in members else "（已删除）" for i in ids])
 
 
-def _days(value: float) -> str:
-    return f"{value:g}"
-
-
-def study_days_of(meeting: Meeting, profile: Profile) -> float:
-    """The study days a meeting's recorded study hours count for (EDU-1)."""
-    return (meeting.study_hours or 0) / profile.study_hours_per_day
-
-
 @rule("EDU-1")
 def check_study_days(ctx: Context) -> list[Obligation]:
     """Concentrated study of at least 12 days in each year: study sessions, and the study
     hours recorded at meetings (unless a study session already stands for that meeting)."""
-    need = ctx.profile.study_days_per_year
-    linked = {s.meeting_id for s in ctx.data.study_sessions if s.meeting_id}
     out: list[Obligation] = []
     for year in judged_periods("year", ctx.data, ctx.on):
-        sessions = [
-            s for s in ctx.data.study_sessions if year.contains(s.date) and s.date <= ctx.on
-        ]
-        studied = [
-            m
-            for m in ctx.data.meetings
-            if m.study_hours and year.contains(m.date) and m.date <= ctx.on and m.id not in linked
-        ]
-        done = sum(s.days for s in sessions) + sum(study_days_of(m, ctx.profile) for m in studied)
-        detail = f"{year.label}集中学习{_days(done)}天，要求不少于{_days(need)}天"
-        short = f"{year.label}集中学习{_days(done)}/{_days(need)}天"
-        if done < need:
-            detail += f"，还差{_days(need - done)}天"
-            short += f"，还差{_days(need - done)}天"
+        studied = study_year(ctx.data, year.start.year, ctx.on, ctx.profile)
+        done, need = format_days(studied.total), format_days(studied.required)
+        detail = f"{year.label}集中学习{done}天，要求不少于{need}天"
+        short = f"{year.label}集中学习{done}/{need}天"
+        if not studied.met:
+            detail += f"，还差{format_days(studied.missing)}天"
+            short += f"，还差{format_days(studied.missing)}天"
         out.append(
             period_obligation(
                 "EDU-1",
-                periodic_status(done >= need, year, ctx.on),
+                periodic_status(studied.met, year, ctx.on),
                 year,
                 detail=detail,
                 brief=brief(detail, short),
-                refs=tuple(s.id for s in sessions) + tuple(m.id for m in studied),
-                progress=(float(done), float(need)),
+                refs=tuple(s.id for s in studied.sessions) + tuple(m.id for m in studied.meetings),
+                progress=(float(studied.total), float(studied.required)),
             )
         )
     return out
@@ -220,7 +203,10 @@ def check_attendance(ctx: Context) -> list[Obligation]:
     attended = sum(r.attended for r in rates.values())
     summary = f"本年度出勤率{attended * 100 // expected}%"
     limit = ctx.profile.absence_warning_months
-    absent = [m.id for m in members if absence_streak(m, ctx.data, ctx.on, book=book) >= limit]
+    flagged = [m.id for m in members if absence_streak(m, ctx.data, ctx.on, book=book) >= limit]
+    # A member already followed up (lost-contact record, discipline case) is handled there.
+    following = followed_up(ctx.data)
+    absent = [i for i in flagged if i not in following]
     if absent:
         return [
             obligation(
@@ -237,7 +223,19 @@ def check_attendance(ctx: Context) -> list[Obligation]:
                 progress=(float(attended), float(expected)),
             )
         ]
-    return [obligation("EDU-7", "met", detail=summary, progress=(float(attended), float(expected)))]
+    if flagged:
+        handled = "、".join(f"{_names(ctx, [i])}（{following[i]}）" for i in flagged)
+        summary += f"；连续{limit}个月以上缺席的党员均已跟进：{handled}"
+    return [
+        obligation(
+            "EDU-7",
+            "met",
+            detail=summary,
+            brief=brief(summary, summary.split("；")[0] + f"，缺席的{len(flagged)}人已跟进"),
+            people=tuple(flagged),
+            progress=(float(attended), float(expected)),
+        )
+    ]
 
 
 @rule("EDU-8")

@@ -6,15 +6,13 @@ from collections.abc import Callable
 from typing import Any
 
 from branchtui.domain.appraisal import appraisal_gaps
-from branchtui.domain.attendance import (
-    absence_streak,
-    committee_quorum,
-    general_meeting_vote,
-)
-from branchtui.domain.dates import add_months, add_years, format_date
+from branchtui.domain.attendance import committee_quorum, general_meeting_vote
+from branchtui.domain.dates import format_date
 from branchtui.domain.development import NextStep, in_development, pending_steps
 from branchtui.domain.development_rules import breaches
-from branchtui.domain.dues import proposed_dues, unpaid_streak
+from branchtui.domain.dues import proposed_dues
+from branchtui.domain.lapse import followed_up, lapses
+from branchtui.domain.lost_contact import next_step as lost_contact_step
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, obligation, who
 from branchtui.domain.obligations.indexes import attendance_book, dues_book, members_by_id
@@ -219,24 +217,17 @@ def check_dues_rates(ctx: Context) -> list[Obligation]:
 
 @rule("NAT-5")
 def check_lapse(ctx: Context) -> list[Obligation]:
-    """Months in a row without dues or organizational life: warning at 3, handling at 6."""
+    """Months in a row without dues or organizational life: warning at 3, handling at 6.
+    A member with an open discipline case or lost-contact record is handled there."""
     warn_at, lapse_at = ctx.profile.lapse_warning_months, ctx.profile.lapse_months
-    dues_index = dues_book(ctx)
-    book = attendance_book(ctx)
+    found = lapses(ctx.data, ctx.on, ctx.profile, dues_book(ctx), attendance_book(ctx))
+    following = followed_up(ctx.data)
     out: list[Obligation] = []
-    for member in ctx.data.active_members:
-        dues = 0 if member.inflow else unpaid_streak(member, ctx.data, ctx.on, dues_index)
-        life = absence_streak(member, ctx.data, ctx.on, lookback=lapse_at + 6, book=book)
-        worst = max(dues, life)
-        if worst < warn_at:
+    for lapse in found:
+        if lapse.member_id in following:
             continue
-        parts = []
-        if dues >= warn_at:
-            parts.append(f"连续{dues}个月未交党费")
-        if life >= warn_at:
-            parts.append(f"连续{life}个月未参加组织生活")
-        handle = worst >= lapse_at
-        what = f"{member.name}{'、'.join(parts)}"
+        handle = lapse.level == "due"
+        what = f"{lapse.name}{lapse.what}"
         detail = what + (
             "，应按自行脱党处理" if handle else f"，满{lapse_at}个月将按自行脱党处理，请及时谈话"
         )
@@ -244,7 +235,7 @@ def check_lapse(ctx: Context) -> list[Obligation]:
             detail,
             what + ("，应按自行脱党处理" if handle else "，请及时谈话"),
             what,
-            f"{member.name}连续{worst}个月未尽党员义务",
+            f"{lapse.name}连续{lapse.worst}个月未尽党员义务",
         )
         out.append(
             obligation(
@@ -252,11 +243,25 @@ def check_lapse(ctx: Context) -> list[Obligation]:
                 "due" if handle else "warning",
                 detail=detail,
                 brief=short,
-                people=(member.id,),
-                progress=(float(worst), float(lapse_at)),
+                people=(lapse.member_id,),
+                progress=(float(lapse.worst), float(lapse_at)),
             )
         )
-    return out or [
+    if out:
+        return out
+    handled = [f"{lapse.name}（{following[lapse.member_id]}）" for lapse in found]
+    if handled:
+        detail = f"连续{warn_at}个月以上未尽党员义务的党员均已跟进：{'、'.join(handled)}"
+        return [
+            obligation(
+                "NAT-5",
+                "met",
+                detail=detail,
+                brief=brief(detail, f"未尽义务的{len(handled)}人均已跟进"),
+                people=tuple(lapse.member_id for lapse in found),
+            )
+        ]
+    return [
         obligation(
             "NAT-5",
             "met",
@@ -269,19 +274,16 @@ def check_lapse(ctx: Context) -> list[Obligation]:
 @rule("NAT-6")
 def check_lost_contact(ctx: Context) -> list[Obligation]:
     """Lost contact 6 months → suspend membership; still lost 2 years later → remove."""
-    cases = [c for c in ctx.data.lost_contacts if c.found is None and c.removed is None]
     if not ctx.data.lost_contacts:
         return [obligation("NAT-6", "not_applicable", detail="没有失联党员")]
     names = {m.id: m.name for m in ctx.data.members}
     out: list[Obligation] = []
-    for c in cases:
+    for c in ctx.data.lost_contacts:
+        step = lost_contact_step(c, ctx.profile)
+        if step is None:
+            continue
         person = names.get(c.member_id, "（已删除）")
-        if c.suspended is None:
-            due = add_months(c.since, ctx.profile.lost_contact_suspend_months)
-            step = short_step = "停止党籍"
-        else:
-            due = add_years(c.suspended, ctx.profile.lost_contact_removal_years)
-            step, short_step = "按自行脱党予以除名", "除名"
+        due, label, short_step = step.due, step.label, step.short
         if ctx.on >= due:
             status = "overdue"
         elif (due - ctx.on).days <= UPCOMING_DAYS:
@@ -294,9 +296,9 @@ def check_lost_contact(ctx: Context) -> list[Obligation]:
                 status,
                 period_kind="deadline",
                 due=due,
-                detail=f"{person}自{format_date(c.since)}失去联系，下一步：{format_date(due)}{step}",
+                detail=f"{person}自{format_date(c.since)}失去联系，下一步：{format_date(due)}{label}",
                 brief=brief(
-                    f"{person}失联，下一步：{format_date(due)}{step}",
+                    f"{person}失联，下一步：{format_date(due)}{label}",
                     f"{person}失联，{format_date(due)}{short_step}",
                     f"{person}失联，下一步：{short_step}",
                     f"失联党员，下一步：{short_step}",

@@ -1,0 +1,90 @@
+"""不合格党员处置 (EDU-8): a case's steps, its closing, and the exits that end a membership.
+
+The steps go 谈话提醒, 批评教育, 警示诫勉, 组织处置, 停止党籍 and end, for some, in an exit:
+自行脱党 (NAT-5: six months without good reason of not paying dues, not attending, not doing
+assigned work) or 开除党籍. An exit closes the case and takes the member off the roster, with
+the reason and date, in the same commit (domain/exits.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from branchtui.domain.changes import RecordChanges
+from branchtui.domain.dates import format_date
+from branchtui.domain.exits import member_exit
+from branchtui.domain.records import BranchData, CaseStep, DisciplineCase
+from branchtui.domain.records.education import DISCIPLINE_STEPS
+from branchtui.domain.records.people import RemovalReason
+
+# The steps that end a membership, with the roster's removal reason for each.
+EXIT_STEPS: dict[str, RemovalReason] = {"quit": "quit", "expel": "expelled"}
+
+
+def step_label(step: str) -> str:
+    return DISCIPLINE_STEPS.get(step, step)
+
+
+def last_step(case: DisciplineCase) -> CaseStep | None:
+    """The latest step by date (the later entry of two on one day)."""
+    if not case.steps:
+        return None
+    return max(enumerate(case.steps), key=lambda pair: (pair[1].date, pair[0]))[1]
+
+
+def step_problems(case: DisciplineCase, step: CaseStep) -> dict[str, str]:
+    """Why ``step`` cannot be added to ``case``, by field (the record's own checks aside)."""
+    found: dict[str, str] = {}
+    if isinstance(step.date, dt.date) and step.date < case.opened:
+        found["date"] = f"步骤日期不能早于立案时间{format_date(case.opened)}"
+    if case.closed is not None:
+        found["step"] = f"该案件已于{format_date(case.closed)}结案，不能再添加步骤"
+    return found
+
+
+def step_warnings(data: BranchData, case: DisciplineCase, step: CaseStep) -> dict[str, str]:
+    """What an added step will also do, said before it is saved."""
+    if step.step in EXIT_STEPS:
+        member = data.find("members", case.member_id)
+        name = member.name if member is not None else "该党员"
+        return {"step": f"保存后将结案，并将{name}从党员名册移出（{step_label(step.step)}）"}
+    return {}
+
+
+def add_step(data: BranchData, case: DisciplineCase, step: CaseStep) -> RecordChanges:
+    """The case with ``step`` added in date order. An exit step also closes the case (its
+    outcome, unless one is written, says the exit) and removes the member from the roster."""
+    steps = sorted([*case.steps, step], key=lambda s: s.date)
+    after = dataclasses.replace(case, steps=steps)
+    reason = EXIT_STEPS.get(step.step)
+    if reason is None:
+        return RecordChanges(updates=(after,))
+    label = step_label(step.step)
+    outcome = case.outcome.strip() or f"{format_date(step.date)}{label}，已从党员名册移出"
+    after = dataclasses.replace(after, closed=step.date, outcome=outcome)
+    note = f"{label}：{case.reason}"[:500]
+    return RecordChanges(updates=(after,)) + member_exit(
+        data, case.member_id, reason, step.date, note
+    )
+
+
+def close_problems(case: DisciplineCase) -> dict[str, str]:
+    """Closing a case needs its date and its outcome (EDU-8 asks for both)."""
+    found: dict[str, str] = {}
+    if case.closed is None:
+        found["closed"] = "请填写结案时间"
+    if not case.outcome.strip():
+        found["outcome"] = "请填写处置结果"
+    if case.closed is not None and not case.steps:
+        found["closed"] = "尚未记录处置步骤，请先按 s 添加步骤"
+    return found
+
+
+def open_cases(data: BranchData) -> dict[str, DisciplineCase]:
+    """Each member's open case (the latest opened, when there are several)."""
+    found: dict[str, DisciplineCase] = {}
+    for case in sorted(data.discipline_cases, key=lambda c: c.opened):
+        if case.closed is None:
+            found[case.member_id] = case
+    return found

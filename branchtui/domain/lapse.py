@@ -1,0 +1,105 @@
+"""NAT-5: months in a row a member has not paid dues or attended organizational life.
+
+6 months in a row without good reason of not paying dues, not attending organizational life
+(or not doing assigned work, which no record holds) → treated as 自行脱党 (党章 §9): a warning
+at the profile's ``lapse_warning_months`` (3), due for handling at ``lapse_months`` (6).
+
+A member the branch already follows up — an open 不合格党员处置 case (EDU-8) or an open
+失联 record (NAT-6) — is handled there; NAT-5 and EDU-7 name them without asking again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from branchtui.domain.attendance import AttendanceBook, absence_streak
+from branchtui.domain.dues import DuesBook, unpaid_streak
+from branchtui.domain.profile import Profile
+from branchtui.domain.records import BranchData, Member
+
+
+@dataclass(frozen=True)
+class Lapse:
+    """One member's months in a row without dues and without organizational life."""
+
+    member_id: str
+    name: str
+    dues_months: int
+    life_months: int
+    warn_at: int
+    lapse_at: int
+
+    @property
+    def worst(self) -> int:
+        return max(self.dues_months, self.life_months)
+
+    @property
+    def level(self) -> str | None:
+        """'due' at ``lapse_at`` months, 'warning' at ``warn_at``, else None."""
+        if self.worst >= self.lapse_at:
+            return "due"
+        return "warning" if self.worst >= self.warn_at else None
+
+    @property
+    def what(self) -> str:
+        """连续4个月未交党费、连续3个月未参加组织生活 — the streaks at or past the warning."""
+        parts = []
+        if self.dues_months >= self.warn_at:
+            parts.append(f"连续{self.dues_months}个月未交党费")
+        if self.life_months >= self.warn_at:
+            parts.append(f"连续{self.life_months}个月未参加组织生活")
+        return "、".join(parts)
+
+    @property
+    def case_reason(self) -> str:
+        """The reason a case opened from this lapse starts with (EDU-8)."""
+        return f"{self.what}（NAT-5）"
+
+
+def lapse_of(
+    member: Member,
+    data: BranchData,
+    on: dt.date,
+    profile: Profile,
+    dues: DuesBook | None = None,
+    attendance: AttendanceBook | None = None,
+) -> Lapse:
+    """The member's streaks at ``on``; an inflow member pays dues elsewhere (0 months)."""
+    unpaid = 0 if member.inflow else unpaid_streak(member, data, on, dues)
+    absent = absence_streak(member, data, on, lookback=profile.lapse_months + 6, book=attendance)
+    return Lapse(
+        member.id,
+        member.name,
+        unpaid,
+        absent,
+        profile.lapse_warning_months,
+        profile.lapse_months,
+    )
+
+
+def lapses(
+    data: BranchData,
+    on: dt.date,
+    profile: Profile,
+    dues: DuesBook | None = None,
+    attendance: AttendanceBook | None = None,
+) -> list[Lapse]:
+    """The current members at or past NAT-5's warning, in roster order."""
+    dues = dues or DuesBook.of(data)
+    attendance = attendance or AttendanceBook(data.meetings)
+    found = (lapse_of(m, data, on, profile, dues, attendance) for m in data.active_members)
+    return [lapse for lapse in found if lapse.level is not None]
+
+
+def followed_up(data: BranchData) -> dict[str, str]:
+    """Members the branch is already following up, with how: an open discipline case
+    (处置中, EDU-8) or an open lost-contact record (已登记失联, NAT-6)."""
+    found: dict[str, str] = {}
+    for lost in data.lost_contacts:
+        if lost.found is None and lost.removed is None:
+            found[lost.member_id] = "已登记失联"
+    for case in data.discipline_cases:
+        if case.closed is None:
+            found[case.member_id] = "处置中"
+    return found

@@ -1,0 +1,108 @@
+"""失联党员 (NAT-6): the next step of a lost contact and what recording each step does.
+
+Lost 6 months or more and still not found → 停止党籍; still no contact 2 years after the
+suspension → removed as 自行脱党 (党员教育管理工作条例 2019). The months and years are the
+profile's. Removal takes the member off the roster in the same commit (domain/exits.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from branchtui.domain.changes import RecordChanges
+from branchtui.domain.dates import add_months, add_years, format_date
+from branchtui.domain.exits import member_exit
+from branchtui.domain.profile import Profile
+from branchtui.domain.records import BranchData, LostContact
+
+StepKind = Literal["suspend", "remove"]
+STEP_LABELS: dict[StepKind, str] = {"suspend": "停止党籍", "remove": "按自行脱党予以除名"}
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """What NAT-6 asks next for a lost contact, and from which day."""
+
+    kind: StepKind
+    due: dt.date
+
+    @property
+    def label(self) -> str:
+        return STEP_LABELS[self.kind]
+
+    @property
+    def short(self) -> str:
+        return "停止党籍" if self.kind == "suspend" else "除名"
+
+
+def is_open(case: LostContact) -> bool:
+    """Still lost: neither found again nor removed."""
+    return case.found is None and case.removed is None
+
+
+def next_step(case: LostContact, profile: Profile) -> NextStep | None:
+    """NAT-6: 停止党籍 once lost ``lost_contact_suspend_months``; then removal
+    ``lost_contact_removal_years`` after the suspension. None once found or removed."""
+    if not is_open(case):
+        return None
+    if case.suspended is None:
+        return NextStep("suspend", add_months(case.since, profile.lost_contact_suspend_months))
+    return NextStep("remove", add_years(case.suspended, profile.lost_contact_removal_years))
+
+
+def state_of(case: LostContact) -> str:
+    """The case's state as the register shows it."""
+    if case.found is not None:
+        return "已恢复联系"
+    if case.removed is not None:
+        return "已除名"
+    if case.suspended is not None:
+        return "已停止党籍"
+    return "失联中"
+
+
+def step_problem(
+    case: LostContact, kind: StepKind | Literal["found"], day: dt.date, today: dt.date
+) -> str:
+    """Why the step ``kind`` (or ``found``) cannot be recorded on ``day`` ('' when it can)."""
+    if not is_open(case):
+        return f"该党员已{state_of(case).removeprefix('已')}，无需再记录"
+    if day > today:
+        return "日期不能晚于今天"
+    if day < case.since:
+        return f"日期不能早于失联起始时间{format_date(case.since)}"
+    if kind == "suspend" and case.suspended is not None:
+        return f"已于{format_date(case.suspended)}停止党籍"
+    if kind == "remove" and case.suspended is None:
+        return "须先停止党籍，满2年仍无联系的才能除名"
+    if kind == "remove" and case.suspended is not None and day < case.suspended:
+        return f"除名日期不能早于停止党籍时间{format_date(case.suspended)}"
+    return ""
+
+
+def early_note(case: LostContact, kind: StepKind, day: dt.date, profile: Profile) -> str:
+    """A warning when ``day`` is before the day NAT-6 allows the step ('' otherwise)."""
+    step = next_step(case, profile)
+    if step is None or step.kind != kind or day >= step.due:
+        return ""
+    if kind == "suspend":
+        return f"失联未满{profile.lost_contact_suspend_months}个月（{format_date(step.due)}满）"
+    return f"停止党籍未满{profile.lost_contact_removal_years}年（{format_date(step.due)}满）"
+
+
+def record_step(data: BranchData, case: LostContact, kind: StepKind, day: dt.date) -> RecordChanges:
+    """The case with the step recorded; removal also takes the member off the roster
+    (reason 自行脱党), in the same commit."""
+    if kind == "suspend":
+        return RecordChanges(updates=(dataclasses.replace(case, suspended=day),))
+    removed = dataclasses.replace(case, removed=day)
+    note = f"失联党员，{format_date(case.suspended)}停止党籍后仍无联系，按自行脱党除名"
+    return RecordChanges(updates=(removed,)) + member_exit(data, case.member_id, "quit", day, note)
+
+
+def record_found(case: LostContact, day: dt.date) -> RecordChanges:
+    """Contact found again on ``day``: the case is kept as history."""
+    return RecordChanges(updates=(dataclasses.replace(case, found=day),))
