@@ -14,6 +14,8 @@ import datetime as dt
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import format_date
 from branchtui.domain.exits import member_exit
+from branchtui.domain.lapse import lapse_of
+from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, CaseStep, DisciplineCase
 from branchtui.domain.records.education import DISCIPLINE_STEPS
 from branchtui.domain.records.people import RemovalReason
@@ -43,13 +45,25 @@ def step_problems(case: DisciplineCase, step: CaseStep) -> dict[str, str]:
     return found
 
 
-def step_warnings(data: BranchData, case: DisciplineCase, step: CaseStep) -> dict[str, str]:
-    """What an added step will also do, said before it is saved."""
-    if step.step in EXIT_STEPS:
-        member = data.find("members", case.member_id)
-        name = member.name if member is not None else "该党员"
-        return {"step": f"保存后将结案，并将{name}从党员名册移出（{step_label(step.step)}）"}
-    return {}
+def step_warnings(
+    data: BranchData, case: DisciplineCase, step: CaseStep, profile: Profile
+) -> dict[str, str]:
+    """What an added step will also do, said before it is saved; and, for 自行脱党, when the
+    member has not yet gone NAT-5's months without paying dues or attending."""
+    if step.step not in EXIT_STEPS:
+        return {}
+    member = data.find("members", case.member_id)
+    name = member.name if member is not None else "该党员"
+    notes = [f"保存后将结案，并将{name}从党员名册移出（{step_label(step.step)}）"]
+    if step.step == "quit" and member is not None and isinstance(step.date, dt.date):
+        lapse = lapse_of(member, data, step.date, profile)
+        if lapse.level != "due":
+            notes.insert(
+                0,
+                f"按自行脱党处理须连续{lapse.lapse_at}个月未尽党员义务，"
+                f"{name}目前最长连续{lapse.worst}个月（NAT-5）",
+            )
+    return {"step": "；".join(notes)}
 
 
 def add_step(data: BranchData, case: DisciplineCase, step: CaseStep) -> RecordChanges:
@@ -76,8 +90,11 @@ def close_problems(case: DisciplineCase) -> dict[str, str]:
         found["closed"] = "请填写结案时间"
     if not case.outcome.strip():
         found["outcome"] = "请填写处置结果"
-    if case.closed is not None and not case.steps:
-        found["closed"] = "尚未记录处置步骤，请先按 s 添加步骤"
+    last = last_step(case)
+    if case.closed is not None and last is None:
+        found["closed"] = "尚未记录处置步骤，请先添加步骤"
+    elif case.closed is not None and last is not None and case.closed < last.date:
+        found["closed"] = f"结案时间不能早于最后一个步骤的日期{format_date(last.date)}"
     return found
 
 

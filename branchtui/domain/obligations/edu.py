@@ -89,14 +89,19 @@ def check_practice(ctx: Context) -> list[Obligation]:
     return out
 
 
+def july_first_window(year: int) -> tuple[dt.date, dt.date]:
+    """The days an activity counts as the year's 七一 commemoration (EDU-3)."""
+    (m1, d1), (m2, d2) = JULY_FIRST_WINDOW
+    return dt.date(year, m1, d1), dt.date(year, m2, d2)
+
+
 @rule("EDU-3")
 def check_july_first(ctx: Context) -> list[Obligation]:
     """A commemoration around 七一 each year."""
-    (m1, d1), (m2, d2) = JULY_FIRST_WINDOW
     out: list[Obligation] = []
     for year in judged_periods("year", ctx.data, ctx.on):
         y = year.start.year
-        start, end, july = dt.date(y, m1, d1), dt.date(y, m2, d2), dt.date(y, 7, 1)
+        (start, end), july = july_first_window(y), dt.date(y, 7, 1)
         found = [a for a in ctx.data.activities if start <= a.date <= min(end, ctx.on)]
         short = ""
         if found:

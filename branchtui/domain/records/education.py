@@ -156,4 +156,6 @@ class LostContact(Record):
     suspended: Annotated[dt.date | None, Spec("停止党籍时间")] = None
     removed: Annotated[dt.date | None, Spec("除名时间")] = None
     found: Annotated[dt.date | None, Spec("恢复联系时间")] = None
-    note: Annotated[str, Spec("备注", max_length=2000)] = ""
+    note: Annotated[
+        str, Spec("寻找情况", doc="为寻找、联系该党员所做的工作及结果", max_length=2000)
+    ] = ""

@@ -2,6 +2,138 @@
 
 from __future__ import annotations
 
-from branchtui.tui.registry.spec import ScreenSpec
+from branchtui.tui.registry.spec import ActionSpec, ScreenSpec, register_actions
 
-SCREENS: tuple[ScreenSpec, ...] = ()
+STUDY = ScreenSpec(
+    id="study",
+    area="education",
+    key="s",
+    title="集中学习",
+    help="学习天数、主题、测试和参加党员，全年不少于12天（EDU-1）",
+    factory="branchtui.tui.screens.study:StudyScreen",
+    settles=("study",),
+    actions=register_actions("study", "集中学习"),
+)
+
+ACTIVITIES = ScreenSpec(
+    id="activities",
+    area="education",
+    key="p",
+    title="主题实践活动",
+    help="责任区、示范岗、志愿服务，七一等纪念活动（EDU-2、EDU-3）",
+    factory="branchtui.tui.screens.activities:ActivitiesScreen",
+    settles=("activities",),
+    actions=register_actions(
+        "activities",
+        "活动",
+        extra=(
+            ActionSpec(
+                "activities-commemoration",
+                "c",
+                "纪念活动",
+                "新增纪念活动",
+                "登记“七一”或重大节日的纪念活动（EDU-3）",
+                "add_commemoration",
+            ),
+        ),
+    ),
+)
+
+ATTENDANCE = ScreenSpec(
+    id="attendance",
+    area="education",
+    key="t",
+    title="出勤情况",
+    help="每名党员的出勤率，连续3个月以上缺席的标出（EDU-7）",
+    factory="branchtui.tui.screens.attendance:AttendanceScreen",
+    settles=("attendance",),
+    actions=(
+        ActionSpec(
+            "attendance-lost",
+            "l",
+            "登记失联",
+            "登记失联党员",
+            "把选中的党员登记为失联党员（NAT-6）",
+            "lost_contact",
+        ),
+        ActionSpec(
+            "attendance-case",
+            "x",
+            "立案处置",
+            "按缺席情况立案处置",
+            "为选中的党员开启不合格党员处置（EDU-8）",
+            "open_case",
+        ),
+        ActionSpec(
+            "attendance-year", "y", "年份", "出勤按年份查看", "查看某一年的出勤率", "choose_year"
+        ),
+    ),
+)
+
+LOST_CONTACT = ScreenSpec(
+    id="lost_contact",
+    area="education",
+    key="l",
+    title="失联党员",
+    help="失联6个月停止党籍，再满2年按自行脱党除名（NAT-6）",
+    factory="branchtui.tui.screens.lost_contact:LostContactScreen",
+    settles=("lost_contact",),
+    actions=register_actions(
+        "lost_contact",
+        "失联党员",
+        closes="恢复联系",
+        extra=(
+            ActionSpec(
+                "lost_contact-suspend",
+                "s",
+                "停止党籍",
+                "记录停止党籍",
+                "失联满6个月，记录停止党籍的日期（NAT-6）",
+                "suspend",
+            ),
+            ActionSpec(
+                "lost_contact-remove-member",
+                "x",
+                "除名",
+                "记录除名",
+                "停止党籍满2年仍无联系，按自行脱党除名并移出名册（NAT-6）",
+                "remove_member",
+            ),
+        ),
+    ),
+)
+
+DISCIPLINE = ScreenSpec(
+    id="discipline",
+    area="education",
+    key="x",
+    title="不合格党员处置",
+    help="处置步骤和日期，连续欠费、缺席的预警（EDU-8、NAT-5）",
+    factory="branchtui.tui.screens.discipline:DisciplineScreen",
+    settles=("discipline",),
+    actions=register_actions(
+        "discipline",
+        "处置案件",
+        closes="结案",
+        extra=(
+            ActionSpec(
+                "discipline-step",
+                "s",
+                "添加步骤",
+                "添加处置步骤",
+                "为选中的案件记录一个处置步骤及日期",
+                "add_step",
+            ),
+            ActionSpec(
+                "discipline-from-warning",
+                "o",
+                "按预警立案",
+                "按预警立案",
+                "为连续欠费或缺席的党员开启处置（NAT-5）",
+                "open_from_warning",
+            ),
+        ),
+    ),
+)
+
+SCREENS: tuple[ScreenSpec, ...] = (STUDY, ACTIVITIES, ATTENDANCE, LOST_CONTACT, DISCIPLINE)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -25,6 +25,7 @@ from branchtui.domain.dates import format_date
 from branchtui.domain.erasure import erase_record
 from branchtui.domain.fields import fields_of
 from branchtui.domain.obligations import STATUS_LABELS, Obligation
+from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, Record
 from branchtui.tui.obligations import ObligationsComputed, compute_obligations
 from branchtui.tui.registry import screen_spec
@@ -44,9 +45,12 @@ class Column:
 
     label: str
     cell: Cell
+    width: int | None = None  # in cells; None fits the content (long text pushes others off)
 
 
-def field_column(record_type: type[Record], name: str, label: str = "") -> Column:
+def field_column(
+    record_type: type[Record], name: str, label: str = "", width: int | None = None
+) -> Column:
     """A column showing one field as the user reads it (dates, choices, flags, members)."""
     info = fields_of(record_type)[name]
 
@@ -66,7 +70,7 @@ def field_column(record_type: type[Record], name: str, label: str = "") -> Colum
             return _member_name(data, value)
         return str(value)
 
-    return Column(label or info.label, cell)
+    return Column(label or info.label, cell, width)
 
 
 def _member_name(data: BranchData, value: str) -> str:
@@ -95,6 +99,22 @@ class Register:
     changes: Callable[[BranchData, Record | None, Record], RecordChanges] | None = None
     summary: Callable[[list[Any]], str] | None = None  # a line about the records listed
     empty: str = "尚无记录，按 a 新增"
+    # A line above the list about the year shown (the chosen one, else today's): (data, year,
+    # today, profile) → text, drawn again after every save.
+    headline: Callable[[BranchData, int, dt.date, Profile], str] | None = None
+    # Records of other tables that count for this register's rules, listed read-only among
+    # its own (with the same columns and date field); ``related_note`` says where to edit them.
+    related: Callable[[BranchData], Iterable[Any]] | None = None
+    related_note: str = ""
+    # Whether a record is history (hidden until h); by default, its ``closed_field`` is set.
+    is_history: Callable[[Any], bool] | None = None
+    # A few lines under the list about the highlighted record (a case's steps …).
+    detail: Callable[[Any, BranchData], str] | None = None
+
+    def history(self, record: Any) -> bool:
+        if self.is_history is not None:
+            return self.is_history(record)
+        return self.closed_field is not None and getattr(record, self.closed_field) is not None
 
 
 class RegisterScreen(DataScreen):
@@ -115,13 +135,18 @@ class RegisterScreen(DataScreen):
     def compose(self) -> ComposeResult:
         yield Header(icon="*")
         yield Static(id="register-duties", classes="register-duties")
+        if self.REGISTER.headline is not None:
+            yield Static(id="register-headline", classes="register-headline", markup=False)
         yield Static(id="register-filter", classes="filter-bar", markup=False)
         table: DataTable[str | Text] = DataTable(
             id="register-table", cursor_type="row", zebra_stripes=True
         )
-        table.add_columns(*(c.label for c in self.REGISTER.columns))
+        for column in self.REGISTER.columns:
+            table.add_column(column.label, width=column.width)
         yield table
         yield Static(id="register-count", classes="list-status", markup=False)
+        if self.REGISTER.detail is not None:
+            yield Static(id="register-detail", classes="register-detail", markup=False)
         yield BranchFooter()
 
     @property
@@ -133,8 +158,10 @@ class RegisterScreen(DataScreen):
     def _records(self) -> list[Record]:
         reg = self.REGISTER
         records = list(self.data.records(reg.record_type.TABLE))
-        if reg.closed_field and not self.show_closed:
-            records = [r for r in records if getattr(r, reg.closed_field) is None]
+        if reg.related is not None:
+            records += list(reg.related(self.data))
+        if not self.show_closed:
+            records = [r for r in records if not reg.history(r)]
         if reg.date_field and self.year is not None:
             records = [r for r in records if _year_of(r, reg.date_field) == self.year]
         if (field := reg.date_field) is not None:
@@ -155,10 +182,17 @@ class RegisterScreen(DataScreen):
             self.select(highlighted.id)
         self._show_filter()
         total = len(data.records(self.REGISTER.record_type.TABLE))
+        if self.REGISTER.related is not None:
+            total += len(list(self.REGISTER.related(data)))
         count = f"显示 {len(self.shown)} 条 / 共 {total} 条" if total else self.REGISTER.empty
         if total and self.REGISTER.summary is not None:
             count += f"    {self.REGISTER.summary(self.shown)}"
         self.query_one("#register-count", Static).update(count)
+        if (headline := self.REGISTER.headline) is not None:
+            year = self.year if self.year is not None else self.today.year
+            line = headline(data, year, self.today, self.profile)
+            self.query_one("#register-headline", Static).update(terminal_safe(line))
+        self._show_detail()
         if self.REGISTER.rules:
             self.request += 1
             self._judge(self.request, data)
@@ -172,6 +206,32 @@ class RegisterScreen(DataScreen):
         bar = self.query_one("#register-filter", Static)
         bar.display = bool(parts)
         bar.update("筛选：" + "，".join(parts))
+
+    @on(DataTable.RowHighlighted, "#register-table")
+    def _row_highlighted(self) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        if (detail := self.REGISTER.detail) is None:
+            return
+        record = self._highlighted()
+        text = detail(record, self.data) if record is not None else ""
+        self.query_one("#register-detail", Static).update(terminal_safe(text))
+
+    def is_related(self, record: Record) -> bool:
+        """A record listed read-only from another table (``Register.related``)."""
+        return not isinstance(record, self.REGISTER.record_type)
+
+    def _editable(self) -> Record | None:
+        """The highlighted record of this register, or None with a message why not."""
+        record = self._highlighted()
+        if record is None:
+            self.notify("请先选中一条记录", severity="warning")
+            return None
+        if self.is_related(record):
+            self.notify(self.REGISTER.related_note or "此行不能在这里修改", severity="warning")
+            return None
+        return record
 
     def _highlighted(self) -> Record | None:
         table = self.table
@@ -203,6 +263,10 @@ class RegisterScreen(DataScreen):
 
     # Actions ------------------------------------------------------------------------------
 
+    def form_spec(self) -> FormSpec:
+        """The form's fields; a screen whose choices or checks need the data overrides this."""
+        return self.REGISTER.form
+
     def _form(self, original: Record | None, defaults: Mapping[str, Any] | None = None) -> None:
         reg = self.REGISTER
         data = self.data
@@ -216,7 +280,7 @@ class RegisterScreen(DataScreen):
 
         form = RecordForm(
             reg.record_type,
-            reg.form,
+            self.form_spec(),
             store=self.store,
             today=self.today,
             members=data.active_members,
@@ -237,11 +301,9 @@ class RegisterScreen(DataScreen):
         self._form(None)
 
     def action_edit(self) -> None:
-        record = self._highlighted()
-        if record is None:
-            self.notify("请先选中一条记录", severity="warning")
-            return
-        self._form(record)
+        record = self._editable()
+        if record is not None:
+            self._form(record)
 
     @on(DataTable.RowSelected, "#register-table")
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
@@ -249,9 +311,8 @@ class RegisterScreen(DataScreen):
         self.action_edit()
 
     def action_remove(self) -> None:
-        record = self._highlighted()
+        record = self._editable()
         if record is None:
-            self.notify("请先选中一条记录", severity="warning")
             return
         closed = self.REGISTER.closed_field
         label = self.REGISTER.record_type.LABEL

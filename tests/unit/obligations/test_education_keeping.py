@@ -9,7 +9,13 @@ from decimal import Decimal
 import pytest
 
 from branchtui.domain.attendance_overview import attendance_overview
-from branchtui.domain.discipline import add_step, close_problems, last_step, step_problems
+from branchtui.domain.discipline import (
+    add_step,
+    close_problems,
+    last_step,
+    step_problems,
+    step_warnings,
+)
 from branchtui.domain.lapse import followed_up, lapse_of, lapses
 from branchtui.domain.lost_contact import (
     early_note,
@@ -221,3 +227,20 @@ def test_expelling_keeps_a_written_outcome_and_closing_needs_one(data) -> None:
     assert closed.outcome == "经支部大会讨论" and member.removed_reason == "expelled"
     assert close_problems(case) == {"closed": "请填写结案时间"}
     assert "outcome" in close_problems(DisciplineCase(member_id=m.id, opened=ON, reason="x"))
+
+
+def test_quitting_before_six_months_is_warned_not_refused(data) -> None:
+    m = add_member(data, "欠费者", joined=D(2026, 1, 1))
+    paid_until(data, m, 7)  # 3 months unpaid
+    case = DisciplineCase(member_id=m.id, opened=ON, reason="欠费")
+    quit_step = CaseStep(step="quit", date=ON)
+    warned = step_warnings(data, case, quit_step, PROFILE)["step"]
+    assert warned.startswith("按自行脱党处理须连续6个月未尽党员义务，欠费者目前最长连续3个月")
+    assert step_problems(case, quit_step) == {}
+    paid_until_six = add_member(data, "久欠者", joined=D(2026, 1, 1))
+    paid_until(data, paid_until_six, 4)
+    late = DisciplineCase(member_id=paid_until_six.id, opened=ON, reason="欠费")
+    assert step_warnings(data, late, quit_step, PROFILE) == {
+        "step": "保存后将结案，并将久欠者从党员名册移出（自行脱党）"
+    }
+    assert step_warnings(data, late, CaseStep(step="talk", date=ON), PROFILE) == {}
