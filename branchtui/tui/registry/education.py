@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from branchtui.tui.registry.spec import ActionSpec, ScreenSpec, register_actions
 
 STUDY = ScreenSpec(
@@ -70,6 +72,12 @@ ATTENDANCE = ScreenSpec(
     ),
 )
 
+
+def _quiet(actions: tuple[ActionSpec, ...], *ids: str) -> tuple[ActionSpec, ...]:
+    """The actions with ``ids`` left out of the Footer (still in F1 help and the palette)."""
+    return tuple(dataclasses.replace(a, show=False) if a.id in ids else a for a in actions)
+
+
 LOST_CONTACT = ScreenSpec(
     id="lost_contact",
     area="education",
@@ -78,28 +86,31 @@ LOST_CONTACT = ScreenSpec(
     help="失联6个月停止党籍，再满2年按自行脱党除名（NAT-6）",
     factory="branchtui.tui.screens.lost_contact:LostContactScreen",
     settles=("lost_contact",),
-    actions=register_actions(
-        "lost_contact",
-        "失联党员",
-        closes="恢复联系",
-        extra=(
-            ActionSpec(
-                "lost_contact-suspend",
-                "s",
-                "停止党籍",
-                "记录停止党籍",
-                "失联满6个月，记录停止党籍的日期（NAT-6）",
-                "suspend",
-            ),
-            ActionSpec(
-                "lost_contact-remove-member",
-                "x",
-                "除名",
-                "记录除名",
-                "停止党籍满2年仍无联系，按自行脱党除名并移出名册（NAT-6）",
-                "remove_member",
+    actions=_quiet(
+        register_actions(
+            "lost_contact",
+            "失联党员",
+            closes="恢复联系",
+            extra=(
+                ActionSpec(
+                    "lost_contact-suspend",
+                    "s",
+                    "停止党籍",
+                    "记录停止党籍",
+                    "失联满6个月，记录停止党籍的日期（NAT-6）",
+                    "suspend",
+                ),
+                ActionSpec(
+                    "lost_contact-remove-member",
+                    "x",
+                    "除名",
+                    "记录除名",
+                    "停止党籍满2年仍无联系，按自行脱党除名并移出名册（NAT-6）",
+                    "remove_member",
+                ),
             ),
         ),
+        "lost_contact-year",
     ),
 )
 
@@ -119,7 +130,7 @@ DISCIPLINE = ScreenSpec(
             ActionSpec(
                 "discipline-step",
                 "s",
-                "添加步骤",
+                "步骤",
                 "添加处置步骤",
                 "为选中的案件记录一个处置步骤及日期",
                 "add_step",
@@ -127,7 +138,7 @@ DISCIPLINE = ScreenSpec(
             ActionSpec(
                 "discipline-from-warning",
                 "o",
-                "按预警立案",
+                "立案",
                 "按预警立案",
                 "为连续欠费或缺席的党员开启处置（NAT-5）",
                 "open_from_warning",

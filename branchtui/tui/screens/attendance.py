@@ -121,7 +121,7 @@ class AttendanceScreen(DataScreen):
         line = f"{head}出勤率{attended * 100 // expected}%，应到{expected}人次，实到{attended}人次"
         if flagged:
             limit = self.profile.absence_warning_months
-            line += f"；{flagged}人连续{limit}个月以上缺席，按 l 或 x 跟进"
+            line += f"；{flagged}人连续{limit}个月以上缺席"
         return line
 
     @work(thread=True, exclusive=True, group="register-duties", description="检查规则")

@@ -216,7 +216,9 @@ class RegisterScreen(DataScreen):
             return
         record = self._highlighted()
         text = detail(record, self.data) if record is not None else ""
-        self.query_one("#register-detail", Static).update(terminal_safe(text))
+        shown = self.query_one("#register-detail", Static)
+        shown.display = bool(text)
+        shown.update(terminal_safe(text))
 
     def is_related(self, record: Record) -> bool:
         """A record listed read-only from another table (``Register.related``)."""
