@@ -61,9 +61,8 @@ def record_details(event: CandidateEvent, candidate: Candidate, data: BranchData
     if event.step == "training":
         last = event.until or event.date
         days = (last - event.date).days + 1 if last >= event.date else 1
-        parts.append(f"{format_date(event.date)}至{format_date(last)}，{days}天")
-        if event.hours:
-            parts.append(f"{event.hours:g}学时")
+        hours = f"、{event.hours:g}学时" if event.hours else ""
+        parts.append(f"{days}天{hours}（至{format_date(last)}）")
     if event.vote is not None:
         v = event.vote
         parts.append(f"实到{v.present}人，赞成{v.yes}票、反对{v.no}票、弃权{v.abstain}票")

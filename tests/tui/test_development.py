@@ -157,8 +157,8 @@ async def test_the_branch_vote_shows_the_NAT_1_verdict(dev_dir: Path, today: dt.
         file.query_one("#file-table", DataTable).move_cursor(row=index)
         await step_form(pilot, "e")
         # Ten 正式党员 on the day; 9 present and 9 for: passed.
-        await settle(pilot, lambda: "应到会有表决权的正式党员10人" in text(app, "#vote-result"))
-        assert "通过（NAT-1）" in text(app, "#vote-result")
+        await settle(pilot, lambda: "通过" in text(app, "#vote-result"))
+        assert "应到10人，实到9人，赞成9票，通过（NAT-1）" in text(app, "#vote-result")
         app.screen.query_one("#field-present").focus()
         await pilot.press("ctrl+u", "5")
         await settle(pilot, lambda: "表决无效" in text(app, "#error-vote"))

@@ -344,11 +344,14 @@ class StepForm(ModalScreen[StepSaved | None]):
     def _vote_line(self, entry: StepEntry, notes: dict[str, str]) -> str:
         if entry.date is None:
             return ""
-        entitled = len(voters_on(self.data.members, entry.date))
-        line = f"应到会有表决权的正式党员{entitled}人（按名册）"
+        if "vote" in notes:
+            line = notes["vote"]
+        else:
+            entitled = len(voters_on(self.data.members, entry.date))
+            line = f"应到会有表决权的正式党员{entitled}人（按名册）"
         if self.meeting_id:
             line += "；已关联当天的支部党员大会记录"
-        return f"{line}；{notes['vote']}" if "vote" in notes else line
+        return line
 
     def _prefill_vote(self) -> None:
         """A 支部党员大会 on the day on file gives its attendance and tally (NAT-1)."""
