@@ -10,7 +10,10 @@ import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from branchtui.domain.records import BranchData
 
 
 @dataclass(frozen=True)
@@ -114,3 +117,8 @@ DEFAULT_PROFILE = PLAN_2017.name
 def get_profile(name: str | None) -> Profile:
     """The profile of that name; the default one when the name is empty or unknown."""
     return PROFILES.get(name or DEFAULT_PROFILE, PLAN_2017)
+
+
+def profile_of(data: BranchData) -> Profile:
+    """The profile the branch's data names (the default one before set-up)."""
+    return get_profile(data.branch.profile if data.branch else None)

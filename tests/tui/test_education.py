@@ -12,7 +12,9 @@ from fixture_education import write_education_fixture
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
+from branchtui.domain.obligations.catalogue import CATALOGUE
 from branchtui.tui.app import BranchApp, build_app
+from branchtui.tui.registry import screen_for_target
 from branchtui.tui.screens.activities import ActivitiesScreen
 from branchtui.tui.screens.attendance import AttendanceScreen
 from branchtui.tui.screens.dashboard import DashboardScreen
@@ -265,3 +267,12 @@ def _listed(app: BranchApp) -> list:
     if not isinstance(app.screen, DashboardScreen):
         return []
     return list(app.screen.query_one(ObligationList).shown.values())
+
+
+@pytest.mark.parametrize("rule", ["EDU-1", "EDU-2", "EDU-3", "EDU-7", "EDU-8", "NAT-5", "NAT-6"])
+def test_each_duty_of_these_screens_opens_one_in_the_education_area(rule: str) -> None:
+    action = CATALOGUE[rule].action
+    assert action.startswith("screen:")
+    spec = screen_for_target(action.removeprefix("screen:"))
+    assert spec is not None and spec.area == "education"
+    assert rule in spec.help  # the menu line names what it settles

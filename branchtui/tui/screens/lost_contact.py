@@ -27,7 +27,7 @@ from branchtui.domain.lost_contact import (
     step_problem,
 )
 from branchtui.domain.obligations import Obligation
-from branchtui.domain.profile import get_profile
+from branchtui.domain.profile import profile_of
 from branchtui.domain.records import BranchData, LostContact, Record
 from branchtui.tui.registry.education import LOST_CONTACT
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
@@ -38,7 +38,7 @@ STEP_TITLES = {"suspend": "停止党籍", "remove": "按自行脱党除名", "fo
 
 
 def _next(record: Any, data: BranchData) -> tuple[str, str]:
-    step = next_step(record, get_profile(data.branch.profile if data.branch else None))
+    step = next_step(record, profile_of(data))
     return ("", "") if step is None else (step.short, format_date(step.due))
 
 
@@ -48,7 +48,7 @@ def _detail(record: Any, data: BranchData) -> str:
     line = f"{name}：自{format_date(record.since)}失联，{state_of(record)}"
     if record.suspended is not None:
         line += f"（{format_date(record.suspended)}停止党籍）"
-    step = next_step(record, get_profile(data.branch.profile if data.branch else None))
+    step = next_step(record, profile_of(data))
     if step is not None:
         line += f"；下一步：{format_date(step.due)}{step.label}（NAT-6）"
     if record.note:

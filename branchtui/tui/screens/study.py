@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from textual.binding import BindingType
 
 from branchtui.domain.meetings.titles import primary_kind
-from branchtui.domain.profile import Profile, get_profile
+from branchtui.domain.profile import Profile, profile_of
 from branchtui.domain.records import BranchData, Meeting, Record, StudySession
 from branchtui.domain.records.meetings import MEETING_KINDS
 from branchtui.domain.study import format_days, study_days_of, study_year
@@ -39,12 +39,8 @@ def _meeting_label(meeting: Meeting) -> str:
 
 def _days(record: Any, data: BranchData) -> str:
     if isinstance(record, Meeting):
-        return format_days(study_days_of(record, _profile_of(data)))
+        return format_days(study_days_of(record, profile_of(data)))
     return format_days(record.days)
-
-
-def _profile_of(data: BranchData) -> Profile:
-    return get_profile(data.branch.profile if data.branch else None)
 
 
 def _topic(record: Any, data: BranchData) -> str:
