@@ -103,7 +103,7 @@ FILE_KEYS = (
         "x",
         "导出",
         "导出一人一档",
-        "把此人的发展档案导出为 Markdown 文件，保存在数据目录的 development 文件夹",
+        "导出为 Markdown，存于数据目录 development 文件夹",
         "export",
     ),
     ActionSpec("file-person", "p", "个人信息", "编辑个人信息", "修改此人的个人信息", "person"),
