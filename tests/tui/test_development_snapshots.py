@@ -32,12 +32,12 @@ async def _pipeline(pilot: Pilot[Any]) -> None:
 
 
 async def _file(pilot: Pilot[Any]) -> None:
-    await pilot.press("6", "d", "down", "down", "down", "down", "down", "enter")
+    await pilot.press("6", "d", "down", "down", "down", "down", "enter")  # 周文静
     await _settled(pilot)
 
 
 async def _refused_date(pilot: Pilot[Any]) -> None:
-    await pilot.press("6", "d", "down", "down", "down", "enter")  # 马晓东, an activist
+    await pilot.press("6", "d", "down", "down", "enter")  # 马晓东, an activist
     await _settled(pilot)
     pilot.app.screen.focus_step("target")  # type: ignore[attr-defined]
     await pilot.press("e")

@@ -114,7 +114,7 @@ class CandidateFileScreen(DataScreen):
 
     def _fill(self, c: Candidate) -> None:
         table = self.query_one("#file-table", DataTable)
-        keep = table.cursor_row
+        keep = table.cursor_row if self.rows else -1  # at first, the next step owed
         self.rows = file_rows(c, self.data, self.today, self.profile)
         table.clear()
         for i, row in enumerate(self.rows):

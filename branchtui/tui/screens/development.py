@@ -140,8 +140,11 @@ class DevelopmentScreen(DataScreen):
                 self.shown.append(None)
             table.add_row(*self._cells(c, step), key=c.id)
             self.shown.append(c)
-        if selected is not None:
-            self.select(selected.id)
+        if selected is None or not self.select(selected.id):
+            # The first person, not a stage's heading.
+            first = next((i for i, c in enumerate(self.shown) if c is not None), None)
+            if first is not None:
+                table.move_cursor(row=first)
         self._show_status(len(found))
 
     def _cells(self, c: Candidate, step: NextStep | None) -> list[str | Text]:
