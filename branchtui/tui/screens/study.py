@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from textual.binding import BindingType
 
+from branchtui.domain.lost_contact import is_open
 from branchtui.domain.meetings.titles import primary_kind
 from branchtui.domain.profile import Profile, profile_of
 from branchtui.domain.records import BranchData, Meeting, Record, StudySession
@@ -78,8 +79,11 @@ def _headline(data: BranchData, year: int, today: dt.date, profile: Profile) -> 
 
 
 def _defaults(data: BranchData, today: dt.date) -> dict[str, Any]:
-    # Concentrated study is for every member: start from all, untick who was away.
-    return {"date": today, "days": 1, "participant_ids": [m.id for m in data.active_members]}
+    # Concentrated study is for every member: start from all (but those lost, NAT-6) and
+    # untick who was away.
+    lost = {c.member_id for c in data.lost_contacts if is_open(c)}
+    people = [m.id for m in data.active_members if m.id not in lost]
+    return {"date": today, "days": 1, "participant_ids": people}
 
 
 class StudyScreen(RegisterScreen):
@@ -113,7 +117,15 @@ class StudyScreen(RegisterScreen):
 
     def form_spec(self) -> FormSpec:
         data = self.data
-        meetings = sorted(data.meetings, key=lambda m: m.date, reverse=True)
+        # This year's and last year's meetings, and any already linked: a list of ten years'
+        # meetings would take a second to open the form and to scroll through.
+        since = dt.date(self.today.year - 1, 1, 1)
+        linked = {s.meeting_id for s in data.study_sessions if s.meeting_id}
+        meetings = sorted(
+            (m for m in data.meetings if m.date >= since or m.id in linked),
+            key=lambda m: m.date,
+            reverse=True,
+        )
         choices = {m.id: _meeting_label(m) for m in meetings}
         hours = {m.id: m.study_hours for m in meetings if m.study_hours}
 
