@@ -52,6 +52,10 @@ class Profile:
     transfer_over_months: int = 6
     no_certificate_max_months: int = 3
     flowing_contact_warning_months: int = 6
+    # REL-2: a transfer letter whose 回执 is not back this many days after it was sent → warning
+    transfer_receipt_days: int = 30
+    # REL-6: an in-flowing member's participation and dues reported home at least this often
+    inflow_report_months: int = 6
     # EDU
     study_days_per_year: float = 12
     # EDU-1: study hours recorded at a meeting count as days at this rate (NAT-3: 3 days = 24 h)

@@ -33,6 +33,8 @@ NUMBER_LABELS: dict[str, tuple[str, str]] = {
     "transfer_over_months": ("外出超过此期限应转组织关系", "个月"),
     "no_certificate_max_months": ("短期外出无需开具凭证的期限", "个月"),
     "flowing_contact_warning_months": ("流动党员未联系提醒", "个月"),
+    "transfer_receipt_days": ("介绍信回执未退回提醒", "天"),
+    "inflow_report_months": ("向流出地党组织反馈流入党员情况至少每", "个月"),
     "study_days_per_year": ("每年集中学习不少于", "天"),
     "study_hours_per_day": ("会议学习时长折合1天", "小时"),
     "absence_warning_months": ("连续缺席提醒", "个月"),

@@ -122,12 +122,23 @@ def _election(c: Checker) -> None:
             c.add(f"candidates.{i}.role", check_choice(role, "分工", SEAT_ROLES))
 
 
+def _person(c: Checker, message: str) -> None:
+    # A member of the roster, or (someone not on it) a name.
+    if not c.get("member_id") and check_required(c.get("person_name"), "姓名"):
+        c.add("person_name", message)
+    elif not c.get("member_id"):
+        c.text("person_name")
+
+
 def _transfer(c: Checker) -> None:
-    c.text("person_name")
+    _person(c, "请选择党员或填写姓名")
     c.choice("direction")
     c.choice("instrument")
     c.past("date", required=True)
     c.amount("months_away")
+    c.past("letter_sent")
+    c.past("receipt_returned")
+    c.order("letter_sent", "receipt_returned")
 
 
 def _travel(c: Checker) -> None:
@@ -141,12 +152,14 @@ def _travel(c: Checker) -> None:
 
 
 def _flowing(c: Checker) -> None:
-    c.text("person_name")
+    _person(c, "请选择党员或填写姓名")
     c.choice("direction")
     c.past("start", required=True)
     c.date("end")
     c.order("start", "end")
     c.past("last_contact")
+    c.past("reported_back")
+    c.order("start", "reported_back")
 
 
 def _study(c: Checker) -> None:

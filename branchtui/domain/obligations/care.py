@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
+from branchtui.domain.committee import holder
 from branchtui.domain.dates import format_date
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, obligation, period_obligation
 from branchtui.domain.obligations.periods import judged_periods, periodic_status
-from branchtui.domain.records.care import TALK_TRIGGERS
+from branchtui.domain.records import BranchData, Talk
+from branchtui.domain.records.care import TALK_TRIGGERS, TalkKind, TalkTrigger
 
 # Only events of the last year raise a talk duty, so imported history does not flood the list.
 TALK_LOOKBACK_DAYS = 365
@@ -26,9 +29,9 @@ class TalkEvent:
     person_name: str
 
 
-def talk_events(ctx: Context) -> list[TalkEvent]:
+def talk_events(data: BranchData, on: dt.date) -> list[TalkEvent]:
     """Transfers in/out, out-flows, trips abroad and discipline cases since the look-back."""
-    names = {m.id: m.name for m in ctx.data.members}
+    names = {m.id: m.name for m in data.members}
     events = [
         TalkEvent(
             t.id,
@@ -37,36 +40,36 @@ def talk_events(ctx: Context) -> list[TalkEvent]:
             t.member_id,
             t.person_name,
         )
-        for t in ctx.data.transfers
+        for t in data.transfers
     ]
     events += [
         TalkEvent(f.id, "going_out", f.start, f.member_id, f.person_name)
-        for f in ctx.data.flowing_members
+        for f in data.flowing_members
         if f.direction == "outflow"
     ]
     events += [
         TalkEvent(t.id, "abroad", t.depart, t.member_id, names.get(t.member_id, ""))
-        for t in ctx.data.travels
+        for t in data.travels
     ]
     events += [
         TalkEvent(c.id, "handling", c.opened, c.member_id, names.get(c.member_id, ""))
-        for c in ctx.data.discipline_cases
+        for c in data.discipline_cases
     ]
-    since = ctx.on - dt.timedelta(days=TALK_LOOKBACK_DAYS)
+    since = on - dt.timedelta(days=TALK_LOOKBACK_DAYS)
     # What happened before a member arrived here was the former branch's to talk about.
-    arrived = {m.id: m.arrived for m in ctx.data.members if m.arrived is not None}
+    arrived = {m.id: m.arrived for m in data.members if m.arrived is not None}
     return [
         e
         for e in events
-        if since <= e.date <= ctx.on
+        if since <= e.date <= on
         and (e.member_id not in arrived or arrived[e.member_id] <= e.date)
     ]
 
 
-def talked(event: TalkEvent, ctx: Context) -> bool:
+def talked(event: TalkEvent, data: BranchData, on: dt.date) -> bool:
     """A talk about this event, or with the same person on or after its date (on or before today)."""
-    for talk in ctx.data.talks:
-        if talk.date > ctx.on:
+    for talk in data.talks:
+        if talk.date > on:
             continue
         if talk.about_id == event.id:
             return True
@@ -78,10 +81,35 @@ def talked(event: TalkEvent, ctx: Context) -> bool:
     return False
 
 
+def owed_talks(data: BranchData, on: dt.date) -> list[TalkEvent]:
+    """CARE-1: the events of the look-back after which no talk is recorded yet, oldest first."""
+    owed = [e for e in talk_events(data, on) if not talked(e, data, on)]
+    return sorted(owed, key=lambda e: (e.date, e.person_name))
+
+
+# The kind of talk an event calls for: a 专题谈话 about the move, a 提醒谈话 before handling.
+TALK_KIND_OF_TRIGGER: dict[str, TalkKind] = {"handling": "reminder", "discipline": "admonishing"}
+
+
+def talk_about(event: TalkEvent, data: BranchData, on: dt.date) -> Talk:
+    """A new talk settling ``event`` (CARE-1), as the form opens it: the member, the trigger,
+    the record it is about, today's date and the secretary as the talker."""
+    secretary = holder(data, "secretary", on)
+    return Talk(
+        member_id=event.member_id,
+        person_name=event.person_name,
+        date=on,
+        kind=TALK_KIND_OF_TRIGGER.get(event.trigger, "special"),
+        trigger=cast(TalkTrigger, event.trigger),
+        about_id=event.id,
+        talker_id=secretary.id if secretary is not None else None,
+    )
+
+
 @rule("CARE-1")
 def check_required_talks(ctx: Context) -> list[Obligation]:
     """The secretary talks with a member who transfers, goes out or abroad, or is handled."""
-    events = talk_events(ctx)
+    events = talk_events(ctx.data, ctx.on)
     if not events:
         return [obligation("CARE-1", "not_applicable", detail="近一年没有需谈话的事项")]
     out = [
@@ -101,7 +129,7 @@ def check_required_talks(ctx: Context) -> list[Obligation]:
             people=(e.member_id,) if e.member_id else (),
         )
         for e in events
-        if not talked(e, ctx)
+        if not talked(e, ctx.data, ctx.on)
     ]
     return out or [
         obligation(

@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from branchtui.domain.dates import add_months, add_years, format_date
+from branchtui.domain.dates import format_date
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, obligation, who
-from branchtui.domain.profile import Profile
 from branchtui.domain.records.relations import TRANSFER_INSTRUMENTS
+from branchtui.domain.relations import (
+    contact_due,
+    conversion_due,
+    instrument_fits,
+    proposed_instrument,
+    receipt_due,
+    report_back_due,
+    travel_approval_problem,
+)
 
-
-def proposed_instrument(months_away: int | None, place_fixed: bool | None, profile: Profile) -> str:
-    """REL-1: the instrument for a member going out, from how long and whether the place is fixed.
-
-    Over 6 months at a fixed place → relation_transfer; place or time uncertain → flow_card;
-    3 months or less → none; otherwise (≤6 months) → certificate_letter.
-    """
-    if months_away is None or place_fixed is False:
-        return "flow_card"
-    if months_away > profile.transfer_over_months:
-        return "relation_transfer"
-    if months_away <= profile.no_certificate_max_months:
-        return "none"
-    return "certificate_letter"
+__all__ = ["proposed_instrument"]
 
 
 def _name_list(ctx: Context, ids: list[str]) -> list[str]:
@@ -45,13 +38,7 @@ def check_instruments(ctx: Context) -> list[Obligation]:
         for m in ctx.data.members
         if m.removed_reason == "transferred_out" and m.id not in out_ids
     ]
-    mismatched = [
-        t
-        for t in transfers
-        if t.direction == "out"
-        and t.months_away is not None
-        and t.instrument != proposed_instrument(t.months_away, t.place_fixed, ctx.profile)
-    ]
+    mismatched = [t for t in transfers if not instrument_fits(t, ctx.profile)]
     if unregistered:
         return [
             obligation(
@@ -101,14 +88,16 @@ def check_instruments(ctx: Context) -> list[Obligation]:
 
 @rule("REL-2")
 def check_platform(ctx: Context) -> list[Obligation]:
-    """Relation transfers go through the online platform: the register keeps its reference."""
+    """Relation transfers go through the online platform: the register keeps its reference, and
+    the 回执 of a letter sent comes back within ``transfer_receipt_days``."""
     moves = [t for t in ctx.data.transfers if t.instrument == "relation_transfer"]
     missing = [t for t in moves if not t.platform_ref.strip()]
     if not moves:
         return [obligation("REL-2", "not_applicable", detail="尚无转组织关系记录")]
+    out: list[Obligation] = []
     if missing:
         names = "、".join(t.person_name for t in missing)
-        return [
+        out.append(
             obligation(
                 "REL-2",
                 "due",
@@ -122,8 +111,28 @@ def check_platform(ctx: Context) -> list[Obligation]:
                 people=tuple(t.member_id for t in missing if t.member_id),
                 needs="平台转接编号",
             )
-        ]
-    return [obligation("REL-2", "met", detail=f"{len(moves)}件转接均已记录平台编号")]
+        )
+    for t in moves:
+        due = receipt_due(t, ctx.profile)
+        if due is None or ctx.on <= due or t.letter_sent is None:
+            continue
+        days = (ctx.on - t.letter_sent).days
+        out.append(
+            obligation(
+                "REL-2",
+                "warning",
+                period_kind="deadline",
+                due=due,
+                detail=f"{t.person_name}的组织关系介绍信于{format_date(t.letter_sent)}开出，"
+                f"已{days}天，回执尚未退回",
+                brief=brief(f"{t.person_name}的介绍信回执已{days}天未退回", "介绍信回执未退回"),
+                refs=(t.id,),
+                people=(t.member_id,) if t.member_id else (),
+            )
+        )
+    return out or [
+        obligation("REL-2", "met", detail=f"{len(moves)}件转接均已记录平台编号，回执无逾期")
+    ]
 
 
 @rule("REL-3")
@@ -131,27 +140,44 @@ def check_travel_abroad(ctx: Context) -> list[Obligation]:
     """A private trip abroad needs the keep/suspend decision approved before departure."""
     out: list[Obligation] = []
     for trip in ctx.data.travels:
-        if trip.return_date is not None and trip.return_date < ctx.on and trip.approved:
+        problem = travel_approval_problem(trip)
+        if problem is None:
             continue
-        if trip.approved is None or not trip.decision:
-            late = trip.depart <= ctx.on
-            out.append(
-                obligation(
-                    "REL-3",
-                    "overdue" if late else "due",
-                    period_kind="deadline",
-                    due=trip.depart,
-                    detail=f"{_names(ctx, [trip.member_id])}{format_date(trip.depart)}赴"
-                    f"{trip.destination}，{'已出发' if late else '出发前'}须办理保留或停止党籍审批",
-                    brief=brief(
-                        f"{_names(ctx, [trip.member_id])}出国（境）"
-                        f"{'已出发' if late else '前'}，未办党籍审批",
-                        "出国（境）未办党籍审批",
-                    ),
-                    refs=(trip.id,),
-                    people=(trip.member_id,),
+        kind, message = problem
+        name = _names(ctx, [trip.member_id])
+        returned = trip.return_date is not None and trip.return_date < ctx.on
+        if kind == "late":
+            if not returned:
+                out.append(
+                    obligation(
+                        "REL-3",
+                        "warning",
+                        detail=f"{name}赴{trip.destination}：{message}",
+                        brief=brief(f"{name}的党籍审批晚于出境", "党籍审批晚于出境"),
+                        refs=(trip.id,),
+                        people=(trip.member_id,),
+                    )
                 )
+            continue
+        if returned and trip.approved:
+            continue
+        late = trip.depart <= ctx.on
+        out.append(
+            obligation(
+                "REL-3",
+                "overdue" if late else "due",
+                period_kind="deadline",
+                due=trip.depart,
+                detail=f"{name}{format_date(trip.depart)}赴"
+                f"{trip.destination}，{'已出发' if late else '出发前'}须办理保留或停止党籍审批",
+                brief=brief(
+                    f"{name}出国（境）{'已出发' if late else '前'}，未办党籍审批",
+                    "出国（境）未办党籍审批",
+                ),
+                refs=(trip.id,),
+                people=(trip.member_id,),
             )
+        )
     if out:
         return out
     status = "met" if ctx.data.travels else "not_applicable"
@@ -194,7 +220,7 @@ def check_outflow(ctx: Context) -> list[Obligation]:
                 )
             )
         last = f.last_contact or f.start
-        limit = add_months(last, ctx.profile.flowing_contact_warning_months)
+        limit = contact_due(f, ctx.profile)
         if ctx.on >= limit:
             out.append(
                 obligation(
@@ -223,10 +249,6 @@ def check_outflow(ctx: Context) -> list[Obligation]:
     ]
 
 
-def _conversion_due(joined: dt.date | None, profile: Profile) -> dt.date | None:
-    return add_years(joined, profile.probation_years) if joined else None
-
-
 @rule("REL-5")
 def check_return(ctx: Context) -> list[Obligation]:
     """On return the flow card is checked; a flowing 预备党员 is converted on time."""
@@ -248,7 +270,7 @@ def check_return(ctx: Context) -> list[Obligation]:
         member = members.get(f.member_id or "")
         if member is None or member.status != "probationary" or member.removed:
             continue
-        due = _conversion_due(member.joined, ctx.profile)
+        due = conversion_due(member, ctx.profile)
         if due is None:
             continue
         status = "overdue" if ctx.on > due else "upcoming"
@@ -301,6 +323,27 @@ def check_inflow(ctx: Context) -> list[Obligation]:
             )
         ]
     current = [f for f in inflows if f.end is None]
+    late = [(f, report_back_due(f, ctx.profile)) for f in current]
+    late = [(f, due) for f, due in late if ctx.on >= due]
+    if late:
+        months = ctx.profile.inflow_report_months
+        return [
+            obligation(
+                "REL-6",
+                "warning",
+                period_kind="deadline",
+                due=due,
+                detail=f"{f.person_name}自{format_date(f.reported_back or f.start)}起"
+                f"{months}个月未向流出地党组织反馈参加组织生活、交纳党费等情况",
+                brief=brief(
+                    f"{f.person_name}的情况{months}个月未反馈流出地",
+                    "流入党员情况未反馈流出地",
+                ),
+                refs=(f.id,),
+                people=(f.member_id,) if f.member_id else (),
+            )
+            for f, due in late
+        ]
     return [
         obligation(
             "REL-6",

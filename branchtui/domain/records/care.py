@@ -94,3 +94,6 @@ class Announcement(Record):
     title: Annotated[str, Spec("公开事项", max_length=200)]
     content: Annotated[str, Spec("内容", max_length=5000)] = ""
     channel: Annotated[str, Spec("公开方式", doc="公开栏、会议、网络等", max_length=100)] = ""
+    scope: Annotated[
+        str, Spec("公开范围", doc="如：支部全体党员、本单位职工、社会", max_length=100)
+    ] = ""

@@ -44,6 +44,12 @@ class Transfer(Record):
     platform_ref: Annotated[
         str, Spec("平台编号", doc="全国党员管理信息系统中的编号", max_length=100)
     ] = ""
+    letter_sent: Annotated[
+        dt.date | None, Spec("介绍信开出日期", doc="组织关系介绍信（或党员证明信）开出之日")
+    ] = None
+    receipt_returned: Annotated[
+        dt.date | None, Spec("回执返回日期", doc="接收方党组织退回介绍信回执之日（REL-2）")
+    ] = None
     reason: Annotated[str, Spec("转接原因", max_length=500)] = ""
     note: Annotated[str, Spec("备注", max_length=2000)] = ""
 
@@ -85,4 +91,11 @@ class FlowingMember(Record):
     last_contact: Annotated[dt.date | None, Spec("最近联系时间")] = None
     home_org: Annotated[str, Spec("原所在党组织", max_length=200)] = ""
     card_checked: Annotated[bool, Spec("已查验活动证", doc="是否已查验流动党员活动证")] = False
+    reported_back: Annotated[
+        dt.date | None,
+        Spec(
+            "情况反馈日期",
+            doc="最近一次向流出地党组织反馈其参加组织生活、交纳党费等情况之日（REL-6）",
+        ),
+    ] = None
     note: Annotated[str, Spec("备注", max_length=2000)] = ""
