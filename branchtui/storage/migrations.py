@@ -14,6 +14,10 @@ Version 5: a development file's records hold more than a date (people, documents
            last day and hours, a 票决, the months of an extension); an extension's months move
            from its note (``"延长6个月"``) into ``months``. The 25 steps add new record kinds,
            which an older program could not read.
+Version 6: relations and care records hold more: a transfer's letter and 回执 dates
+           (``letter_sent``, ``receipt_returned``), a flowing member's report-back date
+           (``reported_back``), an announcement's ``scope``. Older documents read as they are
+           (the new fields take their defaults); an older program could not read the new ones.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from branchtui.domain.codec import omit_defaults
 from branchtui.domain.records import TABLES
 from branchtui.storage.errors import CorruptFileError
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 META = "_meta"
 BRANCH_TABLE = "branch"
 
@@ -206,3 +210,12 @@ def with_extension_months(doc: dict[str, Any]) -> dict[str, Any]:
         **doc,
         "events": [extension_months_of(e) if isinstance(e, dict) else e for e in events],
     }
+
+
+@step(5)
+def relations_fields(raw: dict[str, Any]) -> dict[str, Any]:
+    """v5 → v6: nothing to rewrite (the new fields are optional); the version marks files an
+    older program must open read-only."""
+    out: dict[str, Any] = dict(raw)
+    out[META] = new_meta(6)
+    return out

@@ -61,8 +61,7 @@ def talk_events(data: BranchData, on: dt.date) -> list[TalkEvent]:
     return [
         e
         for e in events
-        if since <= e.date <= on
-        and (e.member_id not in arrived or arrived[e.member_id] <= e.date)
+        if since <= e.date <= on and (e.member_id not in arrived or arrived[e.member_id] <= e.date)
     ]
 
 
