@@ -97,6 +97,27 @@ def travel_approval_problem(trip: TravelAbroad) -> tuple[str, str] | None:
     return None
 
 
+# REL-4: what an out-flowing member's register entry must hold, by field, as the rule names it.
+OUTFLOW_REQUIRED = {
+    "card_number": "流动党员活动证编号",
+    "contact_person_id": "联系人",
+    "place": "流动去向",
+    "contact_info": "联系方式",
+}
+
+
+def outflow_gaps(flow: FlowingMember) -> dict[str, str]:
+    """REL-4: the fields an out-flowing member's entry lacks (field → what the rule calls it)."""
+    if flow.direction != "outflow":
+        return {}
+    gaps: dict[str, str] = {}
+    for name, label in OUTFLOW_REQUIRED.items():
+        value = getattr(flow, name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            gaps[name] = label
+    return gaps
+
+
 def contact_due(flow: FlowingMember, profile: Profile) -> dt.date:
     """REL-4: when an out-flowing member not heard from since the last contact (or the start)
     is to be warned about (``flowing_contact_warning_months``)."""

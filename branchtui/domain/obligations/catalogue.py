@@ -43,7 +43,7 @@ _ROWS: tuple[tuple[str, str, str], ...] = (
     ("LIFE-9", "“三会一课”可与主题党日相结合", "screen:meetings"),
     ("REL-1", "党员外出按规定接转组织关系或开具凭证并登记备案", "screen:relations"),
     ("REL-2", "组织关系在线上接转，不再使用纸质介绍信", "screen:relations"),
-    ("REL-3", "因私出国（境）前办理保留或停止党籍审批", "screen:relations"),
+    ("REL-3", "因私出国（境）前办理保留或停止党籍审批", "screen:travels"),
     ("REL-4", "流出党员登记建册、发放流动党员活动证、专人联系", "screen:flowing"),
     ("REL-5", "流动党员返回后查验活动证，预备党员按期转正", "screen:flowing"),
     ("REL-6", "流入党员编入支部并反馈情况", "screen:flowing"),

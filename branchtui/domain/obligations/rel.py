@@ -10,6 +10,7 @@ from branchtui.domain.relations import (
     contact_due,
     conversion_due,
     instrument_fits,
+    outflow_gaps,
     proposed_instrument,
     receipt_due,
     report_back_due,
@@ -193,16 +194,7 @@ def check_outflow(ctx: Context) -> list[Obligation]:
         return [obligation("REL-4", "not_applicable", detail="目前没有流出党员")]
     out: list[Obligation] = []
     for f in active:
-        missing = [
-            label
-            for label, ok in (
-                ("流动党员活动证编号", f.card_number.strip()),
-                ("联系人", f.contact_person_id),
-                ("流动去向", f.place.strip()),
-                ("联系方式", f.contact_info.strip()),
-            )
-            if not ok
-        ]
+        missing = list(outflow_gaps(f).values())
         if missing:
             out.append(
                 obligation(

@@ -85,7 +85,7 @@ class FlowingMember(Record):
     place: Annotated[str, Spec("流入或流出地", max_length=200)] = ""
     start: Annotated[dt.date, Spec("流动开始时间")]
     end: Annotated[dt.date | None, Spec("流动结束时间")] = None
-    card_number: Annotated[str, Spec("流动党员活动证编号", max_length=40)] = ""
+    card_number: Annotated[str, Spec("活动证编号", doc="流动党员活动证编号", max_length=40)] = ""
     contact_person_id: Annotated[str | None, Spec("联系人")] = None
     contact_info: Annotated[str, Spec("联系方式", max_length=200)] = ""
     last_contact: Annotated[dt.date | None, Spec("最近联系时间")] = None

@@ -55,7 +55,8 @@ class TextPrompt(ModalScreen[str | None]):
 
 
 class DatePrompt(ModalScreen[dt.date | None]):
-    """Asks for one date (2026-11-27, 1127, 今天 …)."""
+    """Asks for one date (2026-11-27, 1127, 今天 …); ``check`` returns a Chinese message when
+    the date is not acceptable (the prompt stays open with it beside the field)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -64,11 +65,18 @@ class DatePrompt(ModalScreen[dt.date | None]):
         *MODAL_KEYS,
     ]
 
-    def __init__(self, title: str, today: dt.date, value: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        today: dt.date,
+        value: dt.date | None = None,
+        check: Callable[[dt.date], str | None] | None = None,
+    ) -> None:
         super().__init__()
         self.prompt_title = title
         self.today = today
         self.value = value or today
+        self.check = check
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -82,6 +90,8 @@ class DatePrompt(ModalScreen[dt.date | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         field = self.query_one(DateField)
         message = field.error()
+        if not message and self.check is not None and field.date is not None:
+            message = self.check(field.date)
         if message:
             self.query_one("#date-error", Static).update(message)
             return

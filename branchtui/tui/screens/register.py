@@ -26,7 +26,9 @@ from branchtui.domain.erasure import erase_record
 from branchtui.domain.fields import fields_of
 from branchtui.domain.obligations import STATUS_LABELS, Obligation
 from branchtui.domain.profile import Profile
-from branchtui.domain.records import BranchData, Record
+from branchtui.domain.records import BranchData, Member, Record
+from branchtui.domain.references import ROLE_TABLES, role_of
+from branchtui.domain.validation import validate
 from branchtui.tui.obligations import ObligationsComputed, compute_obligations
 from branchtui.tui.registry import screen_spec
 from branchtui.tui.screens.base import DataScreen
@@ -84,7 +86,7 @@ class Register:
 
     ``date_field``: the field that places a record in a year (the list is filtered by year and
     sorted newest first). ``closed_field``: a date field that closes a record while keeping it
-    (a returned trip, an ended case); without one, removing deletes after a confirmation (the
+    (a returned trip, an ended case) from that day on; without one, removing deletes after a confirmation (the
     backups keep it). ``defaults``: a new record's values. ``changes``: what else a save does
     (a domain function), given the data, the record as it was, and as saved.
     """
@@ -111,10 +113,15 @@ class Register:
     # A few lines under the list about the highlighted record (a case's steps …).
     detail: Callable[[Any, BranchData], str] | None = None
 
-    def history(self, record: Any) -> bool:
+    def history(self, record: Any, today: dt.date | None = None) -> bool:
+        """Whether the record is history; by its ``closed_field``, from the day it names on
+        (a return planned for next month leaves the trip listed until then)."""
         if self.is_history is not None:
             return self.is_history(record)
-        return self.closed_field is not None and getattr(record, self.closed_field) is not None
+        if self.closed_field is None:
+            return False
+        day = getattr(record, self.closed_field)
+        return day is not None and (today is None or not isinstance(day, dt.date) or day <= today)
 
 
 class RegisterScreen(DataScreen):
@@ -161,7 +168,7 @@ class RegisterScreen(DataScreen):
         if reg.related is not None:
             records += list(reg.related(self.data))
         if not self.show_closed:
-            records = [r for r in records if not reg.history(r)]
+            records = [r for r in records if not reg.history(r, self.today)]
         if reg.date_field and self.year is not None:
             records = [r for r in records if _year_of(r, reg.date_field) == self.year]
         if (field := reg.date_field) is not None:
@@ -285,7 +292,7 @@ class RegisterScreen(DataScreen):
             self.form_spec(),
             store=self.store,
             today=self.today,
-            members=data.active_members,
+            members=members_for(data, original, start),
             original=original,
             defaults=start,
             changes=changes,
@@ -320,20 +327,45 @@ class RegisterScreen(DataScreen):
         label = self.REGISTER.record_type.LABEL
         if closed is not None:
             title = f"{fields_of(self.REGISTER.record_type)[closed].label}（保留为历史记录）"
-            self.app.push_screen(
-                DatePrompt(title, self.today), lambda day: self._close(record, closed, day)
-            )
+            self.ask_date(closed, title, "已结束，保留为历史")
             return
         choices = {"keep": "不删除", "delete": f"删除这条{label}（数据备份中仍可找回）"}
         self.app.push_screen(
             ChoicePrompt(f"删除{label}？", choices), lambda c: self._delete(record, c)
         )
 
-    def _close(self, record: Record, field: str, day: dt.date | None) -> None:
-        if day is not None:
-            values: dict[str, Any] = {field: day}
-            closed = dataclasses.replace(record, **values)
-            self.commit(lambda tx: tx.apply(RecordChanges(updates=(closed,))), "已结束，保留为历史")
+    def ask_date(
+        self,
+        field: str,
+        title: str,
+        done: str,
+        *,
+        also: Callable[[Record, dt.date], Mapping[str, Any]] | None = None,
+        fresh: bool = False,
+    ) -> None:
+        """Set one date of the highlighted record from a prompt; the record's own checks
+        (domain.validation) answer beside the date, and nothing is saved while one fails.
+        ``also``: further fields the same save sets. ``fresh``: the prompt starts at today (a
+        new contact), not at the date recorded."""
+        record = self._editable()
+        if record is None:
+            return
+
+        def changed(day: dt.date) -> Record:
+            values: dict[str, Any] = {field: day, **(also(record, day) if also else {})}
+            return dataclasses.replace(record, **values)
+
+        def check(day: dt.date) -> str | None:
+            errors = validate(changed(day), self.today)
+            return errors.get(field) or next(iter(errors.values()), None)
+
+        def chosen(day: dt.date | None) -> None:
+            if day is not None:
+                saved = changed(day)
+                self.commit(lambda tx: tx.apply(RecordChanges(updates=(saved,))), done)
+
+        current = None if fresh else getattr(record, field)
+        self.app.push_screen(DatePrompt(title, self.today, current, check), chosen)
 
     def _delete(self, record: Record, choice: str | None) -> None:
         if choice == "delete":
@@ -366,13 +398,42 @@ class RegisterScreen(DataScreen):
 
         self.app.push_screen(ChoicePrompt("按年份筛选", choices), chosen)
 
+    def show_record(self, record_id: str) -> bool:
+        """Move the cursor to a record, clearing the year filter and showing history when it
+        is hidden by them; False when the register has no such record."""
+        if self.select(record_id):
+            return True
+        if self.data.find(self.REGISTER.record_type.TABLE, record_id) is None:
+            return False
+        self.year = None
+        self.show_closed = True
+        self.reload()
+        return self.select(record_id)
+
     def settle(self, ob: Obligation) -> None:
         """Opened to settle ``ob``: show the record it names, else start a new one."""
         for ref in ob.refs:
-            if self.select(ref):
+            if self.show_record(ref):
                 return
         if ob.status in ("due", "overdue", "upcoming"):
             self.action_add()
+
+
+def members_for(
+    data: BranchData, original: Record | None, values: Mapping[str, Any]
+) -> list[Member]:
+    """The members a form offers: those on the roster, and any former member the record
+    already names (a talk with someone transferred out), so that the name still shows."""
+    pairs = list(values.items())
+    if original is not None:
+        pairs += [(f.name, getattr(original, f.name)) for f in dataclasses.fields(original)]
+    named = {
+        value
+        for name, value in pairs
+        if isinstance(value, str) and ROLE_TABLES.get(role_of(name) or "") == "members"
+    }
+    former = [m for m in data.members if m.removed is not None and m.id in named]
+    return [*data.active_members, *former]
 
 
 def _year_of(record: Record, field: str) -> int | None:
