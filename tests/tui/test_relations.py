@@ -10,6 +10,7 @@ from pathlib import Path
 from conftest import read_file, settle
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Select, Static
+from textual.widgets._select import SelectOverlay
 
 from branchtui.domain.records import FlowingMember, Transfer, TravelAbroad
 from branchtui.storage.store import Store
@@ -44,13 +45,13 @@ async def choose(pilot: Pilot[None], select_id: str, label: str) -> None:
     select.focus()
     await pilot.press("enter")
     await pilot.pause()
-    options = [str(prompt) for prompt, _value in select._options]  # noqa: SLF001
-    current = options.index(str(select.selection)) if select.selection is not None else 0
-    target = options.index(label)
+    overlay = select.query_one(SelectOverlay)
+    labels = [str(overlay.get_option_at_index(i).prompt) for i in range(overlay.option_count)]
+    current, target = overlay.highlighted or 0, labels.index(label)
     step = "down" if target >= current else "up"
     await pilot.press(*[step] * abs(target - current), "enter")
     await pilot.pause()
-    assert str(select.selection) == label or select.value is not Select.NULL
+    assert labels[target] == label and not select.expanded
 
 
 async def test_a_trip_abroad_without_approval_is_settled_from_the_dashboard(
@@ -76,6 +77,7 @@ async def test_a_trip_abroad_without_approval_is_settled_from_the_dashboard(
         await on_screen(pilot, RecordForm)
         assert "出境前须办理保留或停止党籍审批" in text(app, "#error-decision")
         await choose(pilot, "#field-decision", "保留党籍")
+        assert app.screen.query_one("#field-decision", Select).value == "keep"
         app.screen.query_one("#field-approved").focus()
         await pilot.press(*"1125", "ctrl+s")
         await on_screen(pilot, TravelsScreen)
@@ -281,3 +283,43 @@ async def test_flowing_member_contact_and_return_with_the_card_checked(
         assert table.row_count == 0  # returned: history (h shows it)
     (flow,) = read_file(branch_dir).flowing_members
     assert (flow.last_contact, flow.end, flow.card_checked) == (today, today, True)
+
+
+def test_every_relations_and_care_duty_opens_a_screen() -> None:
+    from branchtui.domain.obligations.catalogue import CATALOGUE
+    from branchtui.tui.screens.obligation_detail import settle_target
+
+    for rule, entry in CATALOGUE.items():
+        if rule.startswith(("REL-", "CARE-")):
+            screen, how = settle_target(entry.action)
+            assert screen is not None and "尚未提供" not in how, rule
+
+
+async def test_a_member_gone_without_a_register_entry_opens_the_wizard_for_them(
+    branch_dir: Path, today: dt.date
+) -> None:
+    store = Store.open(branch_dir)
+    gone = store.snapshot().find("members", "m08")
+    gone.removed, gone.removed_reason = dt.date(2026, 11, 3), "transferred_out"
+    store.save(gone)
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        ob = next(
+            ob for ob in app.screen.query_one(ObligationList).shown.values() if ob.rule == "REL-1"
+        )
+        await app.open_screen("transfers", ob)
+        await on_screen(pilot, TransferWizard)
+        await settle(pilot, lambda: "外出情况" in text(app, "#wizard-progress"))
+        member = app.screen.query_one("#field-member")
+        assert str(member.render()) == "周敏"
+        await pilot.press("tab", *"12", "ctrl+s")  # to the review at once
+        await settle(pilot, lambda: "确认" in text(app, "#wizard-progress"))
+        assert "周敏将移出" not in text(app, "#transfer-review")  # already gone: kept as is
+        await pilot.press("ctrl+s")
+        await on_screen(pilot, TransfersScreen)
+        await settle(pilot, lambda: "REL-1 已完成" in duties(app))
+    data = read_file(branch_dir)
+    assert data.find("members", "m08").removed == dt.date(2026, 11, 3)
+    assert [t.member_id for t in data.transfers] == ["m08"]

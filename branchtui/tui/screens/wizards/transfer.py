@@ -107,8 +107,11 @@ class TransferWizard(ModalScreen[Transfer | None]):
         self._advise()
         self.opened_with = self._raw()
         if self.member_id is not None:  # settling a member gone without a register entry
-            self.frame.index = 1
+            self.call_after_refresh(self._to_member)
         self.frame.focus_step()
+
+    def _to_member(self) -> None:
+        self.frame.index = 1
 
     def _raw(self) -> list[object]:
         return [getattr(w, "value", None) for w in self.query(".form-row > *")] + [

@@ -1,0 +1,77 @@
+"""Pinned screens of 组织关系 and 党内关怀 on the demo branch at 80×24.
+
+If the demo generator (domain/demo) changes on purpose, re-run with --snapshot-update and look.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import settle
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from branchtui.domain.demo import make_demo
+from branchtui.storage.store import Store
+from branchtui.tui.app import BranchApp, build_app
+
+
+@pytest.fixture
+def demo_app(data_dir: Path, today: dt.date) -> BranchApp:
+    store = Store.open(data_dir, create=True)
+    store.replace_all(make_demo(today=today, seed=2017, members=20))
+    return build_app(data_dir, today=today)
+
+
+def _judged(pilot: Pilot[Any]) -> bool:
+    return bool(str(pilot.app.screen.query_one("#register-duties", Static).render()))
+
+
+async def _register(pilot: Pilot[Any], *keys: str) -> None:
+    await pilot.press(*keys)
+    await settle(pilot, lambda: _judged(pilot))
+
+
+async def _transfers(pilot: Pilot[Any]) -> None:
+    await _register(pilot, "4", "t")
+
+
+async def _flowing(pilot: Pilot[Any]) -> None:
+    await _register(pilot, "4", "f")
+
+
+async def _talks(pilot: Pilot[Any]) -> None:
+    await _register(pilot, "7", "t")
+
+
+async def _wizard_advice(pilot: Pilot[Any]) -> None:
+    await _register(pilot, "4", "t")
+    await pilot.press("a")
+    await settle(pilot, lambda: pilot.app.screen.query("#field-direction").results() != [])
+    await pilot.press("enter")
+    await settle(
+        pilot,
+        lambda: "外出情况" in str(pilot.app.screen.query_one("#wizard-progress", Static).render()),
+    )
+    pilot.app.screen.query_one("#field-months").focus()
+    await pilot.press(*"5")
+    await pilot.pause()
+
+
+def test_transfers_80x24(demo_app: BranchApp, snap_compare: Any) -> None:
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=_transfers)
+
+
+def test_transfer_wizard_advice_80x24(demo_app: BranchApp, snap_compare: Any) -> None:
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=_wizard_advice)
+
+
+def test_flowing_80x24(demo_app: BranchApp, snap_compare: Any) -> None:
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=_flowing)
+
+
+def test_talks_80x24(demo_app: BranchApp, snap_compare: Any) -> None:
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=_talks)
