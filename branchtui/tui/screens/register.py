@@ -26,8 +26,7 @@ from branchtui.domain.erasure import erase_record
 from branchtui.domain.fields import fields_of
 from branchtui.domain.obligations import STATUS_LABELS, Obligation
 from branchtui.domain.profile import Profile
-from branchtui.domain.records import BranchData, Member, Record
-from branchtui.domain.references import ROLE_TABLES, role_of
+from branchtui.domain.records import BranchData, Record
 from branchtui.domain.validation import validate
 from branchtui.tui.obligations import ObligationsComputed, compute_obligations
 from branchtui.tui.registry import screen_spec
@@ -36,7 +35,7 @@ from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.obligation_list import STATUS_STYLES
-from branchtui.tui.widgets.record_form import FormSpec, RecordForm
+from branchtui.tui.widgets.record_form import FormSpec, RecordForm, members_for
 
 Cell = Callable[[Any, BranchData], str]
 
@@ -417,23 +416,6 @@ class RegisterScreen(DataScreen):
                 return
         if ob.status in ("due", "overdue", "upcoming"):
             self.action_add()
-
-
-def members_for(
-    data: BranchData, original: Record | None, values: Mapping[str, Any]
-) -> list[Member]:
-    """The members a form offers: those on the roster, and any former member the record
-    already names (a talk with someone transferred out), so that the name still shows."""
-    pairs = list(values.items())
-    if original is not None:
-        pairs += [(f.name, getattr(original, f.name)) for f in dataclasses.fields(original)]
-    named = {
-        value
-        for name, value in pairs
-        if isinstance(value, str) and ROLE_TABLES.get(role_of(name) or "") == "members"
-    }
-    former = [m for m in data.members if m.removed is not None and m.id in named]
-    return [*data.active_members, *former]
 
 
 def _year_of(record: Record, field: str) -> int | None:

@@ -28,7 +28,7 @@ from textual.widgets import Input, Label, Select, Static
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import DateParseError
 from branchtui.domain.fields import FieldInfo, fields_of, literal_codes
-from branchtui.domain.records import Member, Record
+from branchtui.domain.records import BranchData, Member, Record
 from branchtui.domain.references import ROLE_TABLES, role_of
 from branchtui.domain.validation import review
 from branchtui.storage.errors import StoreError
@@ -328,6 +328,23 @@ class RecordForm(ModalScreen[Record | None]):
 
         # One Esc too many must not throw away what was typed.
         self.app.push_screen(ChoicePrompt("放弃已填写的内容吗？", DISCARD_CHOICES), answered)
+
+
+def members_for(
+    data: BranchData, original: Record | None, values: Mapping[str, Any]
+) -> list[Member]:
+    """The members a form offers: those on the roster, and any former member the record
+    already names (a talk with someone transferred out), so that the name still shows."""
+    pairs = list(values.items())
+    if original is not None:
+        pairs += [(f.name, getattr(original, f.name)) for f in dataclasses.fields(original)]
+    named = {
+        value
+        for name, value in pairs
+        if isinstance(value, str) and ROLE_TABLES.get(role_of(name) or "") == "members"
+    }
+    former = [m for m in data.members if m.removed is not None and m.id in named]
+    return [*data.active_members, *former]
 
 
 def _insert_or_update(original: Record | None, record: Record) -> RecordChanges:
