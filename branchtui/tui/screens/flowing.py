@@ -11,7 +11,7 @@ from textual.binding import BindingType
 
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import format_date
-from branchtui.domain.profile import Profile, get_profile
+from branchtui.domain.profile import Profile, profile_of
 from branchtui.domain.records import BranchData, FlowingMember, Record
 from branchtui.domain.relations import conversion_due, flowing_saved, outflow_gaps
 from branchtui.tui.registry.relations import FLOWING
@@ -22,14 +22,10 @@ from branchtui.tui.widgets.record_form import FormCheck, FormSpec
 CARD_CHOICES = {"yes": "已查验流动党员活动证", "no": "尚未查验（稍后在编辑中登记）"}
 
 
-def _profile(data: BranchData) -> Profile:
-    return get_profile(data.branch.profile if data.branch else None)
-
-
 def _conversion(flow: Any, data: BranchData) -> str:
     # REL-5: a flowing 预备党员's conversion date, shown beside the entry.
     member = data.find("members", flow.member_id)
-    due = conversion_due(member, _profile(data)) if member is not None else None
+    due = conversion_due(member, profile_of(data)) if member is not None else None
     return format_date(due) if due is not None and member.removed is None else ""
 
 
