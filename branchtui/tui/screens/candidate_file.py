@@ -23,7 +23,8 @@ from branchtui.storage.errors import StoreError
 from branchtui.tui.registry.development import FILE_KEYS
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt
-from branchtui.tui.screens.step_form import StepForm, StepSaved, saved_notice
+from branchtui.tui.screens.step_form import StepForm
+from branchtui.tui.screens.step_saved import StepSaved, saved_notice
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.footer import BranchFooter
 

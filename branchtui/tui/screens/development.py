@@ -27,7 +27,8 @@ from branchtui.tui.registry.development import PIPELINE
 from branchtui.tui.registry.organization import ROSTER_SEARCH_KEYS
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt, TextPrompt
-from branchtui.tui.screens.step_form import StepForm, StepSaved, saved_notice
+from branchtui.tui.screens.step_form import StepForm
+from branchtui.tui.screens.step_saved import StepSaved, saved_notice
 from branchtui.tui.text import cut_at_safe_point, terminal_safe
 from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.record_form import FormSpec, RecordForm
@@ -142,9 +143,9 @@ class DevelopmentScreen(DataScreen):
             self.shown.append(c)
         if selected is None or not self.select(selected.id):
             # The first person, not a stage's heading.
-            first = next((i for i, c in enumerate(self.shown) if c is not None), None)
-            if first is not None:
-                table.move_cursor(row=first)
+            row = next((i for i, c in enumerate(self.shown) if c is not None), None)
+            if row is not None:
+                table.move_cursor(row=row)
         self._show_status(len(found))
 
     def _cells(self, c: Candidate, step: NextStep | None) -> list[str | Text]:

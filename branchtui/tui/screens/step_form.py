@@ -8,7 +8,6 @@ are written in one commit; Esc asks before throwing typed input away.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import Any, ClassVar
 
@@ -16,7 +15,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
@@ -24,10 +22,10 @@ from textual.widgets import Input, Label, Select, Static
 from branchtui.domain.attendance import voters_on
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import DateParseError
+from branchtui.domain.development_checks import check_entry
 from branchtui.domain.development_entry import (
     StepEntry,
     apply_entry,
-    check_entry,
     meeting_vote,
     step_choices,
 )
@@ -45,13 +43,16 @@ from branchtui.domain.development_steps import (
     step_of,
 )
 from branchtui.domain.profile import Profile
-from branchtui.domain.records import BranchData, Candidate, CandidateVote, Member
+from branchtui.domain.records import BranchData, Candidate, CandidateVote
 from branchtui.storage.errors import StoreError
 from branchtui.storage.store import Store
 from branchtui.tui.screens.dialogs import ChoicePrompt
+from branchtui.tui.screens.step_saved import StepSaved, roster_change
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 from branchtui.tui.widgets.member_field import MembersField
+from branchtui.tui.widgets.vote_tally import FIELDS as TALLY_FIELDS
+from branchtui.tui.widgets.vote_tally import TALLY, fill_tally, read_tally, tally_widgets
 
 DISCARD_CHOICES = {"stay": "继续填写", "discard": "放弃已填写的内容"}
 # The rows of the form, each shown when the chosen step needs it.
@@ -59,16 +60,6 @@ ROWS: tuple[str, ...] = (
     *("step", "date", "companion", "until", "hours", "members", "group", "months", "vote"),
     *("people", "document", "note"),
 )
-TALLY = (("present", "实到"), ("yes", "赞成"), ("no", "反对"), ("abstain", "弃权"))
-
-
-@dataclasses.dataclass(frozen=True)
-class StepSaved:
-    """What the form saved: the step's name, and what the user should know about it."""
-
-    name: str
-    warnings: tuple[str, ...]
-    roster: str  # what changed in the roster, '' when nothing
 
 
 class StepForm(ModalScreen[StepSaved | None]):
@@ -118,52 +109,24 @@ class StepForm(ModalScreen[StepSaved | None]):
                 yield Static(self.next_line, id="step-next", classes="hint", markup=False)
             with VerticalScroll(id="step-fields"):
                 choices = step_choices(self.candidate)
-                yield self._row(
-                    "step",
-                    "环节",
-                    Select(
-                        [(label, code) for code, label in choices.items()],
-                        value=e.code if e.code in choices else Select.NULL,
-                        prompt="请选择",
-                        allow_blank=False,
-                        id="field-step",
-                        compact=True,
-                    ),
-                )
+                yield self._row("step", "环节", _select("step", choices, e.code, "请选择"))
                 yield self._row("date", "日期", self._date("date", e.date or self.today))
                 yield self._row("companion", "日期", self._date("companion", e.companion))
                 yield self._row("until", "最后一天", self._date("until", e.until))
-                hours = f"{e.hours:g}" if e.hours else ""
-                yield self._row("hours", "学时", Input(hours, id="field-hours", compact=True))
-                members = MembersField(
-                    self.full_members, "选择", list(e.member_ids), id="field-members"
-                )
+                yield self._row("hours", "学时", _box("hours", f"{e.hours:g}" if e.hours else ""))
+                members = MembersField(self.full_members, "选择", list(e.member_ids))
+                members.id = "field-members"
                 yield self._row("members", "人员", members)
                 groups = {g.id: g.name for g in self.data.groups if g.dissolved is None}
-                yield self._row(
-                    "group",
-                    "党小组",
-                    Select(
-                        [(name, gid) for gid, name in groups.items()],
-                        value=e.group_id if e.group_id in groups else Select.NULL,
-                        prompt="不编入党小组",
-                        id="field-group",
-                        compact=True,
-                    ),
-                )
+                group = _select("group", groups, e.group_id, "不编入党小组", blank=True)
+                yield self._row("group", "党小组", group)
                 months = "" if e.months is None else str(e.months)
-                yield self._row(
-                    "months", "延长月数", Input(months, id="field-months", compact=True)
-                )
+                yield self._row("months", "延长月数", _box("months", months))
                 yield self._vote_row(e.vote)
                 yield Static("", id="vote-result", classes="hint field-hint", markup=False)
-                yield self._row(
-                    "people", "相关人员", Input(e.people, id="field-people", compact=True)
-                )
-                yield self._row(
-                    "document", "材料", Input(e.document, id="field-document", compact=True)
-                )
-                yield self._row("note", "备注", Input(e.note, id="field-note", compact=True))
+                yield self._row("people", "相关人员", _box("people", e.people))
+                yield self._row("document", "材料", _box("document", e.document))
+                yield self._row("note", "备注", _box("note", e.note))
             yield Static("", id="form-status", classes="form-status", markup=False)
             yield Static("Ctrl+S 保存   Esc 取消   Enter 下一项", classes="hint")
         yield BranchFooter()
@@ -181,20 +144,17 @@ class StepForm(ModalScreen[StepSaved | None]):
         )
 
     def _vote_row(self, vote: CandidateVote | None) -> Horizontal:
-        parts: list[Widget] = [Label("票决（NAT-1）", id="label-vote")]
-        for name, label in TALLY:
-            value = getattr(vote, name) if vote is not None else None
-            parts.append(Static(label, classes="tally-label"))
-            parts.append(
-                Input(
-                    "" if value is None else str(value),
-                    id=f"field-{name}",
-                    compact=True,
-                    classes="tally",
-                )
-            )
-        parts.append(Static("", id="error-vote", classes="field-error", markup=False))
-        return Horizontal(*parts, classes="form-row", id="row-vote")
+        return Horizontal(
+            Label("票决（NAT-1）", id="label-vote"),
+            *tally_widgets(vote),
+            Static("", id="error-vote", classes="field-error", markup=False),
+            classes="form-row",
+            id="row-vote",
+        )
+
+    @property
+    def tally_boxes(self) -> dict[str, Input]:
+        return {name: self.query_one(f"#field-{name}", Input) for name, _ in TALLY}
 
     def on_mount(self) -> None:
         self._arrange()
@@ -282,14 +242,9 @@ class StepForm(ModalScreen[StepSaved | None]):
         code = step.code if step else ""
         vote = None
         if VOTE in needs:
-            tally = {name: self._number(name, errors, "vote", int) for name, _ in TALLY}
-            if tally["present"] is not None and tally["yes"] is not None:
-                vote = CandidateVote(
-                    present=tally["present"],
-                    yes=tally["yes"],
-                    no=tally["no"] or 0,
-                    abstain=tally["abstain"] or 0,
-                )
+            vote, problem = read_tally(self.tally_boxes)
+            if problem:
+                errors["vote"] = problem
         group = self.query_one("#field-group", Select).value
         entry = StepEntry(
             code=code,
@@ -363,12 +318,8 @@ class StepForm(ModalScreen[StepSaved | None]):
             return
         meeting_id, vote = meeting_vote(self.data, self.candidate, day)
         self.meeting_id = meeting_id or (self.entry.meeting_id if day == self.entry.date else None)
-        if vote is None:
-            return
-        for name, _ in TALLY:
-            box = self.query_one(f"#field-{name}", Input)
-            if not box.value:
-                box.value = str(getattr(vote, name))
+        if vote is not None:
+            fill_tally(self.tally_boxes, vote)
 
     @on(Input.Changed)
     @on(Select.Changed)
@@ -376,7 +327,7 @@ class StepForm(ModalScreen[StepSaved | None]):
     def _changed(self, event: Any) -> None:
         widget = getattr(event, "input", None) or getattr(event, "select", None) or event.control
         name = (getattr(widget, "id", None) or "").removeprefix("field-")
-        if name in dict(TALLY):
+        if f"field-{name}" in TALLY_FIELDS:
             name = "vote"
         self.touched.add(name)
         if name == "step":
@@ -411,7 +362,7 @@ class StepForm(ModalScreen[StepSaved | None]):
         saved = StepSaved(
             step.title if step and step.number else (step.name if step else entry.code),
             tuple(found.warnings.values()),
-            _roster_change(changes, self.data),
+            roster_change(changes, self.data),
         )
         self.saving = True
         self.query_one("#form-status", Static).update("正在保存")
@@ -445,28 +396,18 @@ class StepForm(ModalScreen[StepSaved | None]):
         self.app.push_screen(ChoicePrompt("放弃已填写的内容吗？", DISCARD_CHOICES), answered)
 
 
-def _roster_change(changes: RecordChanges, data: BranchData) -> str:
-    """What the save does to the roster, in words for the notice."""
-    for member in changes.inserts:
-        if isinstance(member, Member):
-            return f"已在党员名册中登记{member.name}为预备党员"
-    for member in changes.updates:
-        if not isinstance(member, Member):
-            continue
-        before = data.find("members", member.id)
-        if member.removed is not None and (before is None or before.removed is None):
-            return f"{member.name}已移出党员名册（取消预备党员资格）"
-        if before is not None and before.status != member.status and member.status == "full":
-            return f"{member.name}在党员名册中转为正式党员"
-        return f"已更新党员名册中{member.name}的记录"
-    return ""
+def _box(name: str, value: str) -> Input:
+    return Input(value, id=f"field-{name}", compact=True)
 
 
-def saved_notice(saved: StepSaved) -> tuple[str, SeverityLevel]:
-    """The notice after a save, and its severity: a warning when the step was late."""
-    text = f"已记录：{saved.name}"
-    if saved.roster:
-        text += f"；{saved.roster}"
-    if saved.warnings:
-        return text + "。注意：" + "；".join(saved.warnings), "warning"
-    return text, "information"
+def _select(
+    name: str, options: dict[str, str], value: str | None, prompt: str, *, blank: bool = False
+) -> Select[str]:
+    return Select(
+        [(label, key) for key, label in options.items()],
+        value=value if value in options else Select.NULL,
+        prompt=prompt,
+        allow_blank=blank,
+        id=f"field-{name}",
+        compact=True,
+    )

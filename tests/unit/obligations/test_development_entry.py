@@ -7,10 +7,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from branchtui.domain.development_checks import check_entry
 from branchtui.domain.development_entry import (
     StepEntry,
     apply_entry,
-    check_entry,
     entry_from_record,
     meeting_vote,
     with_entry,
