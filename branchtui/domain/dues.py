@@ -104,8 +104,39 @@ def dues_start(member: Member, data: BranchData, book: DuesBook | None = None) -
             default=None,
         )
     created = data.branch.created if data.branch else None
-    starts = [d for d in (member.joined, member.arrived, created, moved_in) if d]
+    starts = [d for d in (member.counted_from, created, moved_in) if d]
     return max(starts).replace(day=1) if starts else None
+
+
+def oldest_payable(on: dt.date, profile: Profile) -> str:
+    """The oldest month (``YYYY-MM``) that may still be paid back on ``on`` (NAT-4)."""
+    return month_key(add_months(on.replace(day=1), -profile.dues_back_payment_max_months))
+
+
+def back_payment_problem(month: str, paid: dt.date, profile: Profile) -> str | None:
+    """NAT-4: dues are paid back for at most 6 months (the profile's number) before the month
+    of payment; an older month is refused, in Chinese, for the 所属月份 field."""
+    oldest = oldest_payable(paid, profile)
+    if month >= oldest:
+        return None
+    limit = profile.dues_back_payment_max_months
+    return f"{month}距交纳日期已超过{limit}个月，按规定最多补交{limit}个月（{oldest}及以后）"
+
+
+def owed_month_problem(
+    member: Member, month: str, data: BranchData, book: DuesBook | None = None
+) -> str | None:
+    """Why ``member`` owes no dues here for ``month`` (EDU-4), or None when the month is owed:
+    before the member's dues start (a 预备党员 pays from the branch meeting, a member who
+    arrived mid-year from the month of arrival), after removal, or an in-flowing member."""
+    if member.inflow:
+        return f"{member.name}是流入党员，党费向原党组织交纳"
+    start = dues_start(member, data, book)
+    if start is not None and month < month_key(start):
+        return f"{member.name}自{start.year}年{start.month}月起在本支部交纳党费，{month}无需交纳"
+    if member.removed is not None and month > month_key(member.removed):
+        return f"{member.name}已于{member.removed.isoformat()}移出名册，{month}无需交纳"
+    return None
 
 
 def paid_months(data: BranchData) -> dict[str, set[str]]:
@@ -219,7 +250,7 @@ def arrears(data: BranchData, on: dt.date, book: DuesBook | None = None) -> dict
     dues are reported back to their home organization.
     """
     profile = get_profile(data.branch.profile if data.branch else None)
-    oldest_payable = month_key(add_months(on.replace(day=1), -profile.dues_back_payment_max_months))
+    oldest = oldest_payable(on, profile)
     book = book or DuesBook.of(data)
     out: dict[str, Arrears] = {}
     for member in data.active_members:
@@ -227,6 +258,6 @@ def arrears(data: BranchData, on: dt.date, book: DuesBook | None = None) -> dict
             continue
         months = unpaid_months(member, data, on, book)
         if months:
-            payable = tuple(m for m in months if m >= oldest_payable)
+            payable = tuple(m for m in months if m >= oldest)
             out[member.id] = Arrears(member.id, tuple(months), payable)
     return out

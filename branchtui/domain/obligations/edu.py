@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from branchtui.domain.attendance import absence_streak, attendance_rates
+from branchtui.domain.certificates import members_without_card
 from branchtui.domain.dates import format_date
 from branchtui.domain.dues import arrears
 from branchtui.domain.lapse import followed_up
@@ -162,8 +163,7 @@ def check_dues_paid(ctx: Context) -> list[Obligation]:
 @rule("EDU-5")
 def check_cards(ctx: Context) -> list[Obligation]:
     """One 党员证 per member."""
-    carded = {c.member_id for c in ctx.data.certificates if c.number.strip()}
-    missing = [m.id for m in ctx.data.active_members if m.id not in carded and not m.inflow]
+    missing = [m.id for m in members_without_card(ctx.data)]
     if missing:
         return [
             obligation(
