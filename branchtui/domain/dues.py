@@ -119,8 +119,7 @@ def back_payment_problem(month: str, paid: dt.date, profile: Profile) -> str | N
     oldest = oldest_payable(paid, profile)
     if month >= oldest:
         return None
-    limit = profile.dues_back_payment_max_months
-    return f"{month}距交纳日期已超过{limit}个月，按规定最多补交{limit}个月（{oldest}及以后）"
+    return f"超过补交期限：最多补交{profile.dues_back_payment_max_months}个月（{oldest}起）"
 
 
 def owed_month_problem(

@@ -105,12 +105,20 @@ def mark_paid(
 class BatchPayments:
     """What a batch entry records, and whom it leaves out with the reason."""
 
-    changes: RecordChanges
+    payments: tuple[DuesPayment, ...]
     skipped: tuple[tuple[Member, str], ...] = ()
 
     @property
+    def changes(self) -> RecordChanges:
+        return RecordChanges(self.payments)
+
+    @property
     def count(self) -> int:
-        return len(self.changes.inserts)
+        return len(self.payments)
+
+    @property
+    def total(self) -> Decimal:
+        return sum((p.amount for p in self.payments), Decimal(0))
 
 
 def batch_paid(
@@ -130,7 +138,7 @@ def batch_paid(
             skipped.append((member, result))
         else:
             inserts.append(result)
-    return BatchPayments(RecordChanges(tuple(inserts)), tuple(skipped))
+    return BatchPayments(tuple(inserts), tuple(skipped))
 
 
 def meetings_of_month(data: BranchData, month: str) -> list[Meeting]:
@@ -166,7 +174,7 @@ def back_payment(
     for month in months:
         result = mark_paid(member, month, data, paid, "补交", book)
         if isinstance(result, str):
-            skipped.append((member, result))
+            skipped.append((member, f"{month}{result}" if month not in result else result))
         else:
             inserts.append(result)
-    return BatchPayments(RecordChanges(tuple(inserts)), tuple(skipped))
+    return BatchPayments(tuple(inserts), tuple(skipped))

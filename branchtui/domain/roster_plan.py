@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +42,19 @@ class RowNote:
     message: str
 
 
+@dataclass(frozen=True)
+class OptionHints:
+    """How the user asks for an option, as the row messages name it: the CLI's flags by
+    default; the TUI's import screen names its check boxes."""
+
+    update: str = "加 --update "
+    create_groups: str = "加 --create-groups "
+
+
+# (rows done, rows in all): called while the rows are checked, for a progress bar.
+Progress = Callable[[int, int], None]
+
+
 @dataclass
 class RosterImport:
     """What an import would do; nothing is written until ``save_import``."""
@@ -57,6 +71,8 @@ class RosterImport:
     unchanged: list[int] = field(default_factory=list)  # rows that --update would not change
     unknown_groups: list[str] = field(default_factory=list)
     new_groups: dict[str, PartyGroup] = field(default_factory=dict)  # name → group to create
+    mapping: list[tuple[str, str]] = field(default_factory=list)  # (file's header, field label)
+    names: dict[int, str] = field(default_factory=dict)  # row → the name as the file writes it
 
     @property
     def bad_rows(self) -> list[int]:
@@ -76,19 +92,64 @@ def plan_import(
     source: str = "",
     create_groups: bool = False,
     update: bool = False,
+    hints: OptionHints = OptionHints(),
+    progress: Progress | None = None,
 ) -> RosterImport:
-    """Read, check and match every data row against the roster; writes nothing."""
+    """Read, check and match every data row against the roster; writes nothing.
+
+    ``progress`` is told (rows done, rows in all) every ``PROGRESS_EVERY`` rows and at the end.
+    """
     header = find_header(rows)
     if header is None:
         raise RosterHeaderError(f"{source or '文件'}的前10行中找不到“姓名”列：请确认表头写有“姓名”")
+    fields = [f for f in COLUMN_LABELS if f in header.titles]
     plan = RosterImport(
         source=source,
         header_row=header.row + 1,
-        columns=[header.titles[f] for f in COLUMN_LABELS if f in header.titles],
+        columns=[header.titles[f] for f in fields],
         ignored=list(header.ignored),
+        mapping=[(header.titles[f], COLUMN_LABELS[f]) for f in fields],
     )
-    _Matcher(plan, header, data, today, create_groups=create_groups, update=update).run(rows)
+    matcher = _Matcher(
+        plan, header, data, today, create_groups=create_groups, update=update, hints=hints
+    )
+    matcher.run(rows, progress)
     return plan
+
+
+PROGRESS_EVERY = 200
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    """One data row of the file as the import would treat it, for a preview list."""
+
+    row: int
+    name: str
+    outcome: str  # 新增 / 更新 / 无变化 / 重复 / 有问题
+    message: str = ""
+
+
+def preview_rows(plan: RosterImport) -> list[PreviewRow]:
+    """Every non-empty data row in file order: what the import does with it, and why."""
+    said: dict[int, list[str]] = {}
+    for note in (*plan.problems, *plan.duplicates, *plan.notes):
+        said.setdefault(note.row, []).append(f"{note.column}：{note.message}")
+    outcome: dict[int, str] = {}
+    for row, _ in plan.new:
+        outcome[row] = "新增"
+    for row, _ in plan.updates:
+        outcome[row] = "更新"
+    for row in plan.unchanged:
+        outcome[row] = "无变化"
+    for note in plan.duplicates:
+        outcome[note.row] = "重复"
+    for row in plan.bad_rows:
+        outcome[row] = "有问题"
+    return [
+        PreviewRow(row, plan.names.get(row, ""), outcome[row], "；".join(said.get(row, [])))
+        for row in sorted(outcome)
+    ]
 
 
 class _Matcher:
@@ -103,8 +164,9 @@ class _Matcher:
         *,
         create_groups: bool,
         update: bool,
+        hints: OptionHints,
     ) -> None:
-        self.plan, self.header, self.today = plan, header, today
+        self.plan, self.header, self.today, self.hints = plan, header, today, hints
         self.create_groups, self.update = create_groups, update
         members: list[Member] = list(data.members)
         self.by_id_number = {m.id_number.upper(): m for m in members if m.id_number}
@@ -119,11 +181,17 @@ class _Matcher:
             return self.header.titles[name]
         return COLUMN_LABELS.get(name) or OTHER_LABELS.get(name) or label_of(Member, name)
 
-    def run(self, rows: list[list[Any]]) -> None:
-        for index in range(self.header.row + 1, len(rows)):
+    def run(self, rows: list[list[Any]], progress: Progress | None = None) -> None:
+        first, total = self.header.row + 1, len(rows) - self.header.row - 1
+        for index in range(first, len(rows)):
+            if progress is not None and (index - first) % PROGRESS_EVERY == 0:
+                progress(index - first, total)
             draft = read_row(rows[index], self.header)
             if not draft.empty:
+                self.plan.names[index + 1] = str(draft.values.get("name", ""))
                 self.row(index + 1, draft)
+        if progress is not None:
+            progress(total, total)
 
     def row(self, number: int, draft: RowDraft) -> None:
         problems = dict(draft.problems)
@@ -154,7 +222,7 @@ class _Matcher:
         self.plan.notes += [RowNote(number, self.column(f), m) for f, m in notes.items()]
 
     def duplicate(self, number: int, member: Member, existing: Member, why: str) -> None:
-        hint = "；加 --update 可用表格内容更新该党员" if why.startswith("身份证号") else ""
+        hint = f"；{self.hints.update}可用表格内容更新该党员" if why.startswith("身份证号") else ""
         message = f"“{member.name}”与名册中的{existing.name}{why}，未导入{hint}"
         self.plan.duplicates.append(RowNote(number, self.column("name"), message))
 
@@ -179,7 +247,9 @@ class _Matcher:
             self.plan.unknown_groups.append(name)
         if self.create_groups:
             return self.plan.new_groups.setdefault(name, PartyGroup(name=name)).id
-        problems["group"] = f"党小组“{name}”不存在；请先建立该党小组，或加 --create-groups 自动建立"
+        problems["group"] = (
+            f"党小组“{name}”不存在；请先建立该党小组，或{self.hints.create_groups}自动建立"
+        )
         return None
 
     def member(self, draft: RowDraft, existing: Member | None, group_id: str | None) -> Member:

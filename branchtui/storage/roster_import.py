@@ -19,7 +19,7 @@ from typing import Any, BinaryIO
 from xml.etree import ElementTree
 
 from branchtui.domain.roster_columns import MergedCell
-from branchtui.domain.roster_plan import RosterImport
+from branchtui.domain.roster_plan import PROGRESS_EVERY, Progress, RosterImport
 from branchtui.storage.backups import Backup
 from branchtui.storage.errors import StoreError
 from branchtui.storage.store import Store
@@ -67,10 +67,13 @@ def _open_regular(path: Path) -> BinaryIO:
     return handle
 
 
-def read_rows(path: Path, sheet: str | None = None) -> tuple[list[list[Any]], str]:
+def read_rows(
+    path: Path, sheet: str | None = None, progress: Progress | None = None
+) -> tuple[list[list[Any]], str]:
     """The rows of the file's cells and how to name the source (``名册.xlsx 工作表“Sheet1”``).
 
     Cells under the first row of a merged range come as ``MergedCell`` holding its value.
+    ``progress`` is told (rows read, rows the sheet says it has) while an .xlsx is read.
     """
     with _open_regular(path) as handle:
         head = handle.read(8)
@@ -81,7 +84,7 @@ def read_rows(path: Path, sheet: str | None = None) -> tuple[list[list[Any]], st
                 f"{path.name} 是旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入"
             )
         if head.startswith(b"PK"):
-            return _xlsx_rows(handle, path.name, sheet)
+            return _xlsx_rows(handle, path.name, sheet, progress)
         if suffix in (".csv", ".txt"):
             if sheet is not None:
                 raise RosterFileError("--sheet 只用于 Excel 文件，CSV 文件没有工作表")
@@ -89,12 +92,14 @@ def read_rows(path: Path, sheet: str | None = None) -> tuple[list[list[Any]], st
     raise RosterFileError(f"无法识别 {path.name} 的格式：请使用 .xlsx 或 .csv 文件")
 
 
-def _xlsx_rows(handle: BinaryIO, name: str, sheet: str | None) -> tuple[list[list[Any]], str]:
+def _xlsx_rows(
+    handle: BinaryIO, name: str, sheet: str | None, progress: Progress | None
+) -> tuple[list[list[Any]], str]:
     _check_unpacked_size(handle, name)
     # openpyxl warns in English about styles and extensions it drops; they do not matter here.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return _read_workbook(handle, name, sheet)
+        return _read_workbook(handle, name, sheet, progress)
 
 
 def _check_unpacked_size(handle: BinaryIO, name: str) -> None:
@@ -111,7 +116,9 @@ def _check_unpacked_size(handle: BinaryIO, name: str) -> None:
         )
 
 
-def _read_workbook(handle: BinaryIO, name: str, sheet: str | None) -> tuple[list[list[Any]], str]:
+def _read_workbook(
+    handle: BinaryIO, name: str, sheet: str | None, progress: Progress | None = None
+) -> tuple[list[list[Any]], str]:
     # openpyxl takes ~150 ms to import; CSV imports do without it.
     import openpyxl
 
@@ -132,8 +139,11 @@ def _read_workbook(handle: BinaryIO, name: str, sheet: str | None) -> tuple[list
         if (worksheet.max_column or 0) > MAX_COLUMNS:
             raise _too_wide(name)
         rows: list[list[Any]] = []
+        total = min(worksheet.max_row or 0, MAX_ROWS)
         for row in worksheet.iter_rows(min_row=1, min_col=1, values_only=True):
             rows.append(_checked(list(row), len(rows) + 1, name))
+            if progress is not None and len(rows) % PROGRESS_EVERY == 0:
+                progress(len(rows), max(total, len(rows)))
         apply_merged(rows, merged_ranges(worksheet))
         return rows, f"{name} 工作表“{worksheet.title}”"
     finally:

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
+from conftest import settle
 from rich.console import Console
 from textual.message import Message
 from textual.notifications import Notify
@@ -17,7 +18,9 @@ from branchtui.tui.app import BranchApp, build_app
 from branchtui.tui.screens.committee import CommitteeScreen
 from branchtui.tui.screens.dashboard import DashboardScreen
 from branchtui.tui.screens.dialogs import DatePrompt
+from branchtui.tui.screens.dues import DuesScreen
 from branchtui.tui.screens.obligation_detail import ObligationDetail
+from branchtui.tui.widgets.dues_grid import DuesGrid
 from branchtui.tui.widgets.obligation_list import ObligationList
 from branchtui.tui.widgets.progress_view import ProgressView
 
@@ -114,13 +117,17 @@ async def test_enter_shows_the_detail_with_names(demo_dir: Path, today: dt.date)
         body = str(app.screen.query_one("#detail-body", Static).render())
         assert "EDU-4  党员每月按时足额交纳党费" in body
         assert "涉及党员（2人）：袁明阳、黄安琴" in body
-        # No 党费 screen yet: the action key says plainly what will settle it.
-        await pilot.press("enter")
-        assert isinstance(app.screen, ObligationDetail)
         how = str(app.screen.query_one("#detail-action", Static).render())
-        assert "尚未提供" in how and "branchtui" not in how  # never sent to a shell
+        assert "按 Enter 打开「党费」办理" in how and "branchtui" not in how  # never a shell
         await pilot.press("escape")
         assert isinstance(app.screen, DashboardScreen)
+        # The action key opens the 党费 grid on the first member's oldest unpaid month.
+        await pilot.press("enter", "enter")
+        await settle(pilot, lambda: isinstance(app.screen, DuesScreen))
+        grid = app.screen.query_one(DuesGrid)
+        await settle(pilot, lambda: grid.cursor_cell() is not None)
+        row, month = grid.cursor_cell()  # type: ignore[misc]
+        assert (row.member.name, month.month, month.state) == ("袁明阳", "2026-08", "arrears")
 
 
 async def test_detail_names_records_and_action_key_switches_mode(

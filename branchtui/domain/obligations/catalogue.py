@@ -24,7 +24,7 @@ class RuleEntry:
 
 
 _ROWS: tuple[tuple[str, str, str], ...] = (
-    ("ORG-1", "建立完整、准确的党员名册", "cli:branchtui import members"),
+    ("ORG-1", "建立完整、准确的党员名册", "screen:roster"),
     ("ORG-2", "党员20人以上划分党小组，每组一般不超过10人", "screen:groups"),
     ("ORG-3", "党员50人以上升格党总支，100人以上升格党委", "screen:branch"),
     ("ORG-4", "任期届满按期换届", "screen:committee"),

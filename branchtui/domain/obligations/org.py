@@ -33,7 +33,7 @@ def roster_complete(ctx: Context) -> list[Obligation]:
     """ORG-1: every member has the required fields; 0 incomplete = met."""
     members = _members(ctx)
     if not members:
-        return [needs_data("ORG-1", "需录入党员名册（可用“导入党员”）")]
+        return [needs_data("ORG-1", "需录入党员名册（可在党员名册按 i 从 Excel 导入）")]
     gaps = [(m, missing) for m in members if (missing := roster.missing_fields(m))]
     if not gaps:
         return [obligation("ORG-1", "met", detail=f"名册 {len(members)} 人，信息完整")]

@@ -147,4 +147,129 @@ DISCIPLINE = ScreenSpec(
     ),
 )
 
-SCREENS: tuple[ScreenSpec, ...] = (STUDY, ACTIVITIES, ATTENDANCE, LOST_CONTACT, DISCIPLINE)
+DUES = ScreenSpec(
+    id="dues",
+    area="education",
+    key="f",
+    title="党费",
+    help="按月逐人登记交纳，欠交、补交与每月标准（EDU-4、NAT-4）",
+    factory="branchtui.tui.screens.dues:DuesScreen",
+    settles=("dues",),
+    actions=(
+        ActionSpec(
+            "dues-pay", "space", "交纳", "标记已交", "选中月份记为已交，金额按本年核定标准", "pay"
+        ),
+        ActionSpec(
+            "dues-detail", "enter", "明细", "交纳明细", "查看或修改选中月份的交纳记录", "detail"
+        ),
+        ActionSpec(
+            "dues-undo", "x", "撤销", "撤销交纳", "删除选中月份的交纳记录（先确认）", "undo"
+        ),
+        ActionSpec(
+            "dues-theme-day",
+            "t",
+            "党日",
+            "主题党日集中交纳",
+            "选一次本月会议，出席党员本月党费记为已交",
+            "theme_day",
+        ),
+        ActionSpec(
+            "dues-month",
+            "m",
+            "整月",
+            "名单整月已交",
+            "列表中全部党员选中月份记为已交",
+            "whole_month",
+        ),
+        ActionSpec("dues-arrears", "a", "欠费", "欠费与补交", "欠交名单，补交最多6个月", "arrears"),
+        ActionSpec(
+            "dues-rates",
+            "r",
+            "核定",
+            "核定党费标准",
+            "按收入和类别计算每月党费，确认或调整",
+            "rates",
+        ),
+        ActionSpec("dues-year", "y", "年份", "党费按年份查看", "选择要查看的年份", "choose_year"),
+        ActionSpec(
+            "dues-group",
+            "g",
+            "小组",
+            "党费按党小组筛选",
+            "轮换党小组筛选",
+            "filter_group",
+            show=False,
+        ),
+    ),
+)
+
+DUES_ARREARS = ScreenSpec(
+    id="dues_arrears",
+    area="education",
+    key="q",
+    title="欠费补交",
+    help="欠交名单，补交最多6个月，连续3个月未交提醒（NAT-5）",
+    factory="branchtui.tui.screens.dues_arrears:DuesArrearsScreen",
+    actions=(
+        ActionSpec(
+            "arrears-pay", "b", "补交", "补交欠费", "选中党员可补交的月份记为已交", "back_pay"
+        ),
+    ),
+)
+
+DUES_RATES = ScreenSpec(
+    id="dues_rates",
+    area="education",
+    key="b",
+    title="党费标准",
+    help="年初按收入和类别核定每人每月党费（NAT-4）",
+    factory="branchtui.tui.screens.dues_rates:DuesRatesScreen",
+    actions=(
+        ActionSpec("rates-edit", "e", "调整", "调整党费标准", "确认或修改选中党员的标准", "edit"),
+        ActionSpec(
+            "rates-confirm",
+            "c",
+            "全部确认",
+            "确认全部建议",
+            "尚未核定的党员按建议标准核定",
+            "confirm",
+        ),
+        ActionSpec("rates-year", "y", "年份", "党费标准按年份", "选择要核定的年份", "choose_year"),
+    ),
+)
+
+CERTIFICATES = ScreenSpec(
+    id="certificates",
+    area="education",
+    key="z",
+    title="党员证",
+    help="党员证编号登记，一人一证（EDU-5）",
+    factory="branchtui.tui.screens.certificates:CertificatesScreen",
+    settles=("certificates",),
+    actions=register_actions(
+        "certificates",
+        "党员证",
+        extra=(
+            ActionSpec(
+                "certificates-next",
+                "n",
+                "补登",
+                "补登党员证",
+                "为下一位未登记党员证的党员登记编号",
+                "next_missing",
+            ),
+        ),
+    ),
+)
+
+SCREENS: tuple[ScreenSpec, ...] = (
+    STUDY,
+    ACTIVITIES,
+    DUES,
+    DUES_ARREARS,
+    DUES_RATES,
+    CERTIFICATES,
+    ATTENDANCE,
+    LOST_CONTACT,
+    DISCIPLINE,
+)

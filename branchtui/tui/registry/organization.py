@@ -53,6 +53,38 @@ ROSTER = ScreenSpec(
             "roster-history", "h", "历史", "显示历史", "显示或隐藏已移除的党员", "toggle_history"
         ),
         ActionSpec("roster-sort", "s", "排序", "排序", "轮换排序列", "sort"),
+        ActionSpec(
+            "roster-import",
+            "i",
+            "导入",
+            "导入名册",
+            "从 Excel 或 CSV 文件导入党员名册",
+            "import_roster",
+            show=False,
+        ),
+    ),
+)
+
+ROSTER_IMPORT = ScreenSpec(
+    id="roster_import",
+    area="organization",
+    key="i",
+    title="导入名册",
+    help="从 Excel 或 CSV 党员名册导入党员，先逐行预览（ORG-1）",
+    factory="branchtui.tui.screens.roster_import:RosterImportScreen",
+    settles=("roster_import",),
+    actions=(
+        ActionSpec(
+            "import-read", "ctrl+o", "预览", "读取并预览名册", "读取文件，逐行检查并预览", "read"
+        ),
+        ActionSpec(
+            "import-save",
+            "ctrl+s",
+            "导入",
+            "导入名册中无误的行",
+            "确认后一次保存，导入前自动备份",
+            "import_rows",
+        ),
     ),
 )
 
@@ -124,4 +156,4 @@ COMMITTEE = ScreenSpec(
     ),
 )
 
-SCREENS = (HOME, ROSTER, GROUPS, COMMITTEE)
+SCREENS = (HOME, ROSTER, GROUPS, COMMITTEE, ROSTER_IMPORT)

@@ -11,6 +11,7 @@ from textual.binding import BindingType
 from textual.widgets import DataTable, Header, Input, Static
 
 from branchtui.domain.dates import format_date
+from branchtui.domain.obligations import Obligation
 from branchtui.domain.records import Member
 from branchtui.domain.records.people import GENDERS, MEMBER_STATUSES, REMOVAL_REASONS
 from branchtui.domain.roster import mask_phone, missing_fields
@@ -175,6 +176,23 @@ class RosterScreen(DataScreen):
         from branchtui.tui.screens.remove_member import RemoveMemberDialog
 
         self.app.push_screen(RemoveMemberDialog(member))
+
+    def action_import_roster(self) -> None:
+        from branchtui.tui.screens.roster_import import RosterImportScreen
+
+        self.app.push_screen(RosterImportScreen())
+
+    def settle(self, ob: Obligation) -> None:
+        """ORG-1: an empty roster is imported; else the first incomplete member is edited."""
+        if not any(m.removed is None for m in self.data.members):
+            self.action_import_roster()
+            return
+        ids = [m.id for m in self.shown]
+        for member_id in ob.people:
+            if member_id in ids:
+                self.table.move_cursor(row=ids.index(member_id))
+                self.action_edit()
+                return
 
     def action_search(self) -> None:
         search = self.query_one("#roster-search", Input)

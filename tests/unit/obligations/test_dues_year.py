@@ -200,7 +200,7 @@ def test_NAT_4_back_payment_refuses_only_the_months_beyond_the_limit(data) -> No
     m = add_member(data, joined=D(2026, 1, 1), monthly_income=Decimal("3000"))
     batch = back_payment(m, ["2026-04", "2026-05"], data, ON)
     assert [p.month for p in batch.changes.inserts] == ["2026-05"]
-    assert "2026-04距交纳日期已超过6个月" in batch.skipped[0][1]
+    assert batch.skipped[0][1] == "2026-04超过补交期限：最多补交6个月（2026-05起）"
 
 
 # --- NAT-5: 3 months unpaid warns, 6 months is handling ------------------------------------
