@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from branchtui.domain.dates import add_months, month_key, month_number
-from branchtui.domain.profile import Profile, get_profile
+from branchtui.domain.profile import Profile, profile_of
 from branchtui.domain.records import BranchData, DuesPayment, DuesRate, Member
 
 CENT = Decimal("0.01")
@@ -82,7 +82,7 @@ def dues_for(member: Member, month: str, data: BranchData) -> MonthDues:
     if rate is not None:
         amount: Decimal | None = rate.amount
     else:
-        profile = get_profile(data.branch.profile if data.branch else None)
+        profile = profile_of(data)
         amount = proposed_dues(member, profile)
     payments = tuple(p for p in data.dues_payments if p.member_id == member.id and p.month == month)
     return MonthDues(member.id, month, amount, payments, rate)
@@ -248,7 +248,7 @@ def arrears(data: BranchData, on: dt.date, book: DuesBook | None = None) -> dict
     (6 by default) are listed but not ``payable``. In-flowing members are left out: their
     dues are reported back to their home organization.
     """
-    profile = get_profile(data.branch.profile if data.branch else None)
+    profile = profile_of(data)
     oldest = oldest_payable(on, profile)
     book = book or DuesBook.of(data)
     out: dict[str, Arrears] = {}

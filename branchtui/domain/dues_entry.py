@@ -16,12 +16,8 @@ from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import month_key
 from branchtui.domain.dues import DuesBook, back_payment_problem, owed_month_problem
 from branchtui.domain.dues_year import year_amount
-from branchtui.domain.profile import Profile, get_profile
+from branchtui.domain.profile import profile_of
 from branchtui.domain.records import BranchData, DuesPayment, Meeting, Member
-
-
-def _profile(data: BranchData) -> Profile:
-    return get_profile(data.branch.profile if data.branch else None)
 
 
 def payment_problems(
@@ -42,7 +38,7 @@ def payment_problems(
     book = book or DuesBook.of(data)
     problem = owed_month_problem(member, month, data, book)
     if problem is None and isinstance(payment.paid, dt.date):
-        problem = back_payment_problem(month, payment.paid, _profile(data))
+        problem = back_payment_problem(month, payment.paid, profile_of(data))
     if problem:
         errors["month"] = problem
     earlier = [
@@ -53,7 +49,7 @@ def payment_problems(
     if earlier:
         total = sum(p.amount for p in earlier)
         warned["month"] = f"{member.name}{month}已交纳{total}元，本次为再次交纳"
-    amount = year_amount(member, int(month[:4]), data, _profile(data))
+    amount = year_amount(member, int(month[:4]), data, profile_of(data))
     if amount is not None and payment.amount is not None and payment.amount != amount:
         warned["amount"] = f"{int(month[:4])}年核定每月{amount}元，本次{payment.amount}元"
     return errors, warned
@@ -73,7 +69,7 @@ def _is_month(text: object) -> bool:
 def new_payment(member: Member, month: str, data: BranchData, paid: dt.date) -> DuesPayment:
     """A payment of ``month`` as the form first shows it: the amount is the year's rate
     (the calculator's when none was set; 0 when neither is known, for the user to fill)."""
-    amount = year_amount(member, int(month[:4]), data, _profile(data))
+    amount = year_amount(member, int(month[:4]), data, profile_of(data))
     return DuesPayment(member_id=member.id, month=month, amount=amount or Decimal(0), paid=paid)
 
 

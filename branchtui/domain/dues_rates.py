@@ -16,7 +16,7 @@ from decimal import Decimal
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dues import monthly_dues
 from branchtui.domain.dues_year import members_of_year
-from branchtui.domain.profile import Profile, get_profile
+from branchtui.domain.profile import Profile, profile_of
 from branchtui.domain.records import BranchData, DuesRate, Member
 from branchtui.domain.records.people import DUES_CATEGORIES
 
@@ -52,7 +52,7 @@ def proposal_for(member: Member, profile: Profile) -> tuple[Decimal | None, str]
 def rate_proposals(data: BranchData, year: int) -> list[RateProposal]:
     """Every member who pays dues here in ``year``, with the calculator's amount and the rate
     set so far (the latest recorded for the year wins, as in dues.rate_of_year)."""
-    profile = get_profile(data.branch.profile if data.branch else None)
+    profile = profile_of(data)
     rates = {r.member_id: r for r in data.dues_rates if r.year == year}
     out = []
     for member in members_of_year(data, year):

@@ -23,7 +23,7 @@ from branchtui.domain.dues import (
     rate_of_year,
     unpaid_streak,
 )
-from branchtui.domain.profile import Profile, get_profile
+from branchtui.domain.profile import Profile, profile_of
 from branchtui.domain.records import BranchData, DuesPayment, Member
 
 MonthState = Literal["paid", "partial", "arrears", "beyond", "open", "not_due"]
@@ -119,7 +119,7 @@ def members_of_year(data: BranchData, year: int) -> list[Member]:
 
 def dues_year(data: BranchData, year: int, on: dt.date) -> list[DuesRow]:
     """Every member's twelve months of ``year`` as of ``on``, in roster order."""
-    profile = get_profile(data.branch.profile if data.branch else None)
+    profile = profile_of(data)
     book = DuesBook.of(data)
     paid = payments_by_month(data, year)
     oldest = oldest_payable(on, profile)

@@ -8,13 +8,16 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from conftest import read_file, settle
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
+from branchtui.domain.obligations.catalogue import CATALOGUE
 from branchtui.domain.records import Member
 from branchtui.storage.store import Store
 from branchtui.tui.app import BranchApp, build_app
+from branchtui.tui.registry import screen_for_target
 from branchtui.tui.screens.dashboard import DashboardScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.dues import DuesScreen
@@ -224,3 +227,19 @@ async def test_theme_day_needs_a_meeting_of_the_month(branch_dir: Path, today: d
         assert isinstance(app.screen, DuesScreen)
         assert "2026-11没有会议记录" in text(app, "#dues-status")
     assert read_file(branch_dir).dues_payments == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "area"),
+    [
+        ("EDU-4", "education"),
+        ("NAT-4", "education"),
+        ("EDU-5", "education"),
+        ("ORG-1", "organization"),
+    ],
+)
+def test_these_duties_open_a_screen_of_their_area(rule: str, area: str) -> None:
+    action = CATALOGUE[rule].action
+    assert action.startswith("screen:")  # never a shell command
+    spec = screen_for_target(action.removeprefix("screen:"))
+    assert spec is not None and spec.area == area
