@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -54,6 +54,16 @@ def demo_dir(data_dir: Path, today: dt.date) -> Path:
     return data_dir
 
 
+@pytest.fixture
+def demo_app(data_dir: Path, today: dt.date) -> Any:
+    """The app on a 20-member demo branch (seed 2017) as of ``today``, for snapshots."""
+    from branchtui.tui.app import build_app
+
+    store = Store.open(data_dir, create=True)
+    store.replace_all(make_demo(today=today, seed=2017, members=20))
+    return build_app(data_dir, today=today)
+
+
 def read_file(data_dir: Path) -> BranchData:
     """What the data file holds, read by a fresh session (as another login would see it)."""
     return Store.open(data_dir).snapshot()
@@ -72,3 +82,28 @@ async def settle(pilot: Pilot[Any], done: Callable[[], bool], seconds: float = 1
         if done():
             return
     raise AssertionError("等待超时")
+
+
+def text_of(app: Any, selector: str) -> str:
+    """What a Static of the screen shown says."""
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def on_screen(pilot: Pilot[Any], kind: type) -> None:
+    """Wait until the screen shown is a ``kind``."""
+    await settle(pilot, lambda: isinstance(pilot.app.screen, kind))
+
+
+async def open_duty(pilot: Pilot[Any], rule: str) -> None:
+    """On the dashboard: wait for a duty of ``rule``, move the cursor to it and open its detail,
+    as a user would."""
+    from branchtui.tui.screens.dashboard import DashboardScreen
+    from branchtui.tui.screens.obligation_detail import ObligationDetail
+    from branchtui.tui.widgets.obligation_list import ObligationList
+
+    await on_screen(pilot, DashboardScreen)
+    duties = pilot.app.screen.query_one(ObligationList)
+    await settle(pilot, lambda: any(ob.rule == rule for ob in duties.shown.values()))
+    rules = [ob.rule for ob in duties.shown.values()]
+    await pilot.press("home", *["down"] * rules.index(rule), "enter")
+    await on_screen(pilot, ObligationDetail)

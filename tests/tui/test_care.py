@@ -6,34 +6,21 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import read_file, settle
-from textual.pilot import Pilot
-from textual.widgets import Static
+from conftest import on_screen, open_duty, read_file, settle, text_of
 
 from branchtui.domain.records import HardshipCase, Transfer
 from branchtui.storage.store import Store
 from branchtui.tui.app import BranchApp, build_app
 from branchtui.tui.screens.announcements import AnnouncementsScreen
-from branchtui.tui.screens.dashboard import DashboardScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
 from branchtui.tui.screens.hardship import HardshipScreen
-from branchtui.tui.screens.obligation_detail import ObligationDetail
 from branchtui.tui.screens.talks import TalksScreen
 from branchtui.tui.widgets.member_field import MemberField
-from branchtui.tui.widgets.obligation_list import ObligationList
 from branchtui.tui.widgets.record_form import RecordForm
 
 
-def text(app: BranchApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
-
-
 def duties(app: BranchApp) -> str:
-    return text(app, "#register-duties")
-
-
-async def on_screen(pilot: Pilot[None], kind: type) -> None:
-    await settle(pilot, lambda: isinstance(pilot.app.screen, kind))
+    return text_of(app, "#register-duties")
 
 
 def transferred_out(branch_dir: Path, member_id: str, name: str, day: dt.date) -> Transfer:
@@ -59,13 +46,10 @@ async def test_an_owed_talk_is_settled_from_the_dashboard_with_the_form_prefille
     transfer = transferred_out(branch_dir, "m05", "陈晓明", dt.date(2026, 11, 16))
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await on_screen(pilot, DashboardScreen)
-        dash = app.screen.query_one(ObligationList)
-        await settle(pilot, lambda: any(ob.rule == "CARE-1" for ob in dash.shown.values()))
-        rules = [ob.rule for ob in dash.shown.values()]
-        await pilot.press("home", *["down"] * rules.index("CARE-1"), "enter")
-        await on_screen(pilot, ObligationDetail)
-        assert "陈晓明于2026-11-16转出组织关系，书记尚未与其谈心谈话" in text(app, "#detail-body")
+        await open_duty(pilot, "CARE-1")
+        assert "陈晓明于2026-11-16转出组织关系，书记尚未与其谈心谈话" in text_of(
+            app, "#detail-body"
+        )
         await pilot.press("enter")
         await on_screen(pilot, RecordForm)
         form = app.screen
@@ -104,7 +88,7 @@ async def test_owed_talks_are_listed_on_o_and_a_bad_date_stays_at_its_field(
         date.value = ""  # type: ignore[attr-defined]
         await pilot.press(*"2026-13-01", "ctrl+s")
         await pilot.pause()
-        assert "月份13无效" in text(app, "#error-date")
+        assert "月份13无效" in text_of(app, "#error-date")
         assert isinstance(app.screen, RecordForm) and read_file(branch_dir).talks == []
         date.value = ""  # type: ignore[attr-defined]
         await pilot.press(*"1120", "ctrl+s")
@@ -150,7 +134,7 @@ async def test_a_hardship_case_reported_up_by_its_key(branch_dir: Path, today: d
         await on_screen(pilot, DatePrompt)
         await pilot.press(*["backspace"] * 10, *"2026-11-01", "enter")
         await pilot.pause()
-        assert "上报时间不能早于申请时间" in text(app, "#date-error")
+        assert "上报时间不能早于申请时间" in text_of(app, "#date-error")
         await pilot.press(*["backspace"] * 10, *"2026-11-12", "enter")
         await on_screen(pilot, HardshipScreen)
         await settle(pilot, lambda: "CARE-3 即将到期" in duties(app))

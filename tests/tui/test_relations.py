@@ -7,18 +7,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import read_file, settle
+from conftest import on_screen, open_duty, read_file, settle, text_of
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Select, Static
+from textual.widgets import DataTable, Select
 from textual.widgets._select import SelectOverlay
 
 from branchtui.domain.records import FlowingMember, Transfer, TravelAbroad
 from branchtui.storage.store import Store
 from branchtui.tui.app import BranchApp, build_app
-from branchtui.tui.screens.dashboard import DashboardScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
 from branchtui.tui.screens.flowing import FlowingScreen
-from branchtui.tui.screens.obligation_detail import ObligationDetail
 from branchtui.tui.screens.transfers import TransfersScreen
 from branchtui.tui.screens.travels import TravelsScreen
 from branchtui.tui.screens.wizards.transfer import TransferWizard
@@ -27,16 +25,8 @@ from branchtui.tui.widgets.obligation_list import ObligationList
 from branchtui.tui.widgets.record_form import RecordForm
 
 
-def text(app: BranchApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
-
-
 def duties(app: BranchApp) -> str:
-    return text(app, "#register-duties")
-
-
-async def on_screen(pilot: Pilot[None], kind: type) -> None:
-    await settle(pilot, lambda: isinstance(pilot.app.screen, kind))
+    return text_of(app, "#register-duties")
 
 
 async def choose(pilot: Pilot[None], select_id: str, label: str) -> None:
@@ -61,13 +51,8 @@ async def test_a_trip_abroad_without_approval_is_settled_from_the_dashboard(
     Store.open(branch_dir).add(trip)
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await on_screen(pilot, DashboardScreen)
-        dash = app.screen.query_one(ObligationList)
-        await settle(pilot, lambda: any(ob.rule == "REL-3" for ob in dash.shown.values()))
-        rules = [ob.rule for ob in dash.shown.values()]
-        await pilot.press("home", *["down"] * rules.index("REL-3"), "enter")
-        await on_screen(pilot, ObligationDetail)
-        assert "按 Enter 打开「因私出国（境）」办理" in text(app, "#detail-action")
+        await open_duty(pilot, "REL-3")
+        assert "按 Enter 打开「因私出国（境）」办理" in text_of(app, "#detail-action")
         await pilot.press("enter")
         await on_screen(pilot, TravelsScreen)
         await settle(pilot, lambda: "REL-3 待办" in duties(app))
@@ -75,7 +60,7 @@ async def test_a_trip_abroad_without_approval_is_settled_from_the_dashboard(
         assert table.get_row_at(table.cursor_row)[2] == "新加坡"  # the trip is highlighted
         await pilot.press("e")
         await on_screen(pilot, RecordForm)
-        assert "出境前须办理保留或停止党籍审批" in text(app, "#error-decision")
+        assert "出境前须办理保留或停止党籍审批" in text_of(app, "#error-decision")
         await choose(pilot, "#field-decision", "保留党籍")
         assert app.screen.query_one("#field-decision", Select).value == "keep"
         app.screen.query_one("#field-approved").focus()
@@ -104,10 +89,10 @@ async def test_approval_after_departure_is_said_at_the_field(
         form.query_one("#field-approved").focus()
         await pilot.press(*"1105")
         await pilot.pause()
-        assert "注意：审批时间晚于出境时间" in text(app, "#error-approved")
+        assert "注意：审批时间晚于出境时间" in text_of(app, "#error-approved")
         await pilot.press("ctrl+s")  # a member is required: refused beside the field
         await pilot.pause()
-        assert "请选择党员" in text(app, "#error-member_id")
+        assert "请选择党员" in text_of(app, "#error-member_id")
         assert isinstance(app.screen, RecordForm)
     assert read_file(branch_dir).travels == []
 
@@ -129,20 +114,20 @@ async def test_transfer_out_wizard_proposes_the_instrument_and_removes_the_membe
         await pilot.press("a")
         await on_screen(pilot, TransferWizard)
         await pilot.press("enter")  # 转出
-        await settle(pilot, lambda: "外出情况" in text(app, "#wizard-progress"))
+        await settle(pilot, lambda: "外出情况" in text_of(app, "#wizard-progress"))
         await pick(pilot, "zsan")  # 张三, the secretary, leader of 第一党小组
         await pilot.press("tab", *"6")
         await pilot.pause()
-        assert "建议：党员证明信" in text(app, "#transfer-advice")  # 6 months: a letter
+        assert "建议：党员证明信" in text_of(app, "#transfer-advice")  # 6 months: a letter
         await pilot.press("backspace", *"7")
         await pilot.pause()
-        assert "建议：转组织关系（外出超过6个月且地点固定" in text(app, "#transfer-advice")
+        assert "建议：转组织关系（外出超过6个月且地点固定" in text_of(app, "#transfer-advice")
         await pilot.press("pagedown")
-        await settle(pilot, lambda: "转接信息" in text(app, "#wizard-progress"))
+        await settle(pilot, lambda: "转接信息" in text_of(app, "#wizard-progress"))
         await pilot.press("tab", *"XMGS", "tab", *"EJ20261127")
         await pilot.press("pagedown")
-        await settle(pilot, lambda: "确认" in text(app, "#wizard-progress"))
-        review = text(app, "#transfer-review")
+        await settle(pilot, lambda: "确认" in text_of(app, "#wizard-progress"))
+        review = text_of(app, "#transfer-review")
         assert "张三将移出党员名册（转出组织关系，2026-11-27）" in review
         assert "谈心谈话（CARE-1）" in review
         await pilot.press("enter")
@@ -172,10 +157,10 @@ async def test_transfer_in_adds_the_member_and_bad_input_stays_at_its_field(
         await pilot.press("a")
         await on_screen(pilot, TransferWizard)
         await pilot.press("down", "enter")  # 转入
-        await settle(pilot, lambda: "转入党员" in text(app, "#wizard-progress"))
+        await settle(pilot, lambda: "转入党员" in text_of(app, "#wizard-progress"))
         await pilot.press("pagedown")  # nothing typed: refused beside the name
         await pilot.pause()
-        assert "请填写姓名" in text(app, "#error-name")
+        assert "请填写姓名" in text_of(app, "#error-name")
         app.screen.query_one("#field-name").focus()
         await pilot.press(*"Zhou")
         app.screen.query_one("#field-joined").focus()
@@ -183,13 +168,13 @@ async def test_transfer_in_adds_the_member_and_bad_input_stays_at_its_field(
         app.screen.query_one("#field-phone").focus()
         await pilot.press(*"123", "pagedown")
         await pilot.pause()
-        assert "手机号" in text(app, "#error-phone") or "电话" in text(app, "#error-phone")
-        assert "转入党员" in text(app, "#wizard-progress")
+        assert "手机号" in text_of(app, "#error-phone") or "电话" in text_of(app, "#error-phone")
+        assert "转入党员" in text_of(app, "#wizard-progress")
         await pilot.press("backspace", "backspace", "backspace", *"13900001111", "pagedown")
-        await settle(pilot, lambda: "转接信息" in text(app, "#wizard-progress"))
+        await settle(pilot, lambda: "转接信息" in text_of(app, "#wizard-progress"))
         await pilot.press(*"2010-01-01", "pagedown")  # arrived before joining
         await pilot.pause()
-        assert "转入日期不能早于入党时间" in text(app, "#error-date")
+        assert "转入日期不能早于入党时间" in text_of(app, "#error-date")
         assert read_file(branch_dir).transfers == []  # nothing saved half
         await pilot.press("escape")  # typed something: asked first
         await on_screen(pilot, ChoicePrompt)
@@ -199,8 +184,8 @@ async def test_transfer_in_adds_the_member_and_bad_input_stays_at_its_field(
         date.focus()
         date.value = ""  # type: ignore[attr-defined]
         await pilot.press(*"1120", "ctrl+s")
-        await settle(pilot, lambda: "确认" in text(app, "#wizard-progress"))
-        assert "Zhou将编入党员名册，转入本支部日期 2026-11-20" in text(app, "#transfer-review")
+        await settle(pilot, lambda: "确认" in text_of(app, "#wizard-progress"))
+        assert "Zhou将编入党员名册，转入本支部日期 2026-11-20" in text_of(app, "#transfer-review")
         await pilot.press("ctrl+s")
         await on_screen(pilot, TransfersScreen)
     data = read_file(branch_dir)
@@ -238,7 +223,7 @@ async def test_the_receipt_is_recorded_and_a_date_before_the_letter_is_refused(
         await on_screen(pilot, DatePrompt)
         await pilot.press(*["backspace"] * 10, *"2026-08-01", "enter")
         await pilot.pause()
-        assert "回执返回日期不能早于介绍信开出日期" in text(app, "#date-error")
+        assert "回执返回日期不能早于介绍信开出日期" in text_of(app, "#date-error")
         await pilot.press(*["backspace"] * 10, *"2026-09-20", "enter")
         await on_screen(pilot, TransfersScreen)
         await settle(pilot, lambda: "REL-2 已完成" in duties(app))
@@ -311,12 +296,12 @@ async def test_a_member_gone_without_a_register_entry_opens_the_wizard_for_them(
         )
         await app.open_screen("transfers", ob)
         await on_screen(pilot, TransferWizard)
-        await settle(pilot, lambda: "外出情况" in text(app, "#wizard-progress"))
+        await settle(pilot, lambda: "外出情况" in text_of(app, "#wizard-progress"))
         member = app.screen.query_one("#field-member")
         assert str(member.render()) == "周敏"
         await pilot.press("tab", *"12", "ctrl+s")  # to the review at once
-        await settle(pilot, lambda: "确认" in text(app, "#wizard-progress"))
-        assert "周敏将移出" not in text(app, "#transfer-review")  # already gone: kept as is
+        await settle(pilot, lambda: "确认" in text_of(app, "#wizard-progress"))
+        assert "周敏将移出" not in text_of(app, "#transfer-review")  # already gone: kept as is
         await pilot.press("ctrl+s")
         await on_screen(pilot, TransfersScreen)
         await settle(pilot, lambda: "REL-1 已完成" in duties(app))

@@ -5,25 +5,13 @@ If the demo generator (domain/demo) changes on purpose, re-run with --snapshot-u
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
 from typing import Any
 
-import pytest
 from conftest import settle
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from branchtui.domain.demo import make_demo
-from branchtui.storage.store import Store
-from branchtui.tui.app import BranchApp, build_app
-
-
-@pytest.fixture
-def demo_app(data_dir: Path, today: dt.date) -> BranchApp:
-    store = Store.open(data_dir, create=True)
-    store.replace_all(make_demo(today=today, seed=2017, members=20))
-    return build_app(data_dir, today=today)
+from branchtui.tui.app import BranchApp
 
 
 def _judged(pilot: Pilot[Any]) -> bool:

@@ -22,8 +22,8 @@ from branchtui.domain.records import Member, PartyGroup
 from branchtui.domain.records.people import DUES_CATEGORIES, GENDERS, MEMBER_STATUSES
 from branchtui.domain.validation import validate
 from branchtui.storage.errors import StoreError
+from branchtui.tui.saving import close_unless_typed
 from branchtui.tui.screens.base import DataScreen
-from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import BranchFooter
 
@@ -242,16 +242,7 @@ class MemberForm(DataScreen):
         return [getattr(field, "value", None) for field in fields]
 
     def action_cancel(self) -> None:
-        if self._typed() == self.opened_with:
-            self.dismiss(None)
-            return
-
-        def answered(choice: str | None) -> None:
-            if choice == "discard":
-                self.dismiss(None)
-
-        # One Esc too many must not throw away a half-typed member.
-        self.app.push_screen(ChoicePrompt("放弃已填写的内容吗？", DISCARD_CHOICES), answered)
+        close_unless_typed(self, self._typed() != self.opened_with, DISCARD_CHOICES)
 
 
 def _select_value(field: str, value: Any, member: Member | None) -> Any:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -31,15 +31,13 @@ from branchtui.domain.fields import FieldInfo, fields_of, literal_codes
 from branchtui.domain.records import BranchData, Member, Record
 from branchtui.domain.references import ROLE_TABLES, role_of
 from branchtui.domain.validation import review
-from branchtui.storage.errors import StoreError
 from branchtui.storage.store import Store
-from branchtui.tui.screens.dialogs import ChoicePrompt
+from branchtui.tui.saving import close_unless_typed, save_changes
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 from branchtui.tui.widgets.member_field import MemberField, MembersField
 
 YES_NO = {"yes": "是", "no": "否"}
-DISCARD_CHOICES = {"stay": "继续填写", "discard": "放弃已填写的内容"}
 LIST_SEPARATORS = ("、", "，", ",", ";", "；")
 
 # A rule check of the register: (errors, warnings) by field name, for the record as typed.
@@ -302,15 +300,15 @@ class RecordForm(ModalScreen[Record | None]):
         self.query_one("#form-status", Static).update("正在保存")
         self._write(record, self.changes(self.original, record))
 
-    @work(thread=True, exclusive=True, group="record-save", description="保存")
     def _write(self, record: Record, changes: RecordChanges) -> None:
-        try:
-            with self.store.transaction() as tx:
-                tx.apply(changes)
-        except StoreError as error:
-            self.app.call_from_thread(self._failed, error.message)
-            return
-        self.app.call_from_thread(self.dismiss, record)
+        save_changes(
+            self,
+            self.store,
+            changes,
+            saved=lambda: self.dismiss(record),
+            failed=self._failed,
+            group="record-save",
+        )
 
     def _failed(self, message: str) -> None:
         self.saving = False
@@ -318,16 +316,7 @@ class RecordForm(ModalScreen[Record | None]):
         self.notify(message, title="未保存", severity="error", timeout=10)
 
     def action_cancel(self) -> None:
-        if self._raw() == self.opened_with:
-            self.dismiss(None)
-            return
-
-        def answered(choice: str | None) -> None:
-            if choice == "discard":
-                self.dismiss(None)
-
-        # One Esc too many must not throw away what was typed.
-        self.app.push_screen(ChoicePrompt("放弃已填写的内容吗？", DISCARD_CHOICES), answered)
+        close_unless_typed(self, self._raw() != self.opened_with)
 
 
 def members_for(

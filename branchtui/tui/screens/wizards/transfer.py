@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar, cast
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import ModalScreen
@@ -26,10 +26,9 @@ from branchtui.domain.records.people import REMOVAL_REASONS
 from branchtui.domain.records.relations import TRANSFER_DIRECTIONS, TRANSFER_INSTRUMENTS
 from branchtui.domain.relations import instrument_advice, transfer_in, transfer_out
 from branchtui.domain.validation import validate
-from branchtui.storage.errors import StoreError
 from branchtui.storage.store import Store
 from branchtui.tui.registry.relations import TRANSFER_WIZARD_KEYS
-from branchtui.tui.screens.dialogs import ChoicePrompt
+from branchtui.tui.saving import close_unless_typed, save_changes
 from branchtui.tui.screens.wizards.transfer_steps import (
     NEW_MEMBER_FIELDS,
     WHO_TITLES,
@@ -43,8 +42,6 @@ from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 from branchtui.tui.widgets.member_field import MemberField
 from branchtui.tui.widgets.wizard_frame import WizardFrame, WizardStep
-
-DISCARD = {"stay": "继续填写", "discard": "放弃已填写的内容"}
 
 
 class TransferWizard(ModalScreen[Transfer | None]):
@@ -294,15 +291,10 @@ class TransferWizard(ModalScreen[Transfer | None]):
         self.query_one("#transfer-review", Static).update(self._review() + "\n正在保存")
         self._write(transfer, changes)
 
-    @work(thread=True, exclusive=True, group="transfer-save", description="保存转接")
     def _write(self, transfer: Transfer, changes: RecordChanges) -> None:
-        try:
-            with self.store.transaction() as tx:
-                tx.apply(changes)
-        except StoreError as error:
-            self.app.call_from_thread(self._failed, error.message)
-            return
-        self.app.call_from_thread(self.dismiss, transfer)
+        save_changes(
+            self, self.store, changes, saved=lambda: self.dismiss(transfer), failed=self._failed
+        )
 
     def _failed(self, message: str) -> None:
         self.saving = False
@@ -310,15 +302,7 @@ class TransferWizard(ModalScreen[Transfer | None]):
         self.notify(message, title="未保存", severity="error", timeout=10)
 
     def action_close(self) -> None:
-        if self._raw() == self.opened_with:
-            self.dismiss(None)
-            return
-
-        def answered(choice: str | None) -> None:
-            if choice == "discard":
-                self.dismiss(None)
-
-        self.app.push_screen(ChoicePrompt("放弃已填写的内容吗？", DISCARD), answered)
+        close_unless_typed(self, self._raw() != self.opened_with)
 
     # Events -------------------------------------------------------------------------------
 
