@@ -104,6 +104,8 @@ def _recorded(found: YearAssessment | None) -> Context | None:
     return {
         "date": found.date,
         "scores": scores,
+        # Each area is scored on the sheet's points (REP-2 says the eight's total).
+        "total": sum(given) if given else None,
         "average": sum(given) / len(given) if given else None,
     }
 

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from branchtui.domain.dates import DateParseError, check_year
 from branchtui.domain.ledger_volume import VOLUMES, ledger_volume
@@ -118,9 +118,18 @@ def render_year(
     store: Store, year: int, on: dt.date, *, document: str = "year", with_settings: bool = False
 ) -> str:
     """A year document (``year``, ``debrief`` or ``summary``) for ``year`` as of ``on``."""
+    context = year_context(store, year, on, with_settings=with_settings)
+    return render_template(store.data_dir, YEAR_DOCUMENTS[document][0], context)
+
+
+def year_context(
+    store: Store, year: int, on: dt.date, *, with_settings: bool = False
+) -> dict[str, Any]:
+    """What the year documents say (scores, 五好 evidence, texts …), with the folder's
+    calendar and scoring sheet: the year documents and the assessment screen read this."""
     _begun_year(year, on)
     data = store.snapshot()
-    context = year_report_context(
+    return year_report_context(
         data,
         year,
         _profile_of(data),
@@ -129,7 +138,6 @@ def render_year(
         sheet=load_scoring_sheet(store.data_dir),
         with_settings=with_settings,
     )
-    return render_template(store.data_dir, YEAR_DOCUMENTS[document][0], context)
 
 
 def write_report(path: Path, text: str) -> Path:
@@ -182,16 +190,20 @@ def record_monthly(
         return existing
 
 
-def _check_sent(month: str, sent: dt.date | None, on: dt.date) -> None:
-    if sent is None:
-        return
+def sent_problem(month: str, sent: dt.date, on: dt.date) -> str | None:
+    """Why ``sent`` cannot be the month's sent date (before the month, after today), or None."""
     start = _month_start(month)
     if sent < start:
-        raise ReportError(
-            f"报送日期 {sent.isoformat()} 早于{start.year}年{start.month}月，未登记。"
-        )
+        return f"报送日期 {sent.isoformat()} 早于{start.year}年{start.month}月，未登记。"
     if sent > on:
-        raise ReportError(f"报送日期 {sent.isoformat()} 晚于今天（{on.isoformat()}），未登记。")
+        return f"报送日期 {sent.isoformat()} 晚于今天（{on.isoformat()}），未登记。"
+    return None
+
+
+def _check_sent(month: str, sent: dt.date | None, on: dt.date) -> None:
+    problem = sent_problem(month, sent, on) if sent is not None else None
+    if problem is not None:
+        raise ReportError(problem)
 
 
 def record_sent(store: Store, month: str, sent: dt.date, on: dt.date) -> MonthlyReport:
@@ -305,17 +317,26 @@ def make_ledger_volumes(
         names = "、".join(f"{k}（{v}）" for k, v in VOLUMES.items())
         raise ReportError(f"没有台账类别“{'、'.join(unknown)}”，可选：{names}。")
     data = store.snapshot()
-    rendered = []
-    for category in wanted:
-        context = ledger_volume(data, year, category, on)
-        text = render_template(store.data_dir, LEDGER_TEMPLATE, context)
-        rendered.append((f"{context['number']:02d}-{context['label']}.md", text))
+    rendered = [render_ledger_volume(store, data, year, category, on) for category in wanted]
     if folder is None:
         ensure_folder(store.data_dir / REPORTS_DIR)
-        folder = ensure_folder(store.data_dir / REPORTS_DIR / f"{year:04d}-ledger")
+        folder = ensure_folder(ledger_folder(store.data_dir, year))
     elif not Path(folder).is_dir():
         raise ReportError(f"目录 {folder} 不存在，台账未写入。")
     return [WrittenReport(write_report(Path(folder) / name, text), text) for name, text in rendered]
+
+
+def render_ledger_volume(
+    store: Store, data: BranchData, year: int, category: str, on: dt.date
+) -> tuple[str, str]:
+    """One ledger volume of ``year``: its file name (``NN-类别.md``) and its Markdown."""
+    context = ledger_volume(data, year, category, on)
+    text = render_template(store.data_dir, LEDGER_TEMPLATE, context)
+    return f"{context['number']:02d}-{context['label']}.md", text
+
+
+def ledger_folder(data_dir: Path, year: int) -> Path:
+    return Path(data_dir) / REPORTS_DIR / f"{year:04d}-ledger"
 
 
 def _default(store: Store, month: str) -> Path:

@@ -26,7 +26,6 @@ from branchtui.domain.records import (
     YearAssessment,
 )
 from branchtui.domain.records.ledgers import (
-    ASSESSMENT_AREAS,
     FIVE_GOOD,
     SYSTEM_KINDS,
     AssessmentArea,
@@ -277,6 +276,20 @@ def build_funds(ctx: DemoContext) -> None:
     )
 
 
+# The points of each area on the shipped scoring sheet (templates/reports/scoring.toml): the
+# demo's past self-assessments score each area out of these, as the sheet has the branch do.
+SHEET_POINTS: dict[str, int] = {
+    "ORG": 15,
+    "LIFE": 25,
+    "REL": 10,
+    "EDU": 15,
+    "DEV": 10,
+    "CARE": 10,
+    "SYS": 10,
+    "BASE": 5,
+}
+
+
 def build_reports(ctx: DemoContext) -> None:
     """Inspections (SYS-4), monthly reports by the 16th (REP-1), assessments and notes (REP)."""
     rng = ctx.rng
@@ -299,8 +312,8 @@ def build_reports(ctx: DemoContext) -> None:
                     year=year - 1,
                     date=day,
                     scores={
-                        cast(AssessmentArea, area): float(rng.randint(85, 98))
-                        for area in ASSESSMENT_AREAS
+                        cast(AssessmentArea, area): round(points * rng.randint(85, 98) / 100, 1)
+                        for area, points in SHEET_POINTS.items()
                     },
                     five_good={cast(FiveGood, key): "达标" for key in FIVE_GOOD},
                 )

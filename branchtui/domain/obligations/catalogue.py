@@ -67,7 +67,7 @@ _ROWS: tuple[tuple[str, str, str], ...] = (
     ("SYS-4", "上级党委每年至少检查一次", "screen:inspections"),
     ("BASE-1", "有党员活动场所并配备设施", "screen:venues"),
     ("BASE-2", "活动经费和回拨党费按规定使用", "screen:funds"),
-    ("REP-1", "每月17日前向上级党委报告工作情况", "cli:branchtui report monthly"),
+    ("REP-1", "每月17日前向上级党委报告工作情况", "screen:monthly_report"),
     ("REP-2", "八项任务年度评议考核", "screen:assessment"),
     ("REP-3", "对照“五好”党支部标准自查", "screen:assessment"),
     ("REP-4", "总结上报好经验、好做法", "screen:practices"),

@@ -1,0 +1,153 @@
+"""The secretary's own words in a report (存在的问题, 下月工作打算, 述职的不足和打算, 五好自查意见):
+one text box per part, saved together with Ctrl+S; Esc asks before dropping anything typed.
+
+The form is modal, so the area keys (1…0) type digits into the text instead of leaving it.
+Saving runs ``save`` in a thread (it writes the data file); a refusal is shown in the form and
+the text stays as typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static, TextArea
+
+from branchtui.storage.errors import StoreError
+from branchtui.tui.registry.reports import FORM_KEYS
+from branchtui.tui.screens.dialogs import ChoicePrompt
+from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
+
+DISCARD_CHOICES = {"stay": "继续填写", "discard": "放弃修改，返回"}
+
+
+@dataclass(frozen=True)
+class TextPart:
+    """One part the secretary writes: its key, its heading, the text so far, what it rests on."""
+
+    key: str
+    label: str
+    text: str = ""
+    note: str = ""  # shown above the box (the evidence of a 五好 criterion, a hint)
+    limit: int = 5000  # characters (the record's declared maximum)
+
+
+class TextsForm(ModalScreen[bool]):
+    """Dismissed with True once saved, False when left without saving."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(action.binding() for action in FORM_KEYS),
+        *MODAL_KEYS,
+    ]
+
+    class Saved(Message):
+        def __init__(self, done: str) -> None:
+            super().__init__()
+            self.done = done
+
+    class Failed(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(
+        self,
+        title: str,
+        parts: list[TextPart],
+        save: Callable[[dict[str, str]], str],
+        intro: str = "",
+    ) -> None:
+        super().__init__()
+        self.form_title = title
+        self.parts = parts
+        self.save = save
+        self.intro = intro
+        self.saving = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="texts-form"):
+            yield Static(self.form_title, classes="dialog-title", markup=False)
+            if self.intro:
+                yield Static(self.intro, classes="hint", markup=False)
+            with VerticalScroll(id="texts-parts"):
+                for part in self.parts:
+                    yield Label(part.label, classes="text-label")
+                    if part.note:
+                        yield Static(part.note, classes="hint", markup=False)
+                    yield TextArea(part.text, id=f"text-{part.key}", classes="text-box")
+                    yield Static("", id=f"error-{part.key}", classes="field-error", markup=False)
+            yield Static("", id="texts-status", classes="form-status", markup=False)
+            yield Static(
+                "Ctrl+S 保存   Esc 返回   Tab 下一栏   每段换行即为一个自然段", classes="hint"
+            )
+        yield BranchFooter()
+
+    def on_mount(self) -> None:
+        if self.parts:
+            self.query_one(f"#text-{self.parts[0].key}", TextArea).focus()
+
+    def typed(self) -> dict[str, str]:
+        return {p.key: self.query_one(f"#text-{p.key}", TextArea).text for p in self.parts}
+
+    def changed(self) -> bool:
+        typed = self.typed()
+        return any(typed[p.key].strip() != p.text.strip() for p in self.parts)
+
+    def action_save(self) -> None:
+        if self.saving:
+            return
+        typed = self.typed()
+        errors = {
+            p.key: f"不超过 {p.limit} 字，现有 {len(typed[p.key].strip())} 字"
+            for p in self.parts
+            if len(typed[p.key].strip()) > p.limit
+        }
+        for part in self.parts:
+            self.query_one(f"#error-{part.key}", Static).update(errors.get(part.key, ""))
+        status = self.query_one("#texts-status", Static)
+        if errors:
+            status.update(f"有 {len(errors)} 处需要修改")
+            self.query_one(f"#text-{next(iter(errors))}", TextArea).focus()
+            return
+        self.saving = True
+        status.update("正在保存")
+        self._write(typed)
+
+    @work(thread=True, exclusive=True, group="texts-save", description="保存文字")
+    def _write(self, typed: dict[str, str]) -> None:
+        try:
+            done = self.save(typed)
+        except StoreError as error:
+            self.post_message(self.Failed(error.message))
+            return
+        self.post_message(self.Saved(done))
+
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        self.notify(event.done, timeout=3)
+        self.dismiss(True)
+
+    @on(Failed)
+    def _failed(self, event: Failed) -> None:
+        self.saving = False
+        self.query_one("#texts-status", Static).update(f"未保存：{event.text}")
+        self.notify(event.text, title="未保存", severity="error", timeout=10)
+
+    def action_cancel(self) -> None:
+        if not self.changed():
+            self.dismiss(False)
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "discard":
+                self.dismiss(False)
+
+        # One Esc too many must not throw away what the secretary wrote.
+        self.app.push_screen(ChoicePrompt("放弃已填写的修改吗？", DISCARD_CHOICES), answered)
