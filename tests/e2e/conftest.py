@@ -64,8 +64,11 @@ class TmuxPane:
         """Options read at server start, so they hold before the command's first byte."""
         path = self.socket.with_suffix(".conf")
         if not path.exists():
-            # No status line (the pane is the whole window); keep a dead pane readable.
-            path.write_text("set -g status off\nset -g remain-on-exit on\n")
+            # No status line (the pane is the whole window); keep a dead pane readable; take
+            # what the program copies with OSC 52 into a tmux buffer (``buffer()``).
+            path.write_text(
+                "set -g status off\nset -g remain-on-exit on\nset -g set-clipboard on\n"
+            )
         return path
 
     def start(self, argv: list[str], env: dict[str, str] | None = None) -> TmuxPane:
@@ -102,6 +105,10 @@ class TmuxPane:
     def history(self) -> str:
         """Everything the pane showed, scrolled-off lines included, wrapped lines joined."""
         return self._tmux("capture-pane", "-p", "-J", "-S", "-", "-t", self.name).stdout
+
+    def buffer(self) -> str:
+        """What the program last copied to the clipboard (OSC 52), as tmux received it."""
+        return self._tmux("show-buffer", check=False).stdout
 
     def lines(self) -> list[str]:
         return self.screen().split("\n")[: self.height]

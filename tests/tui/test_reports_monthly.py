@@ -33,7 +33,9 @@ def screen(app: BranchApp) -> MonthlyReportScreen:
 async def open_monthly(pilot: Pilot[Any]) -> MonthlyReportScreen:
     app: BranchApp = pilot.app  # type: ignore[assignment]
     await pilot.press("0", "m")
-    await settle(pilot, lambda: isinstance(app.screen, MonthlyReportScreen) and bool(app.screen.text))
+    await settle(
+        pilot, lambda: isinstance(app.screen, MonthlyReportScreen) and bool(app.screen.text)
+    )
     return screen(app)
 
 

@@ -82,7 +82,9 @@ class TextsForm(ModalScreen[bool]):
                     if part.note:
                         yield Static(part.note, classes="hint", markup=False)
                     yield TextArea(part.text, id=f"text-{part.key}", classes="text-box")
-                    yield Static("", id=f"error-{part.key}", classes="field-error", markup=False)
+                    error = Static("", id=f"error-{part.key}", classes="field-error", markup=False)
+                    error.display = False
+                    yield error
             yield Static("", id="texts-status", classes="form-status", markup=False)
             yield Static(
                 "Ctrl+S 保存   Esc 返回   Tab 下一栏   每段换行即为一个自然段", classes="hint"
@@ -110,7 +112,9 @@ class TextsForm(ModalScreen[bool]):
             if len(typed[p.key].strip()) > p.limit
         }
         for part in self.parts:
-            self.query_one(f"#error-{part.key}", Static).update(errors.get(part.key, ""))
+            error = self.query_one(f"#error-{part.key}", Static)
+            error.update(errors.get(part.key, ""))
+            error.display = part.key in errors
         status = self.query_one("#texts-status", Static)
         if errors:
             status.update(f"有 {len(errors)} 处需要修改")
