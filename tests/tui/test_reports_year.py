@@ -20,10 +20,10 @@ from branchtui.tui.app import BranchApp, build_app
 from branchtui.tui.screens.assessment import AssessmentScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt, TextPrompt
 from branchtui.tui.screens.ledger_volumes import LedgerVolumesScreen
-from branchtui.tui.screens.practice_form import PracticeForm
 from branchtui.tui.screens.practices import PracticesScreen
 from branchtui.tui.screens.texts_form import TextsForm
 from branchtui.tui.screens.year_documents import YearDocumentsScreen
+from branchtui.tui.widgets.record_form import RecordForm
 
 
 async def shown(pilot: Pilot[Any], cls: type) -> None:
@@ -159,27 +159,31 @@ async def test_practice_notes_are_added_reported_and_removed(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("0", "p")
         await settle(pilot, lambda: isinstance(app.screen, PracticesScreen))
+        page = app.screen
+        assert isinstance(page, PracticesScreen)
         before = len(read_file(demo_dir).practice_notes)
         await pilot.press("a")
-        await settle(pilot, lambda: isinstance(app.screen, PracticeForm))
+        await settle(pilot, lambda: isinstance(app.screen, RecordForm))
         await pilot.press("ctrl+s")  # no title: refused beside the field
         await pilot.pause()
         assert str(app.screen.query_one("#error-title", Static).render()) != ""
         app.screen.query_one("#field-title", Input).focus()
-        await pilot.press(*"微党课", "tab", "tab", *"每月讲十分钟", "ctrl+s")
+        await pilot.press(*"微党课", "tab", *"每月讲十分钟", "ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, PracticesScreen))
         notes = read_file(demo_dir).practice_notes
         assert len(notes) == before + 1
         new = next(n for n in notes if n.title == "微党课")
         assert (new.date, new.content, new.reported) == (today, "每月讲十分钟", None)
-        page = app.screen
-        assert isinstance(page, PracticesScreen)
-        await settle(pilot, lambda: page.selected is not None and page.selected.id == new.id)
+        await settle(pilot, lambda: getattr(page._highlighted(), "id", "") == new.id)
 
-        # r: reported today (the default).
+        # r: reported today (the default); a date before the note is refused beside the field.
         await pilot.press("r")
         await shown(pilot, DatePrompt)
-        await pilot.press("enter")
+        await pilot.press(*["backspace"] * 10, *"2026-01-01", "enter")
+        await pilot.pause()
+        error = str(app.screen.query_one("#date-error", Static).render())
+        assert error == f"上报日期不能早于经验做法的日期 {today.isoformat()}"
+        await pilot.press(*["backspace"] * 10, *"今天", "enter")
         await settle(
             pilot,
             lambda: (
@@ -189,7 +193,7 @@ async def test_practice_notes_are_added_reported_and_removed(
         )
 
         # d: removed after asking.
-        await settle(pilot, lambda: page.selected is not None and page.selected.id == new.id)
+        await settle(pilot, lambda: getattr(page._highlighted(), "id", "") == new.id)
         await pilot.press("d")
         await shown(pilot, ChoicePrompt)
         await pilot.press("down", "enter")

@@ -6,7 +6,7 @@ REP-4; 年度报告 and 台账汇编 write the year's documents and ledger volum
 
 from __future__ import annotations
 
-from branchtui.tui.registry.spec import ActionSpec, ScreenSpec
+from branchtui.tui.registry.spec import ActionSpec, ScreenSpec, register_actions
 
 
 def _years(prefix: str, what: str) -> tuple[ActionSpec, ActionSpec]:
@@ -174,19 +174,18 @@ PRACTICES = ScreenSpec(
     help="登记、修改、上报经验做法（REP-4）",
     factory="branchtui.tui.screens.practices:PracticesScreen",
     settles=("practices",),
-    actions=(
-        ActionSpec("practice-add", "a", "新增", "新增经验做法", "登记一篇好经验、好做法", "add"),
-        ActionSpec("practice-edit", "e", "编辑", "编辑经验做法", "修改选中的经验做法", "edit"),
-        ActionSpec(
-            "practice-remove", "d", "删除", "删除经验做法", "删除选中的经验做法（先确认）", "remove"
-        ),
-        ActionSpec(
-            "practice-reported",
-            "r",
-            "上报",
-            "登记上报日期",
-            "登记选中的经验做法已上报上级党委（REP-4）",
-            "reported",
+    actions=register_actions(
+        "practices",
+        "经验做法",
+        extra=(
+            ActionSpec(
+                "practices-reported",
+                "r",
+                "上报",
+                "登记上报日期",
+                "登记选中的经验做法已上报上级党委（REP-4）",
+                "reported",
+            ),
         ),
     ),
 )

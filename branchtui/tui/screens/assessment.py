@@ -30,6 +30,7 @@ from branchtui.tui.registry.reports import ASSESSMENT
 from branchtui.tui.screens.dialogs import ChoicePrompt, TextPrompt
 from branchtui.tui.screens.report_base import YearScreen
 from branchtui.tui.screens.texts_form import TextPart, TextsForm
+from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.footer import BranchFooter
 
 METHOD = "得分 = 分值 × 完成比例 − 扣分；完成比例 =（已完成 + 0.5×提醒）÷ 已判定的事项"
@@ -85,7 +86,7 @@ class AssessmentScreen(YearScreen):
         scores.add_columns("任务", "分值", "完成", "提醒", "未完成", "比例", "扣分", "得分", "自评")
         yield scores
         five: DataTable[str | Text] = DataTable(id="five-table", cursor_type="row")
-        five.add_columns("“五好”标准", "依据规则完成", "结论", "自查意见")
+        five.add_columns("「五好」标准", "依据规则完成", "结论", "自查意见")
         yield five
         yield Static(id="assess-detail", markup=False)
         yield BranchFooter()
@@ -149,7 +150,7 @@ class AssessmentScreen(YearScreen):
             counted = area["counted"]
             off = sum(d["points"] for d in area["deductions"])
             scores.add_row(
-                area["name"],
+                terminal_safe(area["name"]),
                 _number(area["points"]),
                 str(counted["met"]),
                 str(counted["warning"]),
@@ -165,7 +166,7 @@ class AssessmentScreen(YearScreen):
             counted = row["counted"]
             verdict = Text("达到", style="green") if row["reached"] else Text("未达到", style="red")
             five.add_row(
-                row["name"],
+                terminal_safe(row["name"]),
                 f"{counted['met']}/{counted['judged']}（{_percent(row['share'])}）",
                 verdict,
                 "已填写" if remarks.get(row["key"]) else "未填写",
@@ -202,9 +203,8 @@ class AssessmentScreen(YearScreen):
                 detail.update("")
                 return
             remark = by_text_key(self.recorded.five_good if self.recorded else None).get(row["key"])
-            detail.update(
-                f"{row['name']}：{_evidence(row)}\n自查意见：{remark or '未填写（按 w 填写）'}"
-            )
+            remark = remark or "未填写（按 w 填写）"
+            detail.update(terminal_safe(f"{row['name']}：{_evidence(row)}\n自查意见：{remark}"))
             return
         area = self._area()
         if area is None:
@@ -220,7 +220,7 @@ class AssessmentScreen(YearScreen):
             lines.append(f"  −{d['points']:g} {d['label']}：{d['why']}")
         if not area["deductions"]:
             lines.append("  无扣分")
-        detail.update("\n".join(lines))
+        detail.update(terminal_safe("\n".join(lines)))
 
     @work(exclusive=True, group="assessment-dialog")
     async def action_adopt(self) -> None:

@@ -23,6 +23,7 @@ from textual.widgets import Label, Static, TextArea
 from branchtui.storage.errors import StoreError
 from branchtui.tui.registry.reports import FORM_KEYS
 from branchtui.tui.screens.dialogs import ChoicePrompt
+from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 
 DISCARD_CHOICES = {"stay": "继续填写", "discard": "放弃修改，返回"}
@@ -73,14 +74,14 @@ class TextsForm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="texts-form"):
-            yield Static(self.form_title, classes="dialog-title", markup=False)
+            yield Static(terminal_safe(self.form_title), classes="dialog-title", markup=False)
             if self.intro:
-                yield Static(self.intro, classes="hint", markup=False)
+                yield Static(terminal_safe(self.intro), classes="hint", markup=False)
             with VerticalScroll(id="texts-parts"):
                 for part in self.parts:
-                    yield Label(part.label, classes="text-label")
+                    yield Label(terminal_safe(part.label), classes="text-label", markup=False)
                     if part.note:
-                        yield Static(part.note, classes="hint", markup=False)
+                        yield Static(terminal_safe(part.note), classes="hint", markup=False)
                     yield TextArea(part.text, id=f"text-{part.key}", classes="text-box")
                     error = Static("", id=f"error-{part.key}", classes="field-error", markup=False)
                     error.display = False

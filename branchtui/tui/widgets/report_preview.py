@@ -3,7 +3,8 @@
 A line of our own above it says what is happening (正在生成…, or why it cannot be shown);
 the report itself goes into Textual's Markdown widget. Very long documents (a ledger volume
 of ten years of dues) are shown up to ``PREVIEW_LINES`` lines, saying so: the saved file and
-the clipboard always hold the whole text.
+the clipboard always hold the whole text. Quotes and dashes whose width terminals disagree on
+are shown in their full-width forms, so table borders stay aligned in every terminal.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
+
+from branchtui.tui.text import terminal_safe
 
 PREVIEW_LINES = 600
 
@@ -67,4 +70,5 @@ class ReportPreview(VerticalScroll):
             text = "\n".join(lines[:PREVIEW_LINES])
         self._set_note(note)
         self.scroll_home(animate=False)
-        return self.query_one(Markdown).update(text)
+        # Shown with full-width quotes (tui/text.py); what is saved or copied keeps the original.
+        return self.query_one(Markdown).update(terminal_safe(text))
