@@ -1,6 +1,6 @@
 """Print how long the reports screens take to show a preview, in a headless 80×24 app on the
 60-member, 10-year demo: keys pressed → the Markdown on screen (rendered in a worker, then
-mounted by Textual's Markdown widget on the UI thread), and the longest UI-thread stall seen
+laid out by Rich at the preview's width in another worker), and the longest UI-thread stall seen
 meanwhile (a timer ticking every 10 ms measures how late it fires).
 
 Run: .venv/bin/python benchmarks/report_preview.py
@@ -14,13 +14,11 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
-
-from textual.widgets import Markdown
 
 from branchtui.domain.demo import make_demo
 from branchtui.storage.store import Store
 from branchtui.tui.app import build_app
+from branchtui.tui.widgets.report_preview import ReportPreview
 
 TODAY = dt.date(2026, 11, 27)
 RUNS = 3
@@ -44,14 +42,12 @@ async def _timed(folder: Path, keys: list[str], words: str) -> tuple[float, floa
         timer = app.set_interval(0.01, tick)
         await pilot.press(*keys)
         for _ in range(3000):
-            screen: Any = app.screen
-            if getattr(screen, "text", None):
-                shown = screen.query_one("#preview-markdown", Markdown).source
-                if words in shown:
-                    break
+            previews = app.screen.query(ReportPreview)
+            if previews and previews.first().ready and words in previews.first().source:
+                break
             await asyncio.sleep(0.005)
         elapsed = (time.perf_counter() - start) * 1000
-        await pilot.pause(0.2)  # the Markdown mounts after the update; count its stall too
+        await pilot.pause(0.2)  # the lines are drawn after they are set; count that too
         timer.stop()
         return elapsed, max(stalls, default=0.0)
 

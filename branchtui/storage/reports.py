@@ -32,20 +32,19 @@ from branchtui.storage.atomic import write_atomic
 from branchtui.storage.calendar_file import load_calendar
 from branchtui.storage.errors import StoreError
 from branchtui.storage.modes import ensure_folder, file_mode
+from branchtui.storage.report_paths import (
+    REPORTS_DIR,
+    YEAR_DOCUMENTS,
+    ledger_folder,
+    monthly_report_path,
+    year_report_path,
+)
 from branchtui.storage.scoring_file import load_scoring_sheet
 from branchtui.storage.store import Store
 from branchtui.storage.templates import render_template
 
-REPORTS_DIR = "reports"
 MONTHLY_TEMPLATE = "reports/monthly.md.j2"
-YEAR_TEMPLATE = "reports/year.md.j2"
 LEDGER_TEMPLATE = "reports/ledger.md.j2"
-# The year documents: command name → (template, file suffix, what it is called).
-YEAR_DOCUMENTS = {
-    "year": (YEAR_TEMPLATE, "year", "年度工作报告"),
-    "debrief": ("reports/debrief.md.j2", "debrief", "书记抓党建工作述职报告"),
-    "summary": ("reports/summary.md.j2", "summary", "年度工作总结"),
-}
 
 
 class ReportError(StoreError):
@@ -61,14 +60,6 @@ class WrittenReport:
     record: MonthlyReport | None = None
     notice: str | None = None
     due: dt.date | None = None
-
-
-def monthly_report_path(data_dir: Path, month: str) -> Path:
-    return Path(data_dir) / REPORTS_DIR / f"{month}-monthly.md"
-
-
-def year_report_path(data_dir: Path, year: int, document: str = "year") -> Path:
-    return Path(data_dir) / REPORTS_DIR / f"{year:04d}-{YEAR_DOCUMENTS[document][1]}.md"
 
 
 def _profile_of(data: BranchData) -> Profile:
@@ -335,10 +326,30 @@ def render_ledger_volume(
     return f"{context['number']:02d}-{context['label']}.md", text
 
 
-def ledger_folder(data_dir: Path, year: int) -> Path:
-    return Path(data_dir) / REPORTS_DIR / f"{year:04d}-ledger"
-
-
 def _default(store: Store, month: str) -> Path:
     ensure_folder(store.data_dir / REPORTS_DIR)
     return monthly_report_path(store.data_dir, month)
+
+
+__all__ = [
+    "REPORTS_DIR",
+    "YEAR_DOCUMENTS",
+    "ReportError",
+    "WrittenReport",
+    "ledger_folder",
+    "make_ledger_volumes",
+    "make_monthly_report",
+    "make_year_report",
+    "monthly_report_path",
+    "record_monthly",
+    "record_sent",
+    "render_ledger_volume",
+    "render_monthly",
+    "render_year",
+    "save_monthly_texts",
+    "save_year_texts",
+    "sent_problem",
+    "write_report",
+    "year_context",
+    "year_report_path",
+]

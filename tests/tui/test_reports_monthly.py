@@ -11,7 +11,7 @@ from typing import Any
 
 from conftest import read_file, settle
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Markdown, Static, TextArea
+from textual.widgets import DataTable, Static, TextArea
 
 from branchtui.domain.obligations import Obligation
 from branchtui.tui.app import BranchApp, build_app
@@ -20,6 +20,7 @@ from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
 from branchtui.tui.screens.monthly_report import MonthlyReportScreen
 from branchtui.tui.screens.texts_form import TextsForm
 from branchtui.tui.widgets.obligation_list import ObligationList
+from branchtui.tui.widgets.report_preview import ReportPreview
 
 TITLE = "2026年11月开展党支部基本建设工作情况的报告"
 PROBLEMS = "党员学习测试参与率不高"
@@ -39,8 +40,10 @@ async def open_monthly(pilot: Pilot[Any]) -> MonthlyReportScreen:
     return screen(app)
 
 
-def preview_source(app: BranchApp) -> str:
-    return app.screen.query_one("#preview-markdown", Markdown).source
+def preview_lines(app: BranchApp) -> str:
+    """What the preview shows, once laid out at its width (as one text)."""
+    preview = app.screen.query_one(ReportPreview)
+    return "\n".join(preview.text_lines()) if preview.ready else ""
 
 
 def month_row(app: BranchApp, month: str) -> list[str]:
@@ -61,7 +64,8 @@ async def test_november_is_produced_edited_saved_sent_and_rep1_met(
         # October went up on time; November is the month at hand and not produced yet.
         assert page.month == "2026-11"
         assert TITLE in page.text  # type: ignore[operator]
-        await settle(pilot, lambda: TITLE in preview_source(app))
+        await settle(pilot, lambda: "2026年11月开展党支部基本建设" in preview_lines(app))
+        assert "一、组织体系建设情况" in preview_lines(app)
         assert month_row(app, "2026-11")[4] == "未生成"
         assert month_row(app, "2026-10")[4] == "已报送"
 

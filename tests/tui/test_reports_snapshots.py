@@ -9,16 +9,14 @@ from typing import Any
 
 from conftest import settle
 from textual.pilot import Pilot
-from textual.widgets import Markdown
 
 from branchtui.tui.app import build_app
+from branchtui.tui.widgets.report_preview import ReportPreview
 
 
 def _previewed(pilot: Pilot[Any], words: str) -> bool:
-    screen = pilot.app.screen
-    if not getattr(screen, "text", None):
-        return False
-    return words in screen.query_one("#preview-markdown", Markdown).source
+    previews = pilot.app.screen.query(ReportPreview)
+    return bool(previews) and previews.first().ready and words in previews.first().source
 
 
 def _opened(keys: str, words: str) -> Any:

@@ -25,7 +25,6 @@ from branchtui.domain.records.ledgers import ASSESSMENT_AREAS
 from branchtui.domain.report_common import by_text_key
 from branchtui.storage.assessment import save_five_good, save_scores
 from branchtui.storage.errors import StoreError
-from branchtui.storage.reports import year_context
 from branchtui.tui.registry.reports import ASSESSMENT
 from branchtui.tui.screens.dialogs import ChoicePrompt, TextPrompt
 from branchtui.tui.screens.report_base import YearScreen
@@ -108,6 +107,9 @@ class AssessmentScreen(YearScreen):
 
     @work(thread=True, exclusive=True, group="assessment", description="计算年度评分")
     def _compute(self, request: int, year: int) -> None:
+        # Imported in the worker on first use (the scoring sheet's TOML, Jinja2 …).
+        from branchtui.storage.reports import year_context
+
         try:
             context: dict[str, Any] | None = year_context(self.store, year, self.today)
             problem = ""

@@ -13,11 +13,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Static
 
 from branchtui.domain.ledger_volume import VOLUMES, ledger_volume
-from branchtui.storage.reports import (
-    ledger_folder,
-    make_ledger_volumes,
-    render_ledger_volume,
-)
+from branchtui.storage.report_paths import ledger_folder
 from branchtui.tui.registry.reports import LEDGER_VOLUMES
 from branchtui.tui.screens.report_base import PreviewScreen
 from branchtui.tui.widgets.footer import BranchFooter
@@ -102,10 +98,14 @@ class LedgerVolumesScreen(PreviewScreen):
             self.today,
             self.category,
         )
-        self.render_preview(
-            f"{year}-{category}",
-            lambda: render_ledger_volume(store, data, year, category, today)[1],
-        )
+
+        def render() -> str:
+            # Imported in the worker on first use (Jinja2 …), not on the UI thread.
+            from branchtui.storage.reports import render_ledger_volume
+
+            return render_ledger_volume(store, data, year, category, today)[1]
+
+        self.render_preview(f"{year}-{category}", render)
 
     @on(DataTable.RowHighlighted, "#volume-table")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -119,6 +119,8 @@ class LedgerVolumesScreen(PreviewScreen):
         store, year, today = self.store, self.year, self.today
 
         def save() -> str:
+            from branchtui.storage.reports import make_ledger_volumes
+
             written = make_ledger_volumes(store, year, today, categories=categories)
             folder = written[0].path.parent.relative_to(store.data_dir).as_posix()
             if len(written) == 1:

@@ -23,13 +23,6 @@ from branchtui.domain.records import MonthlyReport
 from branchtui.domain.records.ledgers import MONTHLY_TEXTS
 from branchtui.domain.report_common import by_text_key, parse_month_key
 from branchtui.domain.report_monthly import monthly_report_log
-from branchtui.storage.reports import (
-    make_monthly_report,
-    record_sent,
-    render_monthly,
-    save_monthly_texts,
-    sent_problem,
-)
 from branchtui.tui.registry.reports import MONTHLY
 from branchtui.tui.screens.dialogs import DatePrompt
 from branchtui.tui.screens.report_base import PreviewScreen
@@ -140,7 +133,15 @@ class MonthlyReportScreen(PreviewScreen):
             f"{_label(month)}工作报告｜{parts}｜Tab 到预览"
         )
         store, today = self.store, self.today
-        self.render_preview(month, lambda: render_monthly(store, month, today))
+
+        def render() -> str:
+            # storage.reports (Jinja2 …) is imported here, in the worker, on first use: ~0.15 s
+            # that opening the screen need not spend on the UI thread. Likewise below.
+            from branchtui.storage.reports import render_monthly
+
+            return render_monthly(store, month, today)
+
+        self.render_preview(month, render)
 
     @on(DataTable.RowHighlighted, "#month-table")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -170,6 +171,8 @@ class MonthlyReportScreen(PreviewScreen):
         parts = [TextPart(key, label, own.get(key, "")) for key, label in MONTHLY_TEXTS.items()]
 
         def save(typed: dict[str, str]) -> str:
+            from branchtui.storage.reports import save_monthly_texts
+
             save_monthly_texts(store, month, typed)
             return f"已保存{_label(month)}工作报告中书记填写的部分"
 
@@ -182,6 +185,8 @@ class MonthlyReportScreen(PreviewScreen):
         month, store, today = self.month, self.store, self.today
 
         def save() -> str:
+            from branchtui.storage.reports import make_monthly_report
+
             written = make_monthly_report(store, month, today)
             where = written.path.relative_to(store.data_dir).as_posix()
             done = f"已保存{_label(month)}工作报告：{where}"
@@ -194,6 +199,8 @@ class MonthlyReportScreen(PreviewScreen):
         self.run_job(save)
 
     def action_record_sent(self) -> None:
+        from branchtui.storage.reports import sent_problem
+
         if not self._has_month():
             return
         month, store, today = self.month, self.store, self.today
@@ -205,6 +212,8 @@ class MonthlyReportScreen(PreviewScreen):
                 return
 
             def save() -> str:
+                from branchtui.storage.reports import record_sent
+
                 record_sent(store, month, day, today)
                 return f"已登记{_label(month)}工作报告于 {day.isoformat()} 报送上级党委"
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from textual import on, work
 from textual.message import Message
+from textual.timer import Timer
 
 from branchtui.domain.records import BranchData
 from branchtui.storage.errors import StoreError
@@ -16,6 +17,7 @@ from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.widgets.report_preview import ReportPreview
 
 FIRST_YEAR = 2000
+SETTLE_SECONDS = 0.08  # a highlighted row is rendered once the cursor rests this long
 
 
 class Rendered(Message):
@@ -90,6 +92,7 @@ class PreviewScreen(YearScreen):
         self.request = 0
         self.text: str | None = None  # the preview's text once rendered
         self.shown: tuple[str, BranchData | None] = ("", None)  # what it was rendered from
+        self.pending: Timer | None = None
 
     @property
     def preview(self) -> ReportPreview:
@@ -104,7 +107,13 @@ class PreviewScreen(YearScreen):
         self.text = None
         self.shown = (key, data)
         self.preview.say("正在生成预览……")
-        self._render_text(self.request, key, make)
+        # Arrow keys held down move through many rows: only the row they stop on is rendered.
+        if self.pending is not None:
+            self.pending.stop()
+        request = self.request
+        self.pending = self.set_timer(
+            SETTLE_SECONDS, lambda: self._render_text(request, key, make), name="preview"
+        )
 
     @work(thread=True, exclusive=True, group="preview", description="生成预览")
     def _render_text(self, request: int, key: str, make: Callable[[], str]) -> None:

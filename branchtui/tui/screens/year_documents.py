@@ -12,12 +12,7 @@ from textual.widgets import Header, Static
 
 from branchtui.domain.records.ledgers import YEAR_TEXTS
 from branchtui.domain.report_common import by_text_key
-from branchtui.storage.reports import (
-    YEAR_DOCUMENTS,
-    make_year_report,
-    render_year,
-    save_year_texts,
-)
+from branchtui.storage.report_paths import YEAR_DOCUMENTS
 from branchtui.tui.registry.reports import YEAR_DOCUMENTS as SPEC
 from branchtui.tui.screens.report_base import PreviewScreen
 from branchtui.tui.screens.texts_form import TextPart, TextsForm
@@ -64,9 +59,14 @@ class YearDocumentsScreen(PreviewScreen):
             f"{self.year}年｜{name}｜书记填写 {filled}/{len(YEAR_TEXTS)} 段（e 填写）｜o 换文档"
         )
         store, year, today, document = self.store, self.year, self.today, self.document
-        self.render_preview(
-            f"{year}-{document}", lambda: render_year(store, year, today, document=document)
-        )
+
+        def render() -> str:
+            # Imported in the worker on first use (Jinja2 …), not on the UI thread.
+            from branchtui.storage.reports import render_year
+
+            return render_year(store, year, today, document=document)
+
+        self.render_preview(f"{year}-{document}", render)
 
     def action_next_document(self) -> None:
         self.document = ORDER[(ORDER.index(self.document) + 1) % len(ORDER)]
@@ -79,6 +79,8 @@ class YearDocumentsScreen(PreviewScreen):
         parts = [TextPart(key, label, own.get(key, "")) for key, label in YEAR_TEXTS.items()]
 
         def save(typed: dict[str, str]) -> str:
+            from branchtui.storage.reports import save_year_texts
+
             save_year_texts(store, year, typed)
             return f"已保存{year}年度述职和总结中书记填写的部分"
 
@@ -89,6 +91,8 @@ class YearDocumentsScreen(PreviewScreen):
         store, year, today, document = self.store, self.year, self.today, self.document
 
         def save() -> str:
+            from branchtui.storage.reports import make_year_report
+
             written = make_year_report(store, year, today, document=document)
             where = written.path.relative_to(store.data_dir).as_posix()
             return f"已保存{year}年度{YEAR_DOCUMENTS[document][2].removeprefix('年度')}：{where}"
