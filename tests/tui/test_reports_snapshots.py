@@ -9,6 +9,7 @@ from typing import Any
 
 from conftest import settle
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from branchtui.tui.app import build_app
 from branchtui.tui.widgets.report_preview import ReportPreview
@@ -68,6 +69,14 @@ def test_practices_80x24(demo_dir: Path, today: dt.date, snap_compare: Any) -> N
 
 
 def test_ledger_volumes_80x24(demo_dir: Path, today: dt.date, snap_compare: Any) -> None:
+    opened = _opened("0l", "2026年度台账 之01：组织建设")
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await opened(pilot)
+        table = pilot.app.screen.query_one("#volume-table", DataTable)
+        # The entries are counted by another worker: every volume's count on screen.
+        await settle(pilot, lambda: all(str(table.get_row_at(i)[2]) != "…" for i in range(12)))
+        await pilot.pause()
+
     app = build_app(demo_dir, today=today)
-    run_before = _opened("0l", "2026年度台账 之01：组织建设")
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
