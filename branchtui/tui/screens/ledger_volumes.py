@@ -47,7 +47,8 @@ class LedgerVolumesScreen(PreviewScreen):
         yield Header(icon="*")
         yield Static(id="volume-info", classes="list-status", markup=False)
         table: DataTable[str] = DataTable(id="volume-table", cursor_type="row")
-        table.add_columns("编号", "类别", "条数")
+        table.add_columns("编号", "类别")
+        table.add_column("条数", width=6)  # filled in by a worker: a fixed width, no jump
         for number, (key, label) in enumerate(VOLUMES.items(), start=1):
             table.add_row(f"{number:02d}", label, "…", key=key)
         yield table
@@ -86,9 +87,7 @@ class LedgerVolumesScreen(PreviewScreen):
         if event.request != self.counting:
             return
         for key, count in event.counts.items():
-            self.table.update_cell(
-                key, self.table.ordered_columns[2].key, f"{count}条", update_width=True
-            )
+            self.table.update_cell(key, self.table.ordered_columns[2].key, f"{count}条")
 
     def _show_volume(self) -> None:
         store, data, year, today, category = (

@@ -2,8 +2,8 @@
 one text box per part, saved together with Ctrl+S; Esc asks before dropping anything typed.
 
 The form is modal, so the area keys (1…0) type digits into the text instead of leaving it.
-Saving runs ``save`` in a thread (it writes the data file); a refusal is shown in the form and
-the text stays as typed.
+Saving runs ``save`` (a storage function with its own transaction) in a thread; a refusal is
+shown in the form and the text stays as typed. Esc is tui/saving.py's, as in every form.
 """
 
 from __future__ import annotations
@@ -22,11 +22,9 @@ from textual.widgets import Label, Static, TextArea
 
 from branchtui.storage.errors import StoreError
 from branchtui.tui.registry.reports import FORM_KEYS
-from branchtui.tui.screens.dialogs import ChoicePrompt
+from branchtui.tui.saving import close_unless_typed
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
-
-DISCARD_CHOICES = {"stay": "继续填写", "discard": "放弃修改，返回"}
 
 
 @dataclass(frozen=True)
@@ -40,8 +38,8 @@ class TextPart:
     limit: int = 5000  # characters (the record's declared maximum)
 
 
-class TextsForm(ModalScreen[bool]):
-    """Dismissed with True once saved, False when left without saving."""
+class TextsForm(ModalScreen[bool | None]):
+    """Dismissed with True once saved, None when left without saving."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *(action.binding() for action in FORM_KEYS),
@@ -146,13 +144,4 @@ class TextsForm(ModalScreen[bool]):
         self.notify(event.text, title="未保存", severity="error", timeout=10)
 
     def action_cancel(self) -> None:
-        if not self.changed():
-            self.dismiss(False)
-            return
-
-        def answered(choice: str | None) -> None:
-            if choice == "discard":
-                self.dismiss(False)
-
-        # One Esc too many must not throw away what the secretary wrote.
-        self.app.push_screen(ChoicePrompt("放弃已填写的修改吗？", DISCARD_CHOICES), answered)
+        close_unless_typed(self, self.changed())
