@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from branchtui.domain import roster
 from branchtui.domain.profile import Profile
-from branchtui.domain.records import Appraisal, Member
+from branchtui.domain.records import Appraisal, AppraisalResult, Member
 from branchtui.domain.records.meetings import APPRAISAL_GRADES
 
 
@@ -83,3 +83,18 @@ def appraisal_gaps(
         elif grade not in APPRAISAL_GRADES:
             ungraded.append(member)
     return AppraisalGaps(tuple(missing), tuple(ungraded), tuple(graded), invalid)
+
+
+def appraisal_year(day: dt.date) -> int:
+    """The year an appraisal held on ``day`` is for: LIFE-7 holds it at the year's end or early
+    the next year (until March), so January to March count for the year before."""
+    return day.year - 1 if day.month <= 3 else day.year
+
+
+def fill_results(appraisal: Appraisal, members: list[Member]) -> None:
+    """Give every member of the appraisal's day a result row (no grade yet), in roster order:
+    LIFE-7 wants a result for everyone, 预备党员 included (they take part, NAT-7)."""
+    have = {r.member_id for r in appraisal.results}
+    for member in roster.active_members_on(members, appraisal_day(appraisal)):
+        if member.id not in have:
+            appraisal.results.append(AppraisalResult(member_id=member.id))

@@ -116,6 +116,30 @@ def parse_date(text: str, today: dt.date) -> dt.date:
     raise DateParseError(f"无法识别的日期“{_shown(text)}”，{DATE_HINT}")
 
 
+TIME_HINT = "请按 14:30、1430 或 9 等格式输入"
+_CLOCK = re.compile(r"(\d{1,2})(?:[:：.点时](\d{1,2})?分?)?", re.ASCII)
+
+
+def parse_clock(text: str) -> str:
+    """A time of day as ``HH:MM`` from ``14:30``, ``1430``, ``930``, ``9``, ``9点30``,
+    ``14：30`` (full-width too); '' for an empty text. Raises ``DateParseError`` otherwise."""
+    value = _normalize(text or "")
+    if not value:
+        return ""
+    if len(value) > 8:
+        raise DateParseError(f"无法识别的时间，{TIME_HINT}")
+    if value.isascii() and value.isdigit() and len(value) in (3, 4):
+        hour, minute = int(value[:-2]), int(value[-2:])
+    else:
+        match = _CLOCK.fullmatch(value)
+        if match is None:
+            raise DateParseError(f"无法识别的时间“{_shown(text)}”，{TIME_HINT}")
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if hour > 23 or minute > 59:
+        raise DateParseError(f"没有{_shown(text)}这个时间，{TIME_HINT}")
+    return f"{hour:02d}:{minute:02d}"
+
+
 def format_date(value: dt.date | None) -> str:
     """``2026-11-27``; an empty string for no date."""
     return value.isoformat() if value else ""

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from branchtui.domain.attendance import committee_on
 from branchtui.domain.meetings.theme_day import theme_day_window
 from branchtui.domain.obligations.base import Obligation
 from branchtui.domain.obligations.periods import Period, period_of
@@ -93,3 +94,34 @@ def prefill_for(
     meetings = {m.id for m in data.meetings}
     record = next((r for r in ob.refs if r in meetings), None) if ob.status == "warning" else None
     return Prefill(kinds=kinds, date=day, group_id=group_id, window=window, record_id=record)
+
+
+def default_host(
+    data: BranchData, kinds: tuple[str, ...] | list[str], day: dt.date, group_id: str | None
+) -> str | None:
+    """Who usually hosts: the group's leader at a 党小组会, else the branch secretary on the
+    day (the deputy when there is no secretary); None when there is neither."""
+    if kinds and kinds[0] == "group_meeting" and group_id:
+        group = data.find("groups", group_id)
+        if group is not None and group.leader_id:
+            return str(group.leader_id)
+    holders = {s.role: s.member_id for s in data.seats if s.member_id in committee_on([s], day)}
+    return holders.get("secretary") or holders.get("deputy_secretary")
+
+
+def default_recorder(
+    data: BranchData, kinds: tuple[str, ...] | list[str], group_id: str | None
+) -> str | None:
+    """The recorder of the latest record of the same kind (and group), who usually records
+    again; None when there is none or that person has left."""
+    kind = kinds[0] if kinds else ""
+    same = [
+        m
+        for m in data.meetings
+        if m.kinds and m.kinds[0] == kind and m.recorder_id and (m.group_id == group_id)
+    ]
+    if not same:
+        return None
+    latest = max(same, key=lambda m: (m.date, m.start))
+    member = data.find("members", latest.recorder_id)
+    return latest.recorder_id if member is not None and member.removed is None else None

@@ -48,6 +48,26 @@ def initial_attendance(
     return [Attendance(member_id=m.id) for m in expected_people(data, kinds, day, group_id)]
 
 
+def refit_attendance(
+    attendance: list[Attendance],
+    data: BranchData,
+    kinds: Iterable[str],
+    day: dt.date,
+    group_id: str | None = None,
+) -> list[Attendance]:
+    """The attendance after the meeting's kinds, day or group changed in the wizard: everyone
+    now expected is on it (present unless the secretary said otherwise); a row the secretary
+    touched (not present, or with a reason) is kept; an untouched present row of someone no
+    longer expected is dropped. Expected people come first, in roster order."""
+    rows = {row.member_id: row for row in attendance}
+    out: list[Attendance] = []
+    for member in expected_people(data, kinds, day, group_id):
+        found = rows.pop(member.id) if member.id in rows else None
+        out.append(found or Attendance(member_id=member.id))
+    out += [r for r in rows.values() if r.status != "present" or r.reason.strip()]
+    return out
+
+
 @dataclass(frozen=True)
 class RollEntry:
     """One person on a meeting's roll, with what the minutes and the wizard show of them."""

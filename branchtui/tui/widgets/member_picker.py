@@ -33,11 +33,19 @@ class MemberPicker(ModalScreen[str | None]):
         *MODAL_KEYS,
     ]
 
-    def __init__(self, title: str, members: list[Member], note: dict[str, str] | None = None):
+    def __init__(
+        self,
+        title: str,
+        members: list[Member],
+        note: dict[str, str] | None = None,
+        query: str = "",
+    ):
         super().__init__()
         self.picker_title = title
         self.members = sort_by_pinyin(members)
         self.note = note or {}
+        # What was typed before the picker opened (a field's first letter).
+        self.initial_query = query
         self.shown: list[Member] = []
 
     def compose(self) -> ComposeResult:
@@ -49,8 +57,11 @@ class MemberPicker(ModalScreen[str | None]):
         yield BranchFooter()
 
     def on_mount(self) -> None:
-        self._fill("")
-        self.query_one("#picker-query", Input).focus()
+        search = self.query_one("#picker-query", Input)
+        search.value = self.initial_query
+        search.cursor_position = len(self.initial_query)
+        self._fill(self.initial_query.strip())
+        search.focus()
 
     def _fill(self, query: str) -> None:
         self.shown = search_members(self.members, query) if query else list(self.members)

@@ -1,0 +1,77 @@
+"""A saved meeting's minutes in a Markdown view (the file in minutes/YYYY/, or rendered again
+when the file is missing), with its amendments listed by the minutes themselves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown, Static
+
+from branchtui.domain.records import BranchData, Meeting
+from branchtui.storage.errors import StoreError
+from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
+
+
+class MinutesView(ModalScreen[None]):
+    """会议记录: scroll with the arrows and PgUp/PgDn, Esc to close."""
+
+    DEFAULT_CSS = """
+    MinutesView { align: left top; background: $surface; }
+    MinutesView > Vertical { height: 1fr; }
+    MinutesView #minutes-where { height: 1; color: $text-muted; padding: 0 1; }
+    MinutesView #minutes-scroll { height: 1fr; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "dismiss(None)", "关闭", id="minutes-close", tooltip="关闭会议记录"),
+        *MODAL_KEYS,
+    ]
+
+    def __init__(self, data_dir: Path, data: BranchData, meeting: Meeting) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.data = data
+        self.meeting = meeting
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(
+                self.meeting.minutes_path or "（尚无会议记录文件）",
+                id="minutes-where",
+                markup=False,
+            )
+            with VerticalScroll(id="minutes-scroll", can_focus=True):
+                yield Markdown("正在读取会议记录…", id="minutes-text")
+        yield BranchFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#minutes-scroll").focus()
+        self._read()
+
+    @work(thread=True, exclusive=True, group="minutes", description="读取会议记录")
+    def _read(self) -> None:
+        path = self.data_dir / self.meeting.minutes_path if self.meeting.minutes_path else None
+        note = ""
+        try:
+            if path is not None and path.is_file():
+                text = path.read_text(encoding="utf-8")
+            else:
+                from branchtui.storage.minutes import render_minutes
+
+                text = render_minutes(self.data_dir, self.data, self.meeting)
+                note = "会议记录文件不存在，以下为按当前数据重新生成的内容（branchtui minutes 记录编号 可重新写入文件）"
+        except (OSError, UnicodeDecodeError) as error:
+            text, note = "", f"无法读取会议记录文件（{error}）"
+        except StoreError as error:
+            text, note = "", error.message
+        self.app.call_from_thread(self._show, text, note)
+
+    def _show(self, text: str, note: str) -> None:
+        if note:
+            self.query_one("#minutes-where", Static).update(note)
+        self.query_one("#minutes-text", Markdown).update(text)

@@ -1,0 +1,446 @@
+"""The meeting wizard: one frame driving the steps of every kind of organizational life.
+
+Steps 1–7 (kinds and time, attendance, topics, decisions and votes, 组织生活会 / 民主评议,
+attachments, review) adapt to the record's kinds; a step a kind does not have is skipped. The
+record is kept in one ``MeetingWork``; the draft is saved after every step and every change
+(an SSH drop loses nothing); the review renders the minutes exactly as they will be written;
+Ctrl+S saves them in one commit. It is a modal screen: the area keys cannot drop it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
+
+from branchtui.domain.appraisal import appraisal_year
+from branchtui.domain.meetings.checks import Defect, appraisal_defects, meeting_defects
+from branchtui.domain.meetings.draft import MeetingDraft
+from branchtui.domain.meetings.settles import settled_by, with_record
+from branchtui.domain.obligations.base import Obligation
+from branchtui.domain.profile import Profile
+from branchtui.domain.records import Appraisal, BranchData, Meeting
+from branchtui.domain.records.meetings import MEETING_KINDS
+from branchtui.domain.validation import validate
+from branchtui.storage.drafts import DraftError, discard_draft, save_draft
+from branchtui.storage.errors import ConflictError, StoreError
+from branchtui.storage.folder_obligations import folder_calendar
+from branchtui.storage.minutes import MinutesError, PreparedMeeting, SavedMeeting
+from branchtui.tui.registry.life import WIZARD_KEYS, keys_of
+from branchtui.tui.screens.dialogs import ChoicePrompt
+from branchtui.tui.screens.wizards.meeting_steps.appraisal import AppraisalStep
+from branchtui.tui.screens.wizards.meeting_steps.attachments import AttachmentsStep
+from branchtui.tui.screens.wizards.meeting_steps.attendance import AttendanceStep
+from branchtui.tui.screens.wizards.meeting_steps.base import (
+    MeetingStep,
+    MeetingWork,
+    errors_of_step,
+    step_for_field,
+)
+from branchtui.tui.screens.wizards.meeting_steps.basics import BasicsStep
+from branchtui.tui.screens.wizards.meeting_steps.decisions import DecisionsStep
+from branchtui.tui.screens.wizards.meeting_steps.life import LifeMeetingStep
+from branchtui.tui.screens.wizards.meeting_steps.review import ReviewStep
+from branchtui.tui.screens.wizards.meeting_steps.topics import TopicsStep
+from branchtui.tui.text import terminal_safe
+from branchtui.tui.widgets.choice_field import Entered
+from branchtui.tui.widgets.field_group import focus_after
+from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
+from branchtui.tui.widgets.wizard_frame import WizardFrame
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from branchtui.domain.calendar import WorkCalendar
+    from branchtui.storage.store import Store
+    from branchtui.tui.app import BranchApp
+
+CLOSE_CHOICES = {
+    "close": "关闭向导（草稿已保存，下次新建同类会议时可继续）",
+    "stay": "继续填写",
+    "discard": "放弃草稿（已填写的内容不再保留）",
+}
+
+
+class StepPrompt(ChoicePrompt):
+    """转到: the steps by number; a digit goes there at once."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *ChoicePrompt.BINDINGS,
+        *(
+            Binding(str(n), f"pick({n})", f"第{n}步", id=f"goto-{n}", show=False)
+            for n in range(1, 10)
+        ),
+    ]
+
+    def action_pick(self, number: int) -> None:
+        keys = list(self.choices)
+        if 1 <= number <= len(keys):
+            self.dismiss(keys[number - 1])
+
+
+class MeetingWizard(ModalScreen["SavedMeeting | None"]):
+    """Dismissed with the saved meeting, or None when closed without saving."""
+
+    DEFAULT_CSS = """
+    MeetingWizard { align: left top; background: $surface; }
+    MeetingWizard > WizardFrame > ContentSwitcher { margin-top: 0; }
+    MeetingWizard .section-title { margin-top: 1; padding: 0; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [*keys_of(WIZARD_KEYS), *MODAL_KEYS]
+
+    def __init__(self, work: MeetingWork, step: int = 0, path: str = "") -> None:
+        super().__init__()
+        self.work = work
+        self.start_step = step
+        self.start_path = path  # a field to fix: ``place``, ``appraisal:results``
+        self._calendar: WorkCalendar | None = None
+        self.prepared: PreparedMeeting | None = None
+        self.prepared_for = -1  # the change number the prepared minutes were made from
+        self.changes = 0
+        self.saving = False
+
+    def __rich_repr__(self) -> Iterator[tuple[str, str]]:
+        yield "key", self.work.key
+
+    # What the steps share ------------------------------------------------------------
+
+    @property
+    def branch_app(self) -> BranchApp:
+        return cast("BranchApp", self.app)
+
+    @property
+    def data(self) -> BranchData:
+        return self.branch_app.data
+
+    @property
+    def store(self) -> Store:
+        store = self.branch_app.store
+        assert store is not None
+        return store
+
+    @property
+    def today(self) -> dt.date:
+        return self.branch_app.today
+
+    @property
+    def profile(self) -> Profile:
+        return self.branch_app.profile
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        if self._calendar is None:
+            self._calendar = folder_calendar(self.branch_app.data_dir)[0]
+        return self._calendar
+
+    @property
+    def non_public(self) -> bool:
+        branch = self.data.branch
+        return bool(branch and branch.non_public)
+
+    def ensure_appraisal(self) -> Appraisal:
+        if self.work.appraisal is None:
+            m = self.work.meeting
+            self.work.appraisal = Appraisal(year=appraisal_year(m.date), meeting_id=m.id)
+        return self.work.appraisal
+
+    # Layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        steps: list[MeetingStep] = [
+            BasicsStep(self),
+            AttendanceStep(self),
+            TopicsStep(self),
+            DecisionsStep(self),
+            LifeMeetingStep(self),
+            AppraisalStep(self),
+            AttachmentsStep(self),
+            ReviewStep(self),
+        ]
+        what = "修改" if self.work.amending else "新建"
+        kind = MEETING_KINDS.get(self.work.meeting.kinds[0], "会议")
+        yield WizardFrame(f"{what}会议记录：{kind}", list(steps), hint="", bar=True)
+        yield BranchFooter()
+
+    @property
+    def frame(self) -> WizardFrame:
+        return self.query_one(WizardFrame)
+
+    @property
+    def step(self) -> MeetingStep:
+        return cast(MeetingStep, self.frame.step)
+
+    def step_by_id(self, step_id: str) -> MeetingStep:
+        return cast(MeetingStep, self.query_one(f"#step-{step_id}"))
+
+    def on_mount(self) -> None:
+        self._apply_kinds()
+        frame = self.frame
+        start = frame.steps[min(self.start_step, len(frame.steps) - 1)]
+        if not start.applies:
+            start = frame.shown[0]
+        frame.go_to(start)
+        self._entered()
+        if self.start_path:
+            table = "appraisals" if self.start_path.startswith("appraisal:") else "meetings"
+            field = self.start_path.removeprefix("appraisal:")
+            self.go_to_step(step_for_field(field, table), field)
+
+    def _apply_kinds(self) -> None:
+        kinds = self.work.kinds
+        for step in self.frame.steps:
+            step.applies = cast(MeetingStep, step).applies_to(kinds)
+        self.frame.refresh_progress()
+
+    # Moving between steps ----------------------------------------------------------------
+
+    def _leave(self, forward: bool) -> bool:
+        """Store the step; going forward, stop at its errors. The draft is saved either way."""
+        step = self.step
+        errors = step.store()
+        self._apply_kinds()
+        if forward:
+            errors = {**self._validation(step.STEP_ID), **errors}
+            step.show_errors(errors)
+            if errors:
+                first = next(iter(errors.values()))
+                self.notify(terminal_safe(first), title="请先修改", severity="warning", timeout=6)
+                step.focus_path(next(iter(errors)))
+                return False
+        step.show_errors({})
+        self._save_draft()
+        return True
+
+    def _validation(self, step_id: str) -> dict[str, str]:
+        errors = errors_of_step(validate(self.work.meeting, self.today), step_id)
+        appraisal = self.work.appraisal
+        if step_id == "appraisal" and appraisal is not None:
+            errors.update(validate(appraisal, self.today))
+        return errors
+
+    def _entered(self) -> None:
+        step = self.step
+        step.load()
+        if isinstance(step, ReviewStep):
+            self._review()
+
+    def action_next(self) -> None:
+        if isinstance(self.step, ReviewStep):
+            self.action_save()
+            return
+        if self._leave(forward=True) and self.frame.go_next():
+            self._entered()
+
+    def action_back(self) -> None:
+        if self.frame.is_first:
+            return
+        self._leave(forward=False)
+        self.frame.go_back()
+        self._entered()
+
+    def go_to_step(self, step_id: str, path: str = "") -> None:
+        """Show step ``step_id`` (storing the current one first), the cursor on ``path``."""
+        target = self.step_by_id(step_id)
+        if target is not self.step:
+            self._leave(forward=False)
+            if not target.applies:
+                return
+            self.frame.go_to(target)
+            self._entered()
+        if path:
+            self.call_after_refresh(target.focus_path, path)
+
+    def action_goto(self) -> None:
+        shown = cast(list[MeetingStep], self.frame.shown)
+        choices = {s.STEP_ID: f"{n}  {s.TITLE}" for n, s in enumerate(shown, 1)}
+
+        def chosen(step_id: str | None) -> None:
+            if step_id is not None:
+                self.go_to_step(step_id)
+
+        self.app.push_screen(StepPrompt("转到哪一步（按数字）", choices), chosen)
+
+    @on(Entered)
+    def _field_entered(self, event: Entered) -> None:
+        # Enter on a step's last field goes on to the next step.
+        event.stop()
+        if not focus_after(self.step, event.field):
+            self.action_next()
+
+    # Drafts ------------------------------------------------------------------------------
+
+    def record_changed(self, step: MeetingStep) -> None:
+        """A step changed the record (a row toggled, an item added): keep the draft current."""
+        self.changes += 1
+        self._save_draft()
+
+    def _save_draft(self) -> None:
+        w = self.work
+        draft = MeetingDraft(
+            key=w.key,
+            meeting=w.meeting,
+            step=self.frame.index,
+            appraisal=w.appraisal,
+            attachments=list(w.attachments),
+            reason=w.reason,
+            state={"window": w.window, "amending": w.amending},
+        )
+        try:
+            save_draft(self.branch_app.data_dir, draft)
+        except StoreError as error:
+            self.notify(error.message, title="草稿未保存", severity="warning", timeout=8)
+
+    def action_close(self) -> None:
+        self.step.store()
+        self._save_draft()
+
+        def answered(choice: str | None) -> None:
+            if choice == "close":
+                self.dismiss(None)
+            elif choice == "discard":
+                try:
+                    discard_draft(self.branch_app.data_dir, self.work.key)
+                except DraftError as error:
+                    self.notify(error.message, severity="warning")
+                self.dismiss(None)
+
+        self.app.push_screen(ChoicePrompt("关闭会议记录向导？", CLOSE_CHOICES), answered)
+
+    # Review and save ---------------------------------------------------------------------
+
+    def _appraisal(self) -> Appraisal | None:
+        return self.work.appraisal if "appraisal" in self.work.kinds else None
+
+    def _review(self) -> None:
+        """Check the whole record, then render the minutes off the UI thread."""
+        review = self.step_by_id("review")
+        self.prepared = None
+        errors = validate(self.work.meeting, self.today)
+        appraisal = self._appraisal()
+        table = "meetings"
+        if not errors and appraisal is not None:
+            errors, table = validate(appraisal, self.today), "appraisals"
+        if errors:
+            path, message = next(iter(errors.items()))
+            target = self.step_by_id(step_for_field(path, table))
+            number = self.frame.number(target) if target.applies else 1
+            review.show_problem(f"第{number}步（{target.SHORT}）需要修改：{message}")
+            return
+        m = Meeting.from_dict(self.work.meeting.to_dict())
+        a = Appraisal.from_dict(appraisal.to_dict()) if appraisal is not None else None
+        self._prepare(m, a, list(self.work.attachments), self.work.reason, self.changes)
+
+    @work(thread=True, exclusive=True, group="prepare", description="生成会议记录")
+    def _prepare(
+        self, meeting: Meeting, appraisal: Appraisal | None, attachments: list, reason: str, at: int
+    ) -> None:
+        from branchtui.storage.minutes import prepare_meeting
+
+        try:
+            prepared = prepare_meeting(
+                self.store,
+                meeting,
+                appraisal=appraisal,
+                attachments=attachments,
+                reason=reason,
+                today=self.today,
+            )
+        except StoreError as error:
+            self.app.call_from_thread(self.step_by_id("review").show_problem, error.message)  # type: ignore[attr-defined]
+            return
+        data = prepared.data
+        defects = meeting_defects(prepared.meeting, data, self.profile, self.calendar)
+        if prepared.appraisal is not None:
+            trial = with_record(data, prepared.meeting, prepared.appraisal)
+            defects += appraisal_defects(prepared.appraisal, trial, self.profile)
+        settles = settled_by(
+            prepared.meeting,
+            data,
+            profile=self.profile,
+            calendar=self.calendar,
+            appraisal=prepared.appraisal,
+        )
+        self.app.call_from_thread(self._prepared, prepared, settles, defects, at)
+
+    def _prepared(
+        self, prepared: PreparedMeeting, settles: list[Obligation], defects: list[Defect], at: int
+    ) -> None:
+        if at != self.changes or not isinstance(self.step, ReviewStep):
+            return
+        self.prepared, self.prepared_for = prepared, at
+        self.step.show_prepared(prepared.text, settles, defects)
+
+    def action_save(self) -> None:
+        if self.saving:
+            return
+        if not isinstance(self.step, ReviewStep):
+            if self._leave(forward=True):
+                self.go_to_step("review")
+            return
+        self.step.store()
+        prepared = self.prepared
+        if prepared is None:
+            self.notify("会议记录尚未生成或有需要修改之处，请稍候或按提示修改", timeout=5)
+            return
+        self.saving = True
+        again = None
+        if self.work.amending and prepared.meeting.amendments[-1].reason != self.work.reason:
+            # The reason was typed after the minutes were made: make them again with it.
+            again = Meeting.from_dict(self.work.meeting.to_dict())
+        self._save(prepared, again, self.work.reason)
+
+    @work(thread=True, exclusive=True, group="save", description="保存会议记录")
+    def _save(self, prepared: PreparedMeeting, again: Meeting | None, reason: str) -> None:
+        from branchtui.storage.minutes import prepare_meeting, save_prepared
+
+        try:
+            if again is not None:
+                prepared = prepare_meeting(
+                    self.store,
+                    again,
+                    appraisal=prepared.appraisal,
+                    attachments=prepared.attachments,
+                    reason=reason,
+                    today=self.today,
+                )
+            saved = save_prepared(self.store, prepared)
+        except MinutesError as error:  # saved, but the file could not be written
+            self.app.call_from_thread(self._saved, None, error.message)
+            return
+        except ConflictError as error:
+            message = (
+                f"{error.message} 本次填写的内容仍在向导中（草稿已保存），没有覆盖对方的修改；"
+                "可关闭向导后重新打开该记录再修改。"
+            )
+            self.app.call_from_thread(self._not_saved, message)
+            return
+        except StoreError as error:
+            self.app.call_from_thread(self._not_saved, error.message)
+            return
+        self.app.call_from_thread(self._saved, saved, "")
+
+    def _not_saved(self, message: str) -> None:
+        self.saving = False
+        review = self.step_by_id("review")
+        assert isinstance(review, ReviewStep)
+        review.show_problem(f"未保存：{message}")
+        self.notify(terminal_safe(message), title="未保存", severity="error", timeout=15)
+
+    def _saved(self, saved: SavedMeeting | None, problem: str) -> None:
+        try:
+            discard_draft(self.branch_app.data_dir, self.work.key)
+        except DraftError as error:
+            self.notify(error.message, severity="warning")
+        if problem:
+            self.notify(
+                terminal_safe(problem), title="已保存，但有问题", severity="warning", timeout=15
+            )
+        elif saved is not None:
+            where = saved.path.relative_to(self.branch_app.data_dir).as_posix()
+            what = "已修改" if saved.amended else "已保存"
+            self.notify(f"{what}，会议记录：{where}", title="会议记录", timeout=8)
+        self.dismiss(saved)

@@ -1,0 +1,1 @@
+"""The steps of the meeting wizard, one module per step."""

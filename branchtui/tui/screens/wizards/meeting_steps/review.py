@@ -1,0 +1,85 @@
+"""Step 7: the minutes exactly as they will be written, in a Markdown view; above them what the
+record settles on the dashboard and the 台账体检 warnings (the secretary may save anyway); for
+an amendment, the reason. Ctrl+S saves; F2 or PgUp go back to any step with nothing lost."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Input, Label, Markdown, Static
+
+from branchtui.domain.meetings.checks import Defect
+from branchtui.domain.obligations.base import Obligation
+from branchtui.tui.screens.wizards.meeting_steps.base import MeetingStep
+from branchtui.tui.text import terminal_safe
+
+
+class ReviewStep(MeetingStep):
+    """预览和保存."""
+
+    STEP_ID = "review"
+    TITLE = "预览会议记录，确认后按 Ctrl+S 保存"
+    SHORT = "预览保存"
+
+    DEFAULT_CSS = """
+    ReviewStep #review-summary { height: auto; max-height: 7; }
+    ReviewStep #review-reason-row { height: 1; }
+    ReviewStep #review-reason-row Label { width: 10; }
+    ReviewStep #review-reason { width: 1fr; }
+    ReviewStep #review-scroll { height: 1fr; border: round $primary-darken-2; }
+    ReviewStep #review-scroll:focus { border: round $primary; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static("正在生成会议记录…", id="review-summary")
+        with Horizontal(id="review-reason-row"):
+            yield Label("修改原因")
+            yield Input(
+                self.work.reason, id="review-reason", compact=True, placeholder="如 补记发言"
+            )
+        with VerticalScroll(id="review-scroll", can_focus=True):
+            yield Markdown("", id="review-minutes")
+
+    def on_mount(self) -> None:
+        self.query_one("#review-reason-row").display = self.work.amending
+
+    def first_focus(self) -> Widget:
+        return self.query_one("#review-scroll")
+
+    def load(self) -> None:
+        self.query_one("#review-reason-row").display = self.work.amending
+        self.query_one("#review-summary", Static).update("正在生成会议记录…")
+        self.query_one("#review-minutes", Markdown).update("")
+
+    def store(self) -> dict[str, str]:
+        self.work.reason = self.query_one("#review-reason", Input).value.strip()
+        return {}
+
+    def show_prepared(self, text: str, settles: list[Obligation], defects: list[Defect]) -> None:
+        summary = Text()
+        met = [ob for ob in settles if ob.status == "met"]
+        others = [ob for ob in settles if ob.status != "met"]
+        if met:
+            rules = "、".join(dict.fromkeys(ob.rule for ob in met))
+            summary.append(f"保存后计入：{rules}", style="green")
+        for ob in others[:2]:
+            summary.append(f"\n{ob.rule}：{terminal_safe(ob.brief or ob.title)}", style="yellow")
+        if defects:
+            summary.append(
+                f"\n台账体检提示{len(defects)}处（可以先保存，以后再补）：", style="yellow"
+            )
+            for defect in defects[:4]:
+                summary.append(f"\n  {terminal_safe(defect.message)}（{defect.rule}）")
+            if len(defects) > 4:
+                summary.append(f"\n  ……另有{len(defects) - 4}处")
+        else:
+            summary.append("\n台账体检：未发现问题")
+        self.query_one("#review-summary", Static).update(summary)
+        self.query_one("#review-minutes", Markdown).update(text)
+
+    def show_problem(self, message: str) -> None:
+        line = Text(terminal_safe(message), style="bold red")
+        line.append("\n按 F2 转到该步骤修改；修改后回到本步再保存。", style="")
+        self.query_one("#review-summary", Static).update(line)

@@ -1,0 +1,275 @@
+"""A column of labelled form fields declared as data, each with its Chinese error beside it.
+
+``FieldSpec`` says what a field holds; ``FieldGroup`` builds the widgets, reads them back as
+Python values (reporting what cannot be read, in Chinese, by field) and shows errors. The
+wizard steps and the small forms (议题, 决定, 表决, 整改 …) are all FieldGroups, so every form
+reads, moves (Enter, Up/Down) and reports the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static, TextArea
+
+from branchtui.domain.dates import DateParseError, format_date, parse_clock, parse_date
+from branchtui.domain.records import Member
+from branchtui.tui.widgets.choice_field import ChoiceField, Entered, ToggleRow
+from branchtui.tui.widgets.pinyin_member_field import PinyinMemberField
+
+FieldKind = Literal[
+    "text", "long", "int", "number", "time", "date", "member", "members", "choice", "multi"
+]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field: its name in the values, its Chinese label, what it holds."""
+
+    name: str
+    label: str
+    kind: FieldKind = "text"
+    choices: tuple[tuple[str, str], ...] = ()
+    hint: str = ""  # a line under the field
+    placeholder: str = ""
+    required: bool = False
+
+
+class FieldGroup(Vertical):
+    """The fields of ``specs`` with ``values``; Enter and Down move to the next field."""
+
+    DEFAULT_CSS = """
+    FieldGroup { height: auto; }
+    FieldGroup > .form-field { height: auto; }
+    FieldGroup .form-row { height: auto; }
+    FieldGroup .form-row > Label { width: 14; padding: 0 1 0 0; text-align: right; }
+    FieldGroup .form-row > Input { width: 1fr; max-width: 44; }
+    FieldGroup .form-row > TextArea { width: 1fr; height: 4; }
+    FieldGroup .form-row > .field-error { width: auto; max-width: 30; }
+    FieldGroup .field-hint { padding: 0 0 0 14; color: $text-muted; height: auto; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "app.focus_next", "下一项", id="form-down", show=False),
+        Binding("up", "app.focus_previous", "上一项", id="form-up", show=False),
+    ]
+
+    class Changed(Message):
+        """A field's value changed (for live checks)."""
+
+        def __init__(self, group: FieldGroup, name: str) -> None:
+            super().__init__()
+            self.group = group
+            self.name = name
+
+        @property
+        def control(self) -> FieldGroup:
+            return self.group
+
+    def __init__(
+        self,
+        specs: Sequence[FieldSpec],
+        values: Mapping[str, Any] | None = None,
+        *,
+        today: dt.date,
+        people: Callable[[], Sequence[Member]] = list,
+        describe: Callable[[str], str] | None = None,
+        prefix: str = "f",
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.specs = list(specs)
+        self.initial = dict(values or {})
+        self.today = today
+        self.people = people
+        self.describe = describe
+        self.prefix = prefix
+
+    def widget_id(self, name: str) -> str:
+        return f"{self.prefix}-{name}".replace(".", "-")
+
+    def compose(self) -> ComposeResult:
+        for spec in self.specs:
+            label = spec.label + ("*" if spec.required else "")
+            row = Horizontal(
+                Label(label),
+                self._widget(spec, self.initial.get(spec.name)),
+                Static("", id=f"{self.widget_id(spec.name)}-error", classes="field-error"),
+                classes="form-row",
+            )
+            hint = [Static(spec.hint, classes="field-hint", markup=False)] if spec.hint else []
+            yield Vertical(
+                row, *hint, classes="form-field", id=f"{self.widget_id(spec.name)}-field"
+            )
+
+    def row(self, name: str) -> Widget:
+        """The field's line with its label, error and hint (to show or hide it)."""
+        return self.query_one(f"#{self.widget_id(name)}-field")
+
+    def _widget(self, spec: FieldSpec, value: Any) -> Widget:
+        wid = self.widget_id(spec.name)
+        if spec.kind == "long":
+            return TextArea(str(value or ""), id=wid, soft_wrap=True, compact=True)
+        if spec.kind in ("member", "members"):
+            values = list(value or []) if spec.kind == "members" else [value] if value else []
+            return PinyinMemberField(
+                self.people,
+                values,
+                title=f"选择{spec.label}",
+                many=spec.kind == "members",
+                describe=self.describe,
+                id=wid,
+            )
+        if spec.kind == "choice":
+            return ChoiceField(spec.choices, value, id=wid)
+        if spec.kind == "multi":
+            return ToggleRow(spec.choices, list(value or []), id=wid)
+        return Input(_text(spec, value), placeholder=spec.placeholder, id=wid, compact=True)
+
+    def field(self, name: str) -> Widget:
+        return self.query_one(f"#{self.widget_id(name)}")
+
+    def read(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """The values as Python values, and a Chinese message per field that cannot be read."""
+        values: dict[str, Any] = {}
+        errors: dict[str, str] = {}
+        for spec in self.specs:
+            try:
+                values[spec.name] = self._read(spec)
+            except ValueError as error:
+                errors[spec.name] = getattr(error, "message", None) or str(error)
+                values[spec.name] = None
+            if spec.required and values[spec.name] in (None, "", []) and spec.name not in errors:
+                errors[spec.name] = f"请填写{spec.label}"
+        return values, errors
+
+    def _read(self, spec: FieldSpec) -> Any:
+        widget = self.field(spec.name)
+        if isinstance(widget, TextArea):
+            return widget.text.strip()
+        if isinstance(widget, PinyinMemberField):
+            return list(widget.values) if spec.kind == "members" else widget.value
+        if isinstance(widget, ChoiceField | ToggleRow):
+            return widget.value
+        assert isinstance(widget, Input)
+        text = widget.value.strip()
+        if spec.kind == "text":
+            return text
+        if not text:
+            return None if spec.kind != "time" else ""
+        if spec.kind == "int":
+            if not (text.isascii() and text.isdigit()):
+                raise ValueError(f"{spec.label}应为整数")
+            return int(text)
+        if spec.kind == "number":
+            try:
+                number = float(text)
+            except ValueError:
+                raise ValueError(f"{spec.label}应为数字，如 1.5") from None
+            if number < 0:
+                raise ValueError(f"{spec.label}不能为负数")
+            return number
+        if spec.kind == "time":
+            return parse_clock(text)
+        try:
+            return parse_date(text, self.today)
+        except DateParseError as error:
+            raise ValueError(error.message) from None
+
+    def fill(self, values: Mapping[str, Any]) -> None:
+        """Put ``values`` into the fields named in it (the others keep what they hold)."""
+        for spec in self.specs:
+            if spec.name not in values:
+                continue
+            value = values[spec.name]
+            widget = self.field(spec.name)
+            if isinstance(widget, TextArea):
+                widget.text = str(value or "")
+            elif isinstance(widget, PinyinMemberField):
+                widget.values = (
+                    list(value or []) if spec.kind == "members" else [value] if value else []
+                )
+                widget.refresh()
+            elif isinstance(widget, ChoiceField):
+                widget.value = value
+            elif isinstance(widget, ToggleRow):
+                widget.value = list(value or [])
+            elif isinstance(widget, Input):
+                widget.value = _text(spec, value)
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        """Each field's message beside it ('' clears it)."""
+        for spec in self.specs:
+            label = self.query_one(f"#{self.widget_id(spec.name)}-error", Static)
+            label.update(errors.get(spec.name, ""))
+
+    def focus_field(self, name: str) -> bool:
+        try:
+            self.field(name).focus()
+        except Exception:
+            return False
+        return True
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(Entered(event.input))
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(ChoiceField.Changed)
+    @on(ToggleRow.Changed)
+    @on(PinyinMemberField.Changed)
+    def _changed(self, event: Message) -> None:
+        widget = getattr(event, "input", None) or getattr(event, "text_area", None)
+        widget = widget or getattr(event, "field", None)
+        name = next(
+            (s.name for s in self.specs if widget and widget.id == self.widget_id(s.name)), ""
+        )
+        self.post_message(self.Changed(self, name))
+
+
+def _text(spec: FieldSpec, value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return format_date(value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def shown_in(widget: Widget, container: Widget) -> bool:
+    """Whether ``widget`` and every ancestor up to ``container`` are displayed."""
+    node: Any = widget
+    while node is not None and node is not container:
+        if not node.display:
+            return False
+        node = node.parent
+    return True
+
+
+def focusable_in(container: Widget) -> list[Widget]:
+    """The focusable widgets of ``container`` that are shown, in the order Tab visits them."""
+    return [w for w in container.query("*") if w.focusable and shown_in(w, container)]
+
+
+def focus_after(container: Widget, widget: Widget) -> bool:
+    """Focus the next focusable widget after ``widget`` inside ``container``; False when
+    ``widget`` was the last one (the form then moves on: saves, or goes to the next step)."""
+    focusable = focusable_in(container)
+    if widget not in focusable:
+        return False
+    index = focusable.index(widget)
+    if index + 1 >= len(focusable):
+        return False
+    focusable[index + 1].focus()
+    return True
