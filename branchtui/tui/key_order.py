@@ -18,6 +18,7 @@ from time import monotonic
 from textual import events
 from textual.app import App
 from textual.message_pump import MessagePump
+from textual.widget import Widget
 
 # A screen that never settles must not hold the keyboard: release after this long (loaded server).
 SETTLE_LIMIT = 3.0
@@ -63,7 +64,7 @@ class KeyOrderApp(App[None]):
 
     def _pumps(self) -> list[MessagePump]:
         try:
-            return [self, *self.screen.walk_children(with_self=True)]
+            return [self, *_shown_nodes(self.screen)]
         except Exception:  # no screen yet (starting) or any more (exiting)
             return [self]
 
@@ -125,3 +126,18 @@ class KeyOrderApp(App[None]):
         """Deliver the keys held meanwhile, in order, each after the previous one settled."""
         self._keys_paused = False
         self.call_later(self._deliver_held)
+
+
+def _shown_nodes(screen: Widget) -> list[Widget]:
+    """The screen and its widgets that are displayed. A hidden subtree (a wizard's other steps,
+    a form's hidden part) is not what a key acts on; leaving it out keeps each key's settling
+    proportional to what is on screen, not to everything a screen ever mounted."""
+    out: list[Widget] = []
+    stack = [screen]
+    while stack:
+        node = stack.pop()
+        if node is not screen and not node.display:
+            continue
+        out.append(node)
+        stack.extend(reversed(node._nodes))
+    return out

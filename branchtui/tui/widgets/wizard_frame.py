@@ -50,21 +50,26 @@ class WizardFrame(Vertical):
         *,
         hint: str = DEFAULT_HINT,
         bar: bool = False,
+        lazy: bool = False,
+        initial: int = 0,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self.wizard_title = title
         self.steps = steps
         self.hint = hint
-        self.bar = (
-            bar  # the steps as one line ("1 基本信息  2 出席 …") instead of "第 n 步 / 共 N 步"
-        )
+        # The steps as one line ("1 基本信息  2 出席 …") instead of "第 n 步 / 共 N 步".
+        self.bar = bar
+        # Lazy: a step is mounted when first shown (and kept), so a wizard of many steps opens
+        # at the cost of one; move with the async go_next / go_back / go_to then.
+        self.lazy = lazy
+        self.set_reactive(WizardFrame.index, initial)
 
     def compose(self) -> ComposeResult:
         yield Static(self.wizard_title, id="wizard-title", markup=False)
         yield Static(self._progress(), id="wizard-progress")
-        with ContentSwitcher(initial=self.steps[0].id):
-            yield from self.steps
+        with ContentSwitcher(initial=self.step.id):
+            yield from [self.step] if self.lazy else self.steps
         if self.hint:
             yield Static(self.hint, id="wizard-hint", markup=False)
 
@@ -91,23 +96,26 @@ class WizardFrame(Vertical):
         """The step's number as the user sees it (1-based, among the steps that apply)."""
         return self.shown.index(step) + 1
 
-    def go_next(self) -> bool:
+    async def go_next(self) -> bool:
         """Show the next step that applies; False at the last."""
         later = [s for s in self.shown if self.steps.index(s) > self.index]
         if not later:
             return False
-        self.index = self.steps.index(later[0])
+        await self.go_to(later[0])
         return True
 
-    def go_back(self) -> bool:
+    async def go_back(self) -> bool:
         """Show the previous step that applies; False at the first."""
         earlier = [s for s in self.shown if self.steps.index(s) < self.index]
         if not earlier:
             return False
-        self.index = self.steps.index(earlier[-1])
+        await self.go_to(earlier[-1])
         return True
 
-    def go_to(self, step: WizardStep) -> None:
+    async def go_to(self, step: WizardStep) -> None:
+        """Show ``step`` (mounting it first when the frame is lazy) with the cursor in it."""
+        if step.parent is None:
+            await self.query_one(ContentSwitcher).mount(step)
         index = self.steps.index(step)
         if index == self.index:  # no change, so no watcher: show it and focus it here
             self.query_one(ContentSwitcher).current = step.id

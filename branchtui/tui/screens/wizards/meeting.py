@@ -161,9 +161,23 @@ class MeetingWizard(ModalScreen["SavedMeeting | None"]):
             AttachmentsStep(self),
             ReviewStep(self),
         ]
+        self.steps = {s.STEP_ID: s for s in steps}
+        kinds = self.work.kinds
+        for step in steps:
+            step.applies = step.applies_to(kinds)
+        start = steps[min(self.start_step, len(steps) - 1)]
+        if not start.applies:
+            start = steps[0]
         what = "修改" if self.work.amending else "新建"
         kind = MEETING_KINDS.get(self.work.meeting.kinds[0], "会议")
-        yield WizardFrame(f"{what}会议记录：{kind}", list(steps), hint="", bar=True)
+        yield WizardFrame(
+            f"{what}会议记录：{kind}",
+            list(steps),
+            hint="",
+            bar=True,
+            lazy=True,
+            initial=steps.index(start),
+        )
         yield BranchFooter()
 
     @property
@@ -175,25 +189,22 @@ class MeetingWizard(ModalScreen["SavedMeeting | None"]):
         return cast(MeetingStep, self.frame.step)
 
     def step_by_id(self, step_id: str) -> MeetingStep:
-        return cast(MeetingStep, self.query_one(f"#step-{step_id}"))
+        return self.steps[step_id]
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self._apply_kinds()
-        frame = self.frame
-        start = frame.steps[min(self.start_step, len(frame.steps) - 1)]
-        if not start.applies:
-            start = frame.shown[0]
-        frame.go_to(start)
+        self.frame.refresh_progress()
+        self.call_after_refresh(self.frame.focus_step)
         self._entered()
         if self.start_path:
             table = "appraisals" if self.start_path.startswith("appraisal:") else "meetings"
             field = self.start_path.removeprefix("appraisal:")
-            self.go_to_step(step_for_field(field, table), field)
+            await self.go_to_step(step_for_field(field, table), field)
 
     def _apply_kinds(self) -> None:
         kinds = self.work.kinds
-        for step in self.frame.steps:
-            step.applies = cast(MeetingStep, step).applies_to(kinds)
+        for step in self.steps.values():
+            step.applies = step.applies_to(kinds)
         self.frame.refresh_progress()
 
     # Moving between steps ----------------------------------------------------------------
@@ -228,28 +239,28 @@ class MeetingWizard(ModalScreen["SavedMeeting | None"]):
         if isinstance(step, ReviewStep):
             self._review()
 
-    def action_next(self) -> None:
+    async def action_next(self) -> None:
         if isinstance(self.step, ReviewStep):
-            self.action_save()
+            self.notify("已是最后一步：确认无误后按 Ctrl+S 保存", timeout=4)
             return
-        if self._leave(forward=True) and self.frame.go_next():
+        if self._leave(forward=True) and await self.frame.go_next():
             self._entered()
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         if self.frame.is_first:
             return
         self._leave(forward=False)
-        self.frame.go_back()
+        await self.frame.go_back()
         self._entered()
 
-    def go_to_step(self, step_id: str, path: str = "") -> None:
+    async def go_to_step(self, step_id: str, path: str = "") -> None:
         """Show step ``step_id`` (storing the current one first), the cursor on ``path``."""
         target = self.step_by_id(step_id)
         if target is not self.step:
             self._leave(forward=False)
             if not target.applies:
                 return
-            self.frame.go_to(target)
+            await self.frame.go_to(target)
             self._entered()
         if path:
             self.call_after_refresh(target.focus_path, path)
@@ -258,18 +269,18 @@ class MeetingWizard(ModalScreen["SavedMeeting | None"]):
         shown = cast(list[MeetingStep], self.frame.shown)
         choices = {s.STEP_ID: f"{n}  {s.TITLE}" for n, s in enumerate(shown, 1)}
 
-        def chosen(step_id: str | None) -> None:
+        async def chosen(step_id: str | None) -> None:
             if step_id is not None:
-                self.go_to_step(step_id)
+                await self.go_to_step(step_id)
 
         self.app.push_screen(StepPrompt("转到哪一步（按数字）", choices), chosen)
 
     @on(Entered)
-    def _field_entered(self, event: Entered) -> None:
+    async def _field_entered(self, event: Entered) -> None:
         # Enter on a step's last field goes on to the next step.
         event.stop()
         if not focus_after(self.step, event.field):
-            self.action_next()
+            await self.action_next()
 
     # Drafts ------------------------------------------------------------------------------
 
@@ -374,12 +385,12 @@ class MeetingWizard(ModalScreen["SavedMeeting | None"]):
         self.prepared, self.prepared_for = prepared, at
         self.step.show_prepared(prepared.text, settles, defects)
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
         if self.saving:
             return
         if not isinstance(self.step, ReviewStep):
             if self._leave(forward=True):
-                self.go_to_step("review")
+                await self.go_to_step("review")
             return
         self.step.store()
         prepared = self.prepared

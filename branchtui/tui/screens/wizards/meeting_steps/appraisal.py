@@ -48,6 +48,10 @@ class AppraisalStep(MeetingStep):
     TITLE = "民主评议：步骤、票数、等次（数字键 1-4 评定等次）"
     SHORT = "评议"
     BINDINGS: ClassVar[list[BindingType]] = keys_of(APPRAISAL_KEYS)
+    DEFAULT_CSS = """
+    AppraisalStep #ap-table { height: auto; max-height: 14; }
+    AppraisalStep #ap-status { height: auto; }
+    """
 
     @classmethod
     def applies_to(cls, kinds: Iterable[str]) -> bool:
@@ -55,13 +59,14 @@ class AppraisalStep(MeetingStep):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield FieldGroup(FORM, self._values(), today=self.today, prefix="ap", id="ap-form")
             yield Static("", id="ap-status")
             table: DataTable[str | Text] = DataTable(
                 id="ap-table", cursor_type="row", zebra_stripes=True
             )
             table.add_columns(*COLUMNS)
             yield table
+            yield Static("评议步骤和票数", classes="section-title")
+            yield FieldGroup(FORM, self._values(), today=self.today, prefix="ap", id="ap-form")
 
     @property
     def appraisal(self) -> Appraisal:

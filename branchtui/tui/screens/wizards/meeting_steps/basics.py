@@ -51,6 +51,8 @@ class BasicsStep(MeetingStep):
     TITLE = "会议类型、时间、地点、主持人、记录人"
     SHORT = "基本信息"
 
+    explained = ""
+
     def compose(self) -> ComposeResult:
         m = self.meeting
         groups = tuple((g.id, g.name) for g in self.data.groups if g.dissolved is None)
@@ -158,7 +160,10 @@ class BasicsStep(MeetingStep):
                     lines.append(f"注意：{problem}（LIFE-5）")
         elif self.work.window:
             lines.append(self.work.window)
-        self.query_one("#basics-info", Static).update(terminal_safe("\n".join(lines)))
+        text = terminal_safe("\n".join(lines))
+        if text != self.explained:  # a new layout only when the line changes, not every key
+            self.explained = text
+            self.query_one("#basics-info", Static).update(text)
 
     def store(self) -> dict[str, str]:
         values, errors = self.form.read()

@@ -75,6 +75,11 @@ class LifeMeetingStep(MeetingStep):
     def compose(self) -> ComposeResult:
         part = self.meeting.life_meeting or LifeMeeting()
         with VerticalScroll():
+            yield Static("对照检查和相互批评（e 对照检查，c 批评意见）", classes="section-title")
+            yield RecordList("（出席的党员将列在这里）", id="examination-list")
+            yield Static("整改清单（r 添加）", classes="section-title")
+            yield RecordList("（尚无整改事项，按 r 添加）", id="rectification-list")
+            yield Static("会议情况", classes="section-title")
             yield FieldGroup(
                 PART,
                 values_of(part, (s.name for s in PART)),
@@ -82,10 +87,6 @@ class LifeMeetingStep(MeetingStep):
                 prefix="life",
                 id="life-form",
             )
-            yield Static("对照检查和相互批评（e 对照检查，c 批评意见）", classes="section-title")
-            yield RecordList("（出席的党员将列在这里）", id="examination-list")
-            yield Static("整改清单（r 添加）", classes="section-title")
-            yield RecordList("（尚无整改事项，按 r 添加）", id="rectification-list")
 
     @property
     def part(self) -> LifeMeeting:
@@ -94,7 +95,7 @@ class LifeMeetingStep(MeetingStep):
         return self.meeting.life_meeting
 
     def first_focus(self) -> Widget:
-        return self.query_one("#life-form", FieldGroup).field("theme")
+        return self.query_one("#examination-list")
 
     def on_mount(self) -> None:
         self.load()
