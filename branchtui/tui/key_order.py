@@ -51,6 +51,15 @@ class KeyOrderApp(App[None]):
         else:
             await self._deliver(event)
 
+    async def _check_bindings(self, key: str, priority: bool = False) -> bool:
+        handled = await super()._check_bindings(key, priority)
+        key_event = self._in_flight
+        if handled and priority and key_event is not None and key_event.key == key:
+            # A key taken by a priority binding (Ctrl+P, a wizard's PgDn) is not forwarded, so
+            # it never bubbles back: it is done here, not after SETTLE_LIMIT.
+            self._key_done = True
+        return handled
+
     async def _deliver(self, event: events.Key) -> None:
         self._in_flight, self._key_done = event, False
         await super().on_event(event)

@@ -145,16 +145,21 @@ class WizardFrame(Vertical):
     def watch_index(self, index: int) -> None:
         self.query_one(ContentSwitcher).current = self.steps[index].id
         self.refresh_progress()
+        if self.lazy:
+            # Nothing in a step now hidden may keep the keys while the new one gets ready.
+            self.screen.set_focus(None)
         self.call_after_refresh(self.focus_step)
 
-    def focus_step(self) -> None:
-        """Put the cursor on the step's first field (or what the step says comes first)."""
+    def focus_step(self, tries: int = 5) -> None:
+        """Put the cursor on the step's first field (or what the step says comes first); a
+        step just mounted may need another refresh before its fields can take the focus."""
         first = getattr(self.step, "first_focus", None)
         target = first() if callable(first) else None
-        if target is not None:
-            target.focus()
+        if target is None:
+            target = next((w for w in self.step.query("*") if w.focusable), None)
+        if target is None:
             return
-        for widget in self.step.query("*"):
-            if widget.focusable:
-                widget.focus()
-                return
+        if not target.focusable and tries > 0:
+            self.call_after_refresh(self.focus_step, tries - 1)
+            return
+        target.focus()
