@@ -139,18 +139,15 @@ async def test_party_lecture_by_the_secretary(branch_dir: Path, today: dt.date) 
         await keys.type("牢记初心使命")
         await keys("enter")
         await keys.type("全体党员")
-        await keys("enter")
-        await keys.type("11")
-        await keys("enter")
-        await keys.type("90")
-        await keys("enter", "enter")  # 线下
+        await keys("enter", "enter", "enter", "enter")  # 12 heard it for 90 minutes, 线下
         await keys.type("讲述党的历史")
         await keys("pagedown")  # no decisions at a lecture: on to attachments
         await finish(pilot, keys)
     meeting = only_meeting(branch_dir)
     lecture = meeting.lecture
     assert lecture is not None and lecture.lecturer_id == "m01"
-    assert (lecture.title, lecture.listeners, lecture.duration_minutes) == ("牢记初心使命", 11, 90)
+    assert (lecture.title, lecture.listeners, lecture.duration_minutes) == ("牢记初心使命", 12, 90)
+    assert lecture.lecturer_post == "支部书记"
     text = minutes_text(branch_dir, meeting)
     assert "牢记初心使命" in text and "张三" in text
     found = compute_obligations(branch_dir, read_file(branch_dir), today).obligations

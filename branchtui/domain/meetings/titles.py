@@ -55,7 +55,9 @@ def meeting_title(meeting: Meeting, data: BranchData) -> str:
     number = sequence_number(meeting, data.meetings)
     org = organization_name(data)
     if kind == "committee_meeting":
-        return f"{org}委员会{year}年第{number}次会议"
+        # "中共××支部委员会" already names the committee: not "委员会委员会".
+        committee = org if org.endswith("委员会") else f"{org}委员会"
+        return f"{committee}{year}年第{number}次会议"
     if kind == "general_meeting":
         return f"{org}{year}年第{number}次党员大会"
     if kind == "group_meeting":

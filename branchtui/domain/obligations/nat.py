@@ -77,7 +77,9 @@ def _judge_meetings(
         result = judge(m)
         if not result.valid:
             detail = f"{format_date(m.date)}{label}：{result.message}"
-            short = brief(detail, f"{format_date(m.date)}{label}{invalid}")
+            # Quorate but with a bad tally (more votes than voters): the vote is what is wrong.
+            what = invalid if not result.quorate else "表决无效"
+            short = brief(detail, f"{format_date(m.date)}{label}{what}")
             out.append(
                 obligation(rule_id, "warning", due=m.date, detail=detail, brief=short, refs=(m.id,))
             )

@@ -19,10 +19,13 @@ from branchtui.storage.folder_obligations import defects_for_folder
 from branchtui.storage.minutes import SavedMeeting
 from branchtui.tui.registry.life import RECORD_CHECKS
 from branchtui.tui.screens.base import DataScreen
-from branchtui.tui.text import terminal_safe
+from branchtui.tui.screens.meetings import meeting_subject
+from branchtui.tui.screens.wizards.meeting_steps.base import SHORT_KINDS
+from branchtui.tui.text import cut_at_safe_point, terminal_safe
 from branchtui.tui.widgets.footer import BranchFooter
 
-COLUMNS = ("日期", "记录", "问题", "规则")
+# (title, cells): 72 cells and the padding make 80 columns.
+COLUMNS = (("日期", 10), ("记录", 16), ("问题", 38), ("规则", 8))
 
 
 class RecordChecksScreen(DataScreen):
@@ -44,8 +47,10 @@ class RecordChecksScreen(DataScreen):
         table: DataTable[str | Text] = DataTable(
             id="checks-table", cursor_type="row", zebra_stripes=True
         )
-        table.add_columns(*COLUMNS)
+        for title, width in COLUMNS:
+            table.add_column(title, width=width)
         yield table
+        yield Static(id="checks-detail", classes="hint", markup=False)
         yield Static(id="checks-count", classes="list-status", markup=False)
         yield BranchFooter()
 
@@ -73,11 +78,11 @@ class RecordChecksScreen(DataScreen):
         row = table.cursor_row
         table.clear()
         for i, d in enumerate(defects):
-            title = d.title.split(" ", 1)[-1]
+            title = terminal_safe(self._record_label(d))
             table.add_row(
                 format_date(d.date),
-                Text(terminal_safe(title)[:18]),
-                Text(terminal_safe(d.message)),
+                Text(cut_at_safe_point(title, 16)),
+                Text(cut_at_safe_point(terminal_safe(d.message), 38)),
                 d.rule,
                 key=str(i),
             )
@@ -90,6 +95,27 @@ class RecordChecksScreen(DataScreen):
         self.query_one("#checks-info", Static).update(info)
         hint = "Enter 打开该记录修改（光标在有问题的地方）   [ ] 换年度"
         self.query_one("#checks-count", Static).update(terminal_safe(problem) or hint)
+
+    def _record_label(self, defect: Defect) -> str:
+        """``支委会研究本月工作``: the short kind and the topic (the date has its column)."""
+        if defect.table == "appraisals":
+            return "民主评议"
+        meeting = self.data.find("meetings", defect.record_id)
+        if meeting is None or not meeting.kinds:
+            return defect.title.split(" ", 1)[-1]
+        subject = meeting_subject(meeting)
+        return SHORT_KINDS.get(meeting.kinds[0], "会议") + subject
+
+    @on(DataTable.RowHighlighted, "#checks-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The whole of the highlighted defect under the list (the column cuts it)."""
+        row = event.cursor_row
+        if 0 <= row < len(self.defects):
+            d = self.defects[row]
+            text = f"{d.title}：{d.message}（{d.rule}）"
+        else:
+            text = ""
+        self.query_one("#checks-detail", Static).update(terminal_safe(text))
 
     def action_shift_year(self, step: int) -> None:
         self.year = (self.year or self.today.year) + step

@@ -56,6 +56,10 @@ class FieldGroup(Vertical):
     FieldGroup .form-row > TextArea { width: 1fr; height: 4; }
     FieldGroup .form-row > .field-error { width: auto; max-width: 30; }
     FieldGroup .field-hint { padding: 0 0 0 14; color: $text-muted; height: auto; }
+    FieldGroup .form-row > Input, FieldGroup .form-row > TextArea { background: $panel; }
+    FieldGroup .form-row > Input:focus, FieldGroup .form-row > TextArea:focus {
+        background: $accent 25%;
+    }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "app.focus_next", "下一项", id="form-down", show=False),
@@ -98,9 +102,8 @@ class FieldGroup(Vertical):
 
     def compose(self) -> ComposeResult:
         for spec in self.specs:
-            label = spec.label + ("*" if spec.required else "")
             row = Horizontal(
-                Label(label),
+                Label(spec.label),
                 self._widget(spec, self.initial.get(spec.name)),
                 Static("", id=f"{self.widget_id(spec.name)}-error", classes="field-error"),
                 classes="form-row",

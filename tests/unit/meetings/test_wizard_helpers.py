@@ -100,3 +100,32 @@ def test_the_usual_host_and_recorder_are_offered() -> None:
     assert default_recorder(data, ["committee_meeting"], None) == ms[1].id
     ms[1].removed = D(2026, 10, 20)
     assert default_recorder(data, ["committee_meeting"], None) is None
+
+
+def test_a_branch_named_as_its_committee_is_not_named_twice() -> None:
+    from branchtui.domain.meetings.titles import meeting_title
+    from branchtui.domain.records import Meeting
+
+    data = make_data(name="中共示范公司第一支部委员会")
+    draft = Meeting(kinds=["committee_meeting"], date=D(2026, 3, 4))
+    assert meeting_title(draft, data) == "中共示范公司第一支部委员会2026年第1次会议"
+
+
+def test_nat2_short_form_names_the_tally_when_the_quorum_was_there() -> None:
+    from branchtui.domain.records import Vote
+    from tests.unit.obligations.conftest import add_meeting, judge
+
+    data = make_data()
+    ms = add_members(data, 3)
+    add_committee(data, D(2025, 1, 1), ms)
+    add_meeting(
+        data,
+        "committee_meeting",
+        D(2026, 11, 5),
+        attendees=ms[:2],
+        absent=ms[2:],
+        votes=[Vote(motion="表决", yes=3)],
+    )
+    (ob,) = judge("NAT-2", data, D(2026, 11, 27))
+    assert ob.status == "warning" and ob.brief.endswith("表决无效")
+    assert "票数合计3超过实到人数2" in ob.detail

@@ -214,6 +214,7 @@ class MeetingWizard(ModalScreen["SavedMeeting | None"]):
         step = self.step
         errors = step.store()
         self._apply_kinds()
+        self._save_draft()
         if forward:
             errors = {**self._validation(step.STEP_ID), **errors}
             step.show_errors(errors)
@@ -223,7 +224,6 @@ class MeetingWizard(ModalScreen["SavedMeeting | None"]):
                 step.focus_path(next(iter(errors)))
                 return False
         step.show_errors({})
-        self._save_draft()
         return True
 
     def _validation(self, step_id: str) -> dict[str, str]:
@@ -235,6 +235,7 @@ class MeetingWizard(ModalScreen["SavedMeeting | None"]):
 
     def _entered(self) -> None:
         step = self.step
+        self._save_draft()  # with the step reached: reopening continues here
         step.load()
         if isinstance(step, ReviewStep):
             self._review()

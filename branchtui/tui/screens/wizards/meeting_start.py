@@ -20,7 +20,7 @@ from branchtui.domain.records.meetings import MEETING_KINDS
 from branchtui.storage.drafts import DraftError, DraftInfo, draft_key, list_drafts, load_draft
 from branchtui.storage.folder_obligations import folder_calendar
 from branchtui.tui.screens.dialogs import ChoicePrompt
-from branchtui.tui.screens.wizards.meeting_steps.base import MeetingWork
+from branchtui.tui.screens.wizards.meeting_steps.base import SHORT_KINDS, MeetingWork
 
 if TYPE_CHECKING:
     from branchtui.storage.minutes import SavedMeeting
@@ -37,7 +37,6 @@ NEW_KINDS: dict[str, tuple[str, ...]] = {
     "life_meeting": ("life_meeting",),
     "appraisal": ("appraisal",),
 }
-CONTINUE_CHOICES = {"continue": "继续填写草稿", "fresh": "放弃草稿，重新开始"}
 Done = Callable[["SavedMeeting | None"], None]
 
 
@@ -121,8 +120,9 @@ def describe_draft(info: DraftInfo | MeetingDraft) -> str:
         kinds, day, step, saved = info.meeting.kinds, info.meeting.date, info.step, info.saved_at
     else:
         kinds, day, step, saved = info.kinds, info.date, info.step, info.saved_at
-    kind = MEETING_KINDS.get(kinds[0], "会议") if kinds else "会议"
-    return f"{kind} {format_date(day)}（填到第{step + 1}步，保存于{saved.replace('T', ' ')}）"
+    kind = SHORT_KINDS.get(kinds[0], "会议") if kinds else "会议"
+    when = saved[5:16].replace("T", " ")  # 11-27 14:03
+    return f"{kind} {format_date(day)}，填到第{step + 1}步（{when}保存）"
 
 
 def with_draft(screen: DataScreen, key: str, fresh: Callable[[], MeetingWork], done: Done) -> None:
@@ -142,9 +142,11 @@ def with_draft(screen: DataScreen, key: str, fresh: Callable[[], MeetingWork], d
         elif choice == "fresh":
             open_work(screen, fresh(), done)
 
-    screen.app.push_screen(
-        ChoicePrompt(f"有未完成的草稿：{describe_draft(draft)}", CONTINUE_CHOICES), answered
-    )
+    choices = {
+        "continue": f"继续填写草稿：{describe_draft(draft)}",
+        "fresh": "放弃草稿，重新开始",
+    }
+    screen.app.push_screen(ChoicePrompt("有未完成的草稿", choices), answered)
 
 
 def start_new(screen: DataScreen, prefill: Prefill, done: Done) -> None:

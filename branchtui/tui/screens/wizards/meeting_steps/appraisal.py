@@ -38,7 +38,13 @@ FORM = (
     FieldSpec("ballots_valid", "有效评议票", "int"),
 )
 TALLY = tuple(FieldSpec(key, f"{label}票数", "int") for key, label in APPRAISAL_GRADES.items())
-COLUMNS = ("姓名", "类别", *(f"{label}票" for label in APPRAISAL_GRADES.values()), "评定等次")
+# (title, cells): the votes for each grade, then the grade given; fits 80 columns.
+COLUMNS = (
+    ("姓名", 8),
+    ("类别", 8),
+    *((label, 8) for label in APPRAISAL_GRADES.values()),
+    ("评定等次", 20),
+)
 
 
 class AppraisalStep(MeetingStep):
@@ -63,7 +69,8 @@ class AppraisalStep(MeetingStep):
             table: DataTable[str | Text] = DataTable(
                 id="ap-table", cursor_type="row", zebra_stripes=True
             )
-            table.add_columns(*COLUMNS)
+            for title, width in COLUMNS:
+                table.add_column(title, width=width)
             yield table
             yield Static("评议步骤和票数", classes="section-title")
             yield FieldGroup(FORM, self._values(), today=self.today, prefix="ap", id="ap-form")
@@ -119,7 +126,7 @@ class AppraisalStep(MeetingStep):
             grade = APPRAISAL_GRADES.get(result.grade, "")
             shown = Text("不评等次", style="dim") if probationary and not grade else Text(grade)
             if probationary and grade:
-                shown = Text(f"{grade}（预备党员不评等次）", style="bold red")
+                shown = Text(f"{grade}（不应评定）", style="bold red")
             table.add_row(
                 self.name(result.member_id),
                 "预备党员" if probationary else "正式党员",
@@ -163,7 +170,10 @@ class AppraisalStep(MeetingStep):
             return
         member = self.data.find("members", result.member_id)
         if grade and member is not None and status_on(member, self._day()) == "probationary":
-            self.notify(f"{member.name}为预备党员：参加评议，不评定等次（NAT-7）", timeout=5)
+            # Said, and passed over: a run of grade keys goes on with the next member.
+            self.notify(f"{member.name}为预备党员：参加评议，不评定等次（NAT-7）", timeout=4)
+            if self.table.cursor_row < self.table.row_count - 1:
+                self.table.move_cursor(row=self.table.cursor_row + 1)
             return
         result.grade = grade  # type: ignore[assignment]
         self._draw()

@@ -65,7 +65,7 @@ class ReviewStep(MeetingStep):
             rules = "、".join(dict.fromkeys(ob.rule for ob in met))
             summary.append(f"保存后计入：{rules}", style="green")
         for ob in others[:2]:
-            summary.append(f"\n{ob.rule}：{terminal_safe(ob.brief or ob.title)}", style="yellow")
+            summary.append(f"\n{ob.rule}：{terminal_safe(ob.detail or ob.title)}", style="yellow")
         if defects:
             summary.append(
                 f"\n台账体检提示{len(defects)}处（可以先保存，以后再补）：", style="yellow"

@@ -14,6 +14,8 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
+from branchtui.domain.meetings.roll import headcount, post_of
+from branchtui.domain.meetings.theme_day import minutes_of
 from branchtui.domain.records import AgendaItem
 from branchtui.domain.records.meeting_parts import (
     ACTIVITY_FORMS,
@@ -136,10 +138,35 @@ class TopicsStep(MeetingStep):
         for part, shown in (("lecture", lecture), ("theme", theme)):
             self.query_one(f"#{part}-title").display = shown
             self._form(part).display = shown
+        if lecture and self.meeting.lecture is None:
+            self._lecture_defaults()
         summary = self._form("summary")
         summary.row("content").display = not kinds <= AGENDA_KINDS
         summary.row("study_hours").display = not kinds <= NO_STUDY
         self._draw_agenda()
+
+    def _lecture_defaults(self) -> None:
+        """A new lecture: heard by those present, for as long as the meeting (still editable)."""
+        form = self._form("lecture")
+        values, _errors = form.read()
+        fill: dict[str, Any] = {}
+        if values["listeners"] is None:
+            fill["listeners"] = headcount(self.meeting, self.data).present
+        if values["duration_minutes"] is None:
+            fill["duration_minutes"] = minutes_of(self.meeting)
+        form.fill(fill)
+
+    @on(FieldGroup.Changed, "#lecture-form")
+    def _lecturer_chosen(self, event: FieldGroup.Changed) -> None:
+        # The lecturer's post as the minutes print it (支部书记 …), unless one was typed.
+        if event.name != "lecturer_id":
+            return
+        form = self._form("lecture")
+        values, _errors = form.read()
+        if values["lecturer_id"] and not values["lecturer_post"]:
+            form.fill(
+                {"lecturer_post": post_of(self.data, values["lecturer_id"], self.meeting.date)}
+            )
 
     def _draw_agenda(self) -> None:
         lines = []
