@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import work
 from textual.screen import Screen
@@ -18,8 +18,10 @@ if TYPE_CHECKING:
     from branchtui.tui.app import BranchApp
 
 
-class DataScreen(Screen[None]):
-    """A screen showing the branch's data; ``reload()`` redraws it from a fresh snapshot."""
+class BranchAccess:
+    """The app's snapshot, store, today and profile, for any screen (a list or a modal wizard)."""
+
+    app: Any
 
     @property
     def branch_app(self) -> BranchApp:
@@ -42,6 +44,10 @@ class DataScreen(Screen[None]):
     @property
     def profile(self) -> Profile:
         return self.branch_app.profile
+
+
+class DataScreen(BranchAccess, Screen[None]):
+    """A screen showing the branch's data; ``reload()`` redraws it from a fresh snapshot."""
 
     def on_screen_resume(self) -> None:
         # Shown first, or again: another session may have written the file meanwhile.

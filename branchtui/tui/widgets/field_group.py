@@ -55,7 +55,7 @@ class FieldGroup(Vertical):
     FieldGroup .form-row > Input { width: 1fr; max-width: 44; }
     FieldGroup .form-row > TextArea { width: 1fr; height: 4; }
     FieldGroup .form-row > .field-error { width: auto; max-width: 30; }
-    FieldGroup .field-hint { padding: 0 0 0 14; color: $text-muted; height: auto; }
+    FieldGroup .form-hint { padding: 0 0 0 14; color: $text-muted; height: auto; }
     FieldGroup .form-row > Input, FieldGroup .form-row > TextArea { background: $panel; }
     FieldGroup .form-row > Input:focus, FieldGroup .form-row > TextArea:focus {
         background: $accent 25%;
@@ -108,7 +108,7 @@ class FieldGroup(Vertical):
                 Static("", id=f"{self.widget_id(spec.name)}-error", classes="field-error"),
                 classes="form-row",
             )
-            hint = [Static(spec.hint, classes="field-hint", markup=False)] if spec.hint else []
+            hint = [Static(spec.hint, classes="form-hint", markup=False)] if spec.hint else []
             yield Vertical(
                 row, *hint, classes="form-field", id=f"{self.widget_id(spec.name)}-field"
             )

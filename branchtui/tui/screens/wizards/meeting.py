@@ -22,8 +22,7 @@ from branchtui.domain.meetings.checks import Defect, appraisal_defects, meeting_
 from branchtui.domain.meetings.draft import MeetingDraft
 from branchtui.domain.meetings.settles import settled_by, with_record
 from branchtui.domain.obligations.base import Obligation
-from branchtui.domain.profile import Profile
-from branchtui.domain.records import Appraisal, BranchData, Meeting
+from branchtui.domain.records import Appraisal, Meeting
 from branchtui.domain.records.meetings import MEETING_KINDS
 from branchtui.domain.validation import validate
 from branchtui.storage.drafts import DraftError, discard_draft, save_draft
@@ -31,6 +30,7 @@ from branchtui.storage.errors import ConflictError, StoreError
 from branchtui.storage.folder_obligations import folder_calendar
 from branchtui.storage.minutes import MinutesError, PreparedMeeting, SavedMeeting
 from branchtui.tui.registry.life import WIZARD_KEYS, keys_of
+from branchtui.tui.screens.base import BranchAccess
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.wizards.meeting_steps.appraisal import AppraisalStep
 from branchtui.tui.screens.wizards.meeting_steps.attachments import AttachmentsStep
@@ -53,11 +53,7 @@ from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 from branchtui.tui.widgets.wizard_frame import WizardFrame
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from branchtui.domain.calendar import WorkCalendar
-    from branchtui.storage.store import Store
-    from branchtui.tui.app import BranchApp
 
 CLOSE_CHOICES = {
     "close": "关闭向导（草稿已保存，下次新建同类会议时可继续）",
@@ -83,7 +79,7 @@ class StepPrompt(ChoicePrompt):
             self.dismiss(keys[number - 1])
 
 
-class MeetingWizard(ModalScreen["SavedMeeting | None"]):
+class MeetingWizard(BranchAccess, ModalScreen["SavedMeeting | None"]):
     """Dismissed with the saved meeting, or None when closed without saving."""
 
     DEFAULT_CSS = """
@@ -107,29 +103,7 @@ class MeetingWizard(ModalScreen["SavedMeeting | None"]):
     def __rich_repr__(self) -> Iterator[tuple[str, str]]:
         yield "key", self.work.key
 
-    # What the steps share ------------------------------------------------------------
-
-    @property
-    def branch_app(self) -> BranchApp:
-        return cast("BranchApp", self.app)
-
-    @property
-    def data(self) -> BranchData:
-        return self.branch_app.data
-
-    @property
-    def store(self) -> Store:
-        store = self.branch_app.store
-        assert store is not None
-        return store
-
-    @property
-    def today(self) -> dt.date:
-        return self.branch_app.today
-
-    @property
-    def profile(self) -> Profile:
-        return self.branch_app.profile
+    # What the steps share besides the app's data (BranchAccess) ---------------------------
 
     @property
     def calendar(self) -> WorkCalendar:
