@@ -77,7 +77,7 @@ async def test_EDU_4_settled_from_the_dashboard_by_keys(demo_dir: Path, today: d
         await pilot.press("b")
         await confirm(pilot)
         await settle(pilot, lambda: table.row_count == 0)
-        assert "全体党员党费已交至上月" in text(app, "#arrears-status")
+        assert "全体党员党费已交至上月" in text(app, "#rows-status")
         await pilot.press("escape")
         await settle(pilot, lambda: isinstance(app.screen, DuesScreen))
         await settle(pilot, lambda: "EDU-4 已完成" in text(app, "#dues-duties"))
@@ -171,10 +171,10 @@ async def test_NAT_4_rates_confirmed_from_the_calculator_then_adjusted(
         await settle(pilot, lambda: "NAT-4 待办" in text(app, "#dues-duties"))
         await pilot.press("r")
         await settle(pilot, lambda: isinstance(app.screen, DuesRatesScreen))
-        assert "未核定12人（1人缺月收入）" in text(app, "#rates-info")
+        assert "未核定12人（1人缺月收入）" in text(app, "#rows-info")
         await pilot.press("c")
         await confirm(pilot)
-        await settle(pilot, lambda: "未核定1人" in text(app, "#rates-info"))
+        await settle(pilot, lambda: "未核定1人" in text(app, "#rows-info"))
         rates = app.screen
         table = rates.query_one(DataTable)
         index = [p.member.name for p in rates.shown].index("张三")  # type: ignore[attr-defined]
@@ -187,7 +187,7 @@ async def test_NAT_4_rates_confirmed_from_the_calculator_then_adjusted(
         await settle(pilot, lambda: "按标准应为每月90.00元" in text(app, "#error-amount"))
         await pilot.press("ctrl+s")  # an adjusted amount is warned, not refused
         await settle(pilot, lambda: isinstance(app.screen, DuesRatesScreen))
-        await settle(pilot, lambda: "未核定0人" in text(app, "#rates-info"))
+        await settle(pilot, lambda: "未核定0人" in text(app, "#rows-info"))
         await pilot.press("escape")
         await settle(pilot, lambda: isinstance(app.screen, DuesScreen))
         await settle(pilot, lambda: "NAT-4 提醒" in text(app, "#dues-duties"))

@@ -12,7 +12,6 @@ import datetime as dt
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.widgets import DataTable, Header, Static
@@ -20,14 +19,13 @@ from textual.widgets import DataTable, Header, Static
 from branchtui.domain.attendance import member_on
 from branchtui.domain.attendance_overview import MemberAttendance, attendance_overview
 from branchtui.domain.obligations import Obligation
-from branchtui.tui.obligations import ObligationsComputed, compute_obligations
 from branchtui.tui.registry.education import ATTENDANCE
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.discipline import DisciplineScreen
 from branchtui.tui.screens.lost_contact import LostContactScreen
-from branchtui.tui.screens.register import duty_lines
 from branchtui.tui.text import terminal_safe
+from branchtui.tui.widgets.duty_lines import DutyLines
 from branchtui.tui.widgets.footer import BranchFooter
 
 COLUMNS = ("姓名", "党小组", "应到", "实到", "出勤率", "连续缺席", "情况")
@@ -54,11 +52,10 @@ class AttendanceScreen(DataScreen):
         super().__init__()
         self.year: int | None = None
         self.rows: list[MemberAttendance] = []
-        self.request = 0
 
     def compose(self) -> ComposeResult:
         yield Header(icon="*")
-        yield Static(id="register-duties", classes="register-duties")
+        yield DutyLines(("EDU-7",), id="register-duties")
         yield Static(id="attendance-headline", classes="register-headline", markup=False)
         table: DataTable[str | Text] = DataTable(
             id="attendance-table", cursor_type="row", zebra_stripes=True
@@ -105,8 +102,7 @@ class AttendanceScreen(DataScreen):
         if flagged:
             count += f"，{flagged}人连续缺席排在最前"
         self.query_one("#attendance-count", Static).update(count)
-        self.request += 1
-        self._judge(self.request)
+        self.query_one(DutyLines).judge(self.data)
 
     def _headline(self, year: int) -> str:
         end = min(self.today, dt.date(year, 12, 31))
@@ -123,18 +119,6 @@ class AttendanceScreen(DataScreen):
             limit = self.profile.absence_warning_months
             line += f"；{flagged}人连续{limit}个月以上缺席"
         return line
-
-    @work(thread=True, exclusive=True, group="register-duties", description="检查规则")
-    def _judge(self, request: int) -> None:
-        result = compute_obligations(self.branch_app.data_dir, self.data, self.today)
-        self.post_message(ObligationsComputed(request, result))
-
-    @on(ObligationsComputed)
-    def _judged(self, message: ObligationsComputed) -> None:
-        if message.request != self.request:
-            return
-        mine = [ob for ob in message.result.obligations if ob.rule == "EDU-7"]
-        self.query_one("#register-duties", Static).update(duty_lines(mine))
 
     def _highlighted(self) -> MemberAttendance | None:
         row = self.table.cursor_row

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.widgets import DataTable, Header, Static
@@ -36,13 +36,12 @@ from branchtui.domain.obligations import Obligation
 from branchtui.domain.records import BranchData, DuesPayment, Meeting, Member, Record
 from branchtui.domain.records.meetings import MEETING_KINDS
 from branchtui.domain.search import sort_by_pinyin
-from branchtui.tui.obligations import ObligationsComputed, compute_obligations
 from branchtui.tui.registry.education import DUES
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt
-from branchtui.tui.screens.register import duty_lines
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.dues_grid import LEGEND, DuesGrid
+from branchtui.tui.widgets.duty_lines import DutyLines
 from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.record_form import FormSpec, RecordForm
 
@@ -64,12 +63,11 @@ class DuesScreen(DataScreen):
         super().__init__()
         self.year: int | None = None
         self.group_filter: str | None = None  # a group id, "" for no group, None for all
-        self.request = 0
         self.rows: list[DuesRow] = []
 
     def compose(self) -> ComposeResult:
         yield Header(icon="*")
-        yield Static(id="dues-duties", classes="register-duties")
+        yield DutyLines(RULES, id="dues-duties")
         yield Static(id="dues-lapse", markup=False)
         yield Static(id="dues-legend", classes="filter-bar", markup=False)
         yield DuesGrid(id="dues-grid")
@@ -106,8 +104,7 @@ class DuesScreen(DataScreen):
             f"{year}年{'  ' + group if group else ''}  {LEGEND}"
         )
         self._show_cell()
-        self.request += 1
-        self._judge(self.request, data)
+        self.query_one(DutyLines).judge(data)
 
     def _group_label(self) -> str:
         if self.group_filter is None:
@@ -145,18 +142,6 @@ class DuesScreen(DataScreen):
         if month.owed is not None and month.state != "not_due":
             parts.append(f"每月 {month.owed} 元{'' if row.rate_set else '（未核定）'}")
         status.update("  ".join(parts))
-
-    @work(thread=True, exclusive=True, group="dues-duties", description="检查规则")
-    def _judge(self, request: int, data: BranchData) -> None:
-        result = compute_obligations(self.branch_app.data_dir, data, self.today)
-        self.post_message(ObligationsComputed(request, result))
-
-    @on(ObligationsComputed)
-    def _judged(self, message: ObligationsComputed) -> None:
-        if message.request != self.request:
-            return
-        mine = [ob for ob in message.result.obligations if ob.rule in RULES]
-        self.query_one("#dues-duties", Static).update(duty_lines(mine))
 
     # One cell -----------------------------------------------------------------------------
 

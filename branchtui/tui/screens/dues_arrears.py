@@ -9,22 +9,16 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.widgets import DataTable, Header, Static
 
 from branchtui.domain.dues import Arrears, DuesBook, arrears, unpaid_streak
 from branchtui.domain.dues_entry import back_payment
 from branchtui.domain.records import Member
 from branchtui.domain.search import sort_by_pinyin
 from branchtui.tui.registry.education import DUES_ARREARS
-from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt
+from branchtui.tui.screens.member_rows import MemberRowsScreen
 from branchtui.tui.text import terminal_safe
-from branchtui.tui.widgets.footer import BranchFooter
-
-COLUMNS = ("姓名", "欠交", "可补交月份", "超期", "连续未交")
 
 
 def _span(months: tuple[str, ...]) -> str:
@@ -33,36 +27,23 @@ def _span(months: tuple[str, ...]) -> str:
     return months[0] if len(months) == 1 else f"{months[0]}至{months[-1]}"
 
 
-class DuesArrearsScreen(DataScreen):
-    """The arrears list; Enter pays back the highlighted member's payable months."""
+class DuesArrearsScreen(MemberRowsScreen[tuple[Member, Arrears]]):
+    """The arrears list; b (or Enter) pays back the highlighted member's payable months."""
 
     SCREEN_ID = DUES_ARREARS.id
     BINDINGS: ClassVar[list[BindingType]] = DUES_ARREARS.bindings()
-    AUTO_FOCUS = "#arrears-table"
+    COLUMNS = ("姓名", "欠交", "可补交月份", "超期", "连续未交")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.shown: list[tuple[Member, Arrears]] = []
+    def member_of(self, row: tuple[Member, Arrears]) -> Member:
+        return row[0]
 
-    def compose(self) -> ComposeResult:
-        yield Header(icon="*")
-        yield Static(id="arrears-info", markup=False)
-        table: DataTable[str | Text] = DataTable(
-            id="arrears-table", cursor_type="row", zebra_stripes=True
-        )
-        table.add_columns(*COLUMNS)
-        yield table
-        yield Static(id="arrears-status", classes="list-status", markup=False)
-        yield BranchFooter()
-
-    @property
-    def table(self) -> DataTable[str | Text]:
-        return self.query_one("#arrears-table", DataTable)
+    def row_chosen(self) -> None:
+        self.action_back_pay()
 
     def reload(self) -> None:
         self.sub_title = DUES_ARREARS.title
         data, today, profile = self.data, self.today, self.profile
-        selected = self._selected()
+        selected = self.highlighted()
         book = DuesBook.of(data)
         owed = arrears(data, today, book)
         members = sort_by_pinyin([m for m in data.active_members if m.id in owed])
@@ -84,49 +65,25 @@ class DuesArrearsScreen(DataScreen):
                 key=member.id,
             )
         if selected is not None:
-            self.select(selected.id)
+            self.select(selected[0].id)
         limit = profile.dues_back_payment_max_months
-        self.query_one("#arrears-info", Static).update(
+        self.show_info(
             f"截至{today.isoformat()}（本月不计）欠交{len(self.shown)}人；"
             f"补交最多{limit}个月（NAT-4）\n连续{profile.lapse_warning_months}个月未交应谈话提醒，"
             f"满{profile.lapse_months}个月按自行脱党处理（NAT-5）"
         )
-        self.query_one("#arrears-status", Static).update(
+        self.show_status(
             "按 b 或 Enter 补交选中党员可补交的月份" if self.shown else "全体党员党费已交至上月"
         )
 
-    def _selected(self) -> Member | None:
-        chosen = self._chosen_row()
-        return chosen[0] if chosen is not None else None
-
-    def _chosen_row(self) -> tuple[Member, Arrears] | None:
-        try:
-            row = self.table.cursor_row
-        except Exception:
-            return None
-        return self.shown[row] if self.shown and 0 <= row < len(self.shown) else None
-
-    def select(self, member_id: str) -> bool:
-        for index, (member, _) in enumerate(self.shown):
-            if member.id == member_id:
-                self.table.move_cursor(row=index)
-                return True
-        return False
-
-    @on(DataTable.RowSelected, "#arrears-table")
-    def _chosen(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_back_pay()
-
     def action_back_pay(self) -> None:
-        chosen = self._chosen_row()
+        chosen = self.highlighted()
         if chosen is None:
             self.notify("没有欠交党费的党员", timeout=3)
             return
         member, found = chosen
-        status = self.query_one("#arrears-status", Static)
         if not found.payable:
-            status.update(f"{member.name}欠交的月份都已超过补交期限（NAT-4），不能补交")
+            self.show_status(f"{member.name}欠交的月份都已超过补交期限（NAT-4），不能补交")
             self.app.bell()
             return
         batch = back_payment(member, found.payable, self.data, self.today)
@@ -147,6 +104,6 @@ class DuesArrearsScreen(DataScreen):
 
         if not batch.count:
             reasons = "；".join(why for _, why in batch.skipped[:2])
-            status.update(f"未记录：{reasons}")
+            self.show_status(f"未记录：{reasons}")
             return
         self.app.push_screen(ChoicePrompt(title, choices), chosen)

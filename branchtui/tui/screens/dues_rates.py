@@ -7,10 +7,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.widgets import DataTable, Header, Static
 
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dues_rates import (
@@ -21,49 +18,37 @@ from branchtui.domain.dues_rates import (
     rate_proposals,
     rate_warning,
 )
-from branchtui.domain.records import DuesRate, Record
+from branchtui.domain.records import DuesRate, Member, Record
 from branchtui.domain.records.people import DUES_CATEGORIES
 from branchtui.domain.search import sort_by_pinyin
 from branchtui.tui.registry.education import DUES_RATES
-from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt
+from branchtui.tui.screens.member_rows import MemberRowsScreen
 from branchtui.tui.text import terminal_safe
-from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.record_form import FormSpec, RecordForm
 
-COLUMNS = ("姓名", "类别", "月收入", "建议", "已核定", "说明")
 RATE_HINTS = {
     "monthly_income": "税后月收入；学生、无固定收入、低收入党员可不填",
     "amount": "在职：3000元以下0.5%，3000-5000元1%，5000-10000元1.5%，10000元以上2%",
 }
 
 
-class DuesRatesScreen(DataScreen):
+class DuesRatesScreen(MemberRowsScreen[RateProposal]):
     """The year's rates beside the calculator's proposals."""
 
     SCREEN_ID = DUES_RATES.id
     BINDINGS: ClassVar[list[BindingType]] = DUES_RATES.bindings()
-    AUTO_FOCUS = "#rates-table"
+    COLUMNS = ("姓名", "类别", "月收入", "建议", "已核定", "说明")
 
     def __init__(self, year: int | None = None) -> None:
         super().__init__()
         self.year = year
-        self.shown: list[RateProposal] = []
 
-    def compose(self) -> ComposeResult:
-        yield Header(icon="*")
-        yield Static(id="rates-info", markup=False)
-        table: DataTable[str | Text] = DataTable(
-            id="rates-table", cursor_type="row", zebra_stripes=True
-        )
-        table.add_columns(*COLUMNS)
-        yield table
-        yield Static(id="rates-status", classes="list-status", markup=False)
-        yield BranchFooter()
+    def member_of(self, row: RateProposal) -> Member:
+        return row.member
 
-    @property
-    def table(self) -> DataTable[str | Text]:
-        return self.query_one("#rates-table", DataTable)
+    def row_chosen(self) -> None:
+        self.action_edit()
 
     def _year(self) -> int:
         return self.year or self.today.year
@@ -71,7 +56,7 @@ class DuesRatesScreen(DataScreen):
     def reload(self) -> None:
         year = self._year()
         self.sub_title = f"{year}年{DUES_RATES.title}"
-        selected = self._selected()
+        selected = self.highlighted()
         proposals = rate_proposals(self.data, year)
         order = {m.id: i for i, m in enumerate(sort_by_pinyin([p.member for p in proposals]))}
         self.shown = sorted(proposals, key=lambda p: order[p.member.id])
@@ -94,38 +79,19 @@ class DuesRatesScreen(DataScreen):
             self.select(selected.member.id)
         unset = [p for p in self.shown if p.current is None]
         ready = [p for p in unset if p.proposed is not None]
-        self.query_one("#rates-info", Static).update(
+        self.show_info(
             f"{year}年{len(self.shown)}人应交党费：已核定{len(self.shown) - len(unset)}人，"
             f"未核定{len(unset)}人（{len(unset) - len(ready)}人缺月收入）\n"
             "每年年初按税后月收入和类别核定一次（NAT-4）"
         )
-        self.query_one("#rates-status", Static).update(
+        self.show_status(
             f"按 c 为{len(ready)}人按建议核定；按 e 或 Enter 逐人调整"
             if ready
             else "按 e 或 Enter 逐人调整"
         )
 
-    def _selected(self) -> RateProposal | None:
-        try:
-            row = self.table.cursor_row
-        except Exception:
-            return None
-        return self.shown[row] if self.shown and 0 <= row < len(self.shown) else None
-
-    def select(self, member_id: str) -> bool:
-        for index, p in enumerate(self.shown):
-            if p.member.id == member_id:
-                self.table.move_cursor(row=index)
-                return True
-        return False
-
-    @on(DataTable.RowSelected, "#rates-table")
-    def _chosen(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_edit()
-
     def action_edit(self) -> None:
-        proposal = self._selected()
+        proposal = self.highlighted()
         if proposal is None:
             self.notify("本年度没有应交党费的党员", timeout=3)
             return
@@ -164,7 +130,7 @@ class DuesRatesScreen(DataScreen):
         missing = [p.member.name for p in self.shown if p.current is None and p.proposed is None]
         if not changes.inserts:
             why = f"{'、'.join(missing[:5])}缺月收入，请按 e 逐人调整" if missing else "都已核定"
-            self.query_one("#rates-status", Static).update(why)
+            self.show_status(why)
             return
         title = f"按建议核定{len(changes.inserts)}人的{year}年党费标准？"
         if missing:

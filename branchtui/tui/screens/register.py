@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Header, Static
 
@@ -24,17 +24,17 @@ from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import format_date
 from branchtui.domain.erasure import erase_record
 from branchtui.domain.fields import fields_of
-from branchtui.domain.obligations import STATUS_LABELS, Obligation
+from branchtui.domain.obligations import Obligation
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, Record
 from branchtui.domain.validation import validate
-from branchtui.tui.obligations import ObligationsComputed, compute_obligations
 from branchtui.tui.registry import screen_spec
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
 from branchtui.tui.text import terminal_safe
+from branchtui.tui.widgets.duty_lines import DutyLines
+from branchtui.tui.widgets.duty_lines import duty_lines as duty_lines  # re-exported
 from branchtui.tui.widgets.footer import BranchFooter
-from branchtui.tui.widgets.obligation_list import STATUS_STYLES
 from branchtui.tui.widgets.record_form import FormSpec, RecordForm, members_for
 
 Cell = Callable[[Any, BranchData], str]
@@ -136,11 +136,10 @@ class RegisterScreen(DataScreen):
         self.year: int | None = None  # None: every year
         self.show_closed = False
         self.shown: list[Record] = []
-        self.request = 0
 
     def compose(self) -> ComposeResult:
         yield Header(icon="*")
-        yield Static(id="register-duties", classes="register-duties")
+        yield DutyLines(self.REGISTER.rules, id="register-duties")
         if self.REGISTER.headline is not None:
             yield Static(id="register-headline", classes="register-headline", markup=False)
         yield Static(id="register-filter", classes="filter-bar", markup=False)
@@ -200,8 +199,7 @@ class RegisterScreen(DataScreen):
             self.query_one("#register-headline", Static).update(terminal_safe(line))
         self._show_detail()
         if self.REGISTER.rules:
-            self.request += 1
-            self._judge(self.request, data)
+            self.query_one(DutyLines).judge(data)
 
     def _show_filter(self) -> None:
         parts = []
@@ -256,18 +254,6 @@ class RegisterScreen(DataScreen):
         return False
 
     # The register's duties ----------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="register-duties", description="检查规则")
-    def _judge(self, request: int, data: BranchData) -> None:
-        result = compute_obligations(self.branch_app.data_dir, data, self.today)
-        self.post_message(ObligationsComputed(request, result))
-
-    @on(ObligationsComputed)
-    def _judged(self, message: ObligationsComputed) -> None:
-        if message.request != self.request:
-            return
-        mine = [ob for ob in message.result.obligations if ob.rule in self.REGISTER.rules]
-        self.query_one("#register-duties", Static).update(duty_lines(mine))
 
     # Actions ------------------------------------------------------------------------------
 
@@ -421,15 +407,3 @@ class RegisterScreen(DataScreen):
 def _year_of(record: Record, field: str) -> int | None:
     value = getattr(record, field, None)
     return value.year if isinstance(value, dt.date) else None
-
-
-def duty_lines(obligations: list[Obligation]) -> Text:
-    """One line per duty: its rule ID, status and short detail (markup-safe)."""
-    text = Text()
-    for ob in obligations:
-        if text:
-            text.append("\n")
-        text.append(f"{ob.rule} ", style="bold")
-        text.append(STATUS_LABELS.get(ob.status, ob.status), style=STATUS_STYLES.get(ob.status, ""))
-        text.append(f"  {terminal_safe(ob.short)}")
-    return text
