@@ -4,44 +4,23 @@ arrears paid back from their list, and the dashboard's EDU-4 met afterwards."""
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from rich.cells import cell_len
 
 from branchtui.domain.dues import arrears
 from branchtui.storage.store import Store
 
+# The sample branch (40 members, seed 7) copied for each test, and how a login is opened.
+from tests.e2e.test_tui_over_ssh import STEP, TODAY, assert_sound, data, demo_folder, open_app
+
 if TYPE_CHECKING:
     from tests.e2e.conftest import Sshd, TmuxPane
 
-TODAY = "2026-11-27"  # tests/conftest.py's fixed today
-START = 40.0  # seconds: a cold Textual start over ssh on a loaded 2-core machine
-STEP = 20.0
-
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def data(tmp_path: Path, branchtui_bin: Path) -> Path:
-    """The demo branch made by the installed CLI: two members behind with their dues."""
-    folder = tmp_path / "data"
-    subprocess.run(
-        [str(branchtui_bin), "demo", "--data", str(folder), "--members", "40", "--seed", "7"],
-        check=True,
-        capture_output=True,
-        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "BRANCHTUI_TODAY": TODAY},
-    )
-    return folder
-
-
-def assert_sound(screen: str) -> None:
-    assert "Traceback" not in screen, screen
-    for line in screen.split("\n"):
-        assert cell_len(line) <= 80, f"超出 80 列：{line!r}"
+__all__ = ["data", "demo_folder"]  # fixtures used by name
 
 
 def test_dues_marked_and_paid_back_over_ssh(
@@ -51,9 +30,7 @@ def test_dues_marked_and_paid_back_over_ssh(
     owed = arrears(Store.open(data).snapshot(), on)
     assert owed, "示例支部应有欠交党费的党员"
     pane = tmux()
-    pane.start(sshd.ssh_argv([str(branchtui_bin)], env=sshd.login_env(data)))
-    pane.wait_for("待办事项", START)
-    pane.wait_until(lambda s: "正在计算" not in s and "已完成" in s, "待办计算完成", STEP)
+    open_app(pane, sshd, branchtui_bin, data)
 
     pane.send("5")
     pane.wait_for("党员证", STEP)
