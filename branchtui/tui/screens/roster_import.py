@@ -90,9 +90,9 @@ class ImportFailed(Message):
 
 
 class ImportSaved(Message):
-    def __init__(self, line: str) -> None:
+    def __init__(self, line: str, backup: str = "") -> None:
         super().__init__()
-        self.line = line
+        self.line, self.backup = line, backup
 
 
 class RosterImportScreen(DataScreen):
@@ -321,9 +321,10 @@ class RosterImportScreen(DataScreen):
         line = f"已导入：新增党员 {added} 人"
         if updated:
             line += f"，更新 {updated} 人"
-        if backup is not None:
-            line += f"；导入前的数据已备份为 {backup.name}"
-        self.post_message(ImportSaved(line))
+        backup_name = backup.name if backup is not None else ""
+        self.post_message(
+            ImportSaved(line + ("（导入前已自动备份）" if backup else ""), backup_name)
+        )
 
     @on(ImportSaved)
     def _saved(self, message: ImportSaved) -> None:
@@ -333,7 +334,8 @@ class RosterImportScreen(DataScreen):
         self.query_one("#import-rows", DataTable).clear()
         self.query_one("#import-summary", Static).update("")
         self._status(message.line)
-        self.notify(message.line, title="名册已导入", timeout=8)
+        kept = f"导入前的数据已备份为 {message.backup}" if message.backup else message.line
+        self.notify(kept, title="名册已导入", timeout=8)
 
     @on(DataTable.RowHighlighted, "#import-rows")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
