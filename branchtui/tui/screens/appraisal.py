@@ -21,7 +21,7 @@ from branchtui.tui.registry.life import APPRAISAL
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.widgets.footer import BranchFooter
 
-COLUMNS = ("年度", "评议会议", "有评议结果", "优秀", "情况")
+COLUMNS = ("年度", "评议会议", "有评议结果", "优秀/上限", "情况")
 
 
 class AppraisalScreen(DataScreen):

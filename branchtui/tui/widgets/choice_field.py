@@ -32,9 +32,18 @@ class ChoiceField(Widget, can_focus=True):
     ChoiceField:focus { background: $accent 30%; text-style: bold; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right,space", "move(1)", "下一项", id="choice-next", show=False),
-        Binding("left", "move(-1)", "上一项", id="choice-prev", show=False),
-        Binding("enter", "enter", "确定", id="choice-enter", show=False),
+        Binding(
+            "right,space",
+            "move(1)",
+            "换一项",
+            id="choice-next",
+            show=False,
+            tooltip="换成下一个选项",
+        ),
+        Binding("left", "move(-1)", "换回", id="choice-prev", show=False, tooltip="换成上一个选项"),
+        Binding(
+            "enter", "enter", "确定", id="choice-enter", show=False, tooltip="确定并移到下一项"
+        ),
     ]
 
     index: reactive[int] = reactive(0)
@@ -88,10 +97,19 @@ class ToggleRow(Widget, can_focus=True):
     ToggleRow:focus { background: $accent 15%; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right", "move(1)", "下一项", id="toggle-next", show=False),
-        Binding("left", "move(-1)", "上一项", id="toggle-prev", show=False),
-        Binding("space", "toggle", "选中/取消", id="toggle-tick", show=False),
-        Binding("enter", "enter", "确定", id="toggle-enter", show=False),
+        Binding("right", "move(1)", "右移", id="toggle-next", show=False, tooltip="移到右边的选项"),
+        Binding("left", "move(-1)", "左移", id="toggle-prev", show=False, tooltip="移到左边的选项"),
+        Binding(
+            "space",
+            "toggle",
+            "选中/取消",
+            id="toggle-tick",
+            show=False,
+            tooltip="勾选或取消光标处的选项",
+        ),
+        Binding(
+            "enter", "enter", "确定", id="toggle-enter", show=False, tooltip="确定并移到下一项"
+        ),
     ]
 
     cursor: reactive[int] = reactive(0)

@@ -62,8 +62,12 @@ class FieldGroup(Vertical):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "app.focus_next", "下一项", id="form-down", show=False),
-        Binding("up", "app.focus_previous", "上一项", id="form-up", show=False),
+        Binding(
+            "down", "app.focus_next", "下一项", id="form-down", show=False, tooltip="光标移到下一项"
+        ),
+        Binding(
+            "up", "app.focus_previous", "上一项", id="form-up", show=False, tooltip="光标移到上一项"
+        ),
     ]
 
     class Changed(Message):

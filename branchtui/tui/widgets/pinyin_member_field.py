@@ -30,9 +30,23 @@ class PinyinMemberField(Widget, can_focus=True):
     PinyinMemberField:focus { background: $accent 30%; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "enter", "确定", id="member-enter", show=False),
-        Binding("space", "pick", "选择", id="member-pick", show=False),
-        Binding("backspace,delete", "clear", "清除", id="member-clear", show=False),
+        Binding(
+            "enter",
+            "enter",
+            "确定",
+            id="member-enter",
+            show=False,
+            tooltip="确定并移到下一项；输入拼音或首字母选择党员",
+        ),
+        Binding("space", "pick", "选择", id="member-pick", show=False, tooltip="打开党员列表选择"),
+        Binding(
+            "backspace,delete",
+            "clear",
+            "清除",
+            id="member-clear",
+            show=False,
+            tooltip="清除所选党员（多人时清除最后一人）",
+        ),
     ]
 
     class Changed(Message):

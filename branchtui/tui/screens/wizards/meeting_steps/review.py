@@ -46,6 +46,9 @@ class ReviewStep(MeetingStep):
         self.query_one("#review-reason-row").display = self.work.amending
 
     def first_focus(self) -> Widget:
+        # An amendment asks its reason first (the minutes say why the record was changed).
+        if self.work.amending and not self.work.reason:
+            return self.query_one("#review-reason")
         return self.query_one("#review-scroll")
 
     def load(self) -> None:
