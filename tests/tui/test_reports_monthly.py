@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from conftest import read_file, settle
+from conftest import open_duty, read_file, settle, text_of
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static, TextArea
 
@@ -170,6 +170,19 @@ async def test_settling_rep1_opens_the_month_it_is_about(demo_dir: Path, today: 
         assert page.year == 2025 and len(page.months) == 12
         table = app.screen.query_one("#month-table", DataTable)
         assert page.months[table.cursor_row] == "2025-12"
+
+
+async def test_rep1_on_the_dashboard_opens_the_monthly_report_by_keys(
+    demo_dir: Path, today: dt.date
+) -> None:
+    # A secretary behind ForceCommand has no shell: the duty's Enter is the way to settle it.
+    app = build_app(demo_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_duty(pilot, "REP-1")
+        assert "按 Enter 打开「月度报告」办理" in text_of(app, "#detail-action")
+        await pilot.press("enter")
+        await settle(pilot, lambda: getattr(app.screen, "month", "") == "2026-11")
+        assert app.current_mode == "reports"
 
 
 async def test_years_move_with_braces_but_not_into_the_future(

@@ -26,7 +26,7 @@ from branchtui.domain.report_monthly import monthly_report_log
 from branchtui.tui.registry.reports import MONTHLY
 from branchtui.tui.screens.dialogs import DatePrompt
 from branchtui.tui.screens.report_base import PreviewScreen
-from branchtui.tui.screens.texts_form import TextPart, TextsForm
+from branchtui.tui.screens.texts_form import TextsForm, text_parts
 from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.report_preview import ReportPreview
 
@@ -167,8 +167,7 @@ class MonthlyReportScreen(PreviewScreen):
             return
         month, store = self.month, self.store
         record = self._record(month)
-        own = by_text_key(record.texts if record else None)
-        parts = [TextPart(key, label, own.get(key, "")) for key, label in MONTHLY_TEXTS.items()]
+        parts = text_parts(MONTHLY_TEXTS, record.texts if record else None)
 
         def save(typed: dict[str, str]) -> str:
             from branchtui.storage.reports import save_monthly_texts

@@ -8,9 +8,9 @@ shown in the form and the text stays as typed. Esc is tui/saving.py's, as in eve
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
+from branchtui.domain.report_common import by_text_key
 from branchtui.storage.errors import StoreError
 from branchtui.tui.registry.reports import FORM_KEYS
 from branchtui.tui.saving import close_unless_typed
@@ -36,6 +37,13 @@ class TextPart:
     text: str = ""
     note: str = ""  # shown above the box (the evidence of a 五好 criterion, a hint)
     limit: int = 5000  # characters (the record's declared maximum)
+
+
+def text_parts(labels: Mapping[str, str], kept: Mapping[Any, str] | None) -> list[TextPart]:
+    """One part per heading of ``labels`` (MONTHLY_TEXTS, YEAR_TEXTS), with the words a record
+    keeps for it (``kept``, keyed by the record's Literal keys)."""
+    own = by_text_key(kept)
+    return [TextPart(key, label, own.get(key, "")) for key, label in labels.items()]
 
 
 class TextsForm(ModalScreen[bool | None]):

@@ -15,7 +15,7 @@ from branchtui.domain.report_common import by_text_key
 from branchtui.storage.report_paths import YEAR_DOCUMENTS
 from branchtui.tui.registry.reports import YEAR_DOCUMENTS as SPEC
 from branchtui.tui.screens.report_base import PreviewScreen
-from branchtui.tui.screens.texts_form import TextPart, TextsForm
+from branchtui.tui.screens.texts_form import TextsForm, text_parts
 from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.report_preview import ReportPreview
 
@@ -75,8 +75,7 @@ class YearDocumentsScreen(PreviewScreen):
     def action_edit(self) -> None:
         year, store = self.year, self.store
         found = [a for a in self.data.assessments if a.year == year]
-        own = by_text_key(found[-1].texts if found else None)
-        parts = [TextPart(key, label, own.get(key, "")) for key, label in YEAR_TEXTS.items()]
+        parts = text_parts(YEAR_TEXTS, found[-1].texts if found else None)
 
         def save(typed: dict[str, str]) -> str:
             from branchtui.storage.reports import save_year_texts
