@@ -199,6 +199,12 @@ async def test_years_move_with_braces_but_not_into_the_future(
         await pilot.press("right_curly_bracket", "right_curly_bracket")
         await pilot.pause()
         assert page.year == 2026
+        # Not before the branch was set up: no years of months "not sent" that never were due.
+        created = read_file(demo_dir).branch.created  # type: ignore[union-attr]
+        assert created is not None
+        await pilot.press(*["left_curly_bracket"] * (2027 - created.year))
+        await pilot.pause()
+        assert page.year == created.year
 
 
 async def test_copy_sends_the_report_as_osc52(demo_dir: Path, today: dt.date) -> None:

@@ -52,7 +52,10 @@ class YearScreen(DataScreen):
         if target > self.today.year:
             self.notify(f"{target}年尚未开始", timeout=3)
             return
-        if target < FIRST_YEAR:
+        branch = self.data.branch
+        first = branch.created.year if branch and branch.created else FIRST_YEAR
+        if target < first:
+            self.notify(f"支部建立于{first}年，没有更早的记录", timeout=3)
             return
         self.year = target
         self.year_changed()
