@@ -133,6 +133,18 @@ def vacate_seat(seat: CommitteeSeat, on: dt.date) -> RecordChanges:
     return RecordChanges(inserts=(vacancy,), updates=(dataclasses.replace(seat, until=on),))
 
 
+def seats_left_by(data: BranchData, member: Member) -> RecordChanges:
+    """A member removed from the roster leaves every seat held that day: each ends and a
+    vacancy opens on the removal date (ORG-7, ORG-8 count from it)."""
+    if member.removed is None:
+        return RecordChanges()
+    changes = RecordChanges()
+    for seat in data.seats:
+        if seat.member_id == member.id and seat.until is None:
+            changes += vacate_seat(seat, member.removed)
+    return changes
+
+
 def start_term(
     data: BranchData, start: dt.date, meeting_id: str | None = None
 ) -> tuple[Term, RecordChanges]:

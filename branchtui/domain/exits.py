@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 
 from branchtui.domain.changes import RecordChanges
-from branchtui.domain.party_groups import member_saved
+from branchtui.domain.member_changes import member_changed
 from branchtui.domain.records import BranchData
 from branchtui.domain.records.people import RemovalReason
 
@@ -25,4 +25,4 @@ def member_exit(
     if member is None or member.removed is not None:
         return RecordChanges()
     after = dataclasses.replace(member, removed=day, removed_reason=reason, removed_note=note)
-    return member_saved(member, after, data.groups)
+    return member_changed(data, member, after)

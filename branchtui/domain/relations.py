@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import add_months, add_years
-from branchtui.domain.party_groups import member_saved
+from branchtui.domain.member_changes import member_changed
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, FlowingMember, Member, Transfer, TravelAbroad
 from branchtui.domain.records.relations import TransferInstrument
@@ -161,7 +161,7 @@ def transfer_out(data: BranchData, transfer: Transfer, card_number: str = "") ->
         removed = dataclasses.replace(
             member, removed=transfer.date, removed_reason="transferred_out", removed_note=note
         )
-        changes += member_saved(member, removed, data.groups)
+        changes += member_changed(data, member, removed)
     if transfer.instrument == "flow_card":
         flow = FlowingMember(
             member_id=member.id,
@@ -185,7 +185,7 @@ def transfer_in(data: BranchData, transfer: Transfer, member: Member) -> RecordC
     )
     transfer = dataclasses.replace(transfer, member_id=member.id, person_name=member.name)
     known = data.find("members", member.id) is not None
-    saved = member_saved(member if known else None, arrived, data.groups)
+    saved = member_changed(data, member if known else None, arrived)
     return RecordChanges(inserts=(transfer,)) + saved
 
 

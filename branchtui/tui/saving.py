@@ -23,7 +23,7 @@ def save_changes(
     store: Store,
     changes: RecordChanges,
     *,
-    saved: Callable[[], None],
+    saved: Callable[[], object],
     failed: Callable[[str], None],
     group: str = "save",
 ) -> None:

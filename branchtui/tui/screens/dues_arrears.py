@@ -92,7 +92,7 @@ class DuesArrearsScreen(MemberRowsScreen[tuple[Member, Arrears]]):
             title += f"（{len(found.beyond_back_payment)}个月已超过补交期限）"
         choices = {"save": "补交，记为已交", "cancel": "不补交"}
 
-        def chosen(choice: str | None) -> None:
+        def answered(choice: str | None) -> None:
             if choice == "save":
                 changes = batch.changes
                 self.commit(
@@ -106,4 +106,4 @@ class DuesArrearsScreen(MemberRowsScreen[tuple[Member, Arrears]]):
             reasons = "；".join(why for _, why in batch.skipped[:2])
             self.show_status(f"未记录：{reasons}")
             return
-        self.app.push_screen(ChoicePrompt(title, choices), chosen)
+        self.app.push_screen(ChoicePrompt(title, choices), answered)

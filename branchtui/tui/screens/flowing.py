@@ -25,8 +25,10 @@ CARD_CHOICES = {"yes": "已查验流动党员活动证", "no": "尚未查验（�
 def _conversion(flow: Any, data: BranchData) -> str:
     # REL-5: a flowing 预备党员's conversion date, shown beside the entry.
     member = data.find("members", flow.member_id)
-    due = conversion_due(member, profile_of(data)) if member is not None else None
-    return format_date(due) if due is not None and member.removed is None else ""
+    if member is None or member.removed is not None:
+        return ""
+    due = conversion_due(member, profile_of(data))
+    return format_date(due) if due is not None else ""
 
 
 def _saved(data: BranchData, before: Record | None, after: Record) -> RecordChanges:

@@ -17,7 +17,7 @@ from textual.widgets import Header, Input, Label, Select, Static
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import DateParseError
 from branchtui.domain.fields import label_of
-from branchtui.domain.party_groups import member_saved
+from branchtui.domain.member_changes import member_changed
 from branchtui.domain.records import Member, PartyGroup
 from branchtui.domain.records.people import DUES_CATEGORIES, GENDERS, MEMBER_STATUSES
 from branchtui.domain.validation import validate
@@ -209,7 +209,7 @@ class MemberForm(DataScreen):
         self.saving = True
         self.query_one("#form-status", Static).update("正在保存")
         # A leader moved to another group stops leading the old one (ORG-2).
-        self._write(member, member_saved(self.original, member, self.data.groups))
+        self._write(member, member_changed(self.data, self.original, member))
 
     @work(thread=True, exclusive=True, group="member-save", description="保存党员")
     def _write(self, member: Member, changes: RecordChanges) -> None:

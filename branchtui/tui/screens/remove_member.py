@@ -21,7 +21,7 @@ from branchtui.domain.erasure import (
     erase_member,
     erasure_summary,
 )
-from branchtui.domain.party_groups import member_saved
+from branchtui.domain.member_changes import member_changed
 from branchtui.domain.records import Member, PartyGroup
 from branchtui.domain.records.people import REMOVAL_REASONS, RemovalReason
 from branchtui.storage.errors import StoreError
@@ -125,9 +125,9 @@ class RemoveMemberDialog(ModalScreen[bool]):
         removed = dataclasses.replace(
             self.member, removed=date, removed_reason=cast(RemovalReason, reason), removed_note=note
         )
-        # A removed leader stops leading their group (ORG-2).
-        groups = self.app.data.groups  # type: ignore[attr-defined]
-        self._write(removed, member_saved(self.member, removed, groups))
+        # A removed leader stops leading their group (ORG-2); a seat held opens (ORG-7, ORG-8).
+        data = self.app.data  # type: ignore[attr-defined]
+        self._write(removed, member_changed(data, self.member, removed))
 
     def _confirm_erasure(self) -> None:
         """录入错误: the member and what exists only for them go, after one more question."""
