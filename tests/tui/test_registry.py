@@ -116,3 +116,13 @@ def test_the_top_level_is_the_plans_eight_tasks_plus_todo_and_reports() -> None:
         "基础保障",
         "报告",
     ]
+
+
+@pytest.mark.parametrize("spec", SCREENS, ids=lambda s: s.id)
+def test_a_register_without_dates_has_no_year_key(spec: ScreenSpec) -> None:
+    cls = screen_class(spec)
+    register = getattr(cls, "REGISTER", None)
+    if register is None:
+        return
+    has_year_key = any(a.action == "choose_year" for a in spec.actions)
+    assert has_year_key == (register.date_field is not None)

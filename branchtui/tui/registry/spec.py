@@ -120,12 +120,18 @@ class AreaSpec:
 
 
 def register_actions(
-    screen_id: str, noun: str, *, closes: str = "", extra: tuple[ActionSpec, ...] = ()
+    screen_id: str,
+    noun: str,
+    *,
+    closes: str = "",
+    years: bool = True,
+    extra: tuple[ActionSpec, ...] = (),
 ) -> tuple[ActionSpec, ...]:
     """The keys of a register screen (tui/screens/register.py) for records called ``noun``.
 
     ``closes``: what closing a record is called (结束, 返回 …) when the register keeps closed
-    records as history; without it, removing deletes after a confirmation.
+    records as history; without it, removing deletes after a confirmation. ``years``: whether
+    its records have a date to filter by year (a register without one gets no year key).
     """
     keys = [
         ActionSpec(f"{screen_id}-add", "a", "新增", f"新增{noun}", f"登记一条{noun}", "add"),
@@ -163,9 +169,15 @@ def register_actions(
                 "remove",
             )
         )
-    keys.append(
-        ActionSpec(
-            f"{screen_id}-year", "y", "年份", f"{noun}按年份筛选", "只看某一年的记录", "choose_year"
+    if years:
+        keys.append(
+            ActionSpec(
+                f"{screen_id}-year",
+                "y",
+                "年份",
+                f"{noun}按年份筛选",
+                "只看某一年的记录",
+                "choose_year",
+            )
         )
-    )
     return (*keys, *extra)

@@ -12,7 +12,7 @@ VENUES = ScreenSpec(
     help="党员活动场所（自有或共用）及设施设备（BASE-1）",
     factory="branchtui.tui.screens.venues:VenuesScreen",
     settles=("venues",),
-    actions=register_actions("venues", "活动场所"),
+    actions=register_actions("venues", "活动场所", years=False),
 )
 
 FUNDS = ScreenSpec(
