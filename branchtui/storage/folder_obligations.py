@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from branchtui.domain.obligations.base import Obligation
 from branchtui.domain.profile import Profile, get_profile
-from branchtui.domain.records import BranchData
 from branchtui.storage import locations
 from branchtui.storage.errors import StoreError
 from branchtui.storage.holiday_cache import national_schedule, remember
@@ -22,6 +21,7 @@ from branchtui.storage.holiday_cache import national_schedule, remember
 if TYPE_CHECKING:
     from branchtui.domain.calendar import WorkCalendar
     from branchtui.domain.meetings.checks import Defect
+    from branchtui.domain.records import BranchData
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ from textual.keys import format_key
 from textual.screen import Screen
 
 from branchtui.domain.profile import Profile, get_profile
-from branchtui.domain.records import BranchData
 from branchtui.storage import locations
 from branchtui.storage.errors import StoreError
 from branchtui.tui.key_order import KeyOrderApp
@@ -25,6 +24,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from branchtui.domain.obligations.base import Obligation
+    from branchtui.domain.records import BranchData
     from branchtui.storage.store import Store
 
 

@@ -6,14 +6,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from branchtui.domain.obligations import Obligation
 from branchtui.domain.profile import Profile
-from branchtui.domain.records import BranchData
 from branchtui.storage.duties_cache import read_duties, write_duties
 from branchtui.storage.folder_obligations import FolderObligations, obligations_for_folder
+
+if TYPE_CHECKING:
+    from branchtui.domain.records import BranchData
 
 
 @dataclass

@@ -31,3 +31,25 @@ def test_domain_imports_neither_textual_nor_tinydb() -> None:
 def test_storage_does_not_import_textual() -> None:
     loaded = _modules_after_importing("branchtui.storage")
     assert not {m for m in loaded if m.split(".")[0] == "textual"}
+
+
+def test_the_dashboards_first_frame_needs_neither_the_records_nor_the_engine() -> None:
+    # The first frame (today's duties from the cache, or the loading line) comes before the
+    # data file is read: the record types (~40 ms of imports), the store and the rule engine
+    # load after it, off the UI thread.
+    code = (
+        "import json, sys\n"
+        "import branchtui.tui.app, branchtui.tui.screens.dashboard, branchtui.tui.obligations\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    loaded = set(json.loads(out))
+    late = {
+        "branchtui.domain.records",
+        "branchtui.storage.store",
+        "branchtui.domain.obligations.engine",
+        "textual.command",
+    }
+    assert not loaded & late, f"loaded before the first frame: {sorted(loaded & late)}"

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from branchtui.domain.profile import Profile
-from branchtui.domain.records import BranchData
+
+if TYPE_CHECKING:
+    from branchtui.domain.records import BranchData
 
 # Order in which the dashboard lists them.
 STATUSES = ("overdue", "due", "warning", "upcoming", "met", "not_applicable")

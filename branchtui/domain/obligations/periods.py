@@ -10,9 +10,12 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from branchtui.domain.dates import month_bounds, quarter_bounds, quarter_of
-from branchtui.domain.records import BranchData
+
+if TYPE_CHECKING:
+    from branchtui.domain.records import BranchData
 
 # How far ahead a deadline shows as upcoming (即将到期).
 UPCOMING_DAYS = 14

@@ -10,10 +10,10 @@ from textual import work
 from textual.screen import Screen
 
 from branchtui.domain.profile import Profile
-from branchtui.domain.records import BranchData
 from branchtui.storage.errors import StoreError
 
 if TYPE_CHECKING:
+    from branchtui.domain.records import BranchData
     from branchtui.storage.store import Store, Transaction
     from branchtui.tui.app import BranchApp
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.markup import escape
 from textual import on, work
@@ -26,7 +26,6 @@ from branchtui.domain.obligations import STATUS_LABELS, Obligation
 from branchtui.domain.obligations.catalogue import FAMILIES
 from branchtui.domain.profile import Profile
 from branchtui.domain.progress import progress_rows
-from branchtui.domain.records import BranchData
 from branchtui.storage.duties_cache import data_stamp, duties_key
 from branchtui.tui.obligations import (
     Computed,
@@ -41,6 +40,9 @@ from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
 from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.obligation_list import ObligationList
 from branchtui.tui.widgets.progress_view import ProgressView
+
+if TYPE_CHECKING:
+    from branchtui.domain.records import BranchData
 
 WEEKDAYS = "一二三四五六日"
 # Below this width the progress view is hidden until asked for, and then sits under the list.
