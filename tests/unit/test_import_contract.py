@@ -50,6 +50,5 @@ def test_the_dashboards_first_frame_needs_neither_the_records_nor_the_engine() -
         "branchtui.domain.records",
         "branchtui.storage.store",
         "branchtui.domain.obligations.engine",
-        "textual.command",
     }
     assert not loaded & late, f"loaded before the first frame: {sorted(loaded & late)}"
