@@ -84,11 +84,17 @@ def require_terminal() -> None:
 
 
 def start_tui(folder: Path) -> int:
+    # Only BRANCHTUI_TODAY pins the date; otherwise a session open past midnight moves on.
+    fixed = locations.fixed_today()
+    # Today's duties, when the cache does not hold them, are computed by a child on the other
+    # core while Textual loads: forked now, while this process has one thread.
+    from branchtui.storage.duties_ahead import start_duties_ahead
+
+    ahead = start_duties_ahead(folder, fixed or locations.today())
     # Textual takes ~300 ms to import: only the interactive path pays for it.
     from branchtui.tui.app import run_tui
 
-    # Only BRANCHTUI_TODAY pins the date; otherwise a session open past midnight moves on.
-    return run_tui(folder, today=locations.fixed_today())
+    return run_tui(folder, today=fixed, duties_ahead=ahead)
 
 
 def _open(args: list[str], data: str | None, demo: bool) -> int:

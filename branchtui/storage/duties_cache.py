@@ -90,9 +90,9 @@ def read_duties(folder: Path, on: dt.date) -> tuple[FolderObligations, str] | No
     return result, key
 
 
-def write_duties(folder: Path, result: FolderObligations, key: str) -> None:
-    """Keep ``result`` under ``key`` (made by ``duties_key``); a cache that cannot be written
-    is not used, which is no error."""
+def write_duties(folder: Path, result: FolderObligations, key: str) -> bool:
+    """Keep ``result`` under ``key`` (made by ``duties_key``); False when the cache cannot be
+    written (then it is not used, which is no error)."""
     doc = {
         "key": key,
         "profile": result.profile.name,
@@ -112,3 +112,5 @@ def write_duties(folder: Path, result: FolderObligations, key: str) -> None:
     except OSError:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
+        return False
+    return True

@@ -146,6 +146,14 @@ class Store:
                 pass  # the transaction commits the migration, after a "migrate" backup
         return store
 
+    @classmethod
+    def read_snapshot(cls, data_dir: Path | str) -> BranchData:
+        """The data as the file holds it now, for a reader that changes nothing: no lock is
+        taken, no leftover temp file removed, an older file is migrated in memory only."""
+        store = cls(Path(data_dir))
+        store._load()
+        return store.snapshot()
+
     def _create(self) -> None:
         ensure_folder(self.data_dir)
         with write_lock(self.data_dir):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 import importlib
 from collections.abc import Callable
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 
     from branchtui.domain.obligations.base import Obligation
     from branchtui.domain.records import BranchData
+    from branchtui.storage.duties_ahead import DutiesAhead
     from branchtui.storage.store import Store
 
 
@@ -80,12 +83,19 @@ class BranchApp(KeyOrderApp):
     ]
 
     def __init__(
-        self, data_dir: Path, today: dt.date | None = None, *, background: bool = False
+        self,
+        data_dir: Path,
+        today: dt.date | None = None,
+        *,
+        background: bool = False,
+        duties_ahead: DutiesAhead | None = None,
     ) -> None:
         super().__init__()
         self.data_dir = Path(data_dir)
         self.fixed_today = today
         self.background = background  # read the data file after the first frame, in a thread
+        # The child forked at launch computing today's duties into the cache, while it runs.
+        self.duties_ahead = duties_ahead
         self.store: Store | None = None
         self.open_problem = ""  # the store's Chinese message when the data file cannot be opened
         self.shown_day = self.today
@@ -113,6 +123,7 @@ class BranchApp(KeyOrderApp):
 
     def on_mount(self) -> None:
         self.set_interval(30, self.check_new_day, name="new-day")
+        self._watch_duties_ahead()
         if not (self.data_dir / locations.DATA_FILE).exists():
             from branchtui.tui.screens.wizards.setup import SetupWizard
 
@@ -162,6 +173,28 @@ class BranchApp(KeyOrderApp):
             self.switch_mode("dashboard")
         elif callable(reload := getattr(self.screen, "reload", None)):
             reload()
+
+    def _watch_duties_ahead(self) -> None:
+        ahead = self.duties_ahead
+        if ahead is None:
+            return
+        from branchtui.storage.duties_ahead import PATIENCE_SECONDS
+
+        def readable() -> None:
+            if ahead.read():
+                self._duties_ahead_done()
+
+        asyncio.get_running_loop().add_reader(ahead.fd, readable)
+        self.set_timer(PATIENCE_SECONDS, lambda: self._duties_ahead_done(give_up=True))
+
+    def _duties_ahead_done(self, *, give_up: bool = False) -> None:
+        """The child has ended (or is given up): whoever waited for it looks at the cache."""
+        ahead, self.duties_ahead = self.duties_ahead, None
+        if ahead is None:
+            return
+        with contextlib.suppress(ValueError, OSError):
+            asyncio.get_running_loop().remove_reader(ahead.fd)
+        ahead.finish(give_up=give_up)
 
     def _branch_created(self, result: object) -> None:
         from branchtui.tui.screens.wizards.setup import SetupResult, save_setup
@@ -302,21 +335,28 @@ def _load_pinyin() -> None:
 
 
 def build_app(
-    data_dir: Path, *, today: dt.date | None = None, background: bool = False
+    data_dir: Path,
+    *,
+    today: dt.date | None = None,
+    background: bool = False,
+    duties_ahead: DutiesAhead | None = None,
 ) -> BranchApp:
     """The one factory used by the CLI, the tests and the snapshot apps.
 
     With ``background`` the first frame is painted before the data file is read (the CLI);
     without, the data is there when the app has mounted (tests and snapshots stay deterministic).
+    ``duties_ahead``: the child computing today's duties, forked at launch (storage.duties_ahead).
     """
-    return BranchApp(data_dir, today=today, background=background)
+    return BranchApp(data_dir, today=today, background=background, duties_ahead=duties_ahead)
 
 
-def run_tui(data_dir: Path, today: dt.date | None = None) -> int:
+def run_tui(
+    data_dir: Path, today: dt.date | None = None, duties_ahead: DutiesAhead | None = None
+) -> int:
     """Run the TUI on ``data_dir`` until the user quits; the exit code (1 after a program error).
 
     ``today`` fixes the date (BRANCHTUI_TODAY); without it the date follows the clock.
     """
-    app = build_app(data_dir, today=today, background=True)
+    app = build_app(data_dir, today=today, background=True, duties_ahead=duties_ahead)
     app.run()
     return app.return_code or 0

@@ -7,6 +7,8 @@ asserted, never how long anything took.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -17,8 +19,11 @@ from conftest import settle
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from branchtui.storage.duties_ahead import KEPT, DutiesAhead, keep_todays_duties
+from branchtui.storage.folder_obligations import obligations_for_folder
 from branchtui.storage.store import Store
 from branchtui.tui.app import build_app
+from branchtui.tui.screens import dashboard as dashboard_module
 from branchtui.tui.screens.dashboard import DashboardScreen
 from branchtui.tui.screens.roster import RosterScreen
 
@@ -44,7 +49,7 @@ class HeldRead:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.events: list[str] = []
         self.reading, self.gate = threading.Event(), threading.Event()
-        real_open = Store.open
+        self.real_open = real_open = Store.open
 
         def slow_open(*args: Any, **kwargs: Any) -> Store:
             self.events.append("read started")
@@ -145,3 +150,109 @@ async def test_after_another_session_wrote_the_duties_are_computed_again(
         await settle(pilot, lambda: bool(getattr(screen, "obligations", None)))
         roster = next(ob for ob in screen.obligations if ob.rule == "ORG-1")  # type: ignore[attr-defined]
         assert member.name in roster.detail and "联系电话" in roster.detail
+
+
+class PlayedChild:
+    """The child forked at launch (storage.duties_ahead), played by the test: it keeps today's
+    duties in the cache, or fails, when the test says so."""
+
+    def __init__(self, folder: Path, on: dt.date) -> None:
+        self.folder, self.on = folder, on
+        read_end, self.write_end = os.pipe()
+        os.set_blocking(read_end, False)
+        self.process = subprocess.Popen(["true"])  # a real child for the app to reap
+        self.handle = DutiesAhead(self.process.pid, read_end, on)
+
+    def ends(self, *, kept: bool) -> None:
+        if kept:
+            assert keep_todays_duties(self.folder, self.on)
+            os.write(self.write_end, KEPT)
+        os.close(self.write_end)
+
+
+def computed_here(monkeypatch: pytest.MonkeyPatch) -> list[dt.date]:
+    """The dates the dashboard computed duties for itself (not shown from the cache)."""
+    calls: list[dt.date] = []
+    real = dashboard_module.compute_obligations
+
+    def compute(folder: Path, data: Any, on: dt.date, key: str = "") -> Any:
+        calls.append(on)
+        return real(folder, data, on, key)
+
+    monkeypatch.setattr(dashboard_module, "compute_obligations", compute)
+    return calls
+
+
+def expected_duties(folder: Path, on: dt.date) -> list[dict[str, Any]]:
+    found = obligations_for_folder(folder, Store.read_snapshot(folder), on)
+    return [ob.to_json() for ob in found.obligations]
+
+
+async def test_the_first_start_of_a_day_shows_the_duties_computed_ahead_before_reading(
+    branch_dir: Path, today: dt.date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = computed_here(monkeypatch)
+    read = HeldRead(monkeypatch)
+    child = PlayedChild(branch_dir, today)
+    app = build_app(branch_dir, today=today, background=True, duties_ahead=child.handle)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, read.reading.is_set)
+        assert "正在读取数据…" in info_text(app)  # nothing in the cache yet: no list
+        child.ends(kept=True)
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen)
+        await until(pilot, lambda: bool(screen.obligations))
+        assert app.store is None  # shown while this process still reads the file
+        assert "已逾期" in info_text(app) and "正在读取数据" not in info_text(app)
+        assert [ob.to_json() for ob in screen.obligations] == expected_duties(branch_dir, today)
+        read.release()
+        await settle(pilot, lambda: app.store is not None)
+        assert [ob.to_json() for ob in screen.obligations] == expected_duties(branch_dir, today)
+    assert calls == []  # judged once, by the child
+    assert child.process.poll() is not None  # reaped
+
+
+async def test_when_the_file_is_read_first_the_dashboard_waits_for_the_child(
+    branch_dir: Path, today: dt.date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = computed_here(monkeypatch)
+    child = PlayedChild(branch_dir, today)
+    app = build_app(branch_dir, today=today, background=True, duties_ahead=child.handle)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: app.store is not None)
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen)
+        assert screen.obligations == [] and calls == []  # not computed twice
+        child.ends(kept=True)
+        await until(pilot, lambda: bool(screen.obligations))
+        assert [ob.to_json() for ob in screen.obligations] == expected_duties(branch_dir, today)
+        await pilot.app.workers.wait_for_complete()
+    assert calls == []
+
+
+@pytest.mark.parametrize("what", ["the child kept nothing", "the file changed since"])
+async def test_without_a_valid_result_from_the_child_the_dashboard_computes_them(
+    what: str, branch_dir: Path, today: dt.date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = computed_here(monkeypatch)
+    read = HeldRead(monkeypatch)
+    child = PlayedChild(branch_dir, today)
+    app = build_app(branch_dir, today=today, background=True, duties_ahead=child.handle)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, read.reading.is_set)
+        if what == "the child kept nothing":
+            child.ends(kept=False)
+        else:
+            child.ends(kept=True)
+            store = read.real_open(branch_dir)
+            member = store.snapshot().members[0]
+            member.phone = ""  # another session's commit: ORG-1 now lacks a phone number
+            store.save(member)
+        await until(pilot, lambda: child.process.poll() is not None)
+        assert "正在读取数据…" in info_text(app)  # no stale list
+        read.release()
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen)
+        await settle(pilot, lambda: bool(screen.obligations))
+        assert [ob.to_json() for ob in screen.obligations] == expected_duties(branch_dir, today)
+    assert calls == [today]

@@ -77,6 +77,7 @@ class DashboardScreen(DataScreen):
         self.result_profile: Profile | None = None  # the profile the list shown was judged by
         self.shown_key = ""  # what the list shown was computed from (duties_cache.duties_key)
         self.warmed = False
+        self.waiting_ahead = False  # for the child forked at launch (storage.duties_ahead)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="*")
@@ -110,6 +111,8 @@ class DashboardScreen(DataScreen):
         self.request += 1
         if self.obligations or self.branch_app.open_problem:
             self._show_info(computing=True)  # (the opening frame says the data is being read)
+        if on == self.today and self._wait_for_ahead():
+            return  # the child forked at launch is computing exactly these
         self._compute(self.request, data, on, folder, key if on == self.today else "")
 
     @work(thread=True, exclusive=True, group="obligations", description="计算待办事项")
@@ -126,6 +129,24 @@ class DashboardScreen(DataScreen):
         if not self.warmed and self.branch_app.store is not None:
             self.warmed = True
             self.call_after_refresh(self.branch_app.warm_up)
+
+    def _wait_for_ahead(self) -> bool:
+        """True when today's duties are being computed by the child forked at launch: they
+        are shown from the cache once it is done (or computed here, if it kept nothing)."""
+        ahead = self.branch_app.duties_ahead
+        if ahead is None:
+            return False
+        if not self.waiting_ahead:
+            self.waiting_ahead = True
+            ahead.listeners.append(self._ahead_done)
+        return True
+
+    def _ahead_done(self) -> None:
+        self.waiting_ahead = False
+        if self.on_date != self.today or self.shown_key:
+            return  # another date is viewed, or the list shown was computed here meanwhile
+        if not self._show_cached() and self.branch_app.store is not None:
+            self.reload()  # not kept, or of a file that has changed since: computed here
 
     def _show_cached(self) -> bool:
         """Today's duties from the cache, before the data file is read; False on a miss."""
@@ -188,6 +209,8 @@ class DashboardScreen(DataScreen):
         elif self.shown_key or (day == self.today and self._show_cached()):
             return  # today's duties, as computed before from the same file, are shown
         else:
+            if day == self.today:
+                self._wait_for_ahead()
             second = f"正在读取数据…  数据目录：{escape(str(self.branch_app.data_dir))}"
         self.query_one("#dash-info", Static).update(f"{first}\n{second}")
 

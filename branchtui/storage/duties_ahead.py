@@ -1,0 +1,133 @@
+"""Today's duties computed ahead, by a child process forked at launch, while the TUI loads.
+
+On the first start of a day, or after another session wrote the file, today's duties are not
+in the user's cache (storage.duties_cache). Loading Textual and drawing the first frame takes
+one core; reading the file and judging the rules takes about as long again. So the launcher
+forks, before Textual is imported, a child that does the second on the other core and keeps
+the result in the cache, exactly as the dashboard would; the dashboard then shows it from
+there, under the cache's own check that nothing it came from has changed since.
+
+The child never shows anything and never writes the data folder: it reads the file without
+the lock (``Store.read_snapshot``), writes only the cache, and its standard streams are
+``/dev/null``. When it fails, is stopped or takes too long, the dashboard computes the duties
+itself, as it would without it; a result of a file that changed meanwhile is a cache miss.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import signal
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import NoReturn
+
+from branchtui.storage.duties_cache import data_stamp, duties_key, read_duties, write_duties
+from branchtui.storage.errors import StoreError
+
+# What the child writes to the pipe once the duties are in the cache (else it writes nothing).
+KEPT = b"k"
+# After this long the parent stops waiting, stops the child and computes the duties itself.
+PATIENCE_SECONDS = 60.0
+
+
+def keep_todays_duties(folder: Path, on: dt.date) -> bool:
+    """Compute the duties of ``folder`` at ``on`` and keep them in the cache, as the dashboard
+    does; True when they were kept. Nothing is kept unless the file read is the file as it
+    is (the same stamp before and after reading it)."""
+    from branchtui.storage.folder_obligations import obligations_for_folder
+    from branchtui.storage.store import Store
+
+    before = data_stamp(folder)
+    if not before:
+        return False
+    try:
+        data = Store.read_snapshot(folder)
+    except StoreError:
+        return False  # the dashboard opens the file itself and says what is wrong with it
+    if data_stamp(folder) != before:
+        return False
+    result = obligations_for_folder(folder, data, on)
+    return write_duties(folder, result, duties_key(folder, before, on))
+
+
+class DutiesAhead:
+    """The parent's handle on the child: ``finish()`` once ``fd`` is readable (or to give up)."""
+
+    def __init__(self, pid: int, fd: int, on: dt.date) -> None:
+        self.pid = pid
+        self.fd = fd
+        self.on = on
+        self.kept = False
+        self.finished = False
+        self.listeners: list[Callable[[], None]] = []
+
+    def read(self) -> bool:
+        """Take what the child wrote; True at the end (the child has closed the pipe)."""
+        try:
+            chunk = os.read(self.fd, 16)
+        except BlockingIOError:
+            return False
+        except OSError:
+            return True
+        self.kept = self.kept or KEPT in chunk
+        return not chunk
+
+    def finish(self, *, give_up: bool = False) -> None:
+        """Close the pipe and reap the child, then tell the listeners; ``give_up`` stops a
+        child still running first. ``kept`` says whether it kept today's duties."""
+        if self.finished:
+            return
+        self.finished = True
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+        with contextlib.suppress(OSError):
+            if give_up:
+                os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)  # the pipe closes when the child exits: this returns at once
+        for listener in self.listeners:
+            listener()
+        self.listeners.clear()
+
+
+def start_duties_ahead(folder: Path, on: dt.date) -> DutiesAhead | None:
+    """Fork the child computing the duties of ``folder`` at ``on``, unless they are in the cache
+    already, there is no data file, or the process cannot fork safely (threads, no fork)."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return None
+    if not data_stamp(folder) or read_duties(folder, on) is not None:
+        return None
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:
+        _child(folder, on, read_end, write_end)
+    os.close(write_end)
+    os.set_blocking(read_end, False)
+    return DutiesAhead(pid, read_end, on)
+
+
+def _child(folder: Path, on: dt.date, read_end: int, write_end: int) -> NoReturn:
+    """The child's whole life: compute, keep, say so, exit — never returning into the
+    launcher, never running the parent's exit handlers, never writing to the terminal."""
+    try:
+        os.close(read_end)
+        # Ctrl+C typed before the TUI takes the terminal is the parent's to handle.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        if keep_todays_duties(folder, on):
+            os.write(write_end, KEPT)
+    except BaseException:  # nothing is said: the dashboard computes the duties itself
+        pass
+    os._exit(0)
