@@ -35,13 +35,20 @@ def _area(area_id: str) -> Callable[[], Screen]:
     """The root screen of an area's mode: the dashboard, or the area's menu (imported lazily)."""
 
     def build() -> Screen:
+        screen: Screen
         if area_id == "dashboard":
             from branchtui.tui.screens.dashboard import DashboardScreen
 
-            return DashboardScreen()
-        from branchtui.tui.screens.area_menu import area_menu
+            screen = DashboardScreen()
+        else:
+            from branchtui.tui.screens.area_menu import area_menu
 
-        return area_menu(AREA_BY_ID[area_id])
+            screen = area_menu(AREA_BY_ID[area_id])
+        # A mode's new screen is styled as its widgets mount, by the stylesheet as it is (these
+        # screens bring no CSS of their own). Textual would re-parse every stylesheet for it
+        # twice on the mode switch (~25 ms each, before the first frame): marked up to date.
+        screen._css_update_count = screen.app._css_update_count
+        return screen
 
     return build
 
