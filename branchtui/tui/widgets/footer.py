@@ -8,6 +8,7 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.events import Resize
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -26,6 +27,8 @@ class BranchFooter(Footer):
 
     def __init__(self) -> None:
         super().__init__(compact=True)
+        self._composed: tuple[object, ...] | None = None  # what the keys shown were made from
+        self._recompose_asked = False
 
     def keys_width(self) -> int:
         """Cells the shown keys take in the compact layout (as Textual's Footer lays them out)."""
@@ -53,9 +56,37 @@ class BranchFooter(Footer):
             for _node, binding, enabled, _tooltip in self.screen.active_bindings.values()
         )
 
+    def _content(self) -> tuple[object, ...]:
+        """What the keys shown are made from: every active binding with its state, and whether
+        the palette hint fits the width."""
+        bindings = tuple(
+            (binding, enabled, tooltip)
+            for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
+        )
+        return bindings, self.keys_width() + PALETTE_CELLS <= self.app.size.width
+
+    def bindings_changed(self, screen: Screen) -> None:
+        # Textual's Footer composes its keys again on every change of focus or bindings and
+        # on every resize (several times before the first frame, ~25 ms each): only when
+        # what they show has changed, once for a burst of changes.
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self._recompose_if_changed()
+
+    def _recompose_if_changed(self) -> None:
+        if not self._recompose_asked:
+            self._recompose_asked = True
+            self.call_after_refresh(self._recompose_now)
+
+    async def _recompose_now(self) -> None:
+        self._recompose_asked = False
+        if self.is_attached and self._content() != self._composed:
+            await self.recompose()
+
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
-            fits = self.keys_width() + PALETTE_CELLS <= self.app.size.width
+            self._composed = self._content()
+            fits = bool(self._composed[1])
             self.set_reactive(Footer.show_command_palette, fits)
             if self._areas_shown():
                 # A click on it works like the key 1: back to the dashboard.
@@ -70,7 +101,7 @@ class BranchFooter(Footer):
 
     def on_resize(self, event: Resize) -> None:
         if self._bindings_ready:
-            self.call_after_refresh(self.recompose)
+            self._recompose_if_changed()  # the palette hint may fit now, or no longer
 
 
 # A modal screen cuts the app's bindings out of its Footer (and F1 out of its keys): these bring
