@@ -80,12 +80,18 @@ class DashboardScreen(DataScreen):
         self.waiting_ahead = False  # for the child forked at launch (storage.duties_ahead)
 
     def compose(self) -> ComposeResult:
+        # Laid out for the width from the start (on_resize follows later changes): the first
+        # frame neither lays out nor styles the progress view twice.
+        narrow = self.app.size.width < WIDE
+        self.set_class(narrow, "-narrow", update=False)
         yield Header(icon="*")
         yield Static(id="dash-info")
         yield Static(id="dash-filter-bar", classes="filter-bar")
         with Horizontal(id="dash-body"):
             yield ObligationList(id="obligation-list")
-            yield ProgressView(id="dash-progress", classes="panel")
+            progress = ProgressView(id="dash-progress", classes="panel")
+            progress.display = not narrow
+            yield progress
         yield BranchFooter()
 
     @property
