@@ -12,7 +12,12 @@ from rich.measure import Measurement
 from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.message import Message
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -98,20 +103,53 @@ class ObligationRow:
         self.short = terminal_safe(ob.short)
         self.due = format_date(ob.due)
 
-    def line(self, width: int) -> Text:
+    def parts(self, width: int) -> list[tuple[str, str]]:
+        """The line at ``width`` cells as (text, style) pieces."""
         middle = max(0, width - STATUS_CELLS - RULE_CELLS - DUE_CELLS - 3)
-        text = Text(no_wrap=True, overflow="crop")
-        text.append(_padded(self.status, STATUS_CELLS), style=self.style)
-        text.append(f" {_padded(self.rule, RULE_CELLS)} ")
-        text.append(_padded(fitted_text(self.detail, self.short, middle), middle))
-        text.append(f" {_padded(self.due, DUE_CELLS)}")
-        return text
+        return [
+            (_padded(self.status, STATUS_CELLS), self.style),
+            (f" {_padded(self.rule, RULE_CELLS)} ", ""),
+            (_padded(fitted_text(self.detail, self.short, middle), middle), ""),
+            (f" {_padded(self.due, DUE_CELLS)}", ""),
+        ]
+
+    def line(self, width: int) -> Text:
+        return Text.assemble(*self.parts(width), no_wrap=True, overflow="crop")
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield self.line(options.max_width)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(options.max_width, options.max_width)
+
+    def visualize(self) -> Visual:
+        return RowVisual(self)
+
+
+class RowVisual(Visual):
+    """The row as Textual draws it: one line, made for the width it is drawn at, without a
+    Rich console render to measure and draw it (~3x faster; the first frame draws ~20 rows
+    twice)."""
+
+    def __init__(self, row: ObligationRow) -> None:
+        self.row = row
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        if width <= 0:
+            return []
+        # From the Rich line, so that its colours stay the terminal's own (ANSI red, not #ff0000).
+        line = Content.from_rich_text(self.row.line(width))
+        if line.cell_length > width:
+            line = line.truncate(width)  # cropped, never wrapped, as the Rich line is
+        return line.render_strips(width, 1, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return container_width
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 1
 
 
 def obligation_row(ob: Obligation) -> ObligationRow:
