@@ -23,7 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import DateParseError
@@ -38,6 +38,8 @@ from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 from branchtui.tui.widgets.member_field import MemberField, MembersField
 
 YES_NO = {"yes": "是", "no": "否"}
+# Text fields this long or longer are edited in a box of several lines.
+LONG_TEXT = 1000
 LIST_SEPARATORS = ("、", "，", ",", ";", "；")
 
 # A rule check of the register: (errors, warnings) by field name, for the record as typed.
@@ -69,6 +71,23 @@ def _base(hint: Any) -> Any:
 
 def _is_list(info: FieldInfo) -> bool:
     return typing.get_origin(_base(info.hint)) is list
+
+
+class LongText(TextArea):
+    """A text of several lines (notes, content, findings); ``value`` as for an Input."""
+
+    def __init__(self, text: str, *, id: str) -> None:
+        super().__init__(
+            text, id=id, classes="long-text", soft_wrap=True, tab_behavior="focus", compact=True
+        )
+
+    @property
+    def value(self) -> str:
+        return self.text
+
+    @value.setter
+    def value(self, text: str) -> None:
+        self.text = text
 
 
 class RecordForm(ModalScreen[Record | None]):
@@ -170,6 +189,9 @@ class RecordForm(ModalScreen[Record | None]):
         if _is_list(info):
             text = "、".join(str(v) for v in value or [])
             return Input(text, placeholder="多项用、分隔", id=wid, compact=True)
+        if (info.spec.max_length or 0) >= LONG_TEXT:
+            # Notes, content, findings: several lines (Tab leaves the box, Enter is a new line).
+            return LongText("" if value is None else str(value), id=wid)
         return Input("" if value is None else str(value), id=wid, compact=True)
 
     def on_mount(self) -> None:
@@ -204,7 +226,7 @@ class RecordForm(ModalScreen[Record | None]):
             if chosen is None:
                 return "" if "" in literal_codes(info.hint) or base is str else None
             return chosen
-        text = widget.value.strip() if isinstance(widget, Input) else ""
+        text = widget.value.strip() if isinstance(widget, (Input, LongText)) else ""
         if _is_list(info):
             for sep in LIST_SEPARATORS[1:]:
                 text = text.replace(sep, LIST_SEPARATORS[0])
@@ -252,11 +274,17 @@ class RecordForm(ModalScreen[Record | None]):
     # Checking as the user types -----------------------------------------------------------
 
     @on(Input.Changed)
+    @on(TextArea.Changed)
     @on(Select.Changed)
     @on(MemberField.Changed)
     @on(MembersField.Changed)
     def _changed(self, event: Any) -> None:
-        widget = getattr(event, "input", None) or getattr(event, "select", None) or event.control
+        widget = (
+            getattr(event, "input", None)
+            or getattr(event, "select", None)
+            or getattr(event, "text_area", None)
+            or event.control
+        )
         name = (getattr(widget, "id", None) or "").removeprefix("field-")
         if name in self.spec.fields:
             self.touched.add(name)
