@@ -228,3 +228,29 @@ async def test_appraisal_grades_every_full_member(branch_dir: Path, today: dt.da
     assert len(grades_of) == 12
     assert "民主评议" in minutes_text(branch_dir, meeting)
     assert status_of(branch_dir, today, "LIFE-7", "2026") == "met"
+
+
+async def test_theme_day_activists_from_the_development_register(
+    demo_dir: Path, today: dt.date
+) -> None:
+    from branchtui.domain.search import name_initials, search_members
+
+    data = read_file(demo_dir)
+    activists = [c for c in data.candidates if c.stage in ("activist", "target")]
+    wanted = next(c for c in activists if search_members(activists, name_initials(c.name)) == [c])
+    app = build_app(demo_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "m", "n", "6")
+        if not hasattr(app.screen, "work"):
+            await pilot.press("down", "enter")  # a draft of the demo: start afresh
+        await pilot.press("pagedown", "pagedown")
+        w = wizard(pilot)
+        w.query_one("#theme_day-activist_ids").focus()
+        await pilot.press(*name_initials(wanted.name), "enter")
+        assert w.work.meeting.theme_day is None or not w.work.meeting.theme_day.activist_ids
+        await pilot.press("pagedown")
+        assert w.work.meeting.theme_day is not None
+        assert w.work.meeting.theme_day.activist_ids == [wanted.id]
+        await pilot.press("pagedown")
+        await at_review(pilot)
+        assert wanted.name in w.prepared.text  # type: ignore[union-attr]

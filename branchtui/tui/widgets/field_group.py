@@ -42,6 +42,8 @@ class FieldSpec:
     hint: str = ""  # a line under the field
     placeholder: str = ""
     required: bool = False
+    # Whom a member field picks from when not the form's people (入党积极分子, say).
+    people: Callable[[], Sequence[Any]] | None = None
 
 
 class FieldGroup(Vertical):
@@ -128,11 +130,11 @@ class FieldGroup(Vertical):
         if spec.kind in ("member", "members"):
             values = list(value or []) if spec.kind == "members" else [value] if value else []
             return PinyinMemberField(
-                self.people,
+                spec.people or self.people,
                 values,
                 title=f"选择{spec.label}",
                 many=spec.kind == "members",
-                describe=self.describe,
+                describe=self.describe if spec.people is None else None,
                 id=wid,
             )
         if spec.kind == "choice":

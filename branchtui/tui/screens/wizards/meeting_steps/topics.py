@@ -5,6 +5,7 @@ given at another meeting); a 主题党日's theme, form, the nine content types 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from textual import on
@@ -56,6 +57,7 @@ THEME = (
     FieldSpec("content_types", "内容类型", "multi", tuple((c, c) for c in THEME_DAY_CONTENT)),
     FieldSpec("required_actions", "规定动作", "multi", tuple(THEME_DAY_ACTIONS.items())),
     FieldSpec("optional_actions", "自选动作", hint="多项用顿号「、」分隔"),
+    FieldSpec("activist_ids", "积极分子", "members", hint="参加活动的入党积极分子、发展对象"),
     FieldSpec("public_count", "参加群众人数", "int"),
     FieldSpec("public_note", "群众参加情况"),
 )
@@ -100,7 +102,9 @@ class TopicsStep(MeetingStep):
             theme = m.theme_day or ThemeDay()
             values = values_of(theme, (s.name for s in THEME))
             values["optional_actions"] = "、".join(theme.optional_actions)
-            yield FieldGroup(THEME, values, prefix="theme_day", id="theme-form", **common)
+            # 入党积极分子 and 发展对象 come from the development register, not the roster.
+            specs = [replace(f, people=self.activists) if f.kind == "members" else f for f in THEME]
+            yield FieldGroup(specs, values, prefix="theme_day", id="theme-form", **common)
             yield FieldGroup(
                 SUMMARY,
                 values_of(m, ("topic", "content", "study_hours")),
@@ -113,6 +117,10 @@ class TopicsStep(MeetingStep):
 
     def on_mount(self) -> None:
         self.load()
+
+    def activists(self) -> list[Any]:
+        """Who may join a 主题党日 besides the members (LIFE-5): activists and targets."""
+        return [c for c in self.data.candidates if c.stage in ("activist", "target")]
 
     @property
     def agenda_list(self) -> RecordList:
@@ -205,8 +213,7 @@ class TopicsStep(MeetingStep):
                 a.strip() for a in text.replace(",", "、").split("、") if a.strip()
             ]
             values["public_count"] = values["public_count"] or 0
-            kept = m.theme_day.activist_ids if m.theme_day else []
-            m.theme_day = ThemeDay(**values, activist_ids=kept)
+            m.theme_day = ThemeDay(**values)
         return errors
 
     def show_errors(self, errors: dict[str, str]) -> None:
