@@ -155,11 +155,11 @@ def election_summary(election: Election, data: BranchData, profile: Profile) -> 
         )
     lines += outcome_of(election, data).lines
     names = names_of(data)
-    division = [
-        f"{names.get(c.member_id, '')}任{SEAT_ROLES[c.role]}"
-        for c in election.candidates
-        if c.elected and c.role
-    ]
+    order = list(SEAT_ROLES)
+    seated = sorted(
+        (c for c in election.candidates if c.elected and c.role), key=lambda c: order.index(c.role)
+    )
+    division = [f"{names.get(c.member_id, '')}任{SEAT_ROLES[c.role]}" for c in seated]
     if division:
         lines.append("分工：" + "，".join(division))
     if election.shortfall:

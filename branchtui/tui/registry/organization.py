@@ -152,7 +152,30 @@ COMMITTEE = ScreenSpec(
             "上级批准延期换届（不超过1年）",
             "extend",
         ),
-        ActionSpec("committee-new-term", "n", "换届", "换届", "开始新一届任期", "new_term"),
+        ActionSpec(
+            "committee-new-term",
+            "n",
+            "登记任期",
+            "登记新任期",
+            "只登记新一届任期的开始日期",
+            "new_term",
+        ),
+        ActionSpec(
+            "committee-election",
+            "e",
+            "换届选举",
+            "换届选举",
+            "按向导录入换届选举：批复、候选人、到会、计票、结果、分工（ORG-4）",
+            "election",
+        ),
+        ActionSpec(
+            "committee-by-election",
+            "b",
+            "补选",
+            "补选空缺",
+            "为空缺职务补选或登记上级指派（ORG-7、ORG-8）",
+            "by_election",
+        ),
     ),
 )
 

@@ -1,5 +1,7 @@
 """支委会: the current term and its end (ORG-4), seats and holders (ORG-5, ORG-6), vacancies
-(ORG-7, ORG-8); assign and vacate seats, record an extension approval, start a new term (换届)."""
+(ORG-7, ORG-8); assign and vacate seats, record an extension approval, start a new term, and
+the election wizards: 换届选举 (ORG-4) and 补选 or the upper organization's appointment of a
+secretary (ORG-7, ORG-8)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from textual.widgets import DataTable, Header, Static
 
 from branchtui.domain import committee
 from branchtui.domain.dates import format_date
-from branchtui.domain.records import CommitteeSeat, Term
+from branchtui.domain.obligations import Obligation
+from branchtui.domain.records import CommitteeSeat, Election, Term, Vacancy
 from branchtui.domain.records.branch import SEAT_ROLES, SeatRole
 from branchtui.tui.registry.organization import COMMITTEE
 from branchtui.tui.screens.base import DataScreen
@@ -23,6 +26,10 @@ from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.member_picker import MemberPicker
 
 NEW_TERM_CHOICES = {"no": "取消", "yes": "确认换届"}
+SECRETARY_WAYS = {
+    "election": "召开党员大会补选",
+    "appointment": "上级党组织指派（选举条件尚不具备时）",
+}
 
 
 class CommitteeScreen(DataScreen):
@@ -35,6 +42,7 @@ class CommitteeScreen(DataScreen):
     def __init__(self) -> None:
         super().__init__()
         self.seats: list[CommitteeSeat] = []
+        self.vacancies: list[Vacancy] = []
 
     def compose(self) -> ComposeResult:
         yield Header(icon="*")
@@ -89,7 +97,8 @@ class CommitteeScreen(DataScreen):
             )
         vacancies = self.query_one("#vacancy-table", DataTable)
         vacancies.clear()
-        for vacancy in committee.open_vacancies(data, today):
+        self.vacancies = committee.open_vacancies(data, today)
+        for vacancy in self.vacancies:
             deadline = committee.vacancy_deadline(vacancy, profile)
             late = today > deadline
             rule = "ORG-7" if vacancy.role == "secretary" else "ORG-8"
@@ -203,3 +212,82 @@ class CommitteeScreen(DataScreen):
         # The old committee ends with the election; its open vacancies end with it (ORG-4).
         done = f"已开始第{term.number}届任期，请按 a 任命新一届委员"
         self.commit(lambda tx: tx.apply(changes), done)
+
+    # Elections (ORG-4, ORG-7, ORG-8) ---------------------------------------------------
+
+    def _wizard_args(self) -> dict[str, object]:
+        return {
+            "data": self.data,
+            "store": self.store,
+            "profile": self.profile,
+            "today": self.today,
+        }
+
+    def _elected(self, election: Election | None) -> None:
+        if election is None:
+            return
+        self.reload()
+        if election.kind == "renewal":
+            done = "已保存换届选举：新一届支委会已产生"
+        elif election.kind == "appointment":
+            done = "已登记上级党组织指派，书记空缺已补齐"
+        else:
+            done = "已保存补选，空缺已补齐"
+        self.notify(done, timeout=5)
+
+    def action_election(self) -> None:
+        from branchtui.tui.screens.wizards.election import ElectionWizard
+
+        wizard = ElectionWizard(
+            "renewal", data=self.data, store=self.store, profile=self.profile, today=self.today
+        )
+        self.app.push_screen(wizard, self._elected)
+
+    @work(exclusive=True, group="committee-dialog")
+    async def action_by_election(self, vacancy_id: str | None = None) -> None:
+        vacancy = next((v for v in self.vacancies if v.id == vacancy_id), None)
+        table = self.query_one("#vacancy-table", DataTable)
+        if vacancy is None and table.has_focus and 0 <= table.cursor_row < len(self.vacancies):
+            vacancy = self.vacancies[table.cursor_row]
+        if vacancy is None and len(self.vacancies) == 1:
+            vacancy = self.vacancies[0]
+        if vacancy is None and self.vacancies:
+            choices = {
+                v.id: f"{SEAT_ROLES.get(v.role, v.role)}（自 {format_date(v.since)} 空缺）"
+                for v in self.vacancies
+            }
+            chosen = await self.app.push_screen_wait(ChoicePrompt("补选哪个空缺？", choices))
+            vacancy = next((v for v in self.vacancies if v.id == chosen), None)
+            if vacancy is None:
+                return
+        if vacancy is None:
+            self.notify("没有空缺的职务；职务出缺请先按 v 登记", severity="warning")
+            return
+        way: str | None = "election"
+        if vacancy.role == "secretary":
+            way = await self.app.push_screen_wait(
+                ChoicePrompt("书记空缺如何补齐？", SECRETARY_WAYS)
+            )
+            if way is None:
+                return
+        from branchtui.tui.screens.wizards.appointment import AppointmentForm
+        from branchtui.tui.screens.wizards.election import ElectionWizard
+
+        data, store, profile, today = self.data, self.store, self.profile, self.today
+        if way == "appointment":
+            form = AppointmentForm(vacancy, data=data, store=store, profile=profile, today=today)
+            self.app.push_screen(form, self._elected)
+            return
+        wizard = ElectionWizard(
+            "by_election", vacancy=vacancy, data=data, store=store, profile=profile, today=today
+        )
+        self.app.push_screen(wizard, self._elected)
+
+    def settle(self, ob: Obligation) -> None:
+        """ORG-4 due: the 换届选举 wizard; ORG-7/ORG-8: a by-election of the vacancy named."""
+        if ob.status not in ("due", "overdue", "upcoming"):
+            return
+        if ob.rule == "ORG-4" and not ob.needs:
+            self.action_election()
+        elif ob.rule in ("ORG-7", "ORG-8") and ob.refs:
+            self.action_by_election(ob.refs[0])
