@@ -85,7 +85,7 @@ async def test_renewal_election_by_keys_makes_the_second_committee(
         await settle(pilot, lambda: isinstance(app.screen, CommitteeScreen))
         await pilot.press("e")
         await settle(pilot, lambda: isinstance(app.screen, ElectionWizard))
-        assert "本次选举产生第2届支部委员会" in shown(app, "#plan-about")
+        assert "本次选举产生第2届支委会" in shown(app, "#plan-about")
         # 选举方案: the approval is required (the rule says so beside the field).
         await pilot.press(*"1120", "enter", "enter", "enter", *"3", "enter")
         await settle(pilot, lambda: "上级党组织批复" in shown(app, "#plan-approved-error"))

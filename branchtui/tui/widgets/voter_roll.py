@@ -42,6 +42,7 @@ class VoterRoll(DataTable[str | Text]):
             "不计入",
             id="roll-excused",
             tooltip="经上级党组织同意不计入应到会人数（因病、出国半年以上等）",
+            show=False,  # the step's hint line names it; the Footer has no room at 80 columns
         ),
         Binding("r", "reason", "原因", id="roll-reason", tooltip="填写缺席、请假或不计入的原因"),
     ]

@@ -42,10 +42,10 @@ class AppointmentForm(ModalScreen[Election | None]):
         self.profile, self.today = profile, today
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog record-form"):
+        with Vertical(classes="dialog"):
             yield Static("上级党组织指派书记（ORG-7）", classes="dialog-title")
             yield note(
-                f"书记自 {format_date(self.vacancy.since)} 空缺。选举条件尚不具备时，可由批准"
+                f"书记自{format_date(self.vacancy.since)}空缺。选举条件尚不具备时，可由批准"
                 "成立党支部的上级党组织指派，待条件成熟后再进行选举。"
             )
             members = self.data.active_members

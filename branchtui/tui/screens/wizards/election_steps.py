@@ -85,7 +85,8 @@ def candidates_step(voters: list[Member], *, renewal: bool) -> WizardStep:
     )
     return WizardStep(
         "候选人",
-        note(rule + "按 Enter 选择（可输入拼音或首字母）。"),
+        note(rule),
+        note("按 Enter 选择，可输入姓名、拼音或首字母。"),
         row("候选人", MembersField(voters, "选择候选人", [], id="candidates"), "candidates"),
         Static("", id="margin", markup=False),
         id="step-candidates",
@@ -158,7 +159,7 @@ def division_step() -> WizardStep:
     """分工: the new committee's first meeting elects 书记/副书记 and divides the work."""
     return WizardStep(
         "委员分工",
-        note("新一届支委会第一次会议选举书记、副书记并进行分工（书记、副书记报上级党组织批准）。"),
+        note("新一届支委会第一次会议选举书记、副书记并分工；书记、副书记报上级党组织批准。"),
         StepRows(id="division-rows", classes="step-rows"),
         Static("", id="division-error", classes="field-error", markup=False),
         id="step-division",
