@@ -60,7 +60,7 @@ async def pick_one(pilot: Pilot[Any], initials: str) -> None:
 
 
 async def forward(pilot: Pilot[Any], to: str) -> None:
-    await pilot.press("ctrl+n")
+    await pilot.press("pagedown")
     await settle(pilot, lambda: step(pilot.app) == to)  # type: ignore[arg-type]
 
 
@@ -93,13 +93,13 @@ async def test_renewal_election_by_keys_makes_the_second_committee(
         app.screen.query_one("#plan-approved").focus()
         await pilot.press(*"1101", "enter", *"X2026-8", "enter", "enter")
         await settle(pilot, lambda: step(app) == "step-meeting")
-        await pilot.press("ctrl+n")  # nothing filled: every field says what it needs
+        await pilot.press("pagedown")  # nothing filled: every field says what it needs
         await settle(pilot, lambda: "请填写会议地点" in shown(app, "#place-error"))
         assert "无记名投票须有计票人" in shown(app, "#counters-error")
         await meeting(pilot)
         await forward(pilot, "step-candidates")
         await pick(pilot, "zs", "ls", "ww")  # 3 for 3 seats: not a 差额 election
-        await pilot.press("ctrl+n")
+        await pilot.press("pagedown")
         await settle(pilot, lambda: "至少4名" in shown(app, "#candidates-error"))
         await pick(pilot, "zl")
         await settle(pilot, lambda: "差额1名" in shown(app, "#margin"))
@@ -118,9 +118,9 @@ async def test_renewal_election_by_keys_makes_the_second_committee(
         # Candidates are listed by pinyin: 李四, 王五, 张三, 赵六.
         await pilot.press("tab", "tab", "9", "tab", "0", "tab", "7", "tab", "6", "tab", "8")
         await pilot.press("tab", *"12")  # more votes than valid ballots
-        await pilot.press("ctrl+n")
+        await pilot.press("pagedown")
         await settle(pilot, lambda: "多于有效票9张" in shown(app, "#vote-m04-error"))
-        await pilot.press("backspace", "backspace", "2", "ctrl+n")
+        await pilot.press("backspace", "backspace", "2", "pagedown")
         await settle(pilot, lambda: step(app) == "step-result")
         outcome = shown(app, "#outcome")
         assert "至少5票" in outcome and "张三：8票，当选" in outcome
@@ -169,7 +169,7 @@ async def test_by_election_opened_from_the_duty_fills_the_vacancy(
         await forward(pilot, "step-voters")
         await pilot.press("enter")  # everyone came
         await settle(pilot, lambda: step(app) == "step-ballots")
-        await pilot.press("tab", "tab", *"10", "tab", "0", "tab", "9", "ctrl+n")
+        await pilot.press("tab", "tab", *"10", "tab", "0", "tab", "9", "pagedown")
         await settle(pilot, lambda: step(app) == "step-result")
         assert "欧阳娜：9票，当选" in shown(app, "#outcome")
         await forward(pilot, "step-review")

@@ -21,9 +21,11 @@ from branchtui.tui.registry import AREAS, SCREEN_BY_ID
 from branchtui.tui.screens.area_menu import AreaMenuScreen
 from branchtui.tui.screens.committee import CommitteeScreen
 from branchtui.tui.screens.dashboard import DashboardScreen
+from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.member_form import MemberForm
 from branchtui.tui.screens.obligation_detail import ObligationDetail
 from branchtui.tui.screens.roster import RosterScreen
+from branchtui.tui.screens.wizards.election import ElectionWizard
 
 PAGES = [s for s in SCREEN_BY_ID.values() if s.area != "dashboard"]
 
@@ -93,9 +95,14 @@ async def test_settling_a_duty_opens_its_screen_inside_its_area(
                 duties.highlighted = duties.get_option_index(option_id)  # type: ignore[attr-defined]
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, ObligationDetail))
-        await pilot.press("enter")  # 办理
-        await settle(pilot, lambda: isinstance(app.screen, CommitteeScreen))
+        await pilot.press("enter")  # 办理: the committee, with the by-election of the vacancy
+        await settle(pilot, lambda: isinstance(app.screen, ElectionWizard))
+        assert isinstance(app.screen_stack[-2], CommitteeScreen)
         assert app.current_mode == "organization"
+        await pilot.press("escape")  # give up the by-election (asked first)
+        await settle(pilot, lambda: isinstance(app.screen, ChoicePrompt))
+        await pilot.press("down", "enter")
+        await settle(pilot, lambda: isinstance(app.screen, CommitteeScreen))
         await pilot.press("escape")
         await settle(pilot, lambda: isinstance(app.screen, AreaMenuScreen))
 

@@ -180,3 +180,50 @@ COMMITTEE = ScreenSpec(
 )
 
 SCREENS = (HOME, ROSTER, GROUPS, COMMITTEE, ROSTER_IMPORT)
+
+# The election wizards' keys (modal screens; no palette entries of their own), as the other
+# wizards have them: PgDn / PgUp between steps, Ctrl+S at the review, Esc asks to give up.
+ELECTION_WIZARD_KEYS = (
+    ActionSpec(
+        "election-next",
+        "pagedown",
+        "下一步",
+        "下一步",
+        "检查本步并进入下一步（本步最后一项按 Enter 亦可）",
+        "forward",
+        priority=True,
+        key_display="PgDn",
+        palette=False,
+    ),
+    ActionSpec(
+        "election-back",
+        "pageup",
+        "上一步",
+        "上一步",
+        "回到上一步，已填内容不会丢失",
+        "back",
+        priority=True,
+        key_display="PgUp",
+        palette=False,
+    ),
+    ActionSpec(
+        "election-save",
+        "ctrl+s",
+        "保存",
+        "保存选举",
+        "在确认步骤保存全部内容（一次保存）",
+        "save",
+        priority=True,
+        palette=False,
+    ),
+    ActionSpec(
+        "election-close",
+        "escape",
+        "关闭",
+        "关闭向导",
+        "放弃本次录入（先询问）",
+        "close",
+        show=False,
+        palette=False,
+    ),
+)

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Select, Static
 
@@ -32,6 +32,7 @@ from branchtui.domain.election_records import (
 from branchtui.domain.records import Election
 from branchtui.domain.records.branch import SEAT_ROLES
 from branchtui.storage.errors import StoreError
+from branchtui.tui.registry.organization import ELECTION_WIZARD_KEYS
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.wizards import election_steps as steps
 from branchtui.tui.screens.wizards.election_fields import ElectionFields
@@ -41,36 +42,14 @@ from branchtui.tui.widgets.voter_roll import VoterRoll
 from branchtui.tui.widgets.wizard_frame import WizardFrame
 
 DISCARD = {"stay": "继续录入", "discard": "放弃本次录入"}
-HINT = "Ctrl+N 下一步   Esc 上一步   Tab 下一项   Enter 确定   Ctrl+S 保存"
+HINT = "PgDn 下一步   PgUp 上一步   Tab 下一项   Ctrl+S 保存   Esc 关闭"
 
 
 class ElectionWizard(ElectionFields):
     """Dismissed with the saved Election, or None when given up."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+n",
-            "forward",
-            "下一步",
-            id="election-next",
-            tooltip="检查本步并前进",
-            priority=True,
-        ),
-        Binding(
-            "escape",
-            "back",
-            "上一步",
-            id="election-back",
-            tooltip="回到上一步（第一步时询问是否放弃）",
-        ),
-        Binding(
-            "ctrl+s",
-            "save",
-            "保存",
-            id="election-save",
-            tooltip="在确认步骤保存全部内容",
-            priority=True,
-        ),
+        *(k.binding() for k in ELECTION_WIZARD_KEYS),
         *MODAL_KEYS,
     ]
 
@@ -203,8 +182,8 @@ class ElectionWizard(ElectionFields):
     def action_back(self) -> None:
         if self.frame.index > 0:
             self.frame.index -= 1
-            return
 
+    def action_close(self) -> None:
         def answered(choice: str | None) -> None:
             if choice == "discard":
                 self.dismiss(None)
