@@ -79,6 +79,10 @@ async def life_criticism(pilot: Pilot[Any]) -> None:
     await pilot.press("3", "m", "n", "7", "pagedown", "pagedown", "pagedown")
     await pilot.press("e", *"理论学习不够", "ctrl+s", "c", *"lisi", "enter", "enter")
     await pilot.press(*"联系群众不够", "ctrl+s", "r", *"理论学习不深", "ctrl+s")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    # Where the step scrolls to after the dialog closes depends on timing: show its top.
+    pilot.app.screen.query_one("#step-life VerticalScroll").scroll_home(animate=False)
 
 
 async def appraisal_grades(pilot: Pilot[Any]) -> None:
@@ -141,7 +145,10 @@ def test_meeting_screen_80x24(
     async def run(pilot: Pilot[Any]) -> None:
         await SCREENS[name](pilot)
         await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        # A list scrolled into view after a dialog closes moves by animation: let it end.
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(0.2)
+        await pilot.wait_for_scheduled_animations()
 
     app = build_app(branch_dir, today=today)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run)

@@ -130,7 +130,7 @@ class RecordChecksScreen(DataScreen):
         if not self.defects or not 0 <= row < len(self.defects):
             return
         defect = self.defects[row]
-        meeting_id = defect.record_id
+        meeting_id: str | None = defect.record_id
         path = defect.field
         if defect.table == "appraisals":
             appraisal = self.data.find("appraisals", defect.record_id)

@@ -101,7 +101,7 @@ class ToggleRow(Widget, can_focus=True):
         Binding("left", "move(-1)", "左移", id="toggle-prev", show=False, tooltip="移到左边的选项"),
         Binding(
             "space",
-            "toggle",
+            "tick",
             "选中/取消",
             id="toggle-tick",
             show=False,
@@ -158,7 +158,7 @@ class ToggleRow(Widget, can_focus=True):
         if self.choices:
             self.cursor = (self.cursor + step) % len(self.choices)
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         if not self.choices:
             return
         key = self.choices[self.cursor][0]

@@ -314,7 +314,9 @@ class MeetingWizard(BranchAccess, ModalScreen["SavedMeeting | None"]):
             path, message = next(iter(errors.items()))
             target = self.step_by_id(step_for_field(path, table))
             number = self.frame.number(target) if target.applies else 1
-            review.show_problem(f"第{number}步（{target.SHORT}）需要修改：{message}")
+            cast(ReviewStep, review).show_problem(
+                f"第{number}步（{target.SHORT}）需要修改：{message}"
+            )
             return
         m = Meeting.from_dict(self.work.meeting.to_dict())
         a = Appraisal.from_dict(appraisal.to_dict()) if appraisal is not None else None

@@ -5,7 +5,7 @@ record to amend, a dashboard obligation (prefilled by domain.meetings.prefill), 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
@@ -116,6 +116,7 @@ def open_work(
 
 
 def describe_draft(info: DraftInfo | MeetingDraft) -> str:
+    kinds: Sequence[str]
     if isinstance(info, MeetingDraft):
         kinds, day, step, saved = info.meeting.kinds, info.meeting.date, info.step, info.saved_at
     else:

@@ -31,7 +31,7 @@ class TransferFrame(WizardFrame):
     """The wizard's frame; the second step shows one of its two parts (going out, coming in),
     so the cursor goes to the first field of the part shown."""
 
-    def focus_step(self) -> None:
+    def focus_step(self, tries: int = 5) -> None:
         for widget in shown_fields(self.step):
             widget.focus()
             return

@@ -128,7 +128,7 @@ class AppraisalStep(MeetingStep):
             if probationary and grade:
                 shown = Text(f"{grade}（不应评定）", style="bold red")
             table.add_row(
-                self.name(result.member_id),
+                self.person_name(result.member_id),
                 "预备党员" if probationary else "正式党员",
                 *counts,
                 shown,
@@ -195,7 +195,9 @@ class AppraisalStep(MeetingStep):
 
         values = {g: result.tally.get(g) for g in APPRAISAL_GRADES}  # type: ignore[call-overload]
         self.app.push_screen(
-            FormDialog(f"{self.name(result.member_id)}的得票", TALLY, values, today=self.today),
+            FormDialog(
+                f"{self.person_name(result.member_id)}的得票", TALLY, values, today=self.today
+            ),
             done,
         )
 

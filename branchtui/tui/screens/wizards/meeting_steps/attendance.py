@@ -204,7 +204,7 @@ class AttendanceStep(MeetingStep):
                 self._draw()
                 self.changed()
 
-        self.app.push_screen(TextPrompt(f"{self.name(row.member_id)}的列席原因"), answered)
+        self.app.push_screen(TextPrompt(f"{self.person_name(row.member_id)}的列席原因"), answered)
 
     def action_add_outside(self) -> None:
         self._edit_outside(None)
@@ -256,7 +256,7 @@ class AttendanceStep(MeetingStep):
             if len(parts) > 1 and parts[0] == "attendance" and parts[1].isdigit():
                 index = int(parts[1])
                 if index < len(self.meeting.attendance):
-                    who = self.name(self.meeting.attendance[index].member_id) + "："
+                    who = self.person_name(self.meeting.attendance[index].member_id) + "："
             lines.append(f"{who}{message}")
         self.query_one("#attendance-errors", Static).update("\n".join(lines))
 

@@ -151,7 +151,7 @@ class MeetingStep(WizardStep):
         post = post_of(self.data, member_id, self.meeting.date)
         return f"{member.name}（{post}）" if post and post != "党员" else member.name
 
-    def name(self, member_id: str | None, fallback: str = "") -> str:
+    def person_name(self, member_id: str | None, fallback: str = "") -> str:
         if not member_id:
             return fallback
         member = self.data.find("members", member_id)

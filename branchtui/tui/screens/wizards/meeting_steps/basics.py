@@ -173,7 +173,7 @@ class BasicsStep(MeetingStep):
         day = values["date"] or m.date
         if (kinds, day, group_id) != (list(m.kinds), m.date, m.group_id):
             m.attendance = refit_attendance(m.attendance, self.data, kinds, day, group_id)
-        m.kinds = kinds  # type: ignore[assignment]
+        m.kinds = kinds
         m.group_id = group_id
         m.date = day
         for name in ("start", "end"):

@@ -6,6 +6,7 @@ invalid."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.text import Text
@@ -51,8 +52,8 @@ class DecisionsStep(MeetingStep):
     BINDINGS: ClassVar[list[BindingType]] = keys_of(DECISION_KEYS)
 
     @classmethod
-    def applies_to(cls, kinds: object) -> bool:
-        return bool({"general_meeting", "committee_meeting", "group_meeting"} & set(kinds))  # type: ignore[arg-type]
+    def applies_to(cls, kinds: Iterable[str]) -> bool:
+        return bool({"general_meeting", "committee_meeting", "group_meeting"} & set(kinds))
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
@@ -87,7 +88,7 @@ class DecisionsStep(MeetingStep):
             for j, d in enumerate(item.decisions):
                 parts = [f"【{terminal_safe(item.title[:10])}】{terminal_safe(d.text)}"]
                 if d.owner_id:
-                    parts.append(f"责任人 {self.name(d.owner_id)}")
+                    parts.append(f"责任人 {self.person_name(d.owner_id)}")
                 if d.due:
                     parts.append(f"时限 {format_date(d.due)}")
                 if d.referred:

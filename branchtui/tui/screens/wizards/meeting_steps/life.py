@@ -127,15 +127,18 @@ class LifeMeetingStep(MeetingStep):
             count = len(x.criticisms) if x else 0
             answer = "，已表态" if x and x.response else ""
             lines.append(
-                (f"x:{member_id}", f"{self.name(member_id)}：{said}，批评意见{count}条{answer}")
+                (
+                    f"x:{member_id}",
+                    f"{self.person_name(member_id)}：{said}，批评意见{count}条{answer}",
+                )
             )
             for j, c in enumerate(x.criticisms if x else []):
-                who = self.name(c.critic_id, c.critic_name) or "（未指定）"
+                who = self.person_name(c.critic_id, c.critic_name) or "（未指定）"
                 lines.append((f"x:{member_id}:{j}", f"    {who}：{_short(c.text)}"))
         self.query_one("#examination-list", RecordList).show(lines)
         rows = []
         for i, r in enumerate(self.part.rectifications):
-            extra = [self.name(r.owner_id)] if r.owner_id else []
+            extra = [self.person_name(r.owner_id)] if r.owner_id else []
             extra += [format_date(r.due)] if r.due else []
             tail = f"（{'，'.join(extra)}）" if extra else ""
             rows.append((f"r{i}", f"{i + 1}. {_short(r.problem, 30)}{tail}"))
@@ -179,7 +182,9 @@ class LifeMeetingStep(MeetingStep):
 
         values = {"text": x.text, "response": x.response}
         self.app.push_screen(
-            FormDialog(f"{self.name(member_id)}的对照检查", EXAMINATION, values, today=self.today),
+            FormDialog(
+                f"{self.person_name(member_id)}的对照检查", EXAMINATION, values, today=self.today
+            ),
             done,
         )
 
@@ -212,7 +217,7 @@ class LifeMeetingStep(MeetingStep):
         values = {"critic_id": item.critic_id, "critic_name": item.critic_name, "text": item.text}
         self.app.push_screen(
             FormDialog(
-                f"对{self.name(member_id)}的批评意见",
+                f"对{self.person_name(member_id)}的批评意见",
                 CRITICISM,
                 values,
                 today=self.today,

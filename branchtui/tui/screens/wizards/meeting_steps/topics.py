@@ -182,7 +182,7 @@ class TopicsStep(MeetingStep):
             notes = f"：{_short(item.notes, 24)}" if item.notes else ""
             lines.append((f"a{i}", f"{i + 1}. {terminal_safe(item.title)}{notes}"))
             for j, speech in enumerate(item.speeches):
-                who = self.name(speech.member_id, speech.name) or "（未指定）"
+                who = self.person_name(speech.member_id, speech.name) or "（未指定）"
                 lines.append((f"a{i}s{j}", f"    {who}：{_short(speech.text)}"))
         self.agenda_list.show(lines)
 
