@@ -29,8 +29,10 @@ async def open_roster(pilot: Pilot[None]) -> None:
 
 
 async def choose(pilot: Pilot[None], downs: int) -> None:
-    """Open the focused Select, move down ``downs`` options, pick, go to the next field."""
-    await pilot.press("enter", *(["down"] * downs), "enter", "tab")
+    """Open the focused Select, move down ``downs`` options, pick: Enter goes on to the next
+    field, as it does in a box."""
+    await pilot.press("enter", *(["down"] * downs), "enter")
+    await pilot.pause()
 
 
 async def test_add_member_by_keys(branch_dir: Path, today: dt.date) -> None:

@@ -11,8 +11,11 @@ ALLOWED_PURPOSES = frozenset({"activity", "education", "award", "condolence"})
 
 
 def fund_use_problem(entry: FundEntry) -> str | None:
-    """BASE-2: why a spending is not one the rules allow (None when it is, or is income)."""
+    """BASE-2: why a spending is not one the rules allow (None when it is, is income, or is
+    paid from money other than the activity funds and returned dues the rule governs)."""
     if entry.direction != "spending" or entry.purpose in ALLOWED_PURPOSES:
+        return None
+    if entry.source == "other":
         return None
     if not entry.purpose:
         return "支出须注明用途（支部活动、教育培训、奖励、慰问）"

@@ -26,6 +26,7 @@ from branchtui.tui.saving import close_unless_typed
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import BranchFooter
+from branchtui.tui.widgets.form_select import FormSelect
 
 YES_NO = {"no": "否", "yes": "是"}
 TEXT_FIELDS = ("name", "ethnicity", "id_number", "phone", "education", "position")
@@ -114,7 +115,7 @@ class MemberForm(DataScreen):
         if field in ("gender", "status", "dues_category", "group_id", "is_leader", "inflow"):
             options = self._options(field)
             current = _select_value(field, value, m)
-            return Select(
+            return FormSelect(
                 [(label, key) for key, label in options.items()],
                 value=current if current in options else Select.NULL,
                 prompt="请选择",

@@ -50,6 +50,7 @@ from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.step_saved import StepSaved, roster_change
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
+from branchtui.tui.widgets.form_select import FormSelect
 from branchtui.tui.widgets.member_field import MembersField
 from branchtui.tui.widgets.vote_tally import FIELDS as TALLY_FIELDS
 from branchtui.tui.widgets.vote_tally import TALLY, fill_tally, read_tally, tally_widgets
@@ -403,7 +404,7 @@ def _box(name: str, value: str) -> Input:
 def _select(
     name: str, options: dict[str, str], value: str | None, prompt: str, *, blank: bool = False
 ) -> Select[str]:
-    return Select(
+    return FormSelect(
         [(label, key) for key, label in options.items()],
         value=value if value in options else Select.NULL,
         prompt=prompt,

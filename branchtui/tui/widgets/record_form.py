@@ -35,6 +35,7 @@ from branchtui.storage.store import Store
 from branchtui.tui.saving import close_unless_typed, save_changes
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
+from branchtui.tui.widgets.form_select import FormSelect
 from branchtui.tui.widgets.member_field import MemberField, MembersField
 
 YES_NO = {"yes": "是", "no": "否"}
@@ -178,7 +179,7 @@ class RecordForm(ModalScreen[Record | None]):
             options = info.choices
         if options is not None:
             blank = not info.required or value in ("", None)
-            return Select(
+            return FormSelect(
                 [(label, key) for key, label in options.items()],
                 value=value if value in options else Select.NULL,
                 prompt="请选择",

@@ -50,6 +50,14 @@ def test_BASE_2_met_when_all_spending_allowed(data) -> None:
     assert statuses(judge("BASE-2", data, ON)) == ["met"]
 
 
+def test_BASE_2_does_not_judge_money_from_other_sources(data) -> None:
+    """The rule governs the activity funds and returned dues: a spending paid from elsewhere
+    (其他, e.g. the trade union's money) is not the branch's funds to account for."""
+    entry = spend(data, "other", "1800")
+    entry.source = "other"
+    assert statuses(judge("BASE-2", data, ON)) == ["met"]
+
+
 def test_BASE_2_income_is_not_judged(data) -> None:
     add(data, FundEntry(date=D(2026, 1, 5), direction="income", amount=Decimal("2000")))
     assert statuses(judge("BASE-2", data, ON)) == ["not_applicable"]
