@@ -277,10 +277,10 @@ class VoteResult:
         if not self.quorate:
             return f"{head}，未超过半数，表决无效"
         parts = [head + "，超过半数"]
-        parts += [
-            f"“{v.motion}”赞成{v.yes}票，{'通过' if ok else '未通过'}" for v, ok in self.passed
-        ]
-        parts += list(self.problems)
+        for v, ok in self.passed:
+            # A tally with more votes than voters is invalid, not passed (its problem says so).
+            problem = tally_problem(v, self.present)
+            parts.append(problem or f"“{v.motion}”赞成{v.yes}票，{'通过' if ok else '未通过'}")
         return "；".join(parts)
 
 

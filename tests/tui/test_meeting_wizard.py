@@ -196,3 +196,33 @@ async def test_a_priority_key_is_done_at_once(branch_dir: Path, today: dt.date) 
         await app.on_event(events.Key("pagedown", None))
         assert app._key_done
         await settle(pilot, lambda: wizard(pilot).frame.step.id == "step-attendance")
+
+
+async def test_the_review_shows_a_late_entry_at_the_first_save(
+    branch_dir: Path, today: dt.date
+) -> None:
+    # SYS-3: a record entered weeks after the meeting says so before it is saved, with the
+    # delay, even when other warnings fill the summary.
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "m", "n", "2", *["backspace"] * 10, *"0504", "ctrl+s")
+        await at_review(pilot)
+        summary = str(wizard(pilot).query_one("#review-summary", Static).render())
+    assert "会后补记：会议后第" in summary and "2026-11-27" in summary
+    lines = summary.splitlines()
+    assert len(lines) <= 7 and "会后补记" in lines[2], lines
+
+
+def test_review_warnings_that_do_not_fit_are_counted() -> None:
+    from branchtui.domain.meetings.checks import Defect
+    from branchtui.tui.screens.wizards.meeting_steps.review import review_summary
+
+    defects = [
+        Defect("x", "meetings", dt.date(2026, 5, 4), "t", f"f{i}", f"第{i}处问题" * 3, "SYS-3")
+        for i in range(9)
+    ]
+    late = Defect("x", "meetings", dt.date(2026, 5, 4), "t", "entered_on", "会后补记", "SYS-3")
+    lines = review_summary([], [*defects, late], 76, 7).plain.splitlines()
+    assert len(lines) == 7
+    assert lines[0].startswith("台账体检提示10处") and "会后补记" in lines[1]
+    assert lines[-1] == "  ……另有5处，保存后在「台账体检」中查看"

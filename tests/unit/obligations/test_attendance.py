@@ -68,7 +68,11 @@ def test_NAT_1_tally_larger_than_present_is_invalid(data) -> None:
         attendees=ms[:3],
         votes=[Vote(motion="决议", yes=3, no=1)],
     )
-    assert not general_meeting_vote(meeting, data.members).valid
+    result = general_meeting_vote(meeting, data.members)
+    assert not result.valid
+    # The motion is said invalid, not "passed" and invalid in the same breath.
+    assert "通过" not in result.message
+    assert result.message.endswith("“决议”票数合计4超过实到人数3，表决无效")
 
 
 def test_NAT_2_committee_quorum(data) -> None:

@@ -4,6 +4,7 @@ an amendment, the reason. Ctrl+S saves; F2 or PgUp go back to any step with noth
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -14,6 +15,46 @@ from branchtui.domain.meetings.checks import Defect
 from branchtui.domain.obligations.base import Obligation
 from branchtui.tui.screens.wizards.meeting_steps.base import MeetingStep
 from branchtui.tui.text import terminal_safe
+
+SUMMARY_ROWS = 7  # the summary's max-height: the minutes keep the rest of 24 rows
+
+
+def _rows(line: str, width: int) -> int:
+    return max(1, -(-cell_len(line) // width))
+
+
+def review_summary(settles: list[Obligation], defects: list[Defect], width: int, rows: int) -> Text:
+    """What the record settles and the 台账体检 warnings in at most ``rows`` rows of ``width``
+    cells. A warning that does not fit is counted on the last row, never cut off unsaid; a
+    late entry (会后补记) comes first: its delay is shown, never hidden (SYS-3). A rule's warning
+    already said by a defect is not said twice."""
+    met = [ob for ob in settles if ob.status == "met"]
+    flagged = {d.rule for d in defects}
+    others = [ob for ob in settles if ob.status != "met" and ob.rule not in flagged]
+    lines: list[tuple[str, str]] = []
+    if met:
+        lines.append((f"保存后计入：{'、'.join(dict.fromkeys(ob.rule for ob in met))}", "green"))
+    lines += [(f"{ob.rule}：{terminal_safe(ob.detail or ob.title)}", "yellow") for ob in others[:2]]
+    ordered = sorted(defects, key=lambda d: d.field != "entered_on")
+    if ordered:
+        lines.append((f"台账体检提示{len(ordered)}处（可以先保存，以后再补）：", "yellow"))
+    else:
+        lines.append(("台账体检：未发现问题", ""))
+    items = [(f"  {terminal_safe(d.message)}（{d.rule}）", "") for d in ordered]
+    used = sum(_rows(line, width) for line, _ in lines)
+    shown: list[tuple[str, str]] = []
+    for i, item in enumerate(items):
+        rest = len(items) - i - 1
+        room = rows - used - (1 if rest else 0)  # a row kept to count the rest
+        if _rows(item[0], width) > room:
+            shown.append((f"  ……另有{len(items) - i}处，保存后在「台账体检」中查看", ""))
+            break
+        shown.append(item)
+        used += _rows(item[0], width)
+    summary = Text()
+    for n, (line, style) in enumerate([*lines, *shown]):
+        summary.append(("\n" if n else "") + line, style=style)
+    return summary
 
 
 class ReviewStep(MeetingStep):
@@ -61,25 +102,10 @@ class ReviewStep(MeetingStep):
         return {}
 
     def show_prepared(self, text: str, settles: list[Obligation], defects: list[Defect]) -> None:
-        summary = Text()
-        met = [ob for ob in settles if ob.status == "met"]
-        others = [ob for ob in settles if ob.status != "met"]
-        if met:
-            rules = "、".join(dict.fromkeys(ob.rule for ob in met))
-            summary.append(f"保存后计入：{rules}", style="green")
-        for ob in others[:2]:
-            summary.append(f"\n{ob.rule}：{terminal_safe(ob.detail or ob.title)}", style="yellow")
-        if defects:
-            summary.append(
-                f"\n台账体检提示{len(defects)}处（可以先保存，以后再补）：", style="yellow"
-            )
-            for defect in defects[:4]:
-                summary.append(f"\n  {terminal_safe(defect.message)}（{defect.rule}）")
-            if len(defects) > 4:
-                summary.append(f"\n  ……另有{len(defects) - 4}处")
-        else:
-            summary.append("\n台账体检：未发现问题")
-        self.query_one("#review-summary", Static).update(summary)
+        width = max(20, self.query_one("#review-summary").content_size.width or 78)
+        self.query_one("#review-summary", Static).update(
+            review_summary(settles, defects, width, SUMMARY_ROWS)
+        )
         self.query_one("#review-minutes", Markdown).update(text)
 
     def show_problem(self, message: str) -> None:
