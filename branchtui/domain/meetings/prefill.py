@@ -83,6 +83,9 @@ def prefill_for(
         day = max(period.start, min(period.end, today))
     groups = {g.id for g in data.groups}
     group_id = next((r for r in ob.refs if r in groups), None)
+    if ob.rule == "LIFE-8" and ob.status == "warning":
+        # A leading cadre who missed the life of their group: that group's next meeting.
+        kinds, group_id = _leaders_group(ob, data)
     if ob.rule == "LIFE-3" and group_id is None:
         kinds = ("all_member_study",)
     window = ""
@@ -91,9 +94,34 @@ def prefill_for(
         first = theme_day_window(day, calendar, profile, non_public).first
         day = max(day, first)
         window = theme_day_window(day, calendar, profile, non_public).explanation
+    return Prefill(
+        kinds=kinds, date=day, group_id=group_id, window=window, record_id=_record(ob, data)
+    )
+
+
+def _leaders_group(ob: Obligation, data: BranchData) -> tuple[tuple[str, ...], str | None]:
+    groups = {g.id for g in data.groups if g.dissolved is None}
+    for member_id in ob.people:
+        member = data.find("members", member_id)
+        if member is not None and member.group_id in groups:
+            return ("group_meeting",), member.group_id
+    return RULE_KINDS[ob.rule], None
+
+
+def _record(ob: Obligation, data: BranchData) -> str | None:
+    """The saved meeting to amend: the one a warning is about (a vote without quorum, LIFE-9's
+    merged 支委会, LIFE-6's rectifications past due), or the meeting of an appraisal that is
+    incomplete or graded wrongly (LIFE-7, NAT-7) — not a second appraisal of the year."""
+    if ob.status in ("met", "not_applicable"):
+        return None
     meetings = {m.id for m in data.meetings}
-    record = next((r for r in ob.refs if r in meetings), None) if ob.status == "warning" else None
-    return Prefill(kinds=kinds, date=day, group_id=group_id, window=window, record_id=record)
+    held_at = {a.id: a.meeting_id for a in data.appraisals if a.meeting_id in meetings}
+    for ref in ob.refs:
+        if ref in held_at:
+            return held_at[ref]
+        if ref in meetings and ob.status == "warning":
+            return ref
+    return None
 
 
 def default_host(

@@ -1,0 +1,182 @@
+"""Every LIFE-*, NAT-1/2/7 and EDU-7 duty settled from the dashboard opens the right place,
+prefilled: a new record of the rule's kind dated in the duty's period (a 党小组会 for its group,
+a 主题党日 with its window explained), or the saved record a warning is about, to amend; EDU-7
+opens the member's attendance (no meeting settles an absence)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from conftest import on_screen, open_duty, read_file, settle, text_of
+from fixture_branch import fixture_data
+from fixture_education import write_education_fixture
+from textual.pilot import Pilot
+from wizard_helpers import wizard
+
+from branchtui.domain.obligations.base import Obligation
+from branchtui.domain.records import (
+    Appraisal,
+    AppraisalResult,
+    Attendance,
+    BranchData,
+    Meeting,
+    Vote,
+)
+from branchtui.storage.store import Store
+from branchtui.tui.app import build_app
+from branchtui.tui.screens.attendance import AttendanceScreen
+from branchtui.tui.screens.dialogs import ChoicePrompt
+from branchtui.tui.screens.obligation_detail import ObligationDetail
+from branchtui.tui.screens.wizards.meeting import MeetingWizard
+
+NEW_RECORDS = {
+    "LIFE-1": ["general_meeting"],
+    "LIFE-2": ["committee_meeting"],
+    "LIFE-3": ["group_meeting"],
+    "LIFE-4": ["party_lecture"],
+    "LIFE-5": ["theme_day"],
+    "LIFE-6": ["life_meeting"],
+    "LIFE-7": ["life_meeting", "appraisal"],
+}
+
+
+async def settle_duty(pilot: Pilot[Any], rule: str) -> tuple[Obligation, MeetingWizard]:
+    """From the dashboard: the first duty of ``rule``, its detail, Enter."""
+    await open_duty(pilot, rule)
+    detail = pilot.app.screen
+    assert isinstance(detail, ObligationDetail)
+    ob = detail.obligation
+    await pilot.press("enter")
+    await on_screen(pilot, MeetingWizard)
+    return ob, wizard(pilot)
+
+
+async def discard_and_go_home(pilot: Pilot[Any]) -> None:
+    await pilot.press("escape")
+    await on_screen(pilot, ChoicePrompt)
+    await pilot.press("down", "down", "enter")  # 放弃草稿
+    await settle(pilot, lambda: not isinstance(pilot.app.screen, (MeetingWizard, ChoicePrompt)))
+    await pilot.press("1")
+
+
+def period_of(day: dt.date, ob: Obligation) -> str:
+    if ob.period_kind == "month":
+        return f"{day:%Y-%m}"
+    if ob.period_kind == "quarter":
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    return str(day.year)
+
+
+async def test_each_meeting_duty_opens_a_new_record_prefilled(
+    branch_dir: Path, today: dt.date
+) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for rule, kinds in NEW_RECORDS.items():
+            ob, w = await settle_duty(pilot, rule)
+            m = w.work.meeting
+            assert m.kinds == kinds and not w.work.amending, (rule, m.kinds)
+            if rule == "LIFE-7":  # held at the year's end or early the next year: today
+                assert m.date == today
+            else:
+                # The first duty shown is an overdue one: recorded afterwards, in its period.
+                assert ob.status == "overdue" and period_of(m.date, ob) == ob.period, rule
+                assert m.date < today
+            if rule == "LIFE-3":
+                (group,) = [r for r in ob.refs if r.startswith("g")]
+                assert m.group_id == group
+                group_members = [p.id for p in read_file(branch_dir).members if p.group_id == group]
+                assert [a.member_id for a in m.attendance] == group_members
+            else:
+                assert m.group_id is None
+            if rule == "LIFE-5":
+                info = text_of(app, "#basics-info")
+                assert "LIFE-5" in info and "规定时间" in info, info
+            await discard_and_go_home(pilot)
+    assert not list((branch_dir / "drafts").glob("*.json"))
+
+
+def warned_data(today: dt.date) -> tuple[BranchData, dict[str, str]]:
+    """The fixed branch with a record behind each warning: a 党员大会 vote without quorum
+    (NAT-1), a 支委会 of one of three (NAT-2), a 支委会 merged with a theme day (LIFE-9), a
+    leading cadre absent from his group (LIFE-8), a 预备党员 graded (NAT-7)."""
+    data = fixture_data(today)
+    data.members[0].is_leader = True  # 张三, of the first group
+
+    def rows(present: set[str], everyone: list[str]) -> list[Attendance]:
+        return [
+            Attendance(member_id=i)
+            if i in present
+            else Attendance(member_id=i, status="absent", reason="出差")
+            for i in everyone
+        ]
+
+    all_ids = [m.id for m in data.members]
+    committee = ["m01", "m02", "m07"]
+    records = {
+        "NAT-1": Meeting(
+            kinds=["general_meeting"],
+            date=dt.date(2026, 11, 6),
+            start="09:00",
+            end="10:00",
+            attendance=rows({"m01", "m02"}, all_ids),
+            votes=[Vote(motion="接收预备党员", method="show_of_hands", yes=2)],
+        ),
+        "NAT-2": Meeting(
+            kinds=["committee_meeting"],
+            date=dt.date(2026, 11, 9),
+            attendance=rows({"m01"}, committee),
+        ),
+        "LIFE-9": Meeting(
+            kinds=["committee_meeting", "theme_day"],
+            date=dt.date(2026, 11, 2),
+            attendance=rows(set(committee), committee),
+        ),
+        "LIFE-8": Meeting(
+            kinds=["group_meeting"],
+            group_id="g1",
+            date=dt.date(2026, 11, 5),
+            attendance=rows({"m02", "m03", "m04", "m05"}, ["m01", "m02", "m03", "m04", "m05"]),
+        ),
+        "NAT-7": Meeting(
+            kinds=["life_meeting", "appraisal"],
+            date=dt.date(2026, 1, 20),
+            attendance=rows(set(all_ids), all_ids),
+        ),
+    }
+    data.meetings.extend(records.values())
+    graded = [AppraisalResult(member_id=i, grade="qualified") for i in all_ids if i != "m06"]
+    data.appraisals.append(Appraisal(year=2025, meeting_id=records["NAT-7"].id, results=graded))
+    return data, {rule: m.id for rule, m in records.items()}
+
+
+async def test_each_warning_opens_the_record_it_is_about(data_dir: Path, today: dt.date) -> None:
+    data, ids = warned_data(today)
+    Store.open(data_dir, create=True).replace_all(data)
+    app = build_app(data_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for rule in ("NAT-1", "NAT-2", "LIFE-9", "NAT-7", "LIFE-7"):
+            ob, w = await settle_duty(pilot, rule)
+            expected = ids["NAT-7" if rule == "LIFE-7" else rule]
+            assert w.work.amending and w.work.meeting.id == expected, (rule, ob.brief)
+            await discard_and_go_home(pilot)
+        # LIFE-8: the absent leader's own group meets next.
+        ob, w = await settle_duty(pilot, "LIFE-8")
+        assert ob.people == ("m01",) and not w.work.amending
+        assert w.work.meeting.kinds == ["group_meeting"] and w.work.meeting.group_id == "g1"
+        await discard_and_go_home(pilot)
+
+
+async def test_an_absence_duty_opens_the_members_attendance(data_dir: Path, today: dt.date) -> None:
+    write_education_fixture(data_dir, today)
+    app = build_app(data_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_duty(pilot, "EDU-7")
+        await pilot.press("enter")
+        await on_screen(pilot, AttendanceScreen)
+        screen = app.screen
+        assert isinstance(screen, AttendanceScreen)
+        await settle(pilot, lambda: screen.table.row_count > 0)
+        await settle(pilot, lambda: screen.rows[screen.table.cursor_row].member.name == "王五")
