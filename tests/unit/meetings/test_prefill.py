@@ -92,7 +92,11 @@ def test_an_invalid_vote_opens_its_meeting() -> None:
     ms = add_members(data, 6)
     add_committee(data, D(2026, 1, 1), ms[:3])
     general = add_meeting(
-        data, "general_meeting", D(2026, 11, 6), attendees=ms[:2], votes=[Vote(motion="决议", yes=2)]
+        data,
+        "general_meeting",
+        D(2026, 11, 6),
+        attendees=ms[:2],
+        votes=[Vote(motion="决议", yes=2)],
     )
     committee = add_meeting(data, "committee_meeting", D(2026, 11, 9), attendees=ms[:1])
     found = _open("NAT-1", "", data, "warning")
