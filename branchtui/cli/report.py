@@ -97,8 +97,8 @@ def monthly(
         say(f"该月报告已于 {written.record.sent.isoformat()} 报送上级党委。")
     elif written.due is not None:
         say(
-            f"请于 {written.due.isoformat()} 前报送上级党委；报送后运行 "
-            f"branchtui report sent --month {key} --date 日期 登记。"
+            f"请于 {written.due.isoformat()} 前报送上级党委；报送后在界面“报告 → 月度报告”"
+            f"中登记报送日期，或运行 branchtui report sent --month {key} --date 日期。"
         )
 
 

@@ -79,7 +79,17 @@ def in_quotes(value: object) -> str:
     text = _one_line(value)
     while len(text) >= 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
         text = text[1:-1].strip()
-    return f"“{text}”"
+    return f"“{_nested(text)}”"
+
+
+def _nested(text: str) -> str:
+    """Quotation marks inside quoted text become single ones (“‘党员示范岗’实践锻炼”), as
+    Chinese typesetting nests them; straight ones pair up as they come."""
+    text = text.replace("“", "‘").replace("”", "’")
+    parts = text.split('"')
+    if len(parts) % 2 == 0:  # an odd one out: left as typed
+        return text
+    return "".join(p + ("‘" if i % 2 == 0 else "’") for i, p in enumerate(parts[:-1])) + parts[-1]
 
 
 def quoted(value: object) -> MarkdownText:

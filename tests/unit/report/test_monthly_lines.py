@@ -149,6 +149,16 @@ def test_a_quoted_topic_is_quoted_once(store: Store, topic: str) -> None:
     assert "““" not in text and "””" not in text
 
 
+@pytest.mark.parametrize("topic", ["“党员示范岗”实践锻炼", '"党员示范岗"实践锻炼'])
+def test_quotes_inside_a_topic_are_nested_not_doubled(store: Store, topic: str) -> None:
+    theme = next(m for m in store.snapshot().meetings if "theme_day" in m.kinds)
+    theme.topic = topic
+    store.save(theme)
+    text = render_monthly(store, "2026-10", ON)
+    assert "主题为“‘党员示范岗’实践锻炼”，" in text
+    assert "““" not in text
+
+
 def test_the_secretarys_words_appear_as_paragraphs(store: Store) -> None:
     save_monthly_texts(
         store, "2026-10", {"problems": "党费收缴不及时\n# 不是标题", "plans": "补开支委会"}

@@ -38,7 +38,8 @@ def test_sent_alone_settles_rep1_without_a_file(cli, data_dir: Path) -> None:
 @pytest.mark.usefixtures("store")
 def test_generating_says_how_to_record_the_sent_date(cli) -> None:
     result = cli("report", "monthly", "--month", "2026-10")
-    assert "报送后运行 branchtui report sent --month 2026-10 --date 日期 登记" in result.out
+    assert "报送后在界面“报告 → 月度报告”中登记报送日期" in result.out
+    assert "branchtui report sent --month 2026-10 --date 日期" in result.out
 
 
 @pytest.mark.usefixtures("store")
