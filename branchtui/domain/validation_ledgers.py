@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from branchtui.domain import records as r
@@ -39,15 +40,33 @@ def _system_doc(c: Checker) -> None:
     c.choice("kind")
     c.text("title")
     c.past("adopted")
+    c.past("abolished")
+    c.order("adopted", "abolished")
 
 
 def _work_plan(c: Checker) -> None:
     c.add("year", check_year(c.get("year"), c.today))
     c.past("adopted")
     for i, item in c.items("items"):
-        c.add(f"items.{i}.content", check_required(getattr(item, "content", None), "工作内容", 500))
-        c.add(f"items.{i}.due", check_date(getattr(item, "due", None), "完成时限"))
-        c.add(f"items.{i}.done", check_past_date(getattr(item, "done", None), c.today, "完成时间"))
+        for name, message in _item_errors(item, c.today).items():
+            c.add(f"items.{i}.{name}", message)
+
+
+def _item_errors(item: object, today: dt.date) -> dict[str, str]:
+    """What is wrong with one project of the work plan, by field name (SYS-2)."""
+    c = Checker(item, today)
+    _plan_item(c)
+    return c.errors
+
+
+def _plan_item(c: Checker) -> None:
+    c.add("content", check_required(c.get("content"), "工作内容", 500))
+    if c.get("form"):
+        c.text("form")
+    if c.get("progress"):
+        c.text("progress")
+    c.add("due", check_date(c.get("due"), "完成时限"))
+    c.add("done", check_past_date(c.get("done"), c.today, "完成时间"))
 
 
 def _ledger(c: Checker) -> None:
@@ -126,6 +145,7 @@ LEDGER_CHECKS: dict[type, Callable[[Checker], None]] = {
     r.Announcement: _dated_title("公开事项", "公开日期"),
     r.SystemDoc: _system_doc,
     r.WorkPlan: _work_plan,
+    r.PlanItem: _plan_item,
     r.LedgerEntry: _ledger,
     r.Attachment: _attachment,
     r.Venue: _venue,

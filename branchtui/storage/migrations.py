@@ -18,6 +18,8 @@ Version 6: relations and care records hold more: a transfer's letter and 回执 
            (``letter_sent``, ``receipt_returned``), a flowing member's report-back date
            (``reported_back``), an announcement's ``scope``. Older documents read as they are
            (the new fields take their defaults); an older program could not read the new ones.
+Version 7: a written system (制度, SYS-1) may be abolished (``abolished``), kept as history.
+           Older documents read as they are; an older program could not read the new field.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from branchtui.domain.codec import omit_defaults
 from branchtui.domain.records import TABLES
 from branchtui.storage.errors import CorruptFileError
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 META = "_meta"
 BRANCH_TABLE = "branch"
 
@@ -218,4 +220,13 @@ def relations_fields(raw: dict[str, Any]) -> dict[str, Any]:
     older program must open read-only."""
     out: dict[str, Any] = dict(raw)
     out[META] = new_meta(6)
+    return out
+
+
+@step(6)
+def abolished_systems(raw: dict[str, Any]) -> dict[str, Any]:
+    """v6 → v7: nothing to rewrite (``abolished`` is optional); the version marks files an
+    older program must open read-only."""
+    out: dict[str, Any] = dict(raw)
+    out[META] = new_meta(7)
     return out

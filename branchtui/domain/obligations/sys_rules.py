@@ -10,7 +10,7 @@ from branchtui.domain.meetings.checks import ledger_defects
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, obligation, period_obligation
 from branchtui.domain.obligations.periods import judged_periods, period_of
-from branchtui.domain.records import Activity, Meeting
+from branchtui.domain.records import Activity, Meeting, PlanItem, SystemDoc
 from branchtui.domain.records.ledgers import SYSTEM_KINDS
 
 # SYS-2: the plan is made at the start of the year, by the end of January.
@@ -24,11 +24,27 @@ def _label(record: Meeting | Activity) -> str:
     return f"{format_date(record.date)}{in_quotes(name)}"
 
 
+def system_in_force(doc: SystemDoc, on: dt.date) -> bool:
+    """Whether a written system counts on ``on``: not abolished by then (SYS-1)."""
+    return doc.abolished is None or doc.abolished > on
+
+
+def missing_system_kinds(docs: list[SystemDoc], on: dt.date) -> list[str]:
+    """SYS-1: the required categories (SYSTEM_KINDS codes) with no system in force on ``on``,
+    in the plan's order (三会一课, 学习培训, 民主评议, 发展党员, 党内监督, 党务公开)."""
+    have = {d.kind for d in docs if system_in_force(d, on)}
+    return [kind for kind in SYSTEM_KINDS if kind not in have]
+
+
+def overdue_plan_items(items: list[PlanItem], on: dt.date) -> list[PlanItem]:
+    """SYS-2: the plan's items past their 完成时限 on ``on`` and not done."""
+    return [i for i in items if i.done is None and i.due is not None and i.due < on]
+
+
 @rule("SYS-1")
 def check_systems(ctx: Context) -> list[Obligation]:
     """The written systems of 三会一课, study, appraisal, development, supervision, 党务公开."""
-    have = {d.kind for d in ctx.data.system_docs}
-    missing = [label for kind, label in SYSTEM_KINDS.items() if kind not in have]
+    missing = [SYSTEM_KINDS[k] for k in missing_system_kinds(ctx.data.system_docs, ctx.on)]
     progress = (float(len(SYSTEM_KINDS) - len(missing)), float(len(SYSTEM_KINDS)))
     if missing:
         return [
@@ -49,7 +65,7 @@ def check_systems(ctx: Context) -> list[Obligation]:
             "SYS-1",
             "met",
             detail="各项制度均已建立",
-            refs=tuple(d.id for d in ctx.data.system_docs),
+            refs=tuple(d.id for d in ctx.data.system_docs if system_in_force(d, ctx.on)),
             progress=progress,
         )
     ]
@@ -89,7 +105,7 @@ def check_work_plan(ctx: Context) -> list[Obligation]:
             )
         ]
     items = [i for p in plans for i in p.items]
-    late = [i for i in items if i.done is None and i.due is not None and i.due < ctx.on]
+    late = overdue_plan_items(items, ctx.on)
     done = sum(1 for i in items if i.done is not None)
     progress = (float(done), float(len(items))) if items else None
     if late:

@@ -114,6 +114,10 @@ class SystemDoc(Record):
     adopted: Annotated[dt.date | None, Spec("制定时间")] = None
     posted: Annotated[bool, Spec("已上墙公布", doc="是否已上墙公布")] = False
     attachment_id: Annotated[str | None, Spec("制度文本附件")] = None
+    # Kept as history from this day on; a category is settled only by a system in force (SYS-1).
+    abolished: Annotated[dt.date | None, Spec("废止时间", doc="制度废止或被新制度替代的日期")] = (
+        None
+    )
 
 
 @dataclass(kw_only=True, slots=True)

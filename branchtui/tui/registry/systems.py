@@ -1,7 +1,114 @@
-"""建章立制 (SYS): the screens of this area, in the order its menu lists them."""
+"""建章立制 (SYS): the screens of this area, in the order its menu lists them.
+
+规章制度 (SYS-1), 年度工作计划 (SYS-2) and 上级检查 (SYS-4) are here; the records of meetings and
+activities (SYS-3) are checked by 台账体检 in 组织生活 and bound by 台账汇编 in 报告.
+"""
 
 from __future__ import annotations
 
-from branchtui.tui.registry.spec import ScreenSpec
+from branchtui.tui.registry.spec import ActionSpec, ScreenSpec, register_actions
 
-SCREENS: tuple[ScreenSpec, ...] = ()
+SYSTEMS = ScreenSpec(
+    id="systems",
+    area="systems",
+    key="s",
+    title="规章制度",
+    help="“三会一课”、学习培训、民主评议、发展党员、党内监督、党务公开等制度（SYS-1）",
+    factory="branchtui.tui.screens.systems:SystemsScreen",
+    settles=("systems",),
+    actions=register_actions(
+        "systems",
+        "制度",
+        closes="废止",
+        years=False,
+        extra=(
+            ActionSpec(
+                "systems-attach",
+                "f",
+                "附件",
+                "添加制度文本附件",
+                "把服务器上的制度文本文件复制到数据目录，附在选中的制度上（可不加）",
+                "attach",
+            ),
+        ),
+    ),
+)
+
+PLANS = ScreenSpec(
+    id="plans",
+    area="systems",
+    key="p",
+    title="年度工作计划",
+    help="每年初制订全年工作计划，逐项明确内容、形式、负责人和时间进度（SYS-2）",
+    factory="branchtui.tui.screens.work_plan:WorkPlanScreen",
+    settles=("plans",),
+    actions=(
+        ActionSpec("plans-add", "a", "新增", "新增计划项目", "在本年度计划中增加一个项目", "add"),
+        ActionSpec(
+            "plans-edit",
+            "e",
+            "编辑",
+            "编辑计划项目",
+            "修改选中项目的内容、负责人、时限或进展（也可按 Enter）",
+            "edit",
+        ),
+        ActionSpec(
+            "plans-done",
+            "c",
+            "完成",
+            "项目已完成",
+            "登记选中项目的完成时间",
+            "complete",
+        ),
+        ActionSpec(
+            "plans-remove", "d", "删除", "删除计划项目", "删除选中的项目（先确认）", "remove"
+        ),
+        ActionSpec(
+            "plans-adopted",
+            "t",
+            "通过时间",
+            "计划通过时间",
+            "登记本年度计划经支委会研究通过的日期",
+            "adopted",
+        ),
+        ActionSpec(
+            "plans-year",
+            "y",
+            "年份",
+            "选择计划年度",
+            "查看或制订另一年度的工作计划",
+            "choose_year",
+        ),
+        ActionSpec(
+            "plans-prev-year",
+            "left_square_bracket",
+            "上一年",
+            "上一年的计划",
+            "查看上一年度的工作计划",
+            "shift_year(-1)",
+            group="年度",
+        ),
+        ActionSpec(
+            "plans-next-year",
+            "right_square_bracket",
+            "下一年",
+            "下一年的计划",
+            "查看或制订下一年度的工作计划",
+            "shift_year(1)",
+            group="年度",
+        ),
+    ),
+)
+
+INSPECTIONS = ScreenSpec(
+    id="inspections",
+    area="systems",
+    key="i",
+    title="上级检查",
+    help="上级党委每年至少一次检查支部各项制度落实情况，登记检查意见（SYS-4）",
+    factory="branchtui.tui.screens.inspections:InspectionsScreen",
+    settles=("inspections",),
+    actions=register_actions("inspections", "检查记录"),
+)
+
+SCREENS: tuple[ScreenSpec, ...] = (SYSTEMS, PLANS, INSPECTIONS)

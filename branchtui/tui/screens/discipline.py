@@ -158,13 +158,13 @@ class DisciplineScreen(RegisterScreen):
 
         last = last_step(case)
         form = RecordForm(
-            CaseStep,  # type: ignore[arg-type]  # a part of the case, saved with it
+            CaseStep,  # a part of the case, saved with it
             dataclasses.replace(STEP_FORM, check=check),
             store=self.store,
             today=self.today,
             members=[],
             defaults={"date": self.today, "step": _next_step(last)},
-            changes=lambda _before, step: add_step(data, case, step),  # type: ignore[arg-type]
+            changes=lambda _before, step: add_step(data, case, step),
             title=f"添加处置步骤：{self._person(case)}",
         )
         self.app.push_screen(form, lambda step: self._step_saved(case, step))

@@ -111,6 +111,8 @@ class Register:
     is_history: Callable[[Any], bool] | None = None
     # A few lines under the list about the highlighted record (a case's steps …).
     detail: Callable[[Any, BranchData], str] | None = None
+    # The list's order when not by date (systems by their category): a sort key of a record.
+    order: Callable[[Any], Any] | None = None
 
     def history(self, record: Any, today: dt.date | None = None) -> bool:
         """Whether the record is history; by its ``closed_field``, from the day it names on
@@ -171,6 +173,8 @@ class RegisterScreen(DataScreen):
             records = [r for r in records if _year_of(r, reg.date_field) == self.year]
         if (field := reg.date_field) is not None:
             records.sort(key=lambda r: getattr(r, field) or dt.date.min, reverse=True)
+        if reg.order is not None:
+            records.sort(key=reg.order)
         return records
 
     def reload(self) -> None:

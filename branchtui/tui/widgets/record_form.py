@@ -15,7 +15,7 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -28,7 +28,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import DateParseError
 from branchtui.domain.fields import FieldInfo, fields_of, literal_codes
-from branchtui.domain.records import BranchData, Member, Record
+from branchtui.domain.records import BranchData, Member
 from branchtui.domain.references import ROLE_TABLES, role_of
 from branchtui.domain.validation import review
 from branchtui.storage.store import Store
@@ -38,13 +38,20 @@ from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 from branchtui.tui.widgets.form_select import FormSelect
 from branchtui.tui.widgets.member_field import MemberField, MembersField
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 YES_NO = {"yes": "是", "no": "否"}
 # Text fields this long or longer are edited in a box of several lines.
 LONG_TEXT = 1000
 LIST_SEPARATORS = ("、", "，", ",", ";", "；")
 
 # A rule check of the register: (errors, warnings) by field name, for the record as typed.
-FormCheck = Callable[[Record], tuple[dict[str, str], dict[str, str]]]
+FormCheck = Callable[[Any], tuple[dict[str, str], dict[str, str]]]
+
+# What a form edits: a stored record, or a part kept inside one (a project of the work plan),
+# any dataclass whose fields are declared with domain.fields.Spec.
+Edited = TypeVar("Edited", bound="DataclassInstance")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -91,8 +98,11 @@ class LongText(TextArea):
         self.text = text
 
 
-class RecordForm(ModalScreen[Record | None]):
-    """新增 / 编辑 one record; dismissed with the saved record, or None when cancelled."""
+class RecordForm(ModalScreen[Edited | None]):
+    """新增 / 编辑 one record; dismissed with the saved record, or None when cancelled.
+
+    A part kept inside a record (not a record of its own) is edited the same way when the
+    caller gives ``title`` and ``changes`` (what saving it does to the record holding it)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "保存", id="record-save", tooltip="检查并保存", priority=True),
@@ -102,15 +112,15 @@ class RecordForm(ModalScreen[Record | None]):
 
     def __init__(
         self,
-        record_type: type[Record],
+        record_type: type[Edited],
         spec: FormSpec,
         *,
         store: Store,
         today: dt.date,
         members: list[Member],
-        original: Record | None = None,
+        original: Edited | None = None,
         defaults: Mapping[str, Any] | None = None,
-        changes: Callable[[Record | None, Record], RecordChanges] | None = None,
+        changes: Callable[[Edited | None, Edited], RecordChanges] | None = None,
         title: str = "",
     ) -> None:
         super().__init__()
@@ -122,7 +132,9 @@ class RecordForm(ModalScreen[Record | None]):
         self.original = original
         self.defaults = dict(defaults or {})
         self.changes = changes or _insert_or_update
-        self.form_title = title or f"{'编辑' if original else '新增'}{record_type.LABEL}"
+        self.form_title = (
+            title or f"{'编辑' if original else '新增'}{getattr(record_type, 'LABEL', '')}"
+        )
         self.infos = fields_of(record_type)
         self.touched: set[str] = set()
         self.opened_with: list[object] = []
@@ -246,7 +258,7 @@ class RecordForm(ModalScreen[Record | None]):
                 raise ValueError(f"请填写数字，{example}") from None
         return text
 
-    def _collect(self) -> tuple[Record | None, dict[str, str], dict[str, str]]:
+    def _collect(self) -> tuple[Edited | None, dict[str, str], dict[str, str]]:
         """(the record as typed, errors, warnings) by field name."""
         errors: dict[str, str] = {}
         values: dict[str, Any] = {}
@@ -329,7 +341,7 @@ class RecordForm(ModalScreen[Record | None]):
         self.query_one("#form-status", Static).update("正在保存")
         self._write(record, self.changes(self.original, record))
 
-    def _write(self, record: Record, changes: RecordChanges) -> None:
+    def _write(self, record: Edited, changes: RecordChanges) -> None:
         save_changes(
             self,
             self.store,
@@ -348,9 +360,7 @@ class RecordForm(ModalScreen[Record | None]):
         close_unless_typed(self, self._raw() != self.opened_with)
 
 
-def members_for(
-    data: BranchData, original: Record | None, values: Mapping[str, Any]
-) -> list[Member]:
+def members_for(data: BranchData, original: Any, values: Mapping[str, Any]) -> list[Member]:
     """The members a form offers: those on the roster, and any former member the record
     already names (a talk with someone transferred out), so that the name still shows."""
     pairs = list(values.items())
@@ -365,5 +375,5 @@ def members_for(
     return [*data.active_members, *former]
 
 
-def _insert_or_update(original: Record | None, record: Record) -> RecordChanges:
+def _insert_or_update(original: Any, record: Any) -> RecordChanges:
     return RecordChanges(updates=(record,)) if original is not None else RecordChanges((record,))
