@@ -202,7 +202,7 @@ class Inspection(Record):
     LABEL = "上级检查"
 
     date: Annotated[dt.date, Spec("检查日期")]
-    inspector: Annotated[str, Spec("检查人或检查单位", max_length=100)] = ""
+    inspector: Annotated[str, Spec("检查单位", doc="检查人或检查单位", max_length=100)] = ""
     findings: Annotated[str, Spec("检查意见", max_length=5000)] = ""
 
 

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from textual.binding import BindingType
 
+from branchtui.domain.obligations import Obligation
 from branchtui.domain.records import BranchData, Inspection
 from branchtui.tui.registry.systems import INSPECTIONS
 from branchtui.tui.screens.register import Register, RegisterScreen, field_column
@@ -41,3 +42,10 @@ class InspectionsScreen(RegisterScreen):
         detail=_findings,
         empty="尚未登记上级检查，按 a 新增",
     )
+
+    def settle(self, ob: Obligation) -> None:
+        """SYS-4 of a past year with no inspection: a new one whose date is asked, not today."""
+        if ob.status == "overdue" and ob.period != str(self.today.year) and not ob.refs:
+            self._form(None, {"date": None})
+            return
+        super().settle(ob)

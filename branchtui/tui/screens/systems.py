@@ -97,6 +97,10 @@ class SystemsScreen(RegisterScreen):
             return
         super().settle(ob)
 
+    def action_remove(self) -> None:
+        """d: the system abolished from a date on, kept as history (its category then missing)."""
+        self.ask_date("abolished", "废止时间（保留为历史记录）", "已废止，保留为历史记录")
+
     def action_attach(self) -> None:
         doc = self._editable()
         if not isinstance(doc, SystemDoc):

@@ -1,0 +1,333 @@
+"""建章立制 by keys at 80×24: 规章制度 (SYS-1), 年度工作计划 (SYS-2) and 上级检查 (SYS-4) settled
+from the dashboard; errors beside the field with nothing saved; Esc loses nothing typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import on_screen, open_duty, read_file, settle, text_of
+
+from branchtui.domain.records import PlanItem, SystemDoc, WorkPlan
+from branchtui.storage.store import Store
+from branchtui.tui.app import BranchApp, build_app
+from branchtui.tui.screens.dashboard import DashboardScreen
+from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt, TextPrompt
+from branchtui.tui.screens.inspections import InspectionsScreen
+from branchtui.tui.screens.systems import SystemsScreen
+from branchtui.tui.screens.work_plan import WorkPlanScreen
+from branchtui.tui.widgets.member_picker import MemberPicker
+from branchtui.tui.widgets.obligation_list import ObligationList
+from branchtui.tui.widgets.record_form import RecordForm
+
+
+def duties(app: BranchApp) -> str:
+    return text_of(app, "#register-duties")
+
+
+def dashboard_status(app: BranchApp, rule: str, period: str = "") -> str | None:
+    shown = app.screen.query_one(ObligationList).shown.values()
+    found = [ob.status for ob in shown if ob.rule == rule and (not period or ob.period == period)]
+    return found[0] if found else None
+
+
+async def back_to_dashboard(pilot: object, app: BranchApp) -> None:
+    await pilot.press("1")  # type: ignore[attr-defined]
+    await on_screen(pilot, DashboardScreen)  # type: ignore[arg-type]
+
+
+# SYS-1 ------------------------------------------------------------------------------------
+
+
+async def test_settling_sys_1_adds_the_first_missing_system_and_the_list_shrinks(
+    branch_dir: Path, today: dt.date
+) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_duty(pilot, "SYS-1")
+        await pilot.press("enter")
+        await on_screen(pilot, RecordForm)
+        form = app.screen
+        assert form.query_one("#field-kind").value == "three_meetings"  # type: ignore[attr-defined]
+        form.query_one("#field-title").focus()
+        await pilot.press(*"sanhui yike zhidu", "ctrl+s")
+        await on_screen(pilot, SystemsScreen)
+        await settle(pilot, lambda: "尚缺5项制度" in text_of(app, "#register-headline"))
+        assert "“三会一课”制度" not in text_of(app, "#register-headline")
+        assert "党务公开制度" in text_of(app, "#register-headline")
+        await settle(pilot, lambda: "尚缺5项制度" in duties(app))
+    (doc,) = read_file(branch_dir).system_docs
+    assert (doc.kind, doc.title) == ("three_meetings", "sanhui yike zhidu")
+
+
+async def test_all_six_systems_turn_the_dashboard_item_met(
+    branch_dir: Path, today: dt.date
+) -> None:
+    store = Store.open(branch_dir)
+    for kind in ("three_meetings", "study", "appraisal", "development", "supervision"):
+        store.add(SystemDoc(kind=kind, title=f"{kind}制度"))  # type: ignore[arg-type]
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_duty(pilot, "SYS-1")
+        await pilot.press("enter")
+        await on_screen(pilot, RecordForm)
+        assert app.screen.query_one("#field-kind").value == "openness"  # type: ignore[attr-defined]
+        app.screen.query_one("#field-title").focus()
+        await pilot.press(*"dangwu gongkai", "ctrl+s")
+        await on_screen(pilot, SystemsScreen)
+        await settle(pilot, lambda: "六类制度齐全" in text_of(app, "#register-headline"))
+        await back_to_dashboard(pilot, app)
+        await settle(pilot, lambda: dashboard_status(app, "SYS-1") in (None, "met"))
+    assert len(read_file(branch_dir).system_docs) == 6
+
+
+async def test_an_empty_title_or_a_wrong_date_is_said_at_the_field_and_nothing_is_saved(
+    branch_dir: Path, today: dt.date
+) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("8", "s")
+        await on_screen(pilot, SystemsScreen)
+        await pilot.press("a")
+        await on_screen(pilot, RecordForm)
+        await pilot.press("ctrl+s")  # no category, no title
+        await pilot.pause()
+        assert "请填写制度名称" in text_of(app, "#error-title")
+        assert "制度类别" in text_of(app, "#error-kind")
+        app.screen.query_one("#field-title").focus()
+        await pilot.press(*"xuexi zhidu")
+        app.screen.query_one("#field-adopted").focus()
+        await pilot.press(*"2026-02-30", "ctrl+s")
+        await pilot.pause()
+        assert text_of(app, "#error-adopted")  # the day is said wrong, beside the date
+        assert "请填写制度名称" not in text_of(app, "#error-title")
+        assert isinstance(app.screen, RecordForm)
+        # Esc with typed input asks; 继续填写 keeps every field as typed.
+        await pilot.press("escape")
+        await on_screen(pilot, ChoicePrompt)
+        await pilot.press("enter")
+        await on_screen(pilot, RecordForm)
+        assert app.screen.query_one("#field-title").value == "xuexi zhidu"  # type: ignore[attr-defined]
+        assert app.screen.query_one("#field-adopted").value == "2026-02-30"  # type: ignore[attr-defined]
+    assert read_file(branch_dir).system_docs == []
+
+
+async def test_escape_on_an_untouched_form_closes_it_without_asking(
+    branch_dir: Path, today: dt.date
+) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("8", "i")
+        await on_screen(pilot, InspectionsScreen)
+        await pilot.press("a")
+        await on_screen(pilot, RecordForm)
+        await pilot.press("escape")
+        await on_screen(pilot, InspectionsScreen)
+    assert read_file(branch_dir).inspections == []
+
+
+async def test_an_abolished_system_is_history_and_its_category_missing_again(
+    branch_dir: Path, today: dt.date
+) -> None:
+    Store.open(branch_dir).add(
+        SystemDoc(id="s1", kind="study", title="学习制度", adopted=dt.date(2026, 1, 5))
+    )
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("8", "s")
+        await on_screen(pilot, SystemsScreen)
+        await settle(pilot, lambda: "党员学习培训制度" not in text_of(app, "#register-headline"))
+        await pilot.press("d")
+        await on_screen(pilot, DatePrompt)
+        await pilot.press("enter")  # today
+        await on_screen(pilot, SystemsScreen)
+        await settle(pilot, lambda: "党员学习培训制度" in text_of(app, "#register-headline"))
+        assert "尚无" not in text_of(app, "#register-count")
+        assert app.screen.shown == []  # type: ignore[attr-defined]
+        await pilot.press("h")  # history: the abolished system listed with its date below
+        await settle(pilot, lambda: "已于2026-11-27废止" in text_of(app, "#register-detail"))
+    (doc,) = read_file(branch_dir).system_docs
+    assert doc.abolished == today
+
+
+async def test_a_system_text_is_attached_from_a_file_and_a_missing_file_is_said(
+    branch_dir: Path, today: dt.date, tmp_path: Path
+) -> None:
+    Store.open(branch_dir).add(SystemDoc(id="s1", kind="study", title="学习制度"))
+    text = tmp_path / "study.txt"
+    text.write_text("党员学习培训制度全文", encoding="utf-8")
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("8", "s")
+        await on_screen(pilot, SystemsScreen)
+        await pilot.press("f")
+        await on_screen(pilot, TextPrompt)
+        await pilot.press(*str(tmp_path / "none.txt"), "enter")
+        await on_screen(pilot, SystemsScreen)
+        await settle(pilot, lambda: any("none.txt" in n.message for n in app._notifications))
+        assert read_file(branch_dir).system_docs[0].attachment_id is None
+        await pilot.press("f")
+        await on_screen(pilot, TextPrompt)
+        await pilot.press(*str(text), "enter")
+        await settle(pilot, lambda: "附件：study.txt" in text_of(app, "#register-detail"))
+    data = read_file(branch_dir)
+    (attached,) = data.attachments
+    assert data.system_docs[0].attachment_id == attached.id
+    assert (branch_dir / "attachments" / attached.file_name).read_text(
+        "utf-8"
+    ) == "党员学习培训制度全文"
+
+
+# SYS-2 ------------------------------------------------------------------------------------
+
+
+async def test_settling_sys_2_makes_the_year_plan_with_its_first_project(
+    branch_dir: Path, today: dt.date
+) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_duty(pilot, "SYS-2")
+        await pilot.press("enter")
+        await on_screen(pilot, RecordForm)
+        assert "新增2026年计划项目" in text_of(app, ".dialog-title")
+        await pilot.press(*"zhuti dangri", "enter", *"dangri", "enter")  # 工作内容, 形式
+        await pilot.press("enter")  # 负责人: the picker, by initials
+        await on_screen(pilot, MemberPicker)
+        await pilot.press(*"zs", "enter")
+        await on_screen(pilot, RecordForm)
+        app.screen.query_one("#field-due").focus()
+        await pilot.press(*"2026-12-31", "ctrl+s")
+        await on_screen(pilot, WorkPlanScreen)
+        await settle(pilot, lambda: "SYS-2 已完成" in duties(app))
+        assert "共 1 个项目" in text_of(app, "#plan-count")
+        await back_to_dashboard(pilot, app)
+        await settle(pilot, lambda: dashboard_status(app, "SYS-2") in (None, "met"))
+    (plan,) = read_file(branch_dir).work_plans
+    (item,) = plan.items
+    assert plan.year == 2026
+    assert (item.content, item.form, item.owner_id, item.due) == (
+        "zhuti dangri",
+        "dangri",
+        "m01",
+        dt.date(2026, 12, 31),
+    )
+
+
+def _plan_with_a_late_project(branch_dir: Path) -> None:
+    Store.open(branch_dir).add(
+        WorkPlan(
+            id="p26",
+            year=2026,
+            adopted=dt.date(2026, 1, 15),
+            items=[
+                PlanItem(id="i1", content="民主评议党员", due=dt.date(2026, 3, 31)),
+                PlanItem(id="i2", content="集中学习", due=dt.date(2026, 12, 20)),
+            ],
+        )
+    )
+
+
+async def test_an_overdue_project_is_flagged_and_settled_by_its_completion(
+    branch_dir: Path, today: dt.date
+) -> None:
+    _plan_with_a_late_project(branch_dir)
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_duty(pilot, "SYS-2")
+        await pilot.press("enter")
+        await on_screen(pilot, WorkPlanScreen)
+        screen = app.screen
+        table = screen.query_one("#plan-table")
+        await settle(pilot, lambda: table.row_count == 2)  # type: ignore[attr-defined]
+        # The cursor on the late project, flagged in its row and counted below.
+        assert str(table.get_row_at(table.cursor_row)[0]) == "已过期"  # type: ignore[attr-defined]
+        assert "过期未完成 1 个" in text_of(app, "#plan-count")
+        await settle(pilot, lambda: "SYS-2 已逾期" in duties(app))
+        await pilot.press("c")
+        await on_screen(pilot, DatePrompt)
+        await pilot.press("ctrl+u", *"2027-01-05", "enter")  # after today: refused beside it
+        await pilot.pause()
+        assert "不能晚于今天" in str(app.screen.query_one("#date-error").render())
+        await pilot.press("ctrl+u", *"2026-04-02", "enter")
+        await on_screen(pilot, WorkPlanScreen)
+        await settle(pilot, lambda: "SYS-2 已完成" in duties(app))
+        await back_to_dashboard(pilot, app)
+        await settle(pilot, lambda: dashboard_status(app, "SYS-2") in (None, "met"))
+    (plan,) = read_file(branch_dir).work_plans
+    assert [i.done for i in plan.items] == [dt.date(2026, 4, 2), None]
+
+
+async def test_a_project_removed_after_asking_and_the_years_moved_by_keys(
+    branch_dir: Path, today: dt.date
+) -> None:
+    _plan_with_a_late_project(branch_dir)
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("8", "p")
+        await on_screen(pilot, WorkPlanScreen)
+        table = app.screen.query_one("#plan-table")
+        await settle(pilot, lambda: table.row_count == 2)  # type: ignore[attr-defined]
+        await pilot.press("d")
+        await on_screen(pilot, ChoicePrompt)
+        await pilot.press("escape")  # not removed
+        await on_screen(pilot, WorkPlanScreen)
+        await pilot.press("d")
+        await on_screen(pilot, ChoicePrompt)
+        await pilot.press("down", "enter")
+        await settle(pilot, lambda: table.row_count == 1)  # type: ignore[attr-defined]
+        await pilot.press("right_square_bracket")
+        await settle(pilot, lambda: "2027年工作计划尚未制订" in text_of(app, "#plan-headline"))
+        assert table.row_count == 0  # type: ignore[attr-defined]
+        await pilot.press("right_square_bracket")  # no plan beyond next year
+        await pilot.pause()
+        assert "2027年" in text_of(app, "#plan-headline")
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await settle(pilot, lambda: "2025年" in text_of(app, "#plan-headline"))
+    (plan,) = read_file(branch_dir).work_plans
+    assert [i.id for i in plan.items] == ["i2"]
+
+
+async def test_an_empty_content_is_said_at_the_field_and_the_plan_is_not_made(
+    branch_dir: Path, today: dt.date
+) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("8", "p")
+        await on_screen(pilot, WorkPlanScreen)
+        await pilot.press("a")
+        await on_screen(pilot, RecordForm)
+        app.screen.query_one("#field-due").focus()
+        await pilot.press(*"12-40", "ctrl+s")
+        await pilot.pause()
+        assert "请填写工作内容" in text_of(app, "#error-content")
+        assert text_of(app, "#error-due")
+        assert isinstance(app.screen, RecordForm)
+        await pilot.press("escape")
+        await on_screen(pilot, ChoicePrompt)  # typed a date: asked before it is thrown away
+    assert read_file(branch_dir).work_plans == []
+
+
+# SYS-4 ------------------------------------------------------------------------------------
+
+
+async def test_settling_last_years_missing_inspection_asks_for_its_date(
+    branch_dir: Path, today: dt.date
+) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_duty(pilot, "SYS-4")
+        await pilot.press("enter")
+        await on_screen(pilot, RecordForm)
+        await pilot.press("ctrl+s")  # a past year's inspection: no date offered
+        await pilot.pause()
+        assert "请填写检查日期" in text_of(app, "#error-date")
+        app.screen.query_one("#field-date").focus()
+        await pilot.press(*"2025-10-20", "enter", *"jituan dangwei", "tab")
+        await pilot.press(*"sanhui yike guifan", "ctrl+s")
+        await on_screen(pilot, InspectionsScreen)
+        await settle(pilot, lambda: "上级党委已于2025-10-20检查" in duties(app))
+        assert "检查意见：sanhui yike guifan" in text_of(app, "#register-detail")
+        await back_to_dashboard(pilot, app)
+        await settle(pilot, lambda: dashboard_status(app, "SYS-4", "2025") in (None, "met"))
+    (inspection,) = read_file(branch_dir).inspections
+    assert (inspection.date, inspection.inspector) == (dt.date(2025, 10, 20), "jituan dangwei")
