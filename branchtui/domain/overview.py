@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from branchtui.domain import committee, roster
+from branchtui.domain.obligations.org import branch_form_advice
 from branchtui.domain.profile import Profile, get_profile
 from branchtui.domain.records import BranchData, Term
 from branchtui.domain.records.branch import SEAT_ROLES
@@ -143,12 +144,9 @@ def org_overview(data: BranchData, on: dt.date, profile: Profile | None = None) 
 
 def _size_finding(count: int, kind: str, profile: Profile) -> Finding:
     """ORG-3: 50–99 members → a general branch; 100 or more → a party committee."""
-    if count >= profile.committee_at:
-        return Finding("ORG-3", f"党员{count}人，达到{profile.committee_at}人，应升格为党委", False)
-    if count >= profile.general_branch_at and kind != "general_branch":
-        return Finding(
-            "ORG-3", f"党员{count}人，达到{profile.general_branch_at}人，应升格为党总支", False
-        )
+    advice = branch_form_advice(count, kind, profile)
+    if advice:
+        return Finding("ORG-3", advice, False)
     return Finding("ORG-3", f"党员{count}人，组织形式符合要求", True)
 
 

@@ -99,3 +99,15 @@ def profile_numbers(profile: Profile) -> list[dict[str, str]]:
         {"key": key, "label": NUMBER_LABELS.get(key, (key, ""))[0], "value": format_setting(key, v)}
         for key, v in profile.numbers().items()
     ]
+
+
+def profile_changes(current: Profile, other: Profile) -> list[str]:
+    """What switching from ``current`` to ``other`` changes, one line per number that differs:
+    ``党支部任期：2年 → 3年``."""
+    theirs = other.numbers()
+    return [
+        f"{NUMBER_LABELS.get(key, (key, ''))[0]}：{format_setting(key, value)} → "
+        f"{format_setting(key, theirs[key])}"
+        for key, value in current.numbers().items()
+        if theirs.get(key) != value
+    ]

@@ -145,7 +145,10 @@ class Transaction:
         for record in changes.inserts:
             self.insert(record)
         for record in changes.updates:
-            self.update(record)
+            if isinstance(record, Branch):  # the branch's own record, edited in a form
+                self.set_branch(record)
+            else:
+                self.update(record)
         for record in changes.deletes:
             self.delete(record.TABLE, record.id, record.rev)
 

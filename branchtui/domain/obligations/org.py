@@ -7,6 +7,7 @@ from collections import Counter
 from branchtui.domain import committee, roster
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, needs_data, obligation, who
+from branchtui.domain.profile import Profile
 from branchtui.domain.records import Member, PartyGroup
 from branchtui.domain.records.branch import SEAT_ROLES
 
@@ -85,17 +86,23 @@ def party_groups(ctx: Context) -> list[Obligation]:
     return out
 
 
+def branch_form_advice(count: int, kind: str, profile: Profile) -> str | None:
+    """ORG-3: what the branch should become for its member count (None: its form is right):
+    50–99 members → a 党总支, 100 or more → a 党委 (by the profile's numbers)."""
+    if count >= profile.committee_at:
+        return f"党员{count}人，达到{profile.committee_at}人，应升格为党委"
+    if count >= profile.general_branch_at and kind != "general_branch":
+        return f"党员{count}人，达到{profile.general_branch_at}人，应升格为党总支"
+    return None
+
+
 @rule("ORG-3")
 def branch_form(ctx: Context) -> list[Obligation]:
     """ORG-3: 50–99 members → a general branch; 100 or more → a party committee."""
-    p = ctx.profile
     count = len(_members(ctx))
-    if count >= p.committee_at:
-        text = f"党员 {count} 人，达到{p.committee_at}人，应升格为党委"
-        return [obligation("ORG-3", "warning", detail=text)]
-    if count >= p.general_branch_at and _kind(ctx) != "general_branch":
-        text = f"党员 {count} 人，达到{p.general_branch_at}人，应升格为党总支"
-        return [obligation("ORG-3", "warning", detail=text)]
+    advice = branch_form_advice(count, _kind(ctx), ctx.profile)
+    if advice:
+        return [obligation("ORG-3", "warning", detail=advice)]
     return [obligation("ORG-3", "met", detail=f"党员 {count} 人，组织形式符合要求")]
 
 

@@ -40,7 +40,7 @@ class Branch(Record):
     name: Annotated[str, Spec("支部名称", max_length=100)]
     kind: Annotated[BranchKind, Spec("组织类型")] = "branch"
     upper_committee: Annotated[str, Spec("上级党委", max_length=100)] = ""
-    non_public: Annotated[bool, Spec("非公有制企业党组织", doc="是否为非公有制企业党组织")] = False
+    non_public: Annotated[bool, Spec("非公企业党组织", doc="是否为非公有制企业党组织")] = False
     profile: Annotated[ProfileName, Spec("规则配置", doc="采用的规则配置")] = "plan-2017"
     non_party_staff: Annotated[
         int | None, Spec("非党员职工人数", doc="单位非党员职工人数", ge=0)

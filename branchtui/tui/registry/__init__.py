@@ -34,7 +34,7 @@ AREAS: tuple[AreaSpec, ...] = (
         "organization",
         "2",
         "组织体系",
-        "支部概况、党员名册、党小组、支委会",
+        "支部概况、支部信息、党员名册、党小组、支委会、换届选举",
         rules=("ORG",),
         screens=organization.SCREENS,
     ),

@@ -11,7 +11,27 @@ HOME = ScreenSpec(
     title="支部概况",
     help="支部基本情况、党员构成、支委会任期与组织体系指标",
     factory="branchtui.tui.screens.home:HomeScreen",
-    settles=("home", "branch"),
+    settles=("home",),
+)
+
+BRANCH_INFO = ScreenSpec(
+    id="branch",
+    area="organization",
+    key="b",
+    title="支部信息",
+    help="名称、组织类型、上级党委、规则配置，升格标准（ORG-3）",
+    factory="branchtui.tui.screens.branch_info:BranchInfoScreen",
+    settles=("branch",),
+    actions=(
+        ActionSpec(
+            "branch-edit",
+            "e",
+            "编辑",
+            "编辑支部信息",
+            "修改支部名称、组织类型、上级党委、非党员职工人数、规则配置",
+            "edit",
+        ),
+    ),
 )
 
 ROSTER = ScreenSpec(
@@ -179,7 +199,7 @@ COMMITTEE = ScreenSpec(
     ),
 )
 
-SCREENS = (HOME, ROSTER, GROUPS, COMMITTEE, ROSTER_IMPORT)
+SCREENS = (HOME, BRANCH_INFO, ROSTER, GROUPS, COMMITTEE, ROSTER_IMPORT)
 
 # The election wizards' keys (modal screens; no palette entries of their own), as the other
 # wizards have them: PgDn / PgUp between steps, Ctrl+S at the review, Esc asks to give up.

@@ -17,6 +17,7 @@ from branchtui.domain.election import (
     voters_on,
 )
 from branchtui.domain.profile import NATIONAL, PLAN_2017
+from branchtui.domain.profile_labels import profile_changes
 from branchtui.domain.records import Member
 
 D = dt.date
@@ -153,3 +154,8 @@ def test_voters_are_full_members_of_the_day() -> None:
     people = [full, probationary, converted, gone]
     assert voters_on(people, D(2026, 6, 1)) == [full, converted]
     assert voters_on(people, D(2026, 2, 1)) == [full, gone]  # 王五 still probationary then
+
+
+def test_switching_profile_names_what_changes() -> None:
+    assert profile_changes(PLAN_2017, NATIONAL) == ["党支部任期：2年 → 3年"]
+    assert profile_changes(PLAN_2017, PLAN_2017) == []

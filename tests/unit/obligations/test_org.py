@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 
+from branchtui.domain.obligations.org import branch_form_advice
+from branchtui.domain.profile import PLAN_2017
 from branchtui.domain.records import Vacancy
 from tests.unit.obligations.conftest import (
     add,
@@ -187,3 +189,21 @@ def test_org8_member_seat_vacancy_three_months(since: dt.date, status: str) -> N
     add(data, Vacancy(role="propaganda", since=since))
     ob = one(judge("ORG-8", data, ON))
     assert ob.status == status and "宣传委员" in ob.detail
+
+
+@pytest.mark.parametrize(
+    ("count", "kind", "says"),
+    [
+        (49, "branch", None),
+        (50, "branch", "应升格为党总支"),
+        (50, "general_branch", None),
+        (99, "general_branch", None),
+        (100, "general_branch", "应升格为党委"),
+        (100, "branch", "应升格为党委"),
+    ],
+)
+def test_org3_advice_at_the_thresholds(count: int, kind: str, says: str | None) -> None:
+    advice = branch_form_advice(count, kind, PLAN_2017)
+    assert (advice is None) == (says is None)
+    if says:
+        assert says in advice and f"党员{count}人" in advice

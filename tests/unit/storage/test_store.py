@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from pathlib import Path
@@ -9,8 +10,9 @@ from pathlib import Path
 import orjson
 import pytest
 
+from branchtui.domain.changes import RecordChanges
 from branchtui.domain.records import Branch, Meeting, Member
-from branchtui.storage.errors import InvalidRecordError, NotInitializedError
+from branchtui.storage.errors import ConflictError, InvalidRecordError, NotInitializedError
 from branchtui.storage.store import SCHEMA_VERSION, Store
 
 
@@ -89,3 +91,22 @@ def test_ids_are_ours_and_survive_deletes(data_dir: Path) -> None:
     assert {m.id: m.name for m in data.members} == {second.id: "李四", third.id: "王五"}
     raw = orjson.loads((data_dir / "branch.json").read_bytes())
     assert len(set(raw["members"])) == 2  # TinyDB doc ids did not collide
+
+
+def test_the_branch_edited_in_a_form_is_saved_through_apply_and_conflicts_are_refused(
+    data_dir: Path,
+) -> None:
+    # A register form hands the branch to Transaction.apply like any other record (ORG-3).
+    store = Store.open(data_dir, create=True)
+    store.set_branch(Branch(name="第一党支部"))
+    read = store.snapshot().branch
+    assert read is not None
+    mine = dataclasses.replace(read, kind="general_branch")  # as the form makes it
+    theirs = dataclasses.replace(read, upper_committee="上级党委")  # another session's form
+    with store.transaction() as tx:
+        tx.apply(RecordChanges(updates=(mine,)))
+    saved = Store.open(data_dir).snapshot().branch
+    assert saved is not None and saved.kind == "general_branch" and saved.rev == 2
+    with pytest.raises(ConflictError), store.transaction() as tx:
+        tx.apply(RecordChanges(updates=(theirs,)))
+    assert Store.open(data_dir).snapshot().branch == saved
