@@ -45,17 +45,18 @@ HINTS = {
 
 
 def term_end_change(
-    data: BranchData, branch: Branch, old: Profile, new: Profile, on: dt.date
+    data: BranchData, before: tuple[str, Profile], after: tuple[str, Profile], on: dt.date
 ) -> str:
-    """``本届任期届满：2027-05-31 → 2028-05-31`` when the profile moves the current term's end."""
+    """``本届任期届满：2027-05-31 → 2028-05-31`` when a new (kind, profile) moves the current
+    term's end (ORG-4: 党支部 2 years, 党总支 3 years, by the profile's numbers)."""
     term = committee.current_term(data, on)
     if term is None:
         return ""
-    before = committee.effective_term_end(term, branch.kind, old)
-    after = committee.effective_term_end(term, branch.kind, new)
-    if before == after:
+    old_end = committee.effective_term_end(term, *before)
+    new_end = committee.effective_term_end(term, *after)
+    if old_end == new_end:
         return ""
-    return f"本届任期届满：{format_date(before)} → {format_date(after)}"
+    return f"本届任期届满：{format_date(old_end)} → {format_date(new_end)}"
 
 
 class BranchInfoScreen(DataScreen):
@@ -121,7 +122,9 @@ class BranchInfoScreen(DataScreen):
             if other.name == current.name:
                 continue
             changes = profile_changes(current, other)
-            end = term_end_change(self.data, branch, current, other, self.today)
+            end = term_end_change(
+                self.data, (branch.kind, current), (branch.kind, other), self.today
+            )
             lines.append(f"改为「{other.label}」将改变：")
             lines += [f"  {escape(c)}" for c in [*changes, end] if c] or ["  （规则数字相同）"]
         return "\n".join(lines)
@@ -129,17 +132,25 @@ class BranchInfoScreen(DataScreen):
     # Editing ------------------------------------------------------------------------------
 
     def _check(self, record: Record) -> tuple[dict[str, str], dict[str, str]]:
-        """ORG-3 and the profile's effect, as the form is filled in (warnings, not errors)."""
+        """ORG-3, and how the kind or the profile moves the term's end (ORG-4), as the form is
+        filled in (warnings, not errors)."""
         if not isinstance(record, Branch):
             return {}, {}
         warnings: dict[str, str] = {}
-        advice = branch_form_advice(self._count(), record.kind, self.profile)
-        if advice:
-            warnings["kind"] = f"{advice}（ORG-3）"
+        was = self.data.branch.kind if self.data.branch else record.kind
+        new = get_profile(record.profile)
+        advice = branch_form_advice(self._count(), record.kind, new)
+        moved = term_end_change(
+            self.data, (was, self.profile), (record.kind, self.profile), self.today
+        )
+        notes = [f"{advice}（ORG-3）" if advice else "", f"{moved}（ORG-4）" if moved else ""]
+        if any(notes):
+            warnings["kind"] = "；".join(n for n in notes if n)
         if record.profile != self.profile.name:
-            new = get_profile(record.profile)
             changes = profile_changes(self.profile, new)
-            end = term_end_change(self.data, record, self.profile, new, self.today)
+            end = term_end_change(
+                self.data, (record.kind, self.profile), (record.kind, new), self.today
+            )
             warnings["profile"] = "；".join(c for c in [*changes, end] if c) or "规则数字相同"
         return {}, warnings
 
