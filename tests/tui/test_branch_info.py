@@ -37,7 +37,7 @@ async def test_thresholds_and_what_the_other_profile_changes(
         assert "距党总支标准还差 38 人" in form
         profile = text(app, "#branch-profile")
         assert "改为「全国现行规定」将改变" in profile and "党支部任期：2年 → 3年" in profile
-        assert "本届任期届满：2027-05-31 → 2028-05-31" in profile
+        assert "本届任期届满 2027-05-31 → 2028-05-31" in profile
         await settle(pilot, lambda: "ORG-3" in text(app, "#branch-duties"))
 
 
@@ -67,7 +67,7 @@ async def test_settling_org3_opens_the_form_and_the_new_kind_meets_it(
         await settle(pilot, lambda: "应升格为党总支" in text(app, "#error-kind"))
         await pilot.press("enter", "down", "enter")  # 党总支: 3 years, not 2 (ORG-4)
         await settle(pilot, lambda: "应升格" not in text(app, "#error-kind"))
-        assert "本届任期届满：2026-04-16 → 2027-04-16（ORG-4）" in text(app, "#error-kind")
+        assert "本届任期届满 2026-04-16 → 2027-04-16（ORG-4）" in text(app, "#error-kind")
         form.query_one("#field-non_party_staff").focus()
         await pilot.press(*"6x")
         await pilot.press("ctrl+s")

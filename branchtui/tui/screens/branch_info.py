@@ -47,7 +47,7 @@ HINTS = {
 def term_end_change(
     data: BranchData, before: tuple[str, Profile], after: tuple[str, Profile], on: dt.date
 ) -> str:
-    """``本届任期届满：2027-05-31 → 2028-05-31`` when a new (kind, profile) moves the current
+    """``本届任期届满 2027-05-31 → 2028-05-31`` when a new (kind, profile) moves the current
     term's end (ORG-4: 党支部 2 years, 党总支 3 years, by the profile's numbers)."""
     term = committee.current_term(data, on)
     if term is None:
@@ -56,7 +56,7 @@ def term_end_change(
     new_end = committee.effective_term_end(term, *after)
     if old_end == new_end:
         return ""
-    return f"本届任期届满：{format_date(old_end)} → {format_date(new_end)}"
+    return f"本届任期届满 {format_date(old_end)} → {format_date(new_end)}"
 
 
 class BranchInfoScreen(DataScreen):
