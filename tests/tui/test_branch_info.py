@@ -61,12 +61,12 @@ async def test_settling_org3_opens_the_form_and_the_new_kind_meets_it(
         await app.open_screen("branch", duty)
         await settle(pilot, lambda: isinstance(app.screen, RecordForm))
         form = app.screen
-        form.query_one("#field-kind").focus()
-        await pilot.press("enter", "down", "enter")  # 党总支
-        await pilot.press("enter", "up", "enter")  # 党支部 again: the rule speaks at once
-        await settle(pilot, lambda: "应升格为党总支" in text(app, "#error-kind"))
+        kind = form.query_one("#field-kind")
+        await settle(pilot, lambda: "应升格为党总支" in text(app, "#error-kind"))  # at once
+        kind.focus()
         await pilot.press("enter", "down", "enter")  # 党总支: 3 years, not 2 (ORG-4)
         await settle(pilot, lambda: "应升格" not in text(app, "#error-kind"))
+        assert not kind.has_focus  # Enter moved on to the next field
         assert "本届任期届满 2026-04-16 → 2027-04-16（ORG-4）" in text(app, "#error-kind")
         form.query_one("#field-non_party_staff").focus()
         await pilot.press(*"6x")
