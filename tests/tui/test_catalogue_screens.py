@@ -54,7 +54,7 @@ async def test_no_rule_detail_says_not_provided_or_names_a_command(
     [
         ("SYS-1", "branchtui.tui.screens.systems:SystemsScreen"),
         ("SYS-2", "branchtui.tui.screens.work_plan:WorkPlanScreen"),
-        ("SYS-3", "branchtui.tui.screens.record_checks:RecordChecksScreen"),
+        ("SYS-3", "branchtui.tui.screens.ledger:LedgerScreen"),
         ("SYS-4", "branchtui.tui.screens.inspections:InspectionsScreen"),
     ],
 )

@@ -8,12 +8,14 @@ from pathlib import Path
 
 from conftest import on_screen, open_duty, read_file, settle, text_of
 
-from branchtui.domain.records import PlanItem, SystemDoc, WorkPlan
+from branchtui.domain.records import Meeting, PlanItem, SystemDoc, WorkPlan
 from branchtui.storage.store import Store
 from branchtui.tui.app import BranchApp, build_app
 from branchtui.tui.screens.dashboard import DashboardScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt, TextPrompt
 from branchtui.tui.screens.inspections import InspectionsScreen
+from branchtui.tui.screens.ledger import LedgerScreen
+from branchtui.tui.screens.record_checks import RecordChecksScreen
 from branchtui.tui.screens.systems import SystemsScreen
 from branchtui.tui.screens.work_plan import WorkPlanScreen
 from branchtui.tui.widgets.member_picker import MemberPicker
@@ -305,6 +307,74 @@ async def test_an_empty_content_is_said_at_the_field_and_the_plan_is_not_made(
         await pilot.press("escape")
         await on_screen(pilot, ChoicePrompt)  # typed a date: asked before it is thrown away
     assert read_file(branch_dir).work_plans == []
+
+
+# SYS-3 ------------------------------------------------------------------------------------
+
+
+async def test_settling_sys_3_files_the_meeting_not_yet_in_the_ledger(
+    branch_dir: Path, today: dt.date
+) -> None:
+    store = Store.open(branch_dir)
+    store.add(
+        Meeting(
+            id="mt1",
+            kinds=["committee_meeting"],
+            date=dt.date(2026, 11, 10),
+            topic="研究发展党员工作",
+            recorder_id="m02",
+        )
+    )
+    store.add(
+        Meeting(
+            id="mt2", kinds=["committee_meeting"], date=dt.date(2026, 10, 9), topic="研究党费工作"
+        )
+    )
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_duty(pilot, "SYS-3")
+        await pilot.press("enter")
+        await on_screen(pilot, LedgerScreen)
+        table = app.screen.query_one("#ledger-table")
+        await settle(pilot, lambda: table.row_count == 2)  # type: ignore[attr-defined]
+        # The cursor on the record without a recorder, said in its row and above the list.
+        row = table.get_row_at(table.cursor_row)  # type: ignore[attr-defined]
+        assert (str(row[2]), str(row[3]), str(row[5])) == ("研究党费工作", "未指定", "未归档")
+        assert "未指定记录人 1 条" in text_of(app, "#ledger-headline")
+        await pilot.press("g")  # both filed in one commit; the recorder is still owed
+        await settle(pilot, lambda: "已归档 2 条" in text_of(app, "#ledger-headline"))
+        await settle(pilot, lambda: "SYS-3 待办" in duties(app))
+        await pilot.press("k")  # 台账体检, where the missing recorder is mended
+        await on_screen(pilot, RecordChecksScreen)
+    entries = read_file(branch_dir).ledger_entries
+    assert sorted((e.record_id, e.category) for e in entries) == [
+        ("mt1", "life"),
+        ("mt2", "life"),
+    ]
+
+
+async def test_filing_the_only_unfiled_meeting_turns_sys_3_met(
+    branch_dir: Path, today: dt.date
+) -> None:
+    Store.open(branch_dir).add(
+        Meeting(
+            id="mt1",
+            kinds=["committee_meeting"],
+            date=dt.date(2026, 11, 10),
+            topic="研究发展党员工作",
+            recorder_id="m02",
+        )
+    )
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("8", "l")
+        await on_screen(pilot, LedgerScreen)
+        await settle(pilot, lambda: "未归入台帐" in duties(app))
+        await pilot.press("f")
+        await settle(pilot, lambda: "已归档 1 条" in text_of(app, "#ledger-headline"))
+        await settle(pilot, lambda: "未归入台帐" not in duties(app))
+    (entry,) = read_file(branch_dir).ledger_entries
+    assert (entry.record_table, entry.record_id, entry.date) == ("meetings", "mt1", today)
 
 
 # SYS-4 ------------------------------------------------------------------------------------

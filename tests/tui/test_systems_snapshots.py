@@ -1,5 +1,5 @@
 """Pinned screens of 建章立制 on the demo branch at 80×24: 规章制度, 年度工作计划 (with its project
-form) and 上级检查.
+form), 电子台帐 and 上级检查.
 
 If the demo generator (domain/demo) changes on purpose, re-run with --snapshot-update and look.
 """
@@ -40,6 +40,10 @@ async def _plan_item_form(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+async def _ledger(pilot: Pilot[Any]) -> None:
+    await _open(pilot, "8", "l")
+
+
 async def _inspections(pilot: Pilot[Any]) -> None:
     await _open(pilot, "8", "i")
 
@@ -58,3 +62,7 @@ def test_plan_item_form_80x24(demo_app: BranchApp, snap_compare: Any) -> None:
 
 def test_inspections_80x24(demo_app: BranchApp, snap_compare: Any) -> None:
     assert snap_compare(demo_app, terminal_size=(80, 24), run_before=_inspections)
+
+
+def test_ledger_80x24(demo_app: BranchApp, snap_compare: Any) -> None:
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=_ledger)

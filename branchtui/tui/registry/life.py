@@ -124,7 +124,6 @@ RECORD_CHECKS = ScreenSpec(
     title="台账体检",
     help="会议记录的常见问题，按 Enter 去修改（SYS-3）",
     factory="branchtui.tui.screens.record_checks:RecordChecksScreen",
-    settles=("ledger",),
     actions=(
         ActionSpec(
             "checks-fix",

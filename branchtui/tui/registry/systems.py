@@ -1,7 +1,7 @@
 """建章立制 (SYS): the screens of this area, in the order its menu lists them.
 
-规章制度 (SYS-1), 年度工作计划 (SYS-2) and 上级检查 (SYS-4) are here; the records of meetings and
-activities (SYS-3) are checked by 台账体检 in 组织生活 and bound by 台账汇编 in 报告.
+规章制度 (SYS-1), 年度工作计划 (SYS-2), 电子台帐 (SYS-3: the records filed, their recorder and
+photos; 台账体检 in 组织生活 mends them, 台账汇编 in 报告 binds them) and 上级检查 (SYS-4).
 """
 
 from __future__ import annotations
@@ -100,6 +100,55 @@ PLANS = ScreenSpec(
     ),
 )
 
+LEDGER = ScreenSpec(
+    id="ledger",
+    area="systems",
+    key="l",
+    title="电子台帐",
+    help="会议、活动专人记录、拍照，分类归入电子台帐（SYS-3）",
+    factory="branchtui.tui.screens.ledger:LedgerScreen",
+    settles=("ledger",),
+    actions=(
+        ActionSpec(
+            "ledger-file", "f", "归档", "归入台帐", "把选中的会议或活动归入电子台帐", "file"
+        ),
+        ActionSpec(
+            "ledger-file-all",
+            "g",
+            "全部归档",
+            "全部归入台帐",
+            "把本年度尚未归档的会议和活动全部归入电子台帐",
+            "file_all",
+        ),
+        ActionSpec(
+            "ledger-checks",
+            "k",
+            "台账体检",
+            "打开台账体检",
+            "查看会议记录的问题并修改（如补记录人）",
+            "checks",
+        ),
+        ActionSpec(
+            "ledger-prev-year",
+            "left_square_bracket",
+            "上一年",
+            "上一年的台帐",
+            "查看上一年的台帐",
+            "shift_year(-1)",
+            group="年度",
+        ),
+        ActionSpec(
+            "ledger-next-year",
+            "right_square_bracket",
+            "下一年",
+            "下一年的台帐",
+            "查看下一年的台帐",
+            "shift_year(1)",
+            group="年度",
+        ),
+    ),
+)
+
 INSPECTIONS = ScreenSpec(
     id="inspections",
     area="systems",
@@ -111,4 +160,4 @@ INSPECTIONS = ScreenSpec(
     actions=register_actions("inspections", "检查记录"),
 )
 
-SCREENS: tuple[ScreenSpec, ...] = (SYSTEMS, PLANS, INSPECTIONS)
+SCREENS: tuple[ScreenSpec, ...] = (SYSTEMS, PLANS, LEDGER, INSPECTIONS)

@@ -1,0 +1,76 @@
+"""电子台帐 (SYS-3): the year's meetings and activities as the ledger lists them — recorder,
+photos, filed or not — and the ledger entries that file the ones not yet filed.
+
+A meeting files under 组织生活 and an activity under 学习教育, as the sample branch does; the
+election's general meeting is filed by the election itself (domain.election_records).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from branchtui.domain.changes import RecordChanges
+from branchtui.domain.records import Activity, BranchData, LedgerEntry, Meeting
+from branchtui.domain.records.ledgers import LedgerCategory
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One meeting or activity of the year, as the electronic ledger shows it."""
+
+    record_id: str
+    table: str  # "meetings" or "activities"
+    date: dt.date
+    title: str
+    category: LedgerCategory
+    recorder_id: str | None
+    photos: int
+    filed: bool
+
+
+def _category(record: Meeting | Activity) -> LedgerCategory:
+    return "life" if isinstance(record, Meeting) else "education"
+
+
+def ledger_rows(data: BranchData, year: int, until: dt.date) -> list[LedgerRow]:
+    """SYS-3: the meetings and activities of ``year`` held by ``until``, by date, each with
+    whether a ledger entry files it."""
+    filed = {e.record_id for e in data.ledger_entries if e.record_id}
+    records: list[tuple[str, Meeting | Activity]] = [
+        ("meetings", m) for m in data.meetings if m.date.year == year and m.date <= until
+    ]
+    records += [
+        ("activities", a) for a in data.activities if a.date.year == year and a.date <= until
+    ]
+    rows = [
+        LedgerRow(
+            record_id=r.id,
+            table=table,
+            date=r.date,
+            title=r.topic if isinstance(r, Meeting) else r.title,
+            category=_category(r),
+            recorder_id=r.recorder_id,
+            photos=len(r.photo_ids),
+            filed=r.id in filed,
+        )
+        for table, r in records
+    ]
+    return sorted(rows, key=lambda row: (row.date, row.title))
+
+
+def filing_changes(rows: list[LedgerRow], today: dt.date) -> RecordChanges:
+    """SYS-3: one ledger entry per row not yet filed, dated ``today``, in one commit."""
+    return RecordChanges(
+        tuple(
+            LedgerEntry(
+                date=today,
+                category=row.category,
+                title=row.title,
+                record_table=row.table,
+                record_id=row.record_id,
+            )
+            for row in rows
+            if not row.filed
+        )
+    )
