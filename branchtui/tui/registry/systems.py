@@ -49,7 +49,7 @@ PLANS = ScreenSpec(
             "e",
             "编辑",
             "编辑计划项目",
-            "修改选中项目的内容、负责人、时限或进展（也可按 Enter）",
+            "修改选中的项目（也可按 Enter）",
             "edit",
         ),
         ActionSpec(
