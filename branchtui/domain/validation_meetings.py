@@ -77,6 +77,8 @@ def _agenda(c: Checker) -> None:
             c.add(
                 f"{where}.text", check_required(getattr(decision, "text", None), "决定事项", 2000)
             )
+            done = getattr(decision, "done", None)
+            c.add(f"{where}.done", check_past_date(done, c.today, "落实完成日期"))
 
 
 def _votes(c: Checker) -> None:
@@ -134,6 +136,8 @@ def _parts(c: Checker) -> None:
             c.add(
                 f"{where}.problem", check_required(getattr(item, "problem", None), "整改问题", 2000)
             )
+            done = getattr(item, "done", None)
+            c.add(f"{where}.done", check_past_date(done, c.today, "整改完成日期"))
 
 
 def meeting_check(c: Checker) -> None:

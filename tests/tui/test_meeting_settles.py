@@ -13,7 +13,8 @@ from conftest import on_screen, open_duty, read_file, settle, text_of
 from fixture_branch import fixture_data
 from fixture_education import write_education_fixture
 from textual.pilot import Pilot
-from wizard_helpers import wizard
+from textual.widgets import Static
+from wizard_helpers import at_review, minutes_text, saved, wizard
 
 from branchtui.domain.obligations.base import Obligation
 from branchtui.domain.records import (
@@ -21,15 +22,24 @@ from branchtui.domain.records import (
     AppraisalResult,
     Attendance,
     BranchData,
+    Criticism,
+    LifeMeeting,
     Meeting,
+    Rectification,
+    SelfExamination,
     Vote,
 )
 from branchtui.storage.store import Store
 from branchtui.tui.app import build_app
+from branchtui.tui.obligations import compute_obligations
 from branchtui.tui.screens.attendance import AttendanceScreen
+from branchtui.tui.screens.dashboard import DashboardScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.obligation_detail import ObligationDetail
+from branchtui.tui.screens.wizards.form_dialog import FormDialog
 from branchtui.tui.screens.wizards.meeting import MeetingWizard
+from branchtui.tui.widgets.obligation_list import ObligationList
+from branchtui.tui.widgets.record_list import RecordList
 
 NEW_RECORDS = {
     "LIFE-1": ["general_meeting"],
@@ -180,3 +190,88 @@ async def test_an_absence_duty_opens_the_members_attendance(data_dir: Path, toda
         assert isinstance(screen, AttendanceScreen)
         await settle(pilot, lambda: screen.table.row_count > 0)
         await settle(pilot, lambda: screen.rows[screen.table.cursor_row].member.name == "王五")
+
+
+def life_meeting_with_a_late_rectification(today: dt.date) -> BranchData:
+    data = fixture_data(today)
+    everyone = [Attendance(member_id=m.id) for m in data.members]
+    life = LifeMeeting(
+        theme="对照党章党规找差距",
+        examinations=[
+            SelfExamination(
+                member_id="m01",
+                text="理论学习不够",
+                criticisms=[Criticism(critic_id="m02", text="联系群众不够")],
+            )
+        ],
+        rectifications=[
+            Rectification(problem="学习不深", owner_id="m01", due=dt.date(2026, 9, 30))
+        ],
+    )
+    data.meetings.append(
+        Meeting(
+            kinds=["life_meeting"],
+            date=dt.date(2026, 6, 10),
+            start="14:00",
+            end="17:00",
+            place="党员活动室",
+            host_id="m01",
+            recorder_id="m02",
+            attendance=everyone,
+            criticism=True,
+            life_meeting=life,
+        )
+    )
+    return data
+
+
+async def test_a_late_rectification_is_marked_done_from_its_warning(
+    data_dir: Path, today: dt.date
+) -> None:
+    # LIFE-6: the rectification list is trackable: its warning opens the 组织生活会, the item
+    # is marked done there (not on a day to come), and the warning goes.
+    Store.open(data_dir, create=True).replace_all(life_meeting_with_a_late_rectification(today))
+    app = build_app(data_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, DashboardScreen)
+        duties = app.screen.query_one(ObligationList)
+        await settle(pilot, lambda: bool(duties.shown))
+        shown = list(duties.shown.values())
+        row = next(i for i, o in enumerate(shown) if o.rule == "LIFE-6" and o.status == "warning")
+        assert "学习不深（时限2026-09-30）" in shown[row].detail
+        await pilot.press("home", *["down"] * row, "enter", "enter")
+        await on_screen(pilot, MeetingWizard)
+        w = wizard(pilot)
+        assert w.work.amending
+        number = [s.id for s in w.frame.shown].index("step-life") + 1
+        await pilot.press("f2", str(number))
+        await settle(pilot, lambda: w.frame.step.id == "step-life")
+        for _ in range(12):
+            if app.focused is not None and app.focused.id == "rectification-list":
+                break
+            await pilot.press("tab")
+        await pilot.press("enter")
+        await on_screen(pilot, FormDialog)
+        for _ in range(12):
+            if app.focused is not None and (app.focused.id or "").endswith("-done"):
+                break
+            await pilot.press("tab")
+        await pilot.press(*"2026-12-01", "ctrl+s")
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        said = lambda: " ".join(str(s.render()) for s in dialog.query(Static))  # noqa: E731
+        await settle(pilot, lambda: "整改完成日期不能晚于今天" in said())
+        await pilot.press(*["backspace"] * 10, *"1120", "ctrl+s")
+        await on_screen(pilot, MeetingWizard)
+        rectifications = w.query_one("#rectification-list", RecordList)
+        assert "2026-11-20完成" in str(rectifications.get_option_at_index(0).prompt)
+        await pilot.press("ctrl+s")
+        await at_review(pilot)
+        await pilot.press(*"整改完成", "ctrl+s")
+        await saved(pilot)
+    (meeting,) = read_file(data_dir).meetings
+    assert meeting.life_meeting is not None
+    assert meeting.life_meeting.rectifications[0].done == dt.date(2026, 11, 20)
+    assert "2026年11月20日完成" in minutes_text(data_dir, meeting)
+    found = compute_obligations(data_dir, read_file(data_dir), today).obligations
+    assert [o.status for o in found if o.rule == "LIFE-6" and o.period != "2025"] == ["met"]

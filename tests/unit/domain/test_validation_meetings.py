@@ -67,3 +67,18 @@ def test_appraisal_ballots_and_tallies(today: dt.date) -> None:
     assert errors["results.0.tally"] == "“优秀”票数应为不小于0的整数"
     fine = r.Appraisal(year=2025, ballots_issued=10, ballots_returned=10, ballots_valid=9)
     assert validate(fine, today) == {}
+
+
+def test_a_trackable_item_is_not_done_on_a_day_to_come(today: dt.date) -> None:
+    later = today + dt.timedelta(days=1)
+    meeting = r.Meeting(
+        kinds=["life_meeting"],
+        date=DAY,
+        agenda=[r.AgendaItem(title="整改", decisions=[r.Decision(text="落实", done=later)])],
+        life_meeting=r.LifeMeeting(rectifications=[r.Rectification(problem="学习", done=later)]),
+    )
+    errors = validate(meeting, today)
+    assert errors["agenda.0.decisions.0.done"] == "落实完成日期不能晚于今天"
+    assert errors["life_meeting.rectifications.0.done"] == "整改完成日期不能晚于今天"
+    meeting.agenda[0].decisions[0].done = today
+    assert "agenda.0.decisions.0.done" not in validate(meeting, today)

@@ -10,13 +10,14 @@ amendment reason); each step edits its own fields of it. Field paths are those o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from branchtui.domain.meetings.roll import post_of
 from branchtui.domain.records import Appraisal, Attachment, BranchData, Meeting, Member
 from branchtui.domain.roster import active_members_on
+from branchtui.domain.validation_fields import check_past_date
 from branchtui.tui.widgets.wizard_frame import WizardStep
 
 if TYPE_CHECKING:
@@ -181,3 +182,13 @@ class MeetingStep(WizardStep):
 def values_of(record: Any, names: Iterable[str]) -> dict[str, Any]:
     """``{name: getattr(record, name)}`` for a FieldGroup."""
     return {n: getattr(record, n) for n in names}
+
+
+def done_check(today: dt.date, label: str) -> Callable[[dict[str, Any]], dict[str, str]]:
+    """A dialog check: a trackable item is not marked done on a day still to come."""
+
+    def check(values: dict[str, Any]) -> dict[str, str]:
+        problem = check_past_date(values.get("done"), today, label)
+        return {"done": problem} if problem else {}
+
+    return check

@@ -24,7 +24,7 @@ from branchtui.domain.records import Decision, Vote
 from branchtui.domain.records.meeting_parts import VOTE_METHODS
 from branchtui.tui.registry.life import DECISION_KEYS, keys_of
 from branchtui.tui.screens.wizards.form_dialog import FormDialog, Values
-from branchtui.tui.screens.wizards.meeting_steps.base import MeetingStep
+from branchtui.tui.screens.wizards.meeting_steps.base import MeetingStep, done_check
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.field_group import FieldSpec
 from branchtui.tui.widgets.record_list import RecordList
@@ -93,6 +93,8 @@ class DecisionsStep(MeetingStep):
                     parts.append(f"时限 {format_date(d.due)}")
                 if d.referred:
                     parts.append("提交党员大会")
+                if d.done:
+                    parts.append(f"{format_date(d.done)}落实")
                 decisions.append((f"d{i}-{j}", "，".join(parts)))
         self.query_one("#decision-list", RecordList).show(decisions)
         votes = []
@@ -166,6 +168,7 @@ class DecisionsStep(MeetingStep):
             FieldSpec(
                 "item", "所属议题", "choice", tuple((str(i), a.title) for i, a in enumerate(agenda))
             ),
+            FieldSpec("done", "落实完成", "date", placeholder="落实后填写完成日期"),
         )
         values = {
             "text": decision.text,
@@ -173,6 +176,7 @@ class DecisionsStep(MeetingStep):
             "due": decision.due,
             "referred": "yes" if decision.referred else "no",
             "item": str(item_index),
+            "done": decision.done,
         }
 
         def done(result: Values | None) -> None:
@@ -182,6 +186,7 @@ class DecisionsStep(MeetingStep):
             decision.owner_id = result["owner_id"]
             decision.due = result["due"]
             decision.referred = result["referred"] == "yes"
+            decision.done = result["done"]
             target = agenda[int(result["item"])]
             if where is not None and int(result["item"]) != where[0]:
                 agenda[where[0]].decisions.remove(decision)
@@ -198,6 +203,7 @@ class DecisionsStep(MeetingStep):
                 today=self.today,
                 people=self.people,
                 describe=self.describe,
+                check=done_check(self.today, "落实完成日期"),
             ),
             done,
         )

@@ -25,7 +25,7 @@ from branchtui.domain.records.meeting_parts import (
 )
 from branchtui.tui.registry.life import LIFE_KEYS, keys_of
 from branchtui.tui.screens.wizards.form_dialog import FormDialog, Values
-from branchtui.tui.screens.wizards.meeting_steps.base import MeetingStep, values_of
+from branchtui.tui.screens.wizards.meeting_steps.base import MeetingStep, done_check, values_of
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.field_group import FieldGroup, FieldSpec
 from branchtui.tui.widgets.record_list import RecordList
@@ -52,6 +52,8 @@ RECTIFICATION = (
     FieldSpec("measure", "整改措施", "long"),
     FieldSpec("owner_id", "责任人", "member"),
     FieldSpec("due", "整改时限", "date"),
+    # A trackable item: LIFE-6 warns of one past its deadline until it is marked done.
+    FieldSpec("done", "完成日期", "date", placeholder="整改完成后填写"),
 )
 
 
@@ -140,6 +142,7 @@ class LifeMeetingStep(MeetingStep):
         for i, r in enumerate(self.part.rectifications):
             extra = [self.person_name(r.owner_id)] if r.owner_id else []
             extra += [format_date(r.due)] if r.due else []
+            extra += [f"{format_date(r.done)}完成"] if r.done else []
             tail = f"（{'，'.join(extra)}）" if extra else ""
             rows.append((f"r{i}", f"{i + 1}. {_short(r.problem, 30)}{tail}"))
         self.query_one("#rectification-list", RecordList).show(rows)
@@ -237,6 +240,7 @@ class LifeMeetingStep(MeetingStep):
                 return
             item.problem, item.measure = values["problem"], values["measure"]
             item.owner_id, item.due = values["owner_id"], values["due"]
+            item.done = values["done"]
             if index is None:
                 items.append(item)
             self._draw()
@@ -251,6 +255,7 @@ class LifeMeetingStep(MeetingStep):
                 today=self.today,
                 people=self.people,
                 describe=self.describe,
+                check=done_check(self.today, "整改完成日期"),
             ),
             done,
         )
