@@ -167,10 +167,17 @@ async def test_each_warning_opens_the_record_it_is_about(data_dir: Path, today: 
     Store.open(data_dir, create=True).replace_all(data)
     app = build_app(data_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        for rule in ("NAT-1", "NAT-2", "LIFE-9", "NAT-7", "LIFE-7"):
+        for rule, step in (
+            ("NAT-1", "step-decisions"),  # the vote and the quorum line
+            ("NAT-2", "step-decisions"),
+            ("LIFE-9", "step-basics"),  # the kinds
+            ("NAT-7", "step-appraisal"),  # the grades
+            ("LIFE-7", "step-appraisal"),
+        ):
             ob, w = await settle_duty(pilot, rule)
             expected = ids["NAT-7" if rule == "LIFE-7" else rule]
             assert w.work.amending and w.work.meeting.id == expected, (rule, ob.brief)
+            await settle(pilot, lambda w=w, step=step: w.frame.step.id == step)
             await discard_and_go_home(pilot)
         # LIFE-8: the absent leader's own group meets next.
         ob, w = await settle_duty(pilot, "LIFE-8")
@@ -243,13 +250,9 @@ async def test_a_late_rectification_is_marked_done_from_its_warning(
         await on_screen(pilot, MeetingWizard)
         w = wizard(pilot)
         assert w.work.amending
-        number = [s.id for s in w.frame.shown].index("step-life") + 1
-        await pilot.press("f2", str(number))
+        # Opened at the rectification list.
         await settle(pilot, lambda: w.frame.step.id == "step-life")
-        for _ in range(12):
-            if app.focused is not None and app.focused.id == "rectification-list":
-                break
-            await pilot.press("tab")
+        await settle(pilot, lambda: getattr(app.focused, "id", "") == "rectification-list")
         await pilot.press("enter")
         await on_screen(pilot, FormDialog)
         for _ in range(12):

@@ -17,6 +17,16 @@ from branchtui.domain.records import BranchData
 if TYPE_CHECKING:
     from branchtui.domain.calendar import WorkCalendar
 
+# Where a saved record a warning is about is fixed (a field path of the wizard).
+FIX_FIELDS: dict[str, str] = {
+    "NAT-1": "votes",
+    "NAT-2": "votes",
+    "LIFE-6": "life_meeting.rectifications",
+    "LIFE-7": "appraisal:results",
+    "LIFE-9": "kinds",
+    "NAT-7": "appraisal:results",
+}
+
 # The kinds of record that settle each rule (the first is the record's own kind).
 RULE_KINDS: dict[str, tuple[str, ...]] = {
     "LIFE-1": ("general_meeting",),
@@ -45,6 +55,7 @@ class Prefill:
     group_id: str | None = None
     window: str = ""
     record_id: str | None = None  # a record the obligation is about (NAT-1/NAT-2: to amend)
+    field: str = ""  # where that record is fixed: a field path, ``appraisal:`` for an appraisal's
 
 
 def _period(ob: Obligation) -> Period | None:
@@ -94,8 +105,14 @@ def prefill_for(
         first = theme_day_window(day, calendar, profile, non_public).first
         day = max(day, first)
         window = theme_day_window(day, calendar, profile, non_public).explanation
+    record = _record(ob, data)
     return Prefill(
-        kinds=kinds, date=day, group_id=group_id, window=window, record_id=_record(ob, data)
+        kinds=kinds,
+        date=day,
+        group_id=group_id,
+        window=window,
+        record_id=record,
+        field=FIX_FIELDS.get(ob.rule, "") if record is not None else "",
     )
 
 

@@ -71,7 +71,7 @@ def test_an_incomplete_appraisal_is_amended_not_held_again() -> None:
     results = [AppraisalResult(member_id=m.id, grade="qualified") for m in ms[:2]]
     add(data, Appraisal(year=2025, meeting_id=meeting.id, results=results))
     found = _open("LIFE-7", "2025", data)
-    assert found.record_id == meeting.id
+    assert found.record_id == meeting.id and found.field == "appraisal:results"
 
 
 def test_a_probationary_members_grade_opens_its_appraisal() -> None:
@@ -101,6 +101,7 @@ def test_an_invalid_vote_opens_its_meeting() -> None:
     committee = add_meeting(data, "committee_meeting", D(2026, 11, 9), attendees=ms[:1])
     found = _open("NAT-1", "", data, "warning")
     assert found.kinds == ("general_meeting",) and found.record_id == general.id
+    assert found.field == "votes"
     found = _open("NAT-2", "", data, "warning")
     assert found.kinds == ("committee_meeting",) and found.record_id == committee.id
 
@@ -114,4 +115,4 @@ def test_a_leader_absent_from_group_life_opens_the_groups_meeting() -> None:
     add_meeting(data, "group_meeting", D(2026, 11, 5), attendees=ms[1:], absent=ms[:1])
     found = _open("LIFE-8", "2026", data, "warning")
     assert found.kinds == ("group_meeting",) and found.group_id == group.id
-    assert found.record_id is None
+    assert found.record_id is None and found.field == ""

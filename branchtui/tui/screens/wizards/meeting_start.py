@@ -126,22 +126,25 @@ def describe_draft(info: DraftInfo | MeetingDraft) -> str:
     return f"{kind} {format_date(day)}，填到第{step + 1}步（{when}保存）"
 
 
-def with_draft(screen: DataScreen, key: str, fresh: Callable[[], MeetingWork], done: Done) -> None:
-    """Open the wizard on ``key``'s draft if the user wants to continue it, else on ``fresh()``."""
+def with_draft(
+    screen: DataScreen, key: str, fresh: Callable[[], MeetingWork], done: Done, path: str = ""
+) -> None:
+    """Open the wizard on ``key``'s draft if the user wants to continue it, else on ``fresh()``
+    (at the field ``path`` when given)."""
     try:
         draft = load_draft(screen.branch_app.data_dir, key)
     except DraftError as error:
         screen.notify(error.message, title="草稿已损坏", severity="warning", timeout=10)
         draft = None
     if draft is None:
-        open_work(screen, fresh(), done)
+        open_work(screen, fresh(), done, path=path)
         return
 
     def answered(choice: str | None) -> None:
         if choice == "continue":
             open_work(screen, work_of_draft(draft), done, draft.step)
         elif choice == "fresh":
-            open_work(screen, fresh(), done)
+            open_work(screen, fresh(), done, path=path)
 
     choices = {
         "continue": f"继续填写草稿：{describe_draft(draft)}",
@@ -155,8 +158,8 @@ def start_new(screen: DataScreen, prefill: Prefill, done: Done) -> None:
     with_draft(screen, key, lambda: new_work(screen, prefill), done)
 
 
-def start_amend(screen: DataScreen, stored: Meeting, done: Done) -> None:
-    with_draft(screen, draft_key(stored.id), lambda: amend_work(screen, stored), done)
+def start_amend(screen: DataScreen, stored: Meeting, done: Done, path: str = "") -> None:
+    with_draft(screen, draft_key(stored.id), lambda: amend_work(screen, stored), done, path)
 
 
 def choose_and_start(screen: DataScreen, done: Done, day: dt.date | None = None) -> None:
@@ -190,7 +193,7 @@ def settle_obligation(screen: DataScreen, ob: Obligation, done: Done) -> bool:
     if prefill.record_id is not None:
         stored = screen.data.find("meetings", prefill.record_id)
         if stored is not None:
-            start_amend(screen, stored, done)
+            start_amend(screen, stored, done, prefill.field)
             return True
     start_new(screen, prefill, done)
     return True

@@ -1,0 +1,111 @@
+"""The saved meeting records by keys: listed by kind, month and group; opened in the minutes
+viewer; amended (the earlier version kept, the minutes saying the record was amended)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import on_screen, read_file, settle
+from textual.widgets import Markdown, Static
+from wizard_helpers import at_review, minutes_text, saved, wizard
+
+from branchtui.domain.records import Meeting
+from branchtui.storage.minutes import save_meeting
+from branchtui.storage.store import Store
+from branchtui.tui.app import build_app
+from branchtui.tui.screens.meetings import MeetingsScreen
+from branchtui.tui.screens.minutes_view import MinutesView
+
+RECORDS = (
+    # kinds, date, group, topic
+    (["committee_meeting"], dt.date(2026, 11, 10), None, "研究发展党员"),
+    (["committee_meeting"], dt.date(2026, 10, 9), None, "研究党费收缴"),
+    (["group_meeting"], dt.date(2026, 11, 5), "g1", "第一小组学习"),
+    (["group_meeting"], dt.date(2026, 11, 6), "g2", "第二小组学习"),
+    (["general_meeting"], dt.date(2026, 9, 15), None, "通报工作"),
+)
+
+
+def save_records(data_dir: Path, today: dt.date) -> None:
+    store = Store.open(data_dir)
+    for kinds, day, group, topic in RECORDS:
+        meeting = Meeting(
+            kinds=kinds,  # type: ignore[arg-type]
+            date=day,
+            group_id=group,
+            start="09:00",
+            end="10:30",
+            place="党员活动室",
+            host_id="m01",
+            recorder_id="m02",
+            topic=topic,
+        )
+        save_meeting(store, meeting, today=today)
+
+
+def topics(screen: MeetingsScreen) -> list[str]:
+    return [m.topic for m in screen.shown]
+
+
+async def test_records_listed_by_kind_month_and_group(branch_dir: Path, today: dt.date) -> None:
+    save_records(branch_dir, today)
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "m")
+        screen = app.screen
+        assert isinstance(screen, MeetingsScreen)
+        assert topics(screen) == [
+            "研究发展党员",
+            "第二小组学习",
+            "第一小组学习",
+            "研究党费收缴",
+            "通报工作",
+        ]
+        filters = screen.query_one("#meeting-filters", Static)
+        await pilot.press("k", "k")  # 支部党员大会, then 支部委员会会议
+        assert topics(screen) == ["研究发展党员", "研究党费收缴"]
+        assert "类型：支部委员会会议" in str(filters.render())
+        await pilot.press("[")  # this month
+        assert topics(screen) == ["研究发展党员"]
+        await pilot.press("[")  # October
+        assert topics(screen) == ["研究党费收缴"] and "月份：2026-10" in str(filters.render())
+        await pilot.press("a", *["k"] * 7)  # all months; round the kinds to all
+        assert "全部类型" in str(filters.render()) and len(screen.shown) == 5
+        await pilot.press("g")
+        assert topics(screen) == ["第一小组学习"] and "党小组：第一党小组" in str(filters.render())
+        await pilot.press("g")
+        assert topics(screen) == ["第二小组学习"]
+        await pilot.press("g")
+        assert len(screen.shown) == 5
+        count = str(screen.query_one("#meeting-count", Static).render())
+        assert "共 5 条记录" in count
+
+
+async def test_a_record_amended_keeps_its_earlier_version(branch_dir: Path, today: dt.date) -> None:
+    save_records(branch_dir, today)
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "m", "e")  # the newest: 研究发展党员
+        w = wizard(pilot)
+        assert w.work.amending
+        for _ in range(15):
+            if app.focused is not None and app.focused.id == "basics-place":
+                break
+            await pilot.press("tab")
+        await pilot.press("end", *["backspace"] * 5, *"三楼会议室", "ctrl+s")
+        await at_review(pilot)
+        assert app.focused is not None and app.focused.id == "review-reason"
+        await pilot.press(*"补记地点", "ctrl+s")
+        await saved(pilot)
+        # Opened again from the list: the minutes say the record was amended.
+        await pilot.press("enter")
+        await on_screen(pilot, MinutesView)
+        view = app.screen.query_one("#minutes-text", Markdown)
+        await settle(pilot, lambda: "三楼会议室" in view.source)
+        assert "本记录已于2026年11月27日修改（补记地点）" in view.source
+    meeting = next(m for m in read_file(branch_dir).meetings if m.topic == "研究发展党员")
+    assert meeting.place == "三楼会议室"
+    (amendment,) = meeting.amendments
+    assert amendment.reason == "补记地点" and amendment.previous["place"] == "党员活动室"
+    assert "修改前的版本保存在数据文件中" in minutes_text(branch_dir, meeting)
