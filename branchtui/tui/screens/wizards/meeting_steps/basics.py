@@ -147,6 +147,9 @@ class BasicsStep(MeetingStep):
             length = minutes_of(trial)
             if length is not None:
                 lines.append(f"会议时长：{length_text(length)}")
+        if values["date"] is not None and values["date"] > self.today:
+            # A duty still to come opens dated in its period: a draft until the meeting is held.
+            lines.append("会议尚未召开：可先填写（草稿随时保存），会后核对日期再保存")
         if "theme_day" in kinds and values["date"] is not None:
             wizard = self.wizard
             window = theme_day_window(
