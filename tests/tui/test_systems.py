@@ -289,6 +289,25 @@ async def test_a_project_removed_after_asking_and_the_years_moved_by_keys(
     assert [i.id for i in plan.items] == ["i2"]
 
 
+async def test_next_years_plan_made_by_its_adoption_date_chosen_by_year_key(
+    branch_dir: Path, today: dt.date
+) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("8", "p")
+        await on_screen(pilot, WorkPlanScreen)
+        await pilot.press("y")
+        await on_screen(pilot, ChoicePrompt)
+        await pilot.press("home", "enter")  # the newest year offered: next year
+        await settle(pilot, lambda: "2027年工作计划尚未制订" in text_of(app, "#plan-headline"))
+        await pilot.press("t")
+        await on_screen(pilot, DatePrompt)
+        await pilot.press("enter")  # today
+        await settle(pilot, lambda: "计划通过时间：2026-11-27" in text_of(app, "#plan-headline"))
+    (plan,) = read_file(branch_dir).work_plans
+    assert (plan.year, plan.adopted, plan.items) == (2027, today, [])
+
+
 async def test_an_empty_content_is_said_at_the_field_and_the_plan_is_not_made(
     branch_dir: Path, today: dt.date
 ) -> None:

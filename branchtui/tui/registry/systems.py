@@ -8,6 +8,31 @@ from __future__ import annotations
 
 from branchtui.tui.registry.spec import ActionSpec, ScreenSpec, register_actions
 
+
+def _years(prefix: str, what: str) -> tuple[ActionSpec, ActionSpec]:
+    """``[`` and ``]``: the year before and after the one shown."""
+    return (
+        ActionSpec(
+            f"{prefix}-prev-year",
+            "left_square_bracket",
+            "上一年",
+            f"上一年的{what}",
+            f"查看上一年的{what}",
+            "shift_year(-1)",
+            group="年度",
+        ),
+        ActionSpec(
+            f"{prefix}-next-year",
+            "right_square_bracket",
+            "下一年",
+            f"下一年的{what}",
+            f"查看下一年的{what}",
+            "shift_year(1)",
+            group="年度",
+        ),
+    )
+
+
 SYSTEMS = ScreenSpec(
     id="systems",
     area="systems",
@@ -79,24 +104,7 @@ PLANS = ScreenSpec(
             "查看或制订另一年度的工作计划",
             "choose_year",
         ),
-        ActionSpec(
-            "plans-prev-year",
-            "left_square_bracket",
-            "上一年",
-            "上一年的计划",
-            "查看上一年度的工作计划",
-            "shift_year(-1)",
-            group="年度",
-        ),
-        ActionSpec(
-            "plans-next-year",
-            "right_square_bracket",
-            "下一年",
-            "下一年的计划",
-            "查看或制订下一年度的工作计划",
-            "shift_year(1)",
-            group="年度",
-        ),
+        *_years("plans", "工作计划"),
     ),
 )
 
@@ -128,24 +136,7 @@ LEDGER = ScreenSpec(
             "查看会议记录的问题并修改（如补记录人）",
             "checks",
         ),
-        ActionSpec(
-            "ledger-prev-year",
-            "left_square_bracket",
-            "上一年",
-            "上一年的台帐",
-            "查看上一年的台帐",
-            "shift_year(-1)",
-            group="年度",
-        ),
-        ActionSpec(
-            "ledger-next-year",
-            "right_square_bracket",
-            "下一年",
-            "下一年的台帐",
-            "查看下一年的台帐",
-            "shift_year(1)",
-            group="年度",
-        ),
+        *_years("ledger", "台帐"),
     ),
 )
 
