@@ -15,11 +15,10 @@ import contextlib
 import datetime as dt
 import functools
 import hashlib
+import json
 import os
 from pathlib import Path
 from typing import Any
-
-import orjson
 
 import branchtui
 from branchtui.domain.obligations.base import Obligation
@@ -79,7 +78,9 @@ def read_duties(folder: Path, on: dt.date) -> tuple[FolderObligations, str] | No
         return None
     key = duties_key(folder, stamp, on)
     try:
-        doc: Any = orjson.loads(_cache_file(folder).read_bytes())
+        # The standard library's parser: importing orjson costs ~17 ms, and the first frame
+        # reads this small file before anything else needs orjson.
+        doc: Any = json.loads(_cache_file(folder).read_bytes())
         if doc.get("key") != key:
             return None
         found = [Obligation.from_json(item) for item in doc["obligations"]]
@@ -100,6 +101,8 @@ def write_duties(folder: Path, result: FolderObligations, key: str) -> bool:
         "problem": result.problem,
         "obligations": [ob.to_json() for ob in result.obligations],
     }
+    import orjson
+
     path = _cache_file(folder)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:

@@ -17,8 +17,6 @@ import threading
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from branchtui.domain.calendar import NationalSchedule, YearSchedule
 
 CACHE_FILE = "holidays-cn.json"
@@ -65,6 +63,8 @@ def _decode(doc: Any, key: str) -> NationalSchedule | None:
 
 
 def _read(path: Path, key: str) -> NationalSchedule | None:
+    import orjson  # not with the module: the dashboard's first frame needs only cache_folder
+
     try:
         return _decode(orjson.loads(path.read_bytes()), key)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -104,6 +104,8 @@ def remember(schedule: NationalSchedule, around: int | None = None) -> None:
             for year, entry in sorted(years.items())
         },
     }
+    import orjson
+
     folder = cache_folder()
     tmp = folder / f".{CACHE_FILE}.{os.getpid()}.tmp"
     try:
