@@ -35,18 +35,19 @@ def _area(area_id: str) -> Callable[[], Screen]:
     """The root screen of an area's mode: the dashboard, or the area's menu (imported lazily)."""
 
     def build() -> Screen:
-        screen: Screen
         if area_id == "dashboard":
             from branchtui.tui.screens.dashboard import DashboardScreen
 
-            screen = DashboardScreen()
-        else:
-            from branchtui.tui.screens.area_menu import area_menu
+            # Built as the app composes (DEFAULT_MODE): the one re-parse of the stylesheets
+            # Textual does for it then is what applies the theme's variables (marked up to
+            # date, its info line was drawn dark on dark). Not marked.
+            return DashboardScreen()
+        from branchtui.tui.screens.area_menu import area_menu
 
-            screen = area_menu(AREA_BY_ID[area_id])
-        # A mode's new screen is styled as its widgets mount, by the stylesheet as it is (these
-        # screens bring no CSS of their own). Textual would re-parse every stylesheet for it
-        # twice on the mode switch (~25 ms each, before the first frame): marked up to date.
+        screen = area_menu(AREA_BY_ID[area_id])
+        # A menu shown later is styled as its widgets mount, by the stylesheet as it is (it
+        # brings no CSS of its own): Textual would re-parse every stylesheet for it twice on
+        # the mode switch (~25 ms each): marked up to date.
         screen._css_update_count = screen.app._css_update_count
         return screen
 
@@ -85,6 +86,9 @@ class BranchApp(KeyOrderApp):
     # Only our provider: Textual's system commands (Keys, Theme, Screenshot …) are in English.
     COMMANDS: ClassVar = {_commands}
     MODES: ClassVar = {area.id: _area(area.id) for area in AREAS}
+    # The app starts on the dashboard: no blank default screen is composed, styled and laid
+    # out first, and no mode switch comes before the first frame.
+    DEFAULT_MODE: ClassVar[str] = "dashboard"
     BINDINGS: ClassVar[list[BindingType]] = [
         action.binding() for action in (*APP_ACTIONS, *area_actions())
     ]
@@ -178,8 +182,8 @@ class BranchApp(KeyOrderApp):
                 self.notify(result.notice, title="只读打开", severity="warning", timeout=30)
         if self.current_mode != "dashboard":
             self.switch_mode("dashboard")
-        elif callable(reload := getattr(self.screen, "reload", None)):
-            reload()
+        elif self.screen.is_mounted and callable(reload := getattr(self.screen, "reload", None)):
+            reload()  # (not mounted yet: it loads once it is shown)
 
     def _watch_duties_ahead(self) -> None:
         ahead = self.duties_ahead

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 class Computed:
     """The engine's result at ``on``; ``problem`` is a Chinese line to show once, if any;
     ``profile`` the one they were judged by; ``key`` what they were computed from
-    (duties_cache.duties_key; '' when they are not to be kept)."""
+    (duties_cache.duties_key; '' when they are not to be kept); ``kept``: read from the
+    cache, so not to be written there again."""
 
     on: dt.date
     obligations: list[Obligation] = field(default_factory=list)
@@ -31,6 +32,7 @@ class Computed:
     problem: str = ""
     profile: Profile | None = None
     key: str = ""
+    kept: bool = False
 
 
 def compute_obligations(folder: Path, data: BranchData, on: dt.date, key: str = "") -> Computed:
@@ -51,7 +53,9 @@ def cached_obligations(folder: Path, on: dt.date) -> Computed | None:
     if found is None:
         return None
     result, key = found
-    return Computed(on, result.obligations, result.estimated, result.problem, result.profile, key)
+    return Computed(
+        on, result.obligations, result.estimated, result.problem, result.profile, key, kept=True
+    )
 
 
 def remember_obligations(folder: Path, computed: Computed) -> None:

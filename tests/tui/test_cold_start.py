@@ -129,6 +129,30 @@ async def test_a_second_start_shows_todays_duties_before_reading(
         assert [ob.to_json() for ob in screen.obligations] == computed
 
 
+async def test_duties_shown_from_the_cache_are_not_written_there_again(
+    branch_dir: Path, today: dt.date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first start keeps today's duties once; a start that showed them from the cache
+    # neither computes nor writes them again (the cache file is left as it is).
+    written: list[str] = []
+    real = dashboard_module.remember_obligations
+
+    def remember(folder: Path, computed: Any) -> None:
+        written.append(computed.key)
+        real(folder, computed)
+
+    monkeypatch.setattr(dashboard_module, "remember_obligations", remember)
+    computed = computed_here(monkeypatch)
+    for _start in range(2):
+        app = build_app(branch_dir, today=today, background=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(
+                pilot, lambda shown=app: shown.store is not None and "已完成" in info_text(shown)
+            )
+            await pilot.app.workers.wait_for_complete()
+    assert computed == [today] and len(written) == 1 and written[0].startswith(today.isoformat())
+
+
 async def test_after_another_session_wrote_the_duties_are_computed_again(
     branch_dir: Path, today: dt.date, monkeypatch: pytest.MonkeyPatch
 ) -> None:

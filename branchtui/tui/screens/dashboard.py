@@ -175,7 +175,7 @@ class DashboardScreen(DataScreen):
         self.estimated = result.estimated
         if result.profile is not None:
             self.result_profile = result.profile
-        if result.key and result.key != self.shown_key:
+        if result.key and result.key != self.shown_key and not result.kept:
             # Kept after this frame is drawn: the next start shows it in its first frame.
             self.call_after_refresh(lambda: self._remember(result))
         self.shown_key = result.key
