@@ -121,6 +121,8 @@ class Store:
         self._stamp: Stamp | None = None
         self._file_version = SCHEMA_VERSION
         self._decoded: dict[str, list[Any]] = {}
+        # Per table in _decoded, the documents its records were decoded from (same order).
+        self._decoded_docs: dict[str, list[Any]] = {}
         # After a reload: per changed table, id -> (previous document, its decoded record).
         self._reusable: dict[str, dict[str, tuple[Any, Any]]] = {}
         # Per table, its documents in blocks with their hashes (and bytes once a commit wrote them).
@@ -217,7 +219,7 @@ class Store:
             self._load_file()
 
     def _load_file(self) -> None:
-        previous, decoded = self._db.data, self._decoded
+        previous, decoded, decoded_docs = self._db.data, self._decoded, self._decoded_docs
         raw, stamp, blocks, changed = self._read_file()
         version = schema_version_of(raw)
         self.read_only = version > SCHEMA_VERSION
@@ -232,13 +234,15 @@ class Store:
             blocks, changed = {}, None
         # Tables another session left as they were keep their decoded records (no re-decoding);
         # in a changed table, every record whose document is unchanged is reused too.
-        self._decoded, self._reusable = {}, {}
+        self._decoded, self._decoded_docs, self._reusable = {}, {}, {}
         for name, records in decoded.items():
             if not self._loaded or name not in raw:
                 continue
             old_docs = previous.get(name)
             if raw[name] is old_docs or (changed is None and raw[name] == old_docs):
                 self._decoded[name] = records
+                if name in decoded_docs:  # (equal to the new ones, in the records' order)
+                    self._decoded_docs[name] = decoded_docs[name]
             elif old_docs:
                 pairs = zip(old_docs.values(), records, strict=False)
                 self._reusable[name] = {doc.get("id"): (doc, rec) for doc, rec in pairs}
@@ -263,6 +267,8 @@ class Store:
         self._loaded = False
         self._stamp = None
         self._decoded.clear()
+        self._decoded_docs.clear()
+        self._reusable.clear()
         self._blocks = {}
         self._snapshot = None
 
@@ -278,8 +284,10 @@ class Store:
     def _decoded_table(self, name: str) -> list[Any]:
         cached = self._decoded.get(name)
         if cached is None:
-            cached = self._decode(name, self._db.records(name).docs())
+            docs = self._db.records(name).docs()
+            cached = self._decode(name, docs)
             self._decoded[name] = cached
+            self._decoded_docs[name] = docs
         return cached
 
     def _decode(self, name: str, docs: list[Any]) -> list[Any]:
@@ -368,8 +376,16 @@ class Store:
         self._db.loaded.dirty = False
         if migrated:
             self._decoded.clear()
+            self._decoded_docs.clear()
         for name in touched:
-            self._decoded.pop(name, None)
+            records = self._decoded.pop(name, None)
+            docs = self._decoded_docs.pop(name, None)
+            # The next snapshot decodes only the documents this commit wrote: every other one
+            # is the very object its record was decoded from (not when the documents may have
+            # been edited in place through ``tx.raw``).
+            if records and docs and len(docs) == len(records) and not (raw_used or migrated):
+                pairs = zip(docs, records, strict=True)
+                self._reusable[name] = {doc.get("id"): (doc, rec) for doc, rec in pairs}
         self._snapshot = None
         # The commit is already durable; a failed clean-up of old backups must not undo it.
         with contextlib.suppress(OSError):

@@ -113,6 +113,30 @@ def test_a_reload_reparses_only_the_changed_block(data_dir: Path) -> None:
     assert after[BLOCK + 3] is not before[BLOCK + 3]
 
 
+def test_after_its_own_commit_a_session_decodes_only_what_it_wrote(data_dir: Path) -> None:
+    store = _many_members(data_dir, 30)
+    before = store.snapshot().members
+    edited = before[7]
+    edited.phone = "13900000000"
+    store.save(edited)
+    store.add(Member(name="新党员", phone="13600000000"))
+    after = store.snapshot().members
+    # The same records as a new session reads from the file: the edit and the new member.
+    assert after == Store.open(data_dir).snapshot().members
+    assert after[7].phone == "13900000000" and after[7].rev == 2
+    assert [m.name for m in after] == [m.name for m in before] + ["新党员"]
+    # The records the commits did not write were not decoded again.
+    assert after[0] is before[0] and after[29] is before[29]
+    assert after[7] is not before[7]
+    # Documents edited in place (tx.raw) are all decoded again.
+    with store.transaction() as tx:
+        doc = next(d for d in tx.raw["members"].values() if d["id"] == after[3].id)
+        doc["phone"] = "13700000000"
+        tx.changed = True
+    assert store.snapshot().members[3].phone == "13700000000"
+    assert store.snapshot().members == Store.open(data_dir).snapshot().members
+
+
 def test_a_commit_rewrites_only_the_changed_line(data_dir: Path) -> None:
     _many_members(data_dir, BLOCK + 10)
     path = data_dir / "branch.json"
