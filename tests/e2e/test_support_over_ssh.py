@@ -70,8 +70,9 @@ def test_funds_and_a_venue_over_ssh(
     pane.send("Enter")
     pane.type("投影仪、党旗")
     pane.send("C-s")
-    screen = pane.wait_for("二楼会议室", STEP)
-    assert "已保存" in screen or "二楼会议室  是" in screen
+    pane.wait_for("已保存活动场所", STEP)
+    screen = pane.wait_gone("新增活动场所", STEP)
+    assert "二楼会议室" in screen
     assert_sound(screen)
     pane.send("C-q")
     pane.wait_until(lambda _s: pane.dead(), "退出后 ssh 会话结束", STEP)

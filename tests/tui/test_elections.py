@@ -127,7 +127,7 @@ async def test_renewal_election_by_keys_makes_the_second_committee(
         assert "赵六：2票，未超过半数，未当选" in outcome
         await forward(pilot, "step-division")
         for down in (1, 3, 5):  # 书记, 组织委员, 纪检委员 (the first line is the prompt)
-            await pilot.press("enter", *(["down"] * down), "enter", "tab")
+            await pilot.press("enter", *(["down"] * down), "enter")  # … and on to the next
         await forward(pilot, "step-review")
         review = shown(app, "#review")
         assert "分工：张三任书记，李四任组织委员，王五任纪检委员" in review

@@ -11,6 +11,7 @@ from pathlib import Path
 from conftest import read_file, settle
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
+from textual.widgets._footer import FooterKey
 
 from branchtui.tui.app import BranchApp, build_app
 from branchtui.tui.screens.dialogs import ChoicePrompt
@@ -108,3 +109,23 @@ async def test_deleting_asks_first_and_escape_keeps_typed_input(
         await pilot.press("down", "enter")  # 删除
         await settle(pilot, lambda: table.row_count == 0)
     assert read_file(branch_dir).venues == []
+
+
+async def test_a_drop_down_speaks_chinese_and_enter_moves_on(
+    branch_dir: Path, today: dt.date
+) -> None:
+    """Going down a form with Enter: a list opens, its key in the Footer is in Chinese, and
+    Enter on a choice goes on to the next field (not back into the same list)."""
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("9", "f")
+        await settle(pilot, lambda: isinstance(app.screen, FundsScreen))
+        form = await open_form(pilot, "a")
+        await pilot.press("enter", "enter")  # date kept; the list of 收支类型 opens
+        await pilot.pause(0.2)
+        footer = " ".join(str(key.render()) for key in form.query(FooterKey))
+        assert "收起列表" in footer and "Dismiss" not in footer
+        await pilot.press("enter")  # 支出 kept
+        await settle(pilot, lambda: app.focused is form.query_one("#field-amount"))
+        await pilot.press(*"30", "enter")
+        assert form.query_one("#field-amount").value == "30"  # type: ignore[attr-defined]

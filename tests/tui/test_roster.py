@@ -119,8 +119,8 @@ async def test_remove_with_reason_keeps_history(branch_dir: Path, today: dt.date
         await open_roster(pilot)
         await pilot.press("slash", *"wugang", "enter", "d")
         await pilot.pause()
-        await pilot.press("enter", "down", "enter")  # 原因：转出组织关系
-        await pilot.press("tab", *"1120", "tab", *"转至集团总部", "enter")
+        await pilot.press("enter", "down", "enter")  # 原因：转出组织关系, on to the date
+        await pilot.press(*"1120", "tab", *"转至集团总部", "enter")
         await settle(pilot, lambda: isinstance(app.screen, RosterScreen))
         await pilot.press("escape")
         assert "吴刚" not in names_in_table(app)
@@ -181,8 +181,8 @@ async def test_removing_a_group_leader_frees_the_group(branch_dir: Path, today: 
         await open_roster(pilot)
         await pilot.press("slash", *"zhangsan", "enter", "d")
         await pilot.pause()
-        await pilot.press("enter", "down", "enter")  # 原因：转出组织关系
-        await pilot.press("tab", *"1120", "tab", *"调往集团总部", "enter")
+        await pilot.press("enter", "down", "enter")  # 原因：转出组织关系, on to the date
+        await pilot.press(*"1120", "tab", *"调往集团总部", "enter")
         await settle(pilot, lambda: isinstance(app.screen, RosterScreen))
         assert any("第一党小组组长空缺" in str(n.message) for n in app._notifications)
     data = read_file(branch_dir)

@@ -28,6 +28,7 @@ from branchtui.storage.errors import StoreError
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
+from branchtui.tui.widgets.form_select import FormSelect
 
 # The reasons offered: those kept as history, and 录入错误, which deletes instead.
 REASONS = {**REMOVAL_REASONS, ENTRY_ERROR: ENTRY_ERROR_LABEL}
@@ -66,7 +67,7 @@ class RemoveMemberDialog(ModalScreen[bool]):
             )
             yield Horizontal(
                 Label("原因"),
-                Select(
+                FormSelect(
                     [(label, key) for key, label in REASONS.items()],
                     prompt="请选择原因",
                     id="remove-reason",

@@ -7,8 +7,14 @@ Textual's Select keeps the cursor after a choice, so a secretary going down a fo
 from __future__ import annotations
 
 from textual import on
+from textual.binding import Binding
 from textual.widgets import Select
 from textual.widgets._select import SelectOverlay
+
+# The open list's one key is shown in the Footer, in Textual's English ("Dismiss menu"): said in
+# Chinese. Bindings are merged when a class is made, so they are merged again here.
+SelectOverlay.BINDINGS = [Binding("escape", "dismiss", "收起列表", tooltip="收起下拉列表")]
+SelectOverlay._merged_bindings = SelectOverlay._merge_bindings()
 
 
 class FormSelect(Select[str]):

@@ -18,6 +18,7 @@ from branchtui.domain.records import Member
 from branchtui.domain.records.branch import SEAT_ROLES, SHORTFALLS
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.date_field import DateField
+from branchtui.tui.widgets.form_select import FormSelect
 from branchtui.tui.widgets.member_field import MemberField, MembersField
 from branchtui.tui.widgets.voter_roll import VoterRoll
 from branchtui.tui.widgets.wizard_frame import WizardStep
@@ -168,7 +169,7 @@ def division_step() -> WizardStep:
 
 def role_row(member: Member, votes: int, role: str) -> Horizontal:
     choices = [(label, key) for key, label in SEAT_ROLES.items()]
-    select = Select(
+    select = FormSelect(
         choices,
         value=role if role in SEAT_ROLES else Select.NULL,
         prompt="选择分工",

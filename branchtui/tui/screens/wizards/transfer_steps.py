@@ -16,6 +16,7 @@ from branchtui.domain.records import Member
 from branchtui.domain.records.people import GENDERS, MEMBER_STATUSES
 from branchtui.domain.records.relations import TRANSFER_INSTRUMENTS
 from branchtui.tui.widgets.date_field import DateField
+from branchtui.tui.widgets.form_select import FormSelect
 from branchtui.tui.widgets.member_field import MemberField
 from branchtui.tui.widgets.wizard_frame import WizardFrame, WizardStep
 
@@ -53,7 +54,7 @@ def row(label: str, widget: Widget, name: str) -> Horizontal:
 
 
 def select(options: dict[str, str], name: str, value: str | None = None) -> Select[str]:
-    return Select(
+    return FormSelect(
         [(label, key) for key, label in options.items()],
         value=value if value is not None else Select.NULL,
         allow_blank=value is None,
