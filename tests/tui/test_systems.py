@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from conftest import on_screen, open_duty, read_file, settle, text_of
+from textual.pilot import Pilot
 
 from branchtui.domain.records import Meeting, PlanItem, SystemDoc, WorkPlan
 from branchtui.storage.store import Store
@@ -33,9 +34,11 @@ def dashboard_status(app: BranchApp, rule: str, period: str = "") -> str | None:
     return found[0] if found else None
 
 
-async def back_to_dashboard(pilot: object, app: BranchApp) -> None:
-    await pilot.press("1")  # type: ignore[attr-defined]
-    await on_screen(pilot, DashboardScreen)  # type: ignore[arg-type]
+async def back_to_dashboard(pilot: Pilot[None]) -> None:
+    """Back on the dashboard by its key, the completed items unfolded (c)."""
+    await pilot.press("1")
+    await on_screen(pilot, DashboardScreen)
+    await pilot.press("c")
 
 
 # SYS-1 ------------------------------------------------------------------------------------
@@ -78,8 +81,8 @@ async def test_all_six_systems_turn_the_dashboard_item_met(
         await pilot.press(*"dangwu gongkai", "ctrl+s")
         await on_screen(pilot, SystemsScreen)
         await settle(pilot, lambda: "六类制度齐全" in text_of(app, "#register-headline"))
-        await back_to_dashboard(pilot, app)
-        await settle(pilot, lambda: dashboard_status(app, "SYS-1") in (None, "met"))
+        await back_to_dashboard(pilot)
+        await settle(pilot, lambda: dashboard_status(app, "SYS-1") == "met")
     assert len(read_file(branch_dir).system_docs) == 6
 
 
@@ -202,8 +205,8 @@ async def test_settling_sys_2_makes_the_year_plan_with_its_first_project(
         await on_screen(pilot, WorkPlanScreen)
         await settle(pilot, lambda: "SYS-2 已完成" in duties(app))
         assert "共 1 个项目" in text_of(app, "#plan-count")
-        await back_to_dashboard(pilot, app)
-        await settle(pilot, lambda: dashboard_status(app, "SYS-2") in (None, "met"))
+        await back_to_dashboard(pilot)
+        await settle(pilot, lambda: dashboard_status(app, "SYS-2") == "met")
     (plan,) = read_file(branch_dir).work_plans
     (item,) = plan.items
     assert plan.year == 2026
@@ -253,8 +256,8 @@ async def test_an_overdue_project_is_flagged_and_settled_by_its_completion(
         await pilot.press("ctrl+u", *"2026-04-02", "enter")
         await on_screen(pilot, WorkPlanScreen)
         await settle(pilot, lambda: "SYS-2 已完成" in duties(app))
-        await back_to_dashboard(pilot, app)
-        await settle(pilot, lambda: dashboard_status(app, "SYS-2") in (None, "met"))
+        await back_to_dashboard(pilot)
+        await settle(pilot, lambda: dashboard_status(app, "SYS-2") == "met")
     (plan,) = read_file(branch_dir).work_plans
     assert [i.done for i in plan.items] == [dt.date(2026, 4, 2), None]
 
@@ -416,7 +419,7 @@ async def test_settling_last_years_missing_inspection_asks_for_its_date(
         await on_screen(pilot, InspectionsScreen)
         await settle(pilot, lambda: "上级党委已于2025-10-20检查" in duties(app))
         assert "检查意见：sanhui yike guifan" in text_of(app, "#register-detail")
-        await back_to_dashboard(pilot, app)
-        await settle(pilot, lambda: dashboard_status(app, "SYS-4", "2025") in (None, "met"))
+        await back_to_dashboard(pilot)
+        await settle(pilot, lambda: dashboard_status(app, "SYS-4", "2025") == "met")
     (inspection,) = read_file(branch_dir).inspections
     assert (inspection.date, inspection.inspector) == (dt.date(2025, 10, 20), "jituan dangwei")
