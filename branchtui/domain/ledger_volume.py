@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from branchtui.domain.dates import format_date_cn
+from branchtui.domain.obligations.sys_rules import system_in_force
 from branchtui.domain.records import BranchData
 from branchtui.domain.records.branch import SEAT_ROLES
 from branchtui.domain.records.care import TALK_KINDS, TALK_TRIGGERS
@@ -370,7 +371,7 @@ def _systems(data: BranchData, year: int) -> list[Table]:
             [s.title or SYSTEM_KINDS.get(s.kind, s.kind), _d(s.adopted), "是" if s.posted else ""],
         )
         for s in data.system_docs
-        if s.adopted is None or s.adopted <= end
+        if (s.adopted is None or s.adopted <= end) and system_in_force(s, end)
     ]
     announcements = [
         (a.date, [_d(a.date), a.title, a.channel]) for a in data.announcements if _in(a.date, year)

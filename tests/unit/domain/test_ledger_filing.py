@@ -62,3 +62,26 @@ def test_filing_the_unfiled_leaves_sys_3_nothing_unfiled() -> None:
     (after,) = [o.detail for o in obligations_on(data, ON) if o.rule == "SYS-3"]
     # What is left is the minutes' own defects (台账体检), not the filing.
     assert "1条未归入台帐" in before and "未归入台帐" not in after
+
+
+def test_the_systems_volume_lists_those_in_force_at_the_years_end() -> None:
+    from branchtui.domain.ledger_volume import ledger_volume
+    from branchtui.domain.records import SystemDoc
+
+    data = _data()
+    data.system_docs = [
+        SystemDoc(
+            kind="study",
+            title="旧学习制度",
+            adopted=dt.date(2020, 1, 1),
+            abolished=dt.date(2026, 3, 1),
+        ),
+        SystemDoc(kind="study", title="新学习制度", adopted=dt.date(2026, 3, 1)),
+    ]
+
+    def listed(year: int) -> list[str]:
+        table = ledger_volume(data, year, "systems", ON)["tables"][0]
+        return [row[0] for row in table["rows"]]
+
+    assert listed(2025) == ["旧学习制度"]
+    assert listed(2026) == ["新学习制度"]  # abolished in March: no longer in force at year's end
