@@ -70,8 +70,7 @@ def test_plan_systems_and_inspection_over_ssh(
     pane.send("Enter")
     pane.wait_for("按 Enter 打开「规章制度」办理", STEP)
     pane.send("Enter")
-    pane.wait_for("新增制度", STEP)
-    pane.send("Tab")  # the category is filled in: on to the title
+    pane.wait_for("新增制度", STEP)  # the category filled in, the cursor in the title
     pane.type("支部“三会一课”制度（修订）")
     pane.send("C-s")
     pane.wait_for("六类制度齐全", STEP)

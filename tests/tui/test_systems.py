@@ -54,7 +54,7 @@ async def test_settling_sys_1_adds_the_first_missing_system_and_the_list_shrinks
         await on_screen(pilot, RecordForm)
         form = app.screen
         assert form.query_one("#field-kind").value == "three_meetings"  # type: ignore[attr-defined]
-        form.query_one("#field-title").focus()
+        assert form.focused is form.query_one("#field-title")  # the category is filled in
         await pilot.press(*"sanhui yike zhidu", "ctrl+s")
         await on_screen(pilot, SystemsScreen)
         await settle(pilot, lambda: "尚缺5项制度" in text_of(app, "#register-headline"))
@@ -77,7 +77,6 @@ async def test_all_six_systems_turn_the_dashboard_item_met(
         await pilot.press("enter")
         await on_screen(pilot, RecordForm)
         assert app.screen.query_one("#field-kind").value == "openness"  # type: ignore[attr-defined]
-        app.screen.query_one("#field-title").focus()
         await pilot.press(*"dangwu gongkai", "ctrl+s")
         await on_screen(pilot, SystemsScreen)
         await settle(pilot, lambda: "六类制度齐全" in text_of(app, "#register-headline"))

@@ -265,7 +265,13 @@ class RegisterScreen(DataScreen):
         """The form's fields; a screen whose choices or checks need the data overrides this."""
         return self.REGISTER.form
 
-    def _form(self, original: Record | None, defaults: Mapping[str, Any] | None = None) -> None:
+    def _form(
+        self,
+        original: Record | None,
+        defaults: Mapping[str, Any] | None = None,
+        *,
+        focus: str | None = None,
+    ) -> None:
         reg = self.REGISTER
         data = self.data
         start = dict(reg.defaults(data, self.today)) if reg.defaults and original is None else {}
@@ -285,6 +291,7 @@ class RegisterScreen(DataScreen):
             original=original,
             defaults=start,
             changes=changes,
+            focus=focus,
         )
         self.app.push_screen(form, self._saved)
 

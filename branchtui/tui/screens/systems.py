@@ -93,7 +93,7 @@ class SystemsScreen(RegisterScreen):
         """SYS-1 opened from the duties: a new system of the first category still missing."""
         missing = missing_system_kinds(self.data.system_docs, self.today)
         if ob.status in ("due", "overdue") and missing:
-            self._form(None, {"kind": missing[0]})
+            self._form(None, {"kind": missing[0]}, focus="title")
             return
         super().settle(ob)
 

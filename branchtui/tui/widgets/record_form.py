@@ -122,9 +122,11 @@ class RecordForm(ModalScreen[Edited | None]):
         defaults: Mapping[str, Any] | None = None,
         changes: Callable[[Edited | None, Edited], RecordChanges] | None = None,
         title: str = "",
+        focus: str | None = None,
     ) -> None:
         super().__init__()
         self.record_type = record_type
+        self.focus_first = focus  # the field the cursor starts in (else the first)
         self.spec = spec
         self.store = store
         self.today = today
@@ -209,6 +211,9 @@ class RecordForm(ModalScreen[Edited | None]):
 
     def on_mount(self) -> None:
         self.opened_with = self._raw()
+        if self.focus_first in self.spec.fields:
+            self.query_one(f"#field-{self.focus_first}").focus()
+            return
         first = self.query(
             "#record-fields Input, #record-fields Select, #record-fields MemberField"
         )
