@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import on_screen, read_file, settle
 from textual.widgets import Markdown, Static
-from wizard_helpers import at_review, minutes_text, saved, wizard
+from wizard_helpers import at_review, minutes_text, saved, status_of, wizard
 
 from branchtui.domain.records import Meeting
 from branchtui.storage.minutes import save_meeting
@@ -109,3 +109,34 @@ async def test_a_record_amended_keeps_its_earlier_version(branch_dir: Path, toda
     (amendment,) = meeting.amendments
     assert amendment.reason == "补记地点" and amendment.previous["place"] == "党员活动室"
     assert "修改前的版本保存在数据文件中" in minutes_text(branch_dir, meeting)
+
+
+async def test_a_theme_day_also_counted_as_a_party_lecture(
+    branch_dir: Path, today: dt.date
+) -> None:
+    # LIFE-9: one record counts as several kinds; each part is asked for and each duty met.
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "m", "n", "6", "shift+tab", *["right"] * 4, "space")
+        w = wizard(pilot)
+        await pilot.press("tab", "ctrl+u", *"1102", "enter", *"0830", "enter", *"1100", "enter")
+        await pilot.press(*"党员活动室", "enter", "enter", *"lisi", "enter")
+        assert w.frame.step.id == "step-attendance"
+        await pilot.press("pagedown", *"zs", "enter", "enter", "enter", *"新时代党员的担当")
+        await pilot.press("enter", *"全体党员", "enter", "enter", "enter", "enter", *"讲述担当作为")
+        await pilot.press("tab", *"学党史悟思想", "enter", "enter", "space", "enter", "space")
+        await pilot.press("pagedown", "pagedown")
+        await at_review(pilot)
+        await pilot.press("ctrl+s")
+        await saved(pilot)
+    (meeting,) = read_file(branch_dir).meetings
+    assert meeting.kinds == ["theme_day", "party_lecture"]
+    assert meeting.lecture is not None and meeting.lecture.title == "新时代党员的担当"
+    assert meeting.lecture.lecturer_id == "m01"
+    assert meeting.theme_day is not None and meeting.theme_day.theme == "学党史悟思想"
+    assert meeting.theme_day.required_actions == ["study"]
+    text = minutes_text(branch_dir, meeting)
+    assert "（本次活动同时计为：党课（2026年第1次））" in text
+    assert "## 党课" in text and "## 主题党日活动" in text
+    assert status_of(branch_dir, today, "LIFE-5", "2026-11") == "met"
+    assert status_of(branch_dir, today, "LIFE-4", "2026") == "met"
