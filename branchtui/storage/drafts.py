@@ -12,6 +12,7 @@ import datetime as dt
 import getpass
 import os
 import re
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,10 @@ _UNSAFE = re.compile(r"[^0-9A-Za-z_-]+")
 
 class DraftError(StoreError):
     """A draft that cannot be read or written."""
+
+
+class DraftTakenError(DraftError):
+    """Another session has taken the draft over since this one wrote it: not overwritten."""
 
 
 def current_user() -> str:
@@ -51,8 +56,38 @@ def _path(data_dir: Path, key: str) -> Path:
     return Path(data_dir) / DRAFTS_DIR / f"{safe}.json"
 
 
-def save_draft(data_dir: Path, draft: MeetingDraft, now: dt.datetime | None = None) -> Path:
-    """Write ``draft`` atomically (it replaces the previous save of the same key)."""
+def draft_session(data_dir: Path, key: str) -> str:
+    """The session that last wrote the draft of ``key`` ('' when none is recorded or the draft
+    cannot be read)."""
+    try:
+        doc = orjson.loads(_path(data_dir, key).read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return ""
+    state = doc.get("state") if isinstance(doc, dict) else None
+    session = state.get("session") if isinstance(state, dict) else None
+    return session if isinstance(session, str) else ""
+
+
+def save_draft(
+    data_dir: Path,
+    draft: MeetingDraft,
+    now: dt.datetime | None = None,
+    *,
+    session: str = "",
+    claim: bool = True,
+) -> Path:
+    """Write ``draft`` atomically (it replaces the previous save of the same key).
+
+    ``session`` names the wizard writing it. A wizard claims the draft when it opens (a new
+    record, or a draft continued after a dropped connection); afterwards (``claim=False``) a
+    draft another session has since claimed is not overwritten: DraftTakenError."""
+    if session:
+        draft.state["session"] = session
+        if not claim and draft_session(data_dir, draft.key) not in ("", session):
+            raise DraftTakenError(
+                "另一会话已接着填写这份草稿，本会话的修改不再写入草稿（以免覆盖对方）；"
+                "保存记录时仍会检查冲突。"
+            )
     draft.saved_at = (now or dt.datetime.now()).isoformat(timespec="seconds")
     folder = ensure_folder(Path(data_dir) / DRAFTS_DIR)
     path = _path(data_dir, draft.key)
@@ -125,11 +160,41 @@ def list_drafts(data_dir: Path, user: str | None = None) -> list[DraftInfo]:
     return sorted(out, key=lambda d: d.saved_at, reverse=True)
 
 
-def discard_draft(data_dir: Path, key: str) -> None:
-    """Remove the draft of ``key`` (after saving the record, or when the user gives it up)."""
+def discard_draft(data_dir: Path, key: str, session: str = "") -> None:
+    """Remove the draft of ``key`` (after saving the record, or when the user gives it up);
+    with ``session``, only while that session is the one that last wrote it."""
+    if session and draft_session(data_dir, key) not in ("", session):
+        return
     try:
         _path(data_dir, key).unlink()
     except FileNotFoundError:
         return
     except OSError as exc:
         raise DraftError(f"无法删除草稿（{exc.strerror or exc}）。") from None
+
+
+class DraftWriter:
+    """One wizard's writes of its draft: the first write claims it (a new record, or a draft
+    continued after a dropped connection); once another session has taken it over, the
+    first refused write raises DraftTakenError and later ones are skipped."""
+
+    def __init__(self, data_dir: Path, key: str) -> None:
+        self.data_dir = Path(data_dir)
+        self.key = key
+        self.session = uuid.uuid4().hex[:12]
+        self.claimed = False
+        self.given_up = False
+
+    def save(self, draft: MeetingDraft) -> None:
+        if self.given_up:
+            return
+        try:
+            save_draft(self.data_dir, draft, session=self.session, claim=not self.claimed)
+        except DraftTakenError:
+            self.given_up = True
+            raise
+        self.claimed = True
+
+    def discard(self) -> None:
+        """Remove the draft unless another session has taken it over."""
+        discard_draft(self.data_dir, self.key, self.session)

@@ -6,6 +6,7 @@ fixes it; deletion asks first."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from conftest import read_file, settle
@@ -226,3 +227,32 @@ def test_review_warnings_that_do_not_fit_are_counted() -> None:
     assert len(lines) == 7
     assert lines[0].startswith("台账体检提示10处") and "会后补记" in lines[1]
     assert lines[-1] == "  ……另有5处，保存后在「台账体检」中查看"
+
+
+async def test_a_draft_taken_over_by_another_login_is_left_to_it(
+    branch_dir: Path, today: dt.date
+) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "m", "n", "2", "enter", *"0830", "pagedown")
+        w = wizard(pilot)
+        assert w.frame.step.id == "step-attendance"
+        (path,) = (branch_dir / "drafts").glob("*.json")
+        # Meanwhile another login of the secretary continues the same draft (and claims it).
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        doc["state"]["session"] = "another-login"
+        doc["meeting"]["place"] = "另一会话的地点"
+        path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        await pilot.press("down", "space", *"出差", "enter")
+        said = lambda: " ".join(str(n.message) for n in app._notifications)  # noqa: E731
+        await settle(pilot, lambda: "另一会话已接着填写这份草稿" in said())
+        assert json.loads(path.read_text(encoding="utf-8"))["meeting"]["place"] == "另一会话的地点"
+        # This session's record is still its own to save.
+        await pilot.press("ctrl+s")
+        await at_review(pilot)
+        await pilot.press("ctrl+s")
+        await saved(pilot)
+    assert path.exists()  # the other login's draft is not removed
+    (meeting,) = read_file(branch_dir).meetings
+    assert [a.reason for a in meeting.attendance if a.status == "on_leave"] == ["出差"]
+    assert meeting.place != "另一会话的地点"

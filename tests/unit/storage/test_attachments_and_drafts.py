@@ -15,6 +15,8 @@ from branchtui.domain.records import AgendaItem, Appraisal, AppraisalResult, Mee
 from branchtui.storage.attachments import AttachmentError, attachment_path, copy_attachment
 from branchtui.storage.drafts import (
     DraftError,
+    DraftTakenError,
+    DraftWriter,
     discard_draft,
     draft_key,
     list_drafts,
@@ -95,3 +97,23 @@ def test_a_broken_draft_is_kept_aside_not_overwritten(tmp_path: Path) -> None:
 
 def test_draft_keys_are_safe_file_names() -> None:
     assert draft_key("../../etc", "a b") == "a_b-_etc"
+
+
+def test_a_draft_taken_over_by_another_session_is_not_overwritten(tmp_path: Path) -> None:
+    key = draft_key("committee_meeting", "zhang")
+    first = DraftWriter(tmp_path, key)
+    first.save(_draft(key))
+    # The connection dropped; the next login continues the draft and claims it.
+    second = DraftWriter(tmp_path, key)
+    taken = _draft(key)
+    taken.meeting.topic = "另一会话填写"
+    second.save(taken)
+    with pytest.raises(DraftTakenError, match="另一会话已接着填写这份草稿"):
+        first.save(_draft(key))
+    first.save(_draft(key))  # said once; later writes are skipped quietly
+    first.discard()  # nor is it removed by the first
+    loaded = load_draft(tmp_path, key)
+    assert loaded is not None and loaded.meeting.topic == "另一会话填写"
+    second.save(taken)
+    second.discard()
+    assert load_draft(tmp_path, key) is None

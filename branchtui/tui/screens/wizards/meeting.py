@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import ModalScreen
 
 from branchtui.domain.appraisal import appraisal_year
@@ -25,13 +25,14 @@ from branchtui.domain.obligations.base import Obligation
 from branchtui.domain.records import Appraisal, Meeting
 from branchtui.domain.records.meetings import MEETING_KINDS
 from branchtui.domain.validation import validate
-from branchtui.storage.drafts import DraftError, discard_draft, save_draft
+from branchtui.storage.drafts import DraftError, DraftTakenError, DraftWriter
 from branchtui.storage.errors import ConflictError, StoreError
 from branchtui.storage.folder_obligations import folder_calendar
 from branchtui.storage.minutes import MinutesError, PreparedMeeting, SavedMeeting
 from branchtui.tui.registry.life import WIZARD_KEYS, keys_of
 from branchtui.tui.screens.base import BranchAccess
 from branchtui.tui.screens.dialogs import ChoicePrompt
+from branchtui.tui.screens.wizards.meeting_start import StepPrompt
 from branchtui.tui.screens.wizards.meeting_steps.appraisal import AppraisalStep
 from branchtui.tui.screens.wizards.meeting_steps.attachments import AttachmentsStep
 from branchtui.tui.screens.wizards.meeting_steps.attendance import AttendanceStep
@@ -62,23 +63,6 @@ CLOSE_CHOICES = {
 }
 
 
-class StepPrompt(ChoicePrompt):
-    """转到: the steps by number; a digit goes there at once."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *ChoicePrompt.BINDINGS,
-        *(
-            Binding(str(n), f"pick({n})", f"第{n}步", id=f"goto-{n}", show=False)
-            for n in range(1, 10)
-        ),
-    ]
-
-    def action_pick(self, number: int) -> None:
-        keys = list(self.choices)
-        if 1 <= number <= len(keys):
-            self.dismiss(keys[number - 1])
-
-
 class MeetingWizard(BranchAccess, ModalScreen["SavedMeeting | None"]):
     """Dismissed with the saved meeting, or None when closed without saving."""
 
@@ -99,6 +83,7 @@ class MeetingWizard(BranchAccess, ModalScreen["SavedMeeting | None"]):
         self.prepared_for = -1  # the change number the prepared minutes were made from
         self.changes = 0
         self.saving = False
+        self._drafts: DraftWriter | None = None
 
     def __rich_repr__(self) -> Iterator[tuple[str, str]]:
         yield "key", self.work.key
@@ -110,6 +95,13 @@ class MeetingWizard(BranchAccess, ModalScreen["SavedMeeting | None"]):
         if self._calendar is None:
             self._calendar = folder_calendar(self.branch_app.data_dir)[0]
         return self._calendar
+
+    @property
+    def drafts(self) -> DraftWriter:
+        """This wizard's draft (another login may take it over)."""
+        if self._drafts is None:
+            self._drafts = DraftWriter(self.branch_app.data_dir, self.work.key)
+        return self._drafts
 
     @property
     def non_public(self) -> bool:
@@ -276,7 +268,9 @@ class MeetingWizard(BranchAccess, ModalScreen["SavedMeeting | None"]):
             state={"window": w.window, "amending": w.amending},
         )
         try:
-            save_draft(self.branch_app.data_dir, draft)
+            self.drafts.save(draft)
+        except DraftTakenError as error:
+            self.notify(error.message, title="草稿由另一会话填写", severity="warning", timeout=15)
         except StoreError as error:
             self.notify(error.message, title="草稿未保存", severity="warning", timeout=8)
 
@@ -289,7 +283,7 @@ class MeetingWizard(BranchAccess, ModalScreen["SavedMeeting | None"]):
                 self.dismiss(None)
             elif choice == "discard":
                 try:
-                    discard_draft(self.branch_app.data_dir, self.work.key)
+                    self.drafts.discard()
                 except DraftError as error:
                     self.notify(error.message, severity="warning")
                 self.dismiss(None)
@@ -420,7 +414,7 @@ class MeetingWizard(BranchAccess, ModalScreen["SavedMeeting | None"]):
 
     def _saved(self, saved: SavedMeeting | None, problem: str) -> None:
         try:
-            discard_draft(self.branch_app.data_dir, self.work.key)
+            self.drafts.discard()
         except DraftError as error:
             self.notify(error.message, severity="warning")
         if problem:

@@ -40,15 +40,29 @@ NEW_KINDS: dict[str, tuple[str, ...]] = {
 Done = Callable[["SavedMeeting | None"], None]
 
 
-class KindPrompt(ChoicePrompt):
+def digit_keys(label: str, prefix: str, count: int = 9) -> list[BindingType]:
+    """Keys 1…``count`` that pick the n-th choice (``第n项``), not shown in the Footer."""
+    return [
+        Binding(str(n), f"pick({n})", label.format(n), id=f"{prefix}-{n}", show=False)
+        for n in range(1, count + 1)
+    ]
+
+
+class DigitPrompt(ChoicePrompt):
+    """A choice where a digit picks the n-th choice at once."""
+
+    def action_pick(self, number: int) -> None:
+        keys = list(self.choices)
+        if 1 <= number <= len(keys):
+            self.dismiss(keys[number - 1])
+
+
+class KindPrompt(DigitPrompt):
     """新建哪一种会议: the eight kinds, a digit picks one at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *ChoicePrompt.BINDINGS,
-        *(
-            Binding(str(n), f"pick({n})", f"第{n}项", id=f"kind-{n}", show=False)
-            for n in range(1, 9)
-        ),
+        *digit_keys("第{}项", "kind", 8),
     ]
 
     def __init__(self) -> None:
@@ -57,10 +71,14 @@ class KindPrompt(ChoicePrompt):
             {k: f"{n}  {MEETING_KINDS[k]}" for n, k in enumerate(NEW_KINDS, 1)},
         )
 
-    def action_pick(self, number: int) -> None:
-        keys = list(self.choices)
-        if 1 <= number <= len(keys):
-            self.dismiss(keys[number - 1])
+
+class StepPrompt(DigitPrompt):
+    """转到: the wizard's steps by number; a digit goes there at once."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *ChoicePrompt.BINDINGS,
+        *digit_keys("第{}步", "goto"),
+    ]
 
 
 def draft_subject(kinds: tuple[str, ...], group_id: str | None) -> str:
