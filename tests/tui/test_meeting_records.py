@@ -4,13 +4,16 @@ viewer; amended (the earlier version kept, the minutes saying the record was ame
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from pathlib import Path
+from typing import Any
 
 from conftest import on_screen, read_file, settle
 from textual.widgets import Markdown, Static
 from wizard_helpers import at_review, minutes_text, saved, status_of, wizard
 
-from branchtui.domain.records import Meeting
+from branchtui.domain.records import Attendance, Meeting
 from branchtui.storage.minutes import save_meeting
 from branchtui.storage.store import Store
 from branchtui.tui.app import build_app
@@ -140,3 +143,50 @@ async def test_a_theme_day_also_counted_as_a_party_lecture(
     assert "## 党课" in text and "## 主题党日活动" in text
     assert status_of(branch_dir, today, "LIFE-5", "2026-11") == "met"
     assert status_of(branch_dir, today, "LIFE-4", "2026") == "met"
+
+
+def screen_text(app: Any) -> str:
+    """What the terminal shows, row by row (from a screenshot)."""
+    svg = app.export_screenshot()
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for m in re.finditer(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
+        rows.setdefault(float(m.group(2)), []).append(
+            (float(m.group(1)), html.unescape(m.group(3)))
+        )
+    return "\n".join("".join(t for _, t in sorted(v)) for _, v in sorted(rows.items()))
+
+
+async def test_the_minutes_viewer_wraps_long_cells(branch_dir: Path, today: dt.date) -> None:
+    # Six on leave with their reasons: the 请假人员 cell is longer than a line; its end (the
+    # last reason) is shown, not cut off with "…".
+    data = read_file(branch_dir)
+    reasons = ["参加集团组织的专题培训班", "出差在外地开会", "家中有急事请假", "突发疾病住院治疗"]
+    reasons += ["外出流动在外地工作", "陪同上级检查调研组"]
+    rows = [
+        Attendance(member_id=m.id, status="on_leave", reason=reasons[i])
+        if i < len(reasons)
+        else Attendance(member_id=m.id)
+        for i, m in enumerate(data.members)
+    ]
+    meeting = Meeting(
+        kinds=["general_meeting"],
+        date=dt.date(2026, 11, 20),
+        start="14:30",
+        end="16:30",
+        place="党员活动室",
+        host_id="m01",
+        recorder_id="m07",
+        attendance=rows,
+        topic="通报工作",
+    )
+    save_meeting(Store.open(branch_dir), meeting, today=today)
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "m", "enter")
+        await on_screen(pilot, MinutesView)
+        view = app.screen.query_one("#minutes-text", Markdown)
+        await settle(pilot, lambda: "陪同上级检查调研组" in view.source)
+        await pilot.pause(0.2)
+        shown = screen_text(app).replace("\xa0", "").replace(" ", "")
+    assert "陪同上级检查调研组" in shown.replace("│", "").replace("\n", ""), shown
+    assert "…" not in shown

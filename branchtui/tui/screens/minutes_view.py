@@ -16,6 +16,7 @@ from textual.widgets import Markdown, Static
 from branchtui.domain.records import BranchData, Meeting
 from branchtui.storage.errors import StoreError
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
+from branchtui.tui.widgets.minutes_markdown import MinutesMarkdown
 
 
 class MinutesView(ModalScreen[None]):
@@ -46,7 +47,7 @@ class MinutesView(ModalScreen[None]):
                 markup=False,
             )
             with VerticalScroll(id="minutes-scroll", can_focus=True):
-                yield Markdown("正在读取会议记录…", id="minutes-text")
+                yield MinutesMarkdown("正在读取会议记录…", id="minutes-text")
         yield BranchFooter()
 
     def on_mount(self) -> None:

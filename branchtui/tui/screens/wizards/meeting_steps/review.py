@@ -15,6 +15,7 @@ from branchtui.domain.meetings.checks import Defect
 from branchtui.domain.obligations.base import Obligation
 from branchtui.tui.screens.wizards.meeting_steps.base import MeetingStep
 from branchtui.tui.text import terminal_safe
+from branchtui.tui.widgets.minutes_markdown import MinutesMarkdown
 
 SUMMARY_ROWS = 7  # the summary's max-height: the minutes keep the rest of 24 rows
 
@@ -81,7 +82,7 @@ class ReviewStep(MeetingStep):
                 self.work.reason, id="review-reason", compact=True, placeholder="如 补记发言"
             )
         with VerticalScroll(id="review-scroll", can_focus=True):
-            yield Markdown("", id="review-minutes")
+            yield MinutesMarkdown("", id="review-minutes")
 
     def on_mount(self) -> None:
         self.query_one("#review-reason-row").display = self.work.amending
