@@ -17,7 +17,7 @@ from pathlib import Path
 from branchtui.domain.meetings.edits import amend
 from branchtui.domain.meetings.minutes import minutes_context
 from branchtui.domain.meetings.settles import with_record
-from branchtui.domain.meetings.titles import primary_kind
+from branchtui.domain.meetings.titles import primary_kind, renumbered_by
 from branchtui.domain.profile import get_profile
 from branchtui.domain.records import Appraisal, Attachment, BranchData, Meeting
 from branchtui.domain.validation import validate
@@ -119,6 +119,23 @@ def _remove_old(data_dir: Path, old: str, new: Path) -> None:
         _remove_file(data_dir, old)
 
 
+def _renumber(store: Store, changed: Meeting, before: Meeting | None) -> None:
+    """Write again the minutes of the year's later records whose titles moved: a meeting
+    entered late (or deleted) changes the 第N次 of those after it."""
+    data = store.snapshot()
+    for m in renumbered_by(changed, before, data.meetings):
+        path = Path(store.data_dir) / m.minutes_path if m.minutes_path else None
+        if path is None or not path.is_file():
+            continue
+        text = render_minutes(store.data_dir, data, m)
+        try:
+            unchanged = path.read_text(encoding="utf-8") == text
+        except (OSError, UnicodeDecodeError):
+            continue  # not ours to overwrite blindly
+        if not unchanged:
+            _write(store.data_dir, path, text)
+
+
 @dataclass(frozen=True)
 class SavedMeeting:
     """A saved meeting record and its minutes on disk."""
@@ -204,6 +221,7 @@ def save_prepared(store: Store, prepared: PreparedMeeting) -> SavedMeeting:
                 tx.insert(attachment)
     _write(store.data_dir, p.path, text)
     _remove_old(store.data_dir, p.stored.minutes_path if p.stored else "", p.path)
+    _renumber(store, p.meeting, p.stored)
     return SavedMeeting(p.meeting, p.path, text, p.stored is not None, p.appraisal)
 
 
@@ -266,3 +284,4 @@ def delete_meeting(store: Store, meeting_id: str, rev: int | None = None) -> Non
             if appraisal.meeting_id == meeting_id:
                 tx.delete(Appraisal.TABLE, appraisal.id)
     _remove_file(store.data_dir, meeting.minutes_path)
+    _renumber(store, meeting, None)

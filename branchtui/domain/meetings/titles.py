@@ -42,6 +42,24 @@ def sequence_number(meeting: Meeting, meetings: Iterable[Meeting], kind: str | N
     return 1 + sum(1 for m in same if _order(m) < _order(meeting))
 
 
+def renumbered_by(
+    changed: Meeting, before: Meeting | None, meetings: Iterable[Meeting]
+) -> list[Meeting]:
+    """The other records whose numbers (their own, or those of LIFE-9's other kinds) may move
+    when ``changed`` is saved over ``before`` (None for a new record) or deleted: of the same
+    year, sharing one of its kinds, after it (or after where it was) in date order."""
+    versions = [v for v in (changed, before) if v is not None]
+    return [
+        m
+        for m in meetings
+        if m.id != changed.id
+        and any(
+            m.date.year == v.date.year and set(m.kinds) & set(v.kinds) and _order(m) > _order(v)
+            for v in versions
+        )
+    ]
+
+
 def organization_name(data: BranchData) -> str:
     """``中共金融服务部党支部`` (the branch's name with 中共 in front, once)."""
     name = data.branch.name if data.branch else "党支部"

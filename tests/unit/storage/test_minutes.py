@@ -261,3 +261,29 @@ def test_the_review_renders_once_and_saving_uses_it_unless_the_data_changed(stor
     assert "2026年第2次会议" in later.text
     save_meeting(store, _committee_meeting(store, date=D(2026, 11, 10)), today=TODAY)
     assert "2026年第3次会议" in save_prepared(store, later).text
+
+
+def test_a_meeting_entered_late_renumbers_the_minutes_after_it(store: Store) -> None:
+    # "2026年第N次会议" counts the year's records of the kind by date: a May meeting entered in
+    # November makes June's the 2nd and July's the 3rd, in their files too; deleting it undoes it.
+    june = save_meeting(
+        store, _committee_meeting(store, date=D(2026, 6, 5), topic="六月"), today=TODAY
+    )
+    july = save_meeting(
+        store, _committee_meeting(store, date=D(2026, 7, 9), topic="七月"), today=TODAY
+    )
+    other = save_meeting(
+        store, _committee_meeting(store, kinds=["general_meeting"], date=D(2026, 8, 1)), today=TODAY
+    )
+    before = other.path.read_text(encoding="utf-8")
+    assert "2026年第1次会议" in june.path.read_text(encoding="utf-8")
+    may = save_meeting(
+        store, _committee_meeting(store, date=D(2026, 5, 28), topic="五月"), today=TODAY
+    )
+    assert "2026年第1次会议" in may.text
+    assert "2026年第2次会议" in june.path.read_text(encoding="utf-8")
+    assert "2026年第3次会议" in july.path.read_text(encoding="utf-8")
+    assert other.path.read_text(encoding="utf-8") == before  # another kind keeps its number
+    delete_meeting(store, may.meeting.id)
+    assert "2026年第1次会议" in june.path.read_text(encoding="utf-8")
+    assert "2026年第2次会议" in july.path.read_text(encoding="utf-8")
