@@ -114,6 +114,20 @@ async def test_each_meeting_duty_opens_a_new_record_prefilled(
         info = text_of(app, "#basics-info")
         assert "会议尚未召开：可先填写" in info and "2026-12-01在规定时间内" in info
         await discard_and_go_home(pilot)
+        # The secretary has yet to lecture: the lecture is theirs, with their post.
+        await open_row(pilot, lambda o: o.rule == "LIFE-4" and "书记讲党课" in o.detail)
+        await pilot.press("enter")
+        await on_screen(pilot, MeetingWizard)
+        w = wizard(pilot)
+        await pilot.press("pagedown", "pagedown")
+        await settle(pilot, lambda: w.frame.step.id == "step-topics")
+        await pilot.press("ctrl+s")
+        await at_review(pilot)
+        lecture = w.work.meeting.lecture
+        assert lecture is not None and lecture.lecturer_id == "m01"
+        # Heard by all present: the eleven members at the end of 2025 (刘芳 joined in 2026).
+        assert lecture.lecturer_post == "支部书记" and lecture.listeners == 11
+        await discard_and_go_home(pilot)
     assert not list((branch_dir / "drafts").glob("*.json"))
 
 

@@ -56,6 +56,7 @@ class Prefill:
     window: str = ""
     record_id: str | None = None  # a record the obligation is about (NAT-1/NAT-2: to amend)
     field: str = ""  # where that record is fixed: a field path, ``appraisal:`` for an appraisal's
+    lecturer_id: str | None = None  # LIFE-4: the secretary or leader who has yet to lecture
 
 
 def _period(ob: Obligation) -> Period | None:
@@ -113,6 +114,7 @@ def prefill_for(
         window=window,
         record_id=record,
         field=FIX_FIELDS.get(ob.rule, "") if record is not None else "",
+        lecturer_id=ob.people[0] if ob.rule == "LIFE-4" and ob.people else None,
     )
 
 

@@ -13,9 +13,9 @@ from textual.binding import Binding, BindingType
 from branchtui.domain.dates import format_date
 from branchtui.domain.meetings.draft import MeetingDraft
 from branchtui.domain.meetings.prefill import Prefill, default_host, default_recorder, prefill_for
-from branchtui.domain.meetings.roll import initial_attendance
+from branchtui.domain.meetings.roll import initial_attendance, post_of
 from branchtui.domain.obligations.base import Obligation
-from branchtui.domain.records import Appraisal, Meeting
+from branchtui.domain.records import Appraisal, Lecture, Meeting
 from branchtui.domain.records.meetings import MEETING_KINDS
 from branchtui.storage.drafts import DraftError, DraftInfo, draft_key, list_drafts, load_draft
 from branchtui.storage.folder_obligations import folder_calendar
@@ -99,8 +99,11 @@ def new_work(screen: DataScreen, prefill: Prefill) -> MeetingWork:
         host_id=default_host(data, kinds, day, group),
         recorder_id=default_recorder(data, kinds, group),
     )
-    work = MeetingWork(meeting, draft_key(draft_subject(kinds, group)), window=prefill.window)
-    return work
+    if prefill.lecturer_id and "party_lecture" in kinds:
+        # LIFE-4: the secretary or leader who has yet to give this year's lecture.
+        post = post_of(data, prefill.lecturer_id, day)
+        meeting.lecture = Lecture(lecturer_id=prefill.lecturer_id, lecturer_post=post)
+    return MeetingWork(meeting, draft_key(draft_subject(kinds, group)), window=prefill.window)
 
 
 def amend_work(screen: DataScreen, stored: Meeting) -> MeetingWork:

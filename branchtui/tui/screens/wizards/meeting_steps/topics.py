@@ -146,8 +146,9 @@ class TopicsStep(MeetingStep):
         for part, shown in (("lecture", lecture), ("theme", theme)):
             self.query_one(f"#{part}-title").display = shown
             self._form(part).display = shown
-        if lecture and self.meeting.lecture is None:
-            self._lecture_defaults()
+        given = self.meeting.lecture
+        if lecture and (given is None or (not self.work.amending and given.listeners is None)):
+            self._lecture_defaults()  # a new lecture (its lecturer may be prefilled, LIFE-4)
         summary = self._form("summary")
         summary.row("content").display = not kinds <= AGENDA_KINDS
         summary.row("study_hours").display = not kinds <= NO_STUDY
