@@ -33,7 +33,9 @@ REASON_LABELS = {
     "manual": "手动备份",
     "replace": "整体替换前",
 }
-_NAME = re.compile(r"^branch-(\d{8}T\d{6}\.\d{6})-([a-z-]+?)(?:-(\d+))?\.json$")
+_NAME = re.compile(
+    r"^branch-(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)\.(\d{6})-([a-z-]+?)(?:-(\d+))?\.json$"
+)
 
 
 @dataclass(frozen=True)
@@ -64,8 +66,13 @@ def parse_backup(path: Path) -> Backup | None:
     match = _NAME.match(path.name)
     if not match:
         return None
-    taken = dt.datetime.strptime(match.group(1), "%Y%m%dT%H%M%S.%f")
-    return Backup(path=path, taken=taken, reason=match.group(2))
+    # Listed on every save (rotation): the digits taken as they are, not through strptime.
+    try:
+        year, month, day, hour, minute, second, micro = map(int, match.groups()[:7])
+        taken = dt.datetime(year, month, day, hour, minute, second, micro)
+    except ValueError:
+        return None  # no such time (a month 13): not a name we wrote
+    return Backup(path=path, taken=taken, reason=match.group(8))
 
 
 def list_backups(data_dir: Path) -> list[Backup]:

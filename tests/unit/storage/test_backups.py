@@ -86,3 +86,19 @@ def test_manual_backup_is_listed_with_a_chinese_label(data_dir: Path) -> None:
     assert list_backups(data_dir)[0] == backup
     assert "手动备份" in backup.label
     assert backup.path.read_bytes() == (data_dir / "branch.json").read_bytes()
+
+
+def test_a_file_in_backups_with_an_impossible_time_is_not_listed_and_saves_go_on(
+    data_dir: Path,
+) -> None:
+    store = Store.open(data_dir, create=True)
+    member = store.add(Member(name="张三", phone="13800000000"))
+    folder = data_dir / "backups"
+    (folder / "branch-20261399T250000.000000-commit.json").write_bytes(b"{}")
+    named = [b.name for b in list_backups(data_dir)]
+    assert named and "branch-20261399T250000.000000-commit.json" not in named
+    assert all(b.taken <= dt.datetime.now() for b in list_backups(data_dir))
+    member.phone = "13900000000"
+    store.save(member)  # rotation lists the folder after the commit: no error
+    assert Store.open(data_dir).snapshot().members[0].phone == "13900000000"
+    assert len(list_backups(data_dir)) == len(named) + 1
