@@ -46,6 +46,7 @@ from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, Candidate, CandidateVote
 from branchtui.storage.errors import StoreError
 from branchtui.storage.store import Store
+from branchtui.tui.saving import DISCARD_CHOICES
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.step_saved import StepSaved, roster_change
 from branchtui.tui.widgets.date_field import DateField
@@ -55,7 +56,6 @@ from branchtui.tui.widgets.member_field import MembersField
 from branchtui.tui.widgets.vote_tally import FIELDS as TALLY_FIELDS
 from branchtui.tui.widgets.vote_tally import TALLY, fill_tally, read_tally, tally_widgets
 
-DISCARD_CHOICES = {"stay": "继续填写", "discard": "放弃已填写的内容"}
 # The rows of the form, each shown when the chosen step needs it.
 ROWS: tuple[str, ...] = (
     *("step", "date", "companion", "until", "hours", "members", "group", "months", "vote"),
