@@ -158,7 +158,7 @@ def screen_text(app: Any) -> str:
 
 async def test_the_minutes_viewer_wraps_long_cells(branch_dir: Path, today: dt.date) -> None:
     # Six on leave with their reasons: the 请假人员 cell is longer than a line; its end (the
-    # last reason) is shown, not cut off with "…".
+    # last reason) is shown, not cut off with "…"; so is the note above the minutes.
     data = read_file(branch_dir)
     reasons = ["参加集团组织的专题培训班", "出差在外地开会", "家中有急事请假", "突发疾病住院治疗"]
     reasons += ["外出流动在外地工作", "陪同上级检查调研组"]
@@ -179,7 +179,8 @@ async def test_the_minutes_viewer_wraps_long_cells(branch_dir: Path, today: dt.d
         attendance=rows,
         topic="通报工作",
     )
-    save_meeting(Store.open(branch_dir), meeting, today=today)
+    saved_meeting = save_meeting(Store.open(branch_dir), meeting, today=today)
+    saved_meeting.path.unlink()  # rendered again for the view, with a note saying so
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3", "m", "enter")
@@ -187,6 +188,11 @@ async def test_the_minutes_viewer_wraps_long_cells(branch_dir: Path, today: dt.d
         view = app.screen.query_one("#minutes-text", Markdown)
         await settle(pilot, lambda: "陪同上级检查调研组" in view.source)
         await pilot.pause(0.2)
+        top = screen_text(app)
+        await pilot.press("down", "down", "down")  # the leave list's last line into view
+        await pilot.pause(0.2)
         shown = screen_text(app).replace("\xa0", "").replace(" ", "")
     assert "陪同上级检查调研组" in shown.replace("│", "").replace("\n", ""), shown
     assert "…" not in shown
+    note = top.replace("\xa0", "").replace(" ", "")
+    assert "会议记录文件不存在" in note and "可重新写入文件）" in note  # the whole note

@@ -25,7 +25,7 @@ class MinutesView(ModalScreen[None]):
     DEFAULT_CSS = """
     MinutesView { align: left top; background: $surface; }
     MinutesView > Vertical { height: 1fr; }
-    MinutesView #minutes-where { height: 1; color: $text-muted; padding: 0 1; }
+    MinutesView #minutes-where { height: auto; max-height: 3; color: $text-muted; padding: 0 1; }
     MinutesView #minutes-scroll { height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
