@@ -136,7 +136,13 @@ def test_secretary_works_over_ssh(
     assert_box_closed(screen)
 
     pane.send("2m")  # 组织体系, then its 党员名册
-    screen = pane.wait_for("在册", STEP)
+    # The whole frame, not one drawn only in part (over ssh on a loaded machine a capture can
+    # land while the terminal is still receiving it): the title and full dates are there.
+    screen = pane.wait_until(
+        lambda s: "党员名册" in s and "在册" in s and DATE.search(s) is not None,
+        "名册显示完整",
+        STEP,
+    )
     assert_sound(screen)
     names = [m.name for m in members_of(data)]
     assert_columns_aligned(screen, names)

@@ -4,7 +4,6 @@ computes, kept only for the file as it is, and nothing else touched, shown or le
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 import sys
 import textwrap
@@ -94,9 +93,11 @@ def run_launcher(folder: Path, body: str) -> subprocess.CompletedProcess[str]:
         folder, on = Path({str(folder)!r}), dt.date({ON.year}, {ON.month}, {ON.day})
         """
     ) + textwrap.dedent(body)
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[3])}
+    # The package the tests import (installed, not the checkout's files, under CI): run away
+    # from the checkout, whose folder `python -c` would otherwise put first on the path. The
+    # child's duties are keyed by the files that computed them, so they must be the same files.
     return subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=folder, timeout=120
     )
 
 
