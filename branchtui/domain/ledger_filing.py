@@ -2,7 +2,8 @@
 photos, filed or not — and the ledger entries that file the ones not yet filed.
 
 A meeting files under 组织生活 and an activity under 学习教育, as the sample branch does; the
-election's general meeting is filed by the election itself (domain.election_records).
+election's general meeting is filed by the election itself (domain.election_records), and a
+meeting saved from the wizard files itself (``meeting_filing``).
 """
 
 from __future__ import annotations
@@ -73,4 +74,18 @@ def filing_changes(rows: list[LedgerRow], today: dt.date) -> RecordChanges:
             for row in rows
             if not row.filed
         )
+    )
+
+
+def meeting_filing(data: BranchData, meeting: Meeting, today: dt.date) -> LedgerEntry | None:
+    """SYS-3: the ledger entry that files ``meeting`` as it is saved, dated ``today``; None
+    when ``data`` already files it (an amendment, or filed by hand before)."""
+    if any(e.record_id == meeting.id for e in data.ledger_entries):
+        return None
+    return LedgerEntry(
+        date=today,
+        category=_category(meeting),
+        title=meeting.topic or "会议记录",
+        record_table=Meeting.TABLE,
+        record_id=meeting.id,
     )

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from branchtui.domain.ledger_filing import meeting_filing
 from branchtui.domain.meetings.edits import amend
 from branchtui.domain.meetings.minutes import minutes_context
 from branchtui.domain.meetings.settles import with_record
@@ -212,8 +213,11 @@ def save_prepared(store: Store, prepared: PreparedMeeting) -> SavedMeeting:
         text = render_minutes(
             store.data_dir, store.snapshot(), p.meeting, p.appraisal, p.attachments
         )
+    filing = meeting_filing(store.snapshot(), p.meeting, p.meeting.entered_on or locations.today())
     with store.transaction() as tx:
         (tx.update if p.stored is not None else tx.insert)(p.meeting)
+        if filing is not None:  # SYS-3: filed in the electronic ledger as it is saved
+            tx.insert(filing)
         if p.appraisal is not None:
             (tx.update if tx.get(Appraisal.TABLE, p.appraisal.id) else tx.insert)(p.appraisal)
         for attachment in p.attachments:

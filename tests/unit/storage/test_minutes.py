@@ -143,6 +143,19 @@ def test_an_amendment_keeps_the_earlier_version_and_says_so(store: Store) -> Non
     )
 
 
+def test_a_saved_meeting_is_filed_in_the_ledger_once(store: Store) -> None:
+    """SYS-3: a meeting saved from the wizard is filed under 组织生活 on the day it was
+    entered; amending it files nothing more."""
+    first = save_meeting(store, _committee_meeting(store), today=D(2026, 11, 4))
+    (entry,) = store.snapshot().ledger_entries
+    assert (entry.record_table, entry.record_id) == ("meetings", first.meeting.id)
+    assert (entry.category, entry.date, entry.title) == ("life", D(2026, 11, 4), "研究第四季度工作")
+    edited = first.meeting
+    edited.topic = "研究第四季度党建工作"
+    save_meeting(store, edited, reason="补记议题", today=TODAY)
+    assert [e.id for e in store.snapshot().ledger_entries] == [entry.id]
+
+
 def test_a_stale_edit_is_a_conflict_and_changes_nothing(store: Store) -> None:
     saved = save_meeting(store, _committee_meeting(store), today=TODAY)
     other = saved.meeting
