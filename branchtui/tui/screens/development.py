@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import DataTable, Header, Static
 
 from branchtui.domain.dates import add_months, format_date
 from branchtui.domain.development import NextStep, in_development, next_step, stage_of
@@ -24,7 +24,6 @@ from branchtui.domain.records import Candidate, DevelopmentRegisterUpdate
 from branchtui.domain.records.development import CANDIDATE_STAGES
 from branchtui.domain.search import search_members, sort_by_pinyin
 from branchtui.tui.registry.development import PIPELINE
-from branchtui.tui.registry.organization import ROSTER_SEARCH_KEYS
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt, TextPrompt
 from branchtui.tui.screens.step_form import StepForm
@@ -32,6 +31,7 @@ from branchtui.tui.screens.step_saved import StepSaved, saved_notice
 from branchtui.tui.text import cut_at_safe_point, terminal_safe
 from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.record_form import FormSpec, RecordForm
+from branchtui.tui.widgets.search_box import SearchBox, SearchKeys
 
 if TYPE_CHECKING:
     from branchtui.tui.screens.candidate_file import CandidateFileScreen
@@ -61,16 +61,11 @@ def person_form(screen: DataScreen, candidate: Candidate | None) -> RecordForm:
     )
 
 
-class SearchBox(Input):
-    """The search box: its keys say how to get back to the list."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [a.binding() for a in ROSTER_SEARCH_KEYS]
-
-
-class DevelopmentScreen(DataScreen):
+class DevelopmentScreen(SearchKeys, DataScreen):
     """The register of applicants, activists, targets and 预备党员 (the plan's 信息库)."""
 
     AUTO_FOCUS = "#dev-table"
+    SEARCH_ID = "dev-search"
     SCREEN_ID = PIPELINE.id
     BINDINGS: ClassVar[list[BindingType]] = PIPELINE.bindings()
 
@@ -93,10 +88,6 @@ class DevelopmentScreen(DataScreen):
         yield table
         yield Static(id="dev-status", classes="dev-status", markup=False)
         yield BranchFooter()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # In the search box / is typed as text.
-        return not (action == "search" and isinstance(self.focused, SearchBox))
 
     @property
     def table(self) -> DataTable[str | Text]:
@@ -363,32 +354,3 @@ class DevelopmentScreen(DataScreen):
         self.reload()
 
     # Searching ---------------------------------------------------------------------------
-
-    def action_search(self) -> None:
-        search = self.query_one("#dev-search", Input)
-        search.add_class("-active")
-        search.focus()
-
-    def action_back(self) -> None:
-        if self.query_text or isinstance(self.focused, SearchBox):
-            self.action_clear_search()
-        else:
-            super().action_back()
-
-    def action_clear_search(self) -> None:
-        search = self.query_one("#dev-search", Input)
-        search.value = ""
-        search.remove_class("-active")
-        self.query_text = ""
-        self.table.focus()
-        self.reload()
-
-    def action_to_table(self) -> None:
-        if not self.query_text:
-            self.query_one("#dev-search", Input).remove_class("-active")
-        self.table.focus()
-
-    @on(Input.Changed, "#dev-search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value.strip()
-        self.reload()

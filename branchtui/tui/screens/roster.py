@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import DataTable, Header, Static
 
 from branchtui.domain.dates import format_date
 from branchtui.domain.obligations import Obligation
@@ -16,25 +16,21 @@ from branchtui.domain.records import Member
 from branchtui.domain.records.people import GENDERS, MEMBER_STATUSES, REMOVAL_REASONS
 from branchtui.domain.roster import mask_phone, missing_fields
 from branchtui.domain.search import search_members, sort_by_pinyin
-from branchtui.tui.registry.organization import ROSTER, ROSTER_SEARCH_KEYS
+from branchtui.tui.registry.organization import ROSTER
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.widgets.footer import BranchFooter
+from branchtui.tui.widgets.search_box import SearchBox, SearchKeys
 
 COLUMNS = ("姓名", "性别", "党小组", "类别", "入党时间", "电话", "缺")
 # What the sort key s cycles through: (label, key function over (member, group name)).
 SORTS = ("姓名", "党小组", "类别", "入党时间")
 
 
-class SearchBox(Input):
-    """The roster's search box: its keys say how to get back to the list."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [a.binding() for a in ROSTER_SEARCH_KEYS]
-
-
-class RosterScreen(DataScreen):
+class RosterScreen(SearchKeys, DataScreen):
     """The roster; removed members appear only when history is shown."""
 
     AUTO_FOCUS = "#member-table"
+    SEARCH_ID = "roster-search"
 
     SCREEN_ID = ROSTER.id
     BINDINGS: ClassVar[list[BindingType]] = ROSTER.bindings()
@@ -61,10 +57,6 @@ class RosterScreen(DataScreen):
         yield table
         yield Static(id="roster-count", classes="list-status", markup=False)
         yield BranchFooter()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # In the search box / is typed as text: do not offer it as a key there.
-        return not (action == "search" and isinstance(self.focused, SearchBox))
 
     @property
     def table(self) -> DataTable[str | Text]:
@@ -193,36 +185,6 @@ class RosterScreen(DataScreen):
                 self.table.move_cursor(row=ids.index(member_id))
                 self.action_edit()
                 return
-
-    def action_search(self) -> None:
-        search = self.query_one("#roster-search", Input)
-        search.add_class("-active")
-        search.focus()
-
-    def action_back(self) -> None:
-        # Esc first clears a search, then goes back to the area's menu.
-        if self.query_text or isinstance(self.focused, SearchBox):
-            self.action_clear_search()
-        else:
-            super().action_back()
-
-    def action_clear_search(self) -> None:
-        search = self.query_one("#roster-search", Input)
-        search.value = ""
-        search.remove_class("-active")
-        self.query_text = ""
-        self.table.focus()
-        self.reload()
-
-    @on(Input.Changed, "#roster-search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value.strip()
-        self.reload()
-
-    def action_to_table(self) -> None:
-        if not self.query_text:
-            self.query_one("#roster-search", Input).remove_class("-active")
-        self.table.focus()
 
     @on(DataTable.RowSelected, "#member-table")
     def _row_chosen(self) -> None:
