@@ -8,6 +8,7 @@ meeting saved from the wizard files itself (``meeting_filing``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -44,37 +45,37 @@ def ledger_rows(data: BranchData, year: int, until: dt.date) -> list[LedgerRow]:
     records += [
         ("activities", a) for a in data.activities if a.date.year == year and a.date <= until
     ]
-    rows = [
-        LedgerRow(
-            record_id=r.id,
-            table=table,
-            date=r.date,
-            title=r.topic if isinstance(r, Meeting) else r.title,
-            category=_category(r),
-            recorder_id=r.recorder_id,
-            photos=len(r.photo_ids),
-            filed=r.id in filed,
-        )
-        for table, r in records
-    ]
+    rows = [_row(table, r, filed=r.id in filed) for table, r in records]
     return sorted(rows, key=lambda row: (row.date, row.title))
+
+
+def _row(table: str, record: Meeting | Activity, *, filed: bool) -> LedgerRow:
+    return LedgerRow(
+        record_id=record.id,
+        table=table,
+        date=record.date,
+        title=record.topic if isinstance(record, Meeting) else record.title,
+        category=_category(record),
+        recorder_id=record.recorder_id,
+        photos=len(record.photo_ids),
+        filed=filed,
+    )
+
+
+def _entry(row: LedgerRow, today: dt.date) -> LedgerEntry:
+    """The ledger entry that files ``row``'s record, dated ``today``."""
+    return LedgerEntry(
+        date=today,
+        category=row.category,
+        title=row.title,
+        record_table=row.table,
+        record_id=row.record_id,
+    )
 
 
 def filing_changes(rows: list[LedgerRow], today: dt.date) -> RecordChanges:
     """SYS-3: one ledger entry per row not yet filed, dated ``today``, in one commit."""
-    return RecordChanges(
-        tuple(
-            LedgerEntry(
-                date=today,
-                category=row.category,
-                title=row.title,
-                record_table=row.table,
-                record_id=row.record_id,
-            )
-            for row in rows
-            if not row.filed
-        )
-    )
+    return RecordChanges(tuple(_entry(row, today) for row in rows if not row.filed))
 
 
 def meeting_filing(data: BranchData, meeting: Meeting, today: dt.date) -> LedgerEntry | None:
@@ -82,10 +83,5 @@ def meeting_filing(data: BranchData, meeting: Meeting, today: dt.date) -> Ledger
     when ``data`` already files it (an amendment, or filed by hand before)."""
     if any(e.record_id == meeting.id for e in data.ledger_entries):
         return None
-    return LedgerEntry(
-        date=today,
-        category=_category(meeting),
-        title=meeting.topic or "会议记录",
-        record_table=Meeting.TABLE,
-        record_id=meeting.id,
-    )
+    row = _row(Meeting.TABLE, meeting, filed=False)
+    return _entry(dataclasses.replace(row, title=row.title or "会议记录"), today)
