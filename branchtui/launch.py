@@ -94,7 +94,12 @@ def start_tui(folder: Path) -> int:
     # Textual takes ~300 ms to import: only the interactive path pays for it.
     from branchtui.tui.app import run_tui
 
-    return run_tui(folder, today=fixed, duties_ahead=ahead)
+    code = run_tui(folder, today=fixed, duties_ahead=ahead)
+    if fixed is None:  # a pinned date never moves on: no next day to be ready for
+        from branchtui.storage.duties_ahead import start_days_ahead
+
+        start_days_ahead(folder, locations.today())
+    return code
 
 
 def _open(args: list[str], data: str | None, demo: bool) -> int:

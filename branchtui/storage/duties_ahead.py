@@ -11,6 +11,11 @@ The child never shows anything and never writes the data folder: it reads the fi
 the lock (``Store.read_snapshot``), writes only the cache, and its standard streams are
 ``/dev/null``. When it fails, is stopped or takes too long, the dashboard computes the duties
 itself, as it would without it; a result of a file that changed meanwhile is a cache miss.
+
+The first start of a day finds no duties kept for that date. So as a session ends, the
+launcher starts a process (``start_days_ahead``) that computes the next days' duties from the
+file as the session left it; tomorrow's first start then finds them kept unless the file has
+changed since (another session's save), and only then does it need the child above.
 """
 
 from __future__ import annotations
@@ -19,12 +24,20 @@ import contextlib
 import datetime as dt
 import os
 import signal
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
-from branchtui.storage.duties_cache import data_stamp, duties_key, read_duties, write_duties
+from branchtui.storage.duties_cache import (
+    data_stamp,
+    duties_key,
+    kept_keys,
+    read_duties,
+    write_duties,
+)
 from branchtui.storage.errors import StoreError
 
 # What the child writes to the pipe once the duties are in the cache (else it writes nothing).
@@ -37,20 +50,76 @@ def keep_todays_duties(folder: Path, on: dt.date) -> bool:
     """Compute the duties of ``folder`` at ``on`` and keep them in the cache, as the dashboard
     does; True when they were kept. Nothing is kept unless the file read is the file as it
     is (the same stamp before and after reading it)."""
+    return keep_duties(folder, [on]) == 1
+
+
+def keep_duties(folder: Path, days: list[dt.date]) -> int:
+    """Compute the duties of ``folder`` at each of ``days`` from one reading of the file and
+    keep them in the cache; how many were kept (0 when the file changed while it was read)."""
     from branchtui.storage.folder_obligations import obligations_for_folder
     from branchtui.storage.store import Store
 
     before = data_stamp(folder)
     if not before:
-        return False
+        return 0
     try:
         data = Store.read_snapshot(folder)
     except StoreError:
-        return False  # the dashboard opens the file itself and says what is wrong with it
+        return 0  # the dashboard opens the file itself and says what is wrong with it
     if data_stamp(folder) != before:
-        return False
-    result = obligations_for_folder(folder, data, on)
-    return write_duties(folder, result, duties_key(folder, before, on))
+        return 0
+    kept = 0
+    for day in days:
+        result = obligations_for_folder(folder, data, day)
+        kept += write_duties(folder, result, duties_key(folder, before, day))
+    return kept
+
+
+# The days after today whose duties a session computes ahead as it ends (a weekend included).
+KEEP_DAYS_AHEAD = 3
+
+
+def days_ahead(folder: Path, today: dt.date) -> list[dt.date]:
+    """The next days whose duties the cache does not hold for the file as it is now."""
+    stamp = data_stamp(folder)
+    if not stamp:
+        return []
+    kept = kept_keys(folder)
+    days = [today + dt.timedelta(days=n) for n in range(1, KEEP_DAYS_AHEAD + 1)]
+    return [day for day in days if duties_key(folder, stamp, day) not in kept]
+
+
+def start_days_ahead(folder: Path, today: dt.date) -> subprocess.Popen[bytes] | None:
+    """As a session ends: compute the next days' duties in a process of their own, so that the
+    first start of tomorrow (or after a weekend) finds them kept while the file is unchanged.
+
+    The process is a new session with no terminal (it outlives an SSH login that closes), runs
+    niced, writes only the user's cache, and is not waited for. None when nothing is missing."""
+    if not days_ahead(folder, today):
+        return None
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-m", __name__, str(folder), today.isoformat()],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            close_fds=True,
+        )
+    except OSError:
+        return None  # tomorrow's first start computes them itself
+
+
+def _keep_days_ahead(args: list[str]) -> int:
+    """``python -m branchtui.storage.duties_ahead FOLDER TODAY``: see ``start_days_ahead``."""
+    with contextlib.suppress(OSError):
+        os.nice(10)
+    try:
+        folder, today = Path(args[0]), dt.date.fromisoformat(args[1])
+        keep_duties(folder, days_ahead(folder, today))
+    except Exception:  # nothing is said: a day not kept is computed when it comes
+        return 1
+    return 0
 
 
 class DutiesAhead:
@@ -131,3 +200,7 @@ def _child(folder: Path, on: dt.date, read_end: int, write_end: int) -> NoReturn
     except BaseException:  # nothing is said: the dashboard computes the duties itself
         pass
     os._exit(0)
+
+
+if __name__ == "__main__":
+    sys.exit(_keep_days_ahead(sys.argv[1:]))

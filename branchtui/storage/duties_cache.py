@@ -1,6 +1,8 @@
-"""Today's duties of a data folder as last computed, so that the dashboard can show them in its
+"""The duties of a data folder as last computed, so that the dashboard can show them in its
 first frame: the file, calendar.toml, the date and the program are all the same as when they
-were computed, so computing them again would give exactly this list.
+were computed, so computing them again would give exactly this list. A few dates are kept per
+folder: today's, and the next days' computed ahead when a session ends (storage.duties_ahead),
+so that the first start of the next day finds its duties kept while the file is unchanged.
 
 Kept per user in ``$XDG_CACHE_HOME/branchtui/duties/`` (never in the data folder: it is no part
 of the branch's data). The key names everything the computation reads: the data file and
@@ -28,7 +30,7 @@ from branchtui.storage.folder_obligations import FolderObligations
 from branchtui.storage.holiday_cache import cache_folder, package_key
 from branchtui.storage.locations import DATA_FILE
 
-FORMAT = 1
+FORMAT = 2
 PACKAGE = Path(branchtui.__file__).parent
 # What the duties are computed by besides the domain package: the folder's calendar file.
 STORAGE_FILES = ("calendar_file.py", "folder_obligations.py", "holiday_cache.py")
@@ -65,9 +67,24 @@ def duties_key(folder: Path, stamp: str, on: dt.date) -> str:
     return f"{on.isoformat()}|{stamp}|{calendar}|{program_key()}"
 
 
-def _cache_file(folder: Path) -> Path:
-    name = hashlib.sha256(str(Path(folder).resolve()).encode()).hexdigest()[:32]
-    return cache_folder() / "duties" / f"{name}.json"
+def _folder_name(folder: Path) -> str:
+    return hashlib.sha256(str(Path(folder).resolve()).encode()).hexdigest()[:32]
+
+
+def _cache_file(folder: Path, on: dt.date) -> Path:
+    """One file per folder and date: the first frame reads only today's."""
+    return cache_folder() / "duties" / f"{_folder_name(folder)}-{on.isoformat()}.json"
+
+
+def _read_entry(path: Path) -> Any:
+    """The entry kept in ``path`` (None when there is none or it does not read)."""
+    try:
+        # The standard library's parser: importing orjson costs ~17 ms, and the first frame
+        # reads this small file before anything else needs orjson.
+        doc: Any = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    return doc if isinstance(doc, dict) and doc.get("format") == FORMAT else None
 
 
 def read_duties(folder: Path, on: dt.date) -> tuple[FolderObligations, str] | None:
@@ -77,24 +94,35 @@ def read_duties(folder: Path, on: dt.date) -> tuple[FolderObligations, str] | No
     if not stamp:
         return None
     key = duties_key(folder, stamp, on)
+    doc = _read_entry(_cache_file(folder, on))
     try:
-        # The standard library's parser: importing orjson costs ~17 ms, and the first frame
-        # reads this small file before anything else needs orjson.
-        doc: Any = json.loads(_cache_file(folder).read_bytes())
-        if doc.get("key") != key:
+        if doc is None or doc.get("key") != key:
             return None
         found = [Obligation.from_json(item) for item in doc["obligations"]]
         profile = get_profile(str(doc["profile"]))
         result = FolderObligations(on, profile, found, bool(doc["estimated"]), str(doc["problem"]))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
-        return None  # none yet, another format or a damaged file: compute them
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None  # a damaged entry: compute them
     return result, key
 
 
+def _kept(folder: Path) -> dict[Path, str]:
+    """The files kept for ``folder``, each with its entry's key ('' when it does not read)."""
+    files = (cache_folder() / "duties").glob(f"{_folder_name(folder)}-*.json")
+    return {path: str((_read_entry(path) or {}).get("key", "")) for path in files}
+
+
+def kept_keys(folder: Path) -> set[str]:
+    """The keys of every entry kept for ``folder``."""
+    return set(_kept(folder).values())
+
+
 def write_duties(folder: Path, result: FolderObligations, key: str) -> bool:
-    """Keep ``result`` under ``key`` (made by ``duties_key``); False when the cache cannot be
-    written (then it is not used, which is no error)."""
+    """Keep ``result`` under ``key`` (made by ``duties_key``) beside the entries of other dates
+    of the same data file; those of an earlier file (or calendar, or program) go. False when
+    the cache cannot be written (then it is not used, which is no error)."""
     doc = {
+        "format": FORMAT,
         "key": key,
         "profile": result.profile.name,
         "estimated": result.estimated,
@@ -103,7 +131,7 @@ def write_duties(folder: Path, result: FolderObligations, key: str) -> bool:
     }
     import orjson
 
-    path = _cache_file(folder)
+    path = _cache_file(folder, result.on)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -116,4 +144,11 @@ def write_duties(folder: Path, result: FolderObligations, key: str) -> bool:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
         return False
+    # Entries of the same file, calendar and program for other dates stay; any other is stale.
+    rest = "|" + key.split("|", 1)[1]
+    stale = [other for other, other_key in _kept(folder).items() if not other_key.endswith(rest)]
+    stale.append(path.with_name(f"{_folder_name(folder)}.json"))  # format 1's single file
+    for other in stale:
+        with contextlib.suppress(OSError):
+            other.unlink()
     return True

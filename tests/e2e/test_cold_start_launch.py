@@ -62,3 +62,34 @@ def test_first_start_of_a_day_shows_the_duties_and_leaves_no_process(
     pane.wait_until(lambda _s: pane.dead(), "程序退出", 15)
     assert processes_of(data) == []
     assert "Traceback" not in pane.history()
+
+
+def test_a_session_ending_keeps_the_next_days_duties_for_tomorrows_first_start(
+    tmux: Callable[..., TmuxPane], branchtui_bin: Path, tmp_path: Path
+) -> None:
+    """Unpinned, quitting starts a process computing the next three days' duties: tomorrow's
+    first start (or Monday's) shows them from the cache unless the file has changed."""
+    import datetime as dt
+    import time
+
+    data, cache = tmp_path / "d", tmp_path / "cache"
+    env = {"LANG": "C.UTF-8", "XDG_CACHE_HOME": str(cache)}
+    subprocess.run(
+        [str(branchtui_bin), "demo", "--data", str(data)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, **env},
+    )
+    today = dt.date.today()
+    pane = tmux().start([str(branchtui_bin), "--data", str(data)], env)
+    pane.wait_for("已完成", 60)
+    pane.send("C-q")
+    pane.wait_until(lambda _s: pane.dead(), "程序退出", 15)
+    deadline = time.monotonic() + 60
+    while processes_of(data) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert processes_of(data) == []  # the days-ahead process has ended too
+    kept = sorted(p.name.rsplit("-", 3)[-3:] for p in (cache / "branchtui" / "duties").iterdir())
+    dates = [dt.date(int(y), int(m), int(d.removesuffix(".json"))) for y, m, d in kept]
+    assert dates == [today + dt.timedelta(days=n) for n in range(4)]
+    assert "Traceback" not in pane.history()

@@ -168,3 +168,35 @@ def test_a_child_that_takes_too_long_is_stopped(folder: Path) -> None:
     )
     assert result.stdout.split("\n")[:2] == ["False True", "gone"]
     assert read_duties(folder, ON) is None
+
+
+def test_a_session_ending_keeps_the_next_days_for_tomorrows_first_start(folder: Path) -> None:
+    # Friday's session ends: Saturday, Sunday and Monday are computed by a process of their own.
+    process = duties_ahead.start_days_ahead(folder, ON)
+    assert process is not None
+    assert process.wait(timeout=60) == 0
+    snapshot = Store.open(folder).snapshot()
+    for days in (1, 2, 3):
+        day = ON + dt.timedelta(days=days)
+        found = read_duties(folder, day)
+        assert found is not None, day
+        assert found[0].obligations == obligations_for_folder(folder, snapshot, day).obligations
+    assert read_duties(folder, ON + dt.timedelta(days=4)) is None
+    # Nothing is missing now: the next session's end starts nothing.
+    assert duties_ahead.start_days_ahead(folder, ON) is None
+    # Another session's save makes them stale: they are the days ahead once more.
+    store = Store.open(folder)
+    member = store.snapshot().members[0]
+    member.phone = "13900000000"
+    store.save(member)
+    assert read_duties(folder, ON + dt.timedelta(days=1)) is None
+    assert len(duties_ahead.days_ahead(folder, ON)) == duties_ahead.KEEP_DAYS_AHEAD
+
+
+def test_the_days_ahead_process_says_nothing_and_fails_quietly(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "branchtui.storage.duties_ahead", str(tmp_path), "not-a-date"],
+        capture_output=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (1, b"", b"")

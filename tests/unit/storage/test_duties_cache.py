@@ -96,3 +96,20 @@ def test_the_kept_duties_are_readable_by_this_user_only(folder: Path) -> None:
     (kept,) = (duties_cache.cache_folder() / "duties").glob("*.json")
     assert kept.stat().st_mode & 0o077 == 0
     assert (duties_cache.cache_folder() / "duties").stat().st_mode & 0o077 == 0
+
+
+def test_several_dates_of_one_file_are_kept_and_a_new_file_drops_them(folder: Path) -> None:
+    snapshot = Store.open(folder).snapshot()
+    stamp = data_stamp(folder)
+    days = [ON + dt.timedelta(days=n) for n in range(4)]
+    for day in days:
+        result = obligations_for_folder(folder, snapshot, day)
+        write_duties(folder, result, duties_key(folder, stamp, day))
+    assert all(read_duties(folder, day) is not None for day in days)
+    store = Store.open(folder)
+    member = store.snapshot().members[0]
+    member.phone = "13900000000"
+    store.save(member)
+    computed(folder)  # today's duties of the new file: the other dates' of the old file go
+    assert duties_cache.kept_keys(folder) == {duties_key(folder, data_stamp(folder), ON)}
+    assert len(list((duties_cache.cache_folder() / "duties").iterdir())) == 1
