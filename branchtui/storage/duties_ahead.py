@@ -168,6 +168,12 @@ def start_duties_ahead(folder: Path, on: dt.date) -> DutiesAhead | None:
         return None
     if not data_stamp(folder) or read_duties(folder, on) is not None:
         return None
+    # The TUI opens the store once Textual has loaded: imported now, the child has it for free
+    # and the two processes do not each import the record types (a busy machine has no core
+    # to spare for doing it twice).
+    import branchtui.storage.folder_obligations
+    import branchtui.storage.store  # noqa: F401
+
     try:
         read_end, write_end = os.pipe()
     except OSError:
