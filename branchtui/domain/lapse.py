@@ -1,8 +1,9 @@
-"""NAT-5: months in a row a member has not paid dues or attended organizational life.
+"""NAT-5: months in a row a member has not paid dues, attended organizational life or done
+the work the branch assigned (党员分配工作, domain/assignments.py).
 
-6 months in a row without good reason of not paying dues, not attending organizational life
-(or not doing assigned work, which no record holds) → treated as 自行脱党 (党章 §9): a warning
-at the profile's ``lapse_warning_months`` (3), due for handling at ``lapse_months`` (6).
+6 months in a row without good reason of not paying dues, not attending organizational life,
+or not doing assigned work → treated as 自行脱党 (党章 §9): a warning at the profile's
+``lapse_warning_months`` (3), due for handling at ``lapse_months`` (6).
 
 A member the branch already follows up — an open 不合格党员处置 case (EDU-8) or an open
 失联 record (NAT-6) — is handled there; NAT-5 and EDU-7 name them without asking again.
@@ -13,15 +14,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from branchtui.domain.assignments import assignments_by_member, work_streak
 from branchtui.domain.attendance import AttendanceBook, absence_streak
 from branchtui.domain.dues import DuesBook, unpaid_streak
 from branchtui.domain.profile import Profile
-from branchtui.domain.records import BranchData, Member
+from branchtui.domain.records import BranchData, Member, WorkAssignment
 
 
 @dataclass(frozen=True)
 class Lapse:
-    """One member's months in a row without dues and without organizational life."""
+    """One member's months in a row without dues, without organizational life and without
+    doing assigned work (``work``: the content of the assignment furthest past due)."""
 
     member_id: str
     name: str
@@ -29,10 +32,13 @@ class Lapse:
     life_months: int
     warn_at: int
     lapse_at: int
+    work_months: int = 0
+    work: str = ""
+    work_id: str | None = None
 
     @property
     def worst(self) -> int:
-        return max(self.dues_months, self.life_months)
+        return max(self.dues_months, self.life_months, self.work_months)
 
     @property
     def level(self) -> str | None:
@@ -43,12 +49,15 @@ class Lapse:
 
     @property
     def what(self) -> str:
-        """连续4个月未交党费、连续3个月未参加组织生活 — the streaks at or past the warning."""
+        """连续4个月未交党费、连续3个月未参加组织生活、连续6个月未完成党组织分配的工作“…”
+        — the streaks at or past the warning."""
         parts = []
         if self.dues_months >= self.warn_at:
             parts.append(f"连续{self.dues_months}个月未交党费")
         if self.life_months >= self.warn_at:
             parts.append(f"连续{self.life_months}个月未参加组织生活")
+        if self.work_months >= self.warn_at:
+            parts.append(f"连续{self.work_months}个月未完成党组织分配的工作“{self.work}”")
         return "、".join(parts)
 
     @property
@@ -64,10 +73,12 @@ def lapse_of(
     profile: Profile,
     dues: DuesBook | None = None,
     attendance: AttendanceBook | None = None,
+    works: dict[str, list[WorkAssignment]] | None = None,
 ) -> Lapse:
     """The member's streaks at ``on``; an inflow member pays dues elsewhere (0 months)."""
     unpaid = 0 if member.inflow else unpaid_streak(member, data, on, dues)
     absent = absence_streak(member, data, on, lookback=profile.lapse_months + 6, book=attendance)
+    late, work = work_streak(member, data, on, works)
     return Lapse(
         member.id,
         member.name,
@@ -75,6 +86,9 @@ def lapse_of(
         absent,
         profile.lapse_warning_months,
         profile.lapse_months,
+        work_months=late,
+        work=work.content if work is not None else "",
+        work_id=work.id if work is not None else None,
     )
 
 
@@ -85,10 +99,12 @@ def lapses(
     dues: DuesBook | None = None,
     attendance: AttendanceBook | None = None,
 ) -> list[Lapse]:
-    """The current members at or past NAT-5's warning, in roster order."""
+    """The current members at or past NAT-5's warning in dues, attendance or assigned work,
+    in roster order."""
     dues = dues or DuesBook.of(data)
     attendance = attendance or AttendanceBook(data.meetings)
-    found = (lapse_of(m, data, on, profile, dues, attendance) for m in data.active_members)
+    works = assignments_by_member(data)
+    found = (lapse_of(m, data, on, profile, dues, attendance, works) for m in data.active_members)
     return [lapse for lapse in found if lapse.level is not None]
 
 

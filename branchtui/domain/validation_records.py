@@ -232,6 +232,24 @@ def _lost_contact(c: Checker) -> None:
         c.order("since", name, "失联起始时间", label)
 
 
+def _work_assignment(c: Checker) -> None:
+    """党员分配工作: a good reason names its start; its range and the dates keep their order."""
+    c.ref("member_id")
+    c.past("assigned", required=True)
+    c.choice("form")
+    c.text("content")
+    c.date("due")
+    c.order("assigned", "due")
+    c.past("completed")
+    c.order("assigned", "completed")
+    excuse = c.get("excuse")
+    if c.get("excused_from") is not None or c.get("excused_until") is not None:
+        c.text("excuse")  # a date range needs its reason
+    c.date("excused_from", required=isinstance(excuse, str) and bool(excuse.strip()))
+    c.date("excused_until")
+    c.order("excused_from", "excused_until")
+
+
 def _candidate(c: Checker) -> None:
     c.add("name", check_name(c.get("name")))
     c.choice("gender", optional=True)
@@ -295,6 +313,7 @@ RECORD_CHECKS: dict[type, Callable[[Checker], None]] = {
     r.DisciplineCase: _discipline,
     r.CaseStep: _case_step,
     r.LostContact: _lost_contact,
+    r.WorkAssignment: _work_assignment,
     r.Candidate: _candidate,
     r.DevelopmentRegisterUpdate: lambda c: c.past("date", "更新日期", required=True),
     r.Talk: _talk,

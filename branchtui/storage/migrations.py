@@ -20,6 +20,8 @@ Version 6: relations and care records hold more: a transfer's letter and 回执 
            (the new fields take their defaults); an older program could not read the new ones.
 Version 7: a written system (制度, SYS-1) may be abolished (``abolished``), kept as history.
            Older documents read as they are; an older program could not read the new field.
+Version 8: a new table, ``work_assignments`` (党员分配工作: 设岗定责, 党员责任区 …, NAT-5).
+           Older files read as they are (no such table); an older program could not read it.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from branchtui.domain.codec import omit_defaults
 from branchtui.domain.records import TABLES
 from branchtui.storage.errors import CorruptFileError
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 META = "_meta"
 BRANCH_TABLE = "branch"
 
@@ -229,4 +231,13 @@ def abolished_systems(raw: dict[str, Any]) -> dict[str, Any]:
     older program must open read-only."""
     out: dict[str, Any] = dict(raw)
     out[META] = new_meta(7)
+    return out
+
+
+@step(7)
+def work_assignments(raw: dict[str, Any]) -> dict[str, Any]:
+    """v7 → v8: nothing to rewrite (the table of 党员分配工作 starts empty); the version marks
+    files an older program must open read-only."""
+    out: dict[str, Any] = dict(raw)
+    out[META] = new_meta(8)
     return out

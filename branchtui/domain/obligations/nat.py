@@ -219,8 +219,9 @@ def check_dues_rates(ctx: Context) -> list[Obligation]:
 
 @rule("NAT-5")
 def check_lapse(ctx: Context) -> list[Obligation]:
-    """Months in a row without dues or organizational life: warning at 3, handling at 6.
-    A member with an open discipline case or lost-contact record is handled there."""
+    """Months in a row without dues, organizational life or doing assigned work: warning at
+    3, handling at 6. A member with an open discipline case or lost-contact record is handled
+    there. The assignment furthest past due is in ``refs``."""
     warn_at, lapse_at = ctx.profile.lapse_warning_months, ctx.profile.lapse_months
     found = lapses(ctx.data, ctx.on, ctx.profile, dues_book(ctx), attendance_book(ctx))
     following = followed_up(ctx.data)
@@ -233,10 +234,13 @@ def check_lapse(ctx: Context) -> list[Obligation]:
         detail = what + (
             "，应按自行脱党处理" if handle else f"，满{lapse_at}个月将按自行脱党处理，请及时谈话"
         )
+        only_work = max(lapse.dues_months, lapse.life_months) < warn_at <= lapse.work_months
+        work = f"{lapse.name}连续{lapse.work_months}个月未完成分配的工作" if only_work else ""
         short = brief(
             detail,
             what + ("，应按自行脱党处理" if handle else "，请及时谈话"),
             what,
+            *([work] if work else []),
             f"{lapse.name}连续{lapse.worst}个月未尽党员义务",
         )
         out.append(
@@ -246,6 +250,7 @@ def check_lapse(ctx: Context) -> list[Obligation]:
                 detail=detail,
                 brief=short,
                 people=(lapse.member_id,),
+                refs=(lapse.work_id,) if lapse.work_id and lapse.work_months >= warn_at else (),
                 progress=(float(lapse.worst), float(lapse_at)),
             )
         )
@@ -267,7 +272,7 @@ def check_lapse(ctx: Context) -> list[Obligation]:
         obligation(
             "NAT-5",
             "met",
-            detail=f"没有连续{warn_at}个月以上未交党费或未参加组织生活的党员",
+            detail=f"没有连续{warn_at}个月以上未交党费、未参加组织生活或未完成分配工作的党员",
             brief=f"无连续{warn_at}个月以上欠费或缺席的党员",
         )
     ]

@@ -31,6 +31,7 @@ from branchtui.domain.records.education import (
     DuesRate,
     LostContact,
     StudySession,
+    WorkAssignment,
 )
 from branchtui.domain.records.ledgers import (
     Attachment,
@@ -87,6 +88,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     CertificateCard,
     DisciplineCase,
     LostContact,
+    WorkAssignment,
     Candidate,
     DevelopmentRegisterUpdate,
     Talk,
@@ -212,6 +214,7 @@ __all__ = [
     "Vacancy",
     "Venue",
     "Vote",
+    "WorkAssignment",
     "WorkPlan",
     "YearAssessment",
     "new_id",

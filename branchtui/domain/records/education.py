@@ -1,4 +1,5 @@
-"""Education and management: study, activities, dues, certificates, discipline, lost contact."""
+"""Education and management: study, activities, dues, certificates, discipline, lost contact,
+and the work the branch assigns to members (设岗定责 …, NAT-5)."""
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -28,6 +29,34 @@ ACTIVITY_KINDS = labelled(
         "community_report": "在职党员到社区报到",
         "pairing_help": "结对帮扶",
         "commemoration": "纪念活动",
+        "other": "其他",
+    },
+)
+# How the plan (2017, 四.2) has members take on work: 设岗定责, 党员责任区, 党员示范岗 …
+WorkForm = Literal[
+    "post_duty",
+    "responsibility_area",
+    "model_post",
+    "tackling_group",
+    "contact_masses",
+    "pairing_help",
+    "volunteer",
+    "voluntary_labour",
+    "community_report",
+    "other",
+]
+WORK_FORMS = labelled(
+    WorkForm,
+    {
+        "post_duty": "设岗定责",
+        "responsibility_area": "党员责任区",
+        "model_post": "党员示范岗",
+        "tackling_group": "党员攻关小组",
+        "contact_masses": "党员联系群众",
+        "pairing_help": "结对帮扶",
+        "volunteer": "志愿服务",
+        "voluntary_labour": "义务劳动",
+        "community_report": "在职党员到社区报到",
         "other": "其他",
     },
 )
@@ -159,3 +188,25 @@ class LostContact(Record):
     note: Annotated[
         str, Spec("寻找情况", doc="为寻找、联系该党员所做的工作及结果", max_length=2000)
     ] = ""
+
+
+@dataclass(kw_only=True, slots=True)
+class WorkAssignment(Record):
+    """党员分配工作: work the branch gave a member (设岗定责, 责任区 …). Past its due date, not
+    done and without a good reason, it counts toward NAT-5 month by month."""
+
+    TABLE = "work_assignments"
+    LABEL = "分配工作"
+
+    member_id: Annotated[str, Spec("党员")]
+    assigned: Annotated[dt.date, Spec("分配日期", doc="党组织分配这项工作的日期")]
+    form: Annotated[WorkForm, Spec("工作形式")] = "post_duty"
+    content: Annotated[str, Spec("工作内容", doc="岗位或任务", max_length=200)]
+    due: Annotated[dt.date | None, Spec("完成期限", doc="留空表示长期")] = None
+    completed: Annotated[dt.date | None, Spec("完成日期")] = None
+    excuse: Annotated[
+        str, Spec("正当理由", doc="未能完成的正当理由，如：因病住院", max_length=200)
+    ] = ""
+    excused_from: Annotated[dt.date | None, Spec("理由起始日期")] = None
+    excused_until: Annotated[dt.date | None, Spec("理由截止日期", doc="留空表示至今")] = None
+    note: Annotated[str, Spec("备注", max_length=2000)] = ""

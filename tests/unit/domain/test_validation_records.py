@@ -111,6 +111,20 @@ EXAMPLES: list[tuple[Record, dict[str, object], str, str]] = [
         "恢复联系时间不能早于失联起始时间",
     ),
     (
+        r.WorkAssignment(
+            member_id="m1",
+            assigned=D(2026, 3, 1),
+            content="负责三号楼党员责任区",
+            due=D(2026, 6, 30),
+            excuse="因病住院",
+            excused_from=D(2026, 5, 1),
+            excused_until=D(2026, 7, 31),
+        ),
+        {"excused_until": D(2026, 4, 1)},
+        "excused_until",
+        "理由截止日期不能早于理由起始日期",
+    ),
+    (
         r.Candidate(name="赵六", events=[r.CandidateEvent(step="applied", date=DAY)]),
         {"events": [r.CandidateEvent(step="asked", date=DAY)]},
         "events.0.step",
