@@ -74,7 +74,7 @@ def work_state(work: WorkAssignment, on: dt.date) -> str:
     if excused is not None and excused[0] <= on and (excused[1] is None or excused[1] >= on):
         return "有正当理由"
     if work.due is None:
-        return "长期"
+        return "进行中"  # 长期: the due column says so
     if work.due >= on:
         return "未到期"
     months = overdue_months(work, on)
@@ -91,7 +91,7 @@ def work_detail(work: WorkAssignment) -> str:
     ]
     excused = excused_range(work)
     if excused is not None:
-        until = format_date(excused[1]) if excused[1] is not None else "至今"
+        until = format_date(excused[1]) if excused[1] is not None else "今"
         lines.append(f"正当理由：{work.excuse}（{format_date(excused[0])}至{until}）")
     if work.note.strip():
         lines.append(f"备注：{work.note}")

@@ -114,12 +114,36 @@ LOST_CONTACT = ScreenSpec(
     ),
 )
 
+ASSIGNMENTS = ScreenSpec(
+    id="assignments",
+    area="education",
+    key="w",
+    title="分配工作",
+    help="设岗定责、党员责任区、示范岗等，逾期未完成计入NAT-5",
+    factory="branchtui.tui.screens.assignments:AssignmentsScreen",
+    actions=register_actions(
+        "assignments",
+        "分配工作",
+        closes="完成",
+        extra=(
+            ActionSpec(
+                "assignments-excuse",
+                "r",
+                "正当理由",
+                "登记正当理由",
+                "为选中的工作登记未能完成的正当理由及期间（如因病），期间不计入NAT-5",
+                "excuse",
+            ),
+        ),
+    ),
+)
+
 DISCIPLINE = ScreenSpec(
     id="discipline",
     area="education",
     key="x",
     title="不合格党员处置",
-    help="处置步骤和日期，连续欠费、缺席的预警（EDU-8、NAT-5）",
+    help="处置步骤和日期，连续未尽党员义务的预警（EDU-8、NAT-5）",
     factory="branchtui.tui.screens.discipline:DisciplineScreen",
     settles=("discipline",),
     actions=register_actions(
@@ -140,7 +164,7 @@ DISCIPLINE = ScreenSpec(
                 "o",
                 "立案",
                 "按预警立案",
-                "为连续欠费或缺席的党员开启处置（NAT-5）",
+                "为连续欠费、缺席或未完成分配工作的党员开启处置（NAT-5）",
                 "open_from_warning",
             ),
         ),
@@ -270,6 +294,7 @@ SCREENS: tuple[ScreenSpec, ...] = (
     DUES_RATES,
     CERTIFICATES,
     ATTENDANCE,
+    ASSIGNMENTS,
     LOST_CONTACT,
     DISCIPLINE,
 )

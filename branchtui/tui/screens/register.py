@@ -185,7 +185,7 @@ class RegisterScreen(DataScreen):
         table = self.table
         table.clear()
         for record in self.shown:
-            row = [terminal_safe(c.cell(record, data)) for c in self.REGISTER.columns]
+            row = [terminal_safe(self.cell(c, record, data)) for c in self.REGISTER.columns]
             table.add_row(*row, key=record.id)
         if highlighted is not None:
             self.select(highlighted.id)
@@ -204,6 +204,11 @@ class RegisterScreen(DataScreen):
         self._show_detail()
         if self.REGISTER.rules:
             self.query_one(DutyLines).judge(data)
+
+    def cell(self, column: Column, record: Record, data: BranchData) -> str:
+        """What ``record`` shows in ``column``; a screen whose column depends on today (how
+        late a record is) overrides this for that column."""
+        return column.cell(record, data)
 
     def _show_filter(self) -> None:
         parts = []
