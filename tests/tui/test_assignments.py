@@ -20,6 +20,7 @@ from branchtui.tui.screens.assignments import AssignmentsScreen
 from branchtui.tui.screens.dashboard import DashboardScreen
 from branchtui.tui.screens.dialogs import DatePrompt
 from branchtui.tui.screens.discipline import DisciplineScreen
+from branchtui.tui.screens.obligation_detail import ObligationDetail
 from branchtui.tui.widgets.member_picker import MemberPicker
 from branchtui.tui.widgets.obligation_list import ObligationList
 from branchtui.tui.widgets.record_form import RecordForm
@@ -157,7 +158,10 @@ async def test_the_dashboard_opens_a_case_naming_the_work(data_dir: Path, today:
         shown = listed(app)
         index = next(i for i, ob in enumerate(shown) if ob.rule == "NAT-5" and "周敏" in ob.detail)
         assert shown[index].refs == ("w1",)
-        await pilot.press("home", *["down"] * index, "enter", "enter")
+        await pilot.press("home", *["down"] * index, "enter")
+        await on_screen(pilot, ObligationDetail)
+        assert "分配工作 2026-03-01 负责三号楼党员责任区 周敏" in text_of(app, "#detail-body")
+        await pilot.press("enter")
         await on_screen(pilot, RecordForm)
         assert isinstance(app.screen_stack[-2], DisciplineScreen)
         reason = app.screen.query_one("#field-reason").value  # type: ignore[attr-defined]

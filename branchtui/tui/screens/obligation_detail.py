@@ -23,8 +23,28 @@ from branchtui.tui.registry import screen_for_target
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 
-_DATE_FIELDS = ("date", "start", "since", "opened", "applied", "depart", "adopted", "month", "year")
-_NAME_FIELDS = ("name", "title", "topic", "destination", "purpose", "description", "reason")
+_DATE_FIELDS = (
+    "date",
+    "start",
+    "since",
+    "opened",
+    "applied",
+    "depart",
+    "adopted",
+    "month",
+    "year",
+    "assigned",
+)
+_NAME_FIELDS = (
+    "name",
+    "title",
+    "topic",
+    "destination",
+    "purpose",
+    "description",
+    "reason",
+    "content",
+)
 
 
 def settle_target(action: str) -> tuple[str | None, str]:
