@@ -24,12 +24,12 @@ from branchtui.domain.election import (
     election_quorum,
     tally_problems,
 )
+from branchtui.domain.ledger_filing import entry_filing
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import (
     Attendance,
     BranchData,
     Election,
-    LedgerEntry,
     Meeting,
     Record,
     Vacancy,
@@ -211,15 +211,9 @@ def election_changes(
     inserts: list[Record] = []
     if meeting is not None and data.find("meetings", meeting.id) is None:
         inserts.append(meeting)
-        inserts.append(
-            LedgerEntry(
-                date=meeting.date,
-                category="organization",
-                title=meeting.topic,
-                record_table="meetings",
-                record_id=meeting.id,
-            )
-        )
+        # SYS-3: the general meeting is filed as it is entered, under 组织建设.
+        held = RecordChanges((meeting,))
+        inserts += entry_filing(data, held, meeting.date, category="organization").inserts
     meeting_id = meeting.id if meeting is not None else None
     elected = [c for c in election.candidates if c.elected]
     if election.kind == "renewal":

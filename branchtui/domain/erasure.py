@@ -7,6 +7,7 @@ records that point at the member (decided here, one rule for every reference fie
 - a record that exists only for this member (a required ``member_id``: dues payments and rates,
   党员证, discipline and lost-contact cases, hardship cases, trips abroad) is deleted, and so,
   in turn, is whatever exists only for a deleted record;
+- a ledger entry filing a deleted record is deleted with it (SYS-3: it exists only to file it);
 - a row inside a record that exists only for the member (an attendance row, an appraisal result,
   a 组织生活会 self-examination) is taken out of its list;
 - an optional pointer (a group's leader, a seat's holder, a meeting's host or recorder, a
@@ -83,10 +84,12 @@ def _points_at(obj: Any, name: str, value: Any, erased: dict[str, str]) -> bool:
 
 
 def _needs_erased(obj: Any, erased: dict[str, str]) -> bool:
-    """Whether a required (not optional) pointer of ``obj`` points at an erased record."""
+    """Whether a required (not optional) pointer of ``obj`` points at an erased record; a
+    ledger entry's ``record_id`` counts as required: it exists only to file that record."""
     cls = type(obj)
     for name, is_list, nested in reference_fields(cls):  # type: ignore[arg-type]
         required = nested is None and not is_list and not _optional(cls, name)
+        required = required or name in TABLE_NAMED_BY
         if required and _points_at(obj, name, getattr(obj, name), erased):
             return True
     return False

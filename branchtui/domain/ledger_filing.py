@@ -1,20 +1,27 @@
 """电子台帐 (SYS-3): the year's meetings and activities as the ledger lists them — recorder,
-photos, filed or not — and the ledger entries that file the ones not yet filed.
+photos, filed or not — and the ledger entries that file them.
 
-A meeting files under 组织生活 and an activity under 学习教育, as the sample branch does; the
-election's general meeting is filed by the election itself (domain.election_records), and a
-meeting saved from the wizard files itself (``meeting_filing``).
+A meeting files under 组织生活 and an activity under 学习教育, as the sample branch does. A record
+of a kind the ledger lists is filed as it is entered (``entry_filing``: the meeting wizard, the
+activity register, the election's general meeting under 组织建设), in the same commit; an edit
+files nothing more. What was entered before is filed from 电子台帐 (``filing_changes``). Deleting
+a record deletes the entries that file it (``unfiling``): an entry exists only to file it.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.records import Activity, BranchData, LedgerEntry, Meeting
 from branchtui.domain.records.ledgers import LedgerCategory
+
+# SYS-3: the kinds of record the electronic ledger lists, by table, with the category each
+# files under.
+LEDGER_LISTED: dict[str, LedgerCategory] = {Meeting.TABLE: "life", Activity.TABLE: "education"}
+# The title of an entry filing a meeting without a topic (the entry's title is required).
+UNTITLED = "会议记录"
 
 
 @dataclass(frozen=True)
@@ -31,21 +38,16 @@ class LedgerRow:
     filed: bool
 
 
-def _category(record: Meeting | Activity) -> LedgerCategory:
-    return "life" if isinstance(record, Meeting) else "education"
-
-
 def ledger_rows(data: BranchData, year: int, until: dt.date) -> list[LedgerRow]:
     """SYS-3: the meetings and activities of ``year`` held by ``until``, by date, each with
     whether a ledger entry files it."""
     filed = {e.record_id for e in data.ledger_entries if e.record_id}
-    records: list[tuple[str, Meeting | Activity]] = [
-        ("meetings", m) for m in data.meetings if m.date.year == year and m.date <= until
+    rows = [
+        _row(table, r, filed=r.id in filed)
+        for table in LEDGER_LISTED
+        for r in getattr(data, table)  # data.meetings, data.activities
+        if r.date.year == year and r.date <= until
     ]
-    records += [
-        ("activities", a) for a in data.activities if a.date.year == year and a.date <= until
-    ]
-    rows = [_row(table, r, filed=r.id in filed) for table, r in records]
     return sorted(rows, key=lambda row: (row.date, row.title))
 
 
@@ -55,7 +57,7 @@ def _row(table: str, record: Meeting | Activity, *, filed: bool) -> LedgerRow:
         table=table,
         date=record.date,
         title=record.topic if isinstance(record, Meeting) else record.title,
-        category=_category(record),
+        category=LEDGER_LISTED[table],
         recorder_id=record.recorder_id,
         photos=len(record.photo_ids),
         filed=filed,
@@ -67,7 +69,7 @@ def _entry(row: LedgerRow, today: dt.date) -> LedgerEntry:
     return LedgerEntry(
         date=today,
         category=row.category,
-        title=row.title,
+        title=row.title or UNTITLED,
         record_table=row.table,
         record_id=row.record_id,
     )
@@ -78,10 +80,37 @@ def filing_changes(rows: list[LedgerRow], today: dt.date) -> RecordChanges:
     return RecordChanges(tuple(_entry(row, today) for row in rows if not row.filed))
 
 
-def meeting_filing(data: BranchData, meeting: Meeting, today: dt.date) -> LedgerEntry | None:
-    """SYS-3: the ledger entry that files ``meeting`` as it is saved, dated ``today``; None
-    when ``data`` already files it (an amendment, or filed by hand before)."""
-    if any(e.record_id == meeting.id for e in data.ledger_entries):
-        return None
-    row = _row(Meeting.TABLE, meeting, filed=False)
-    return _entry(dataclasses.replace(row, title=row.title or "会议记录"), today)
+def entry_filing(
+    data: BranchData,
+    changes: RecordChanges,
+    today: dt.date,
+    *,
+    category: LedgerCategory | None = None,
+) -> RecordChanges:
+    """SYS-3: the ledger entries, dated ``today``, that file each record of a kind the ledger
+    lists which ``changes`` insert — a record being entered, filed in the same commit — under
+    its kind's category (or ``category``). An update files nothing; a record that ``data`` or
+    ``changes`` already file is not filed again."""
+    filed = {e.record_id for e in data.ledger_entries if e.record_id}
+    filed |= {r.record_id for r in changes.inserts if isinstance(r, LedgerEntry)}
+    entries = []
+    for record in changes.inserts:
+        if not isinstance(record, Meeting | Activity) or record.id in filed:
+            continue
+        row = _row(record.TABLE, record, filed=False)
+        entry = _entry(row, today)
+        if category is not None:
+            entry.category = category
+        entries.append(entry)
+    return RecordChanges(tuple(entries))
+
+
+def unfiling(data: BranchData, table: str, record_id: str) -> RecordChanges:
+    """SYS-3: the ledger entries filing a record that is being deleted, deleted with it."""
+    return RecordChanges(
+        deletes=tuple(
+            e
+            for e in data.ledger_entries
+            if e.record_id == record_id and e.record_table in ("", table)
+        )
+    )

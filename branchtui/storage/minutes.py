@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from branchtui.domain.ledger_filing import meeting_filing
+from branchtui.domain.changes import RecordChanges
+from branchtui.domain.ledger_filing import entry_filing, unfiling
 from branchtui.domain.meetings.edits import amend
 from branchtui.domain.meetings.minutes import minutes_context
 from branchtui.domain.meetings.settles import with_record
@@ -213,11 +214,11 @@ def save_prepared(store: Store, prepared: PreparedMeeting) -> SavedMeeting:
         text = render_minutes(
             store.data_dir, store.snapshot(), p.meeting, p.appraisal, p.attachments
         )
-    filing = meeting_filing(store.snapshot(), p.meeting, p.meeting.entered_on or locations.today())
+    saved = RecordChanges(updates=(p.meeting,)) if p.stored else RecordChanges((p.meeting,))
+    # SYS-3: a meeting entered is filed in the electronic ledger in the same commit.
+    filing = entry_filing(store.snapshot(), saved, p.meeting.entered_on or locations.today())
     with store.transaction() as tx:
-        (tx.update if p.stored is not None else tx.insert)(p.meeting)
-        if filing is not None:  # SYS-3: filed in the electronic ledger as it is saved
-            tx.insert(filing)
+        tx.apply(saved + filing)
         if p.appraisal is not None:
             (tx.update if tx.get(Appraisal.TABLE, p.appraisal.id) else tx.insert)(p.appraisal)
         for attachment in p.attachments:
@@ -276,14 +277,15 @@ def write_minutes(store: Store, meeting_id: str) -> SavedMeeting:
 
 
 def delete_meeting(store: Store, meeting_id: str, rev: int | None = None) -> None:
-    """Delete a meeting record (and the appraisal held at it) in one commit, then its minutes
-    file; the record stays in the backups."""
+    """Delete a meeting record (with the appraisal held at it and the ledger entry filing it)
+    in one commit, then its minutes file; the record stays in the backups."""
     data = store.snapshot()
     meeting = data.find("meetings", meeting_id)
     if meeting is None:
         raise MinutesError(f"找不到编号为 {meeting_id} 的会议记录。")
     with store.transaction() as tx:
         tx.delete(Meeting.TABLE, meeting_id, rev)
+        tx.apply(unfiling(data, Meeting.TABLE, meeting_id))  # SYS-3: its ledger entry goes too
         for appraisal in data.appraisals:
             if appraisal.meeting_id == meeting_id:
                 tx.delete(Appraisal.TABLE, appraisal.id)

@@ -1,5 +1,5 @@
-"""建章立制 by keys at 80×24: 规章制度 (SYS-1), 年度工作计划 (SYS-2) and 上级检查 (SYS-4) settled
-from the dashboard; errors beside the field with nothing saved; Esc loses nothing typed."""
+"""建章立制 by keys at 80×24: 规章制度 (SYS-1), 年度工作计划 (SYS-2), 电子台帐 (SYS-3) and 上级检查
+(SYS-4) settled from the dashboard; errors beside the field with nothing saved; Esc loses nothing typed."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from pathlib import Path
 
 from conftest import on_screen, open_duty, read_file, settle, text_of
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from branchtui.domain.records import Meeting, PlanItem, SystemDoc, WorkPlan
 from branchtui.storage.store import Store
 from branchtui.tui.app import BranchApp, build_app
+from branchtui.tui.screens.activities import ActivitiesScreen
 from branchtui.tui.screens.dashboard import DashboardScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt, TextPrompt
 from branchtui.tui.screens.inspections import InspectionsScreen
@@ -396,6 +398,50 @@ async def test_filing_the_only_unfiled_meeting_turns_sys_3_met(
         await settle(pilot, lambda: "未归入台帐" not in duties(app))
     (entry,) = read_file(branch_dir).ledger_entries
     assert (entry.record_table, entry.record_id, entry.date) == ("meetings", "mt1", today)
+
+
+async def test_an_activity_recorded_by_keys_is_filed_in_the_ledger_once(
+    branch_dir: Path, today: dt.date
+) -> None:
+    """SYS-3: an activity recorded in 教育管理 → 主题实践活动 is in 电子台帐 as 已归档 under
+    学习教育 without a second step; editing it files nothing more; deleting it takes its
+    ledger entry with it (none left filing a record that is gone)."""
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "p")
+        await on_screen(pilot, ActivitiesScreen)
+        await pilot.press("a")
+        await on_screen(pilot, RecordForm)
+        await pilot.press("enter", "tab", *"社区志愿服务", "ctrl+s")  # date, kind kept
+        await on_screen(pilot, ActivitiesScreen)
+        (activity,) = read_file(branch_dir).activities
+        await pilot.press("e")  # a correction: no second entry
+        await on_screen(pilot, RecordForm)
+        app.screen.query_one("#field-note").focus()
+        await pilot.press(*"补记", "ctrl+s")
+        await on_screen(pilot, ActivitiesScreen)
+        await settle(pilot, lambda: read_file(branch_dir).activities[0].note == "补记")
+        await pilot.press("8", "l")
+        await on_screen(pilot, LedgerScreen)
+        table = app.screen.query_one("#ledger-table", DataTable)
+        await settle(pilot, lambda: table.row_count > 0)
+        assert app.screen.select(activity.id)  # type: ignore[attr-defined]
+        row = [str(cell) for cell in table.get_row_at(table.cursor_row)]
+        assert (row[1], row[2], row[5]) == ("学习教育", "社区志愿服务", "已归档")
+        (entry,) = read_file(branch_dir).ledger_entries
+        assert (entry.record_table, entry.record_id, entry.category, entry.date) == (
+            "activities",
+            activity.id,
+            "education",
+            today,
+        )
+        await pilot.press("5", "p")
+        await on_screen(pilot, ActivitiesScreen)
+        await pilot.press("d")
+        await on_screen(pilot, ChoicePrompt)
+        await pilot.press("down", "enter")  # 删除
+        await settle(pilot, lambda: read_file(branch_dir).activities == [])
+    assert read_file(branch_dir).ledger_entries == []
 
 
 # SYS-4 ------------------------------------------------------------------------------------

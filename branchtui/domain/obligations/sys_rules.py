@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from branchtui.domain.dates import format_date
+from branchtui.domain.ledger_filing import LedgerRow, ledger_rows
 from branchtui.domain.markdown import in_quotes
 from branchtui.domain.meetings.checks import ledger_defects
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, obligation, period_obligation
 from branchtui.domain.obligations.periods import judged_periods, period_of
-from branchtui.domain.records import Activity, Meeting, PlanItem, SystemDoc
+from branchtui.domain.records import PlanItem, SystemDoc
 from branchtui.domain.records.ledgers import SYSTEM_KINDS
 
 # SYS-2: the plan is made at the start of the year, by the end of January.
@@ -19,9 +20,8 @@ PLAN_DUE = (1, 31)
 INSPECTION_DUE_MONTH = 12
 
 
-def _label(record: Meeting | Activity) -> str:
-    name = record.topic if isinstance(record, Meeting) else record.title
-    return f"{format_date(record.date)}{in_quotes(name)}"
+def _label(row: LedgerRow) -> str:
+    return f"{format_date(row.date)}{in_quotes(row.title)}"
 
 
 def system_in_force(doc: SystemDoc, on: dt.date) -> bool:
@@ -142,13 +142,11 @@ def check_work_plan(ctx: Context) -> list[Obligation]:
 
 @rule("SYS-3")
 def check_records(ctx: Context) -> list[Obligation]:
-    """Every meeting and activity of the year has a recorder, photos, and a ledger entry, and
-    its minutes pass the 台账体检 (domain.meetings.checks): defects make it a warning."""
+    """Every meeting and activity of the year — what the electronic ledger lists
+    (domain.ledger_filing) — has a recorder, photos, and a ledger entry, and its minutes pass
+    the 台账体检 (domain.meetings.checks): defects make it a warning."""
     year = ctx.on.year
-    records: list[Meeting | Activity] = [
-        m for m in ctx.data.meetings if m.date.year == year and m.date <= ctx.on
-    ]
-    records += [a for a in ctx.data.activities if a.date.year == year and a.date <= ctx.on]
+    records = ledger_rows(ctx.data, year, ctx.on)
     if not records:
         return [
             obligation(
@@ -159,10 +157,9 @@ def check_records(ctx: Context) -> list[Obligation]:
                 detail=f"{year}年尚无会议和活动记录",
             )
         ]
-    filed = {e.record_id for e in ctx.data.ledger_entries if e.record_id}
     no_recorder = [r for r in records if not r.recorder_id]
-    no_photo = [r for r in records if not r.photo_ids]
-    unfiled = [r for r in records if r.id not in filed]
+    no_photo = [r for r in records if not r.photos]
+    unfiled = [r for r in records if not r.filed]
 
     # 台账体检: the recorder is judged above; every other defect makes the duty a warning.
     defects = [
@@ -206,8 +203,8 @@ def check_records(ctx: Context) -> list[Obligation]:
             period=str(year),
             detail=detail,
             brief=brief(detail, short),
-            refs=tuple(r.id for r in no_recorder)
-            or tuple(dict.fromkeys([*flawed, *(r.id for r in unfiled)])),
+            refs=tuple(r.record_id for r in no_recorder)
+            or tuple(dict.fromkeys([*flawed, *(r.record_id for r in unfiled)])),
             progress=(float(len(records) - len(unfiled)), float(len(records))),
         )
     ]

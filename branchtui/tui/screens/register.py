@@ -24,6 +24,7 @@ from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import format_date
 from branchtui.domain.erasure import erase_record
 from branchtui.domain.fields import fields_of
+from branchtui.domain.ledger_filing import entry_filing
 from branchtui.domain.obligations import Obligation
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, Record
@@ -87,7 +88,8 @@ class Register:
     sorted newest first). ``closed_field``: a date field that closes a record while keeping it
     (a returned trip, an ended case) from that day on; without one, removing deletes after a confirmation (the
     backups keep it). ``defaults``: a new record's values. ``changes``: what else a save does
-    (a domain function), given the data, the record as it was, and as saved.
+    (a domain function), given the data, the record as it was, and as saved; whatever it
+    inserts of a kind the electronic ledger lists is filed there in the same commit (SYS-3).
     """
 
     record_type: type[Record]
@@ -282,10 +284,17 @@ class RegisterScreen(DataScreen):
         start = dict(reg.defaults(data, self.today)) if reg.defaults and original is None else {}
         start.update(defaults or {})
 
+        filed: list[Record] = []
+
         def changes(before: Record | None, after: Record) -> RecordChanges:
             if reg.changes is not None:
-                return reg.changes(data, before, after)
-            return RecordChanges(updates=(after,)) if before else RecordChanges((after,))
+                saved = reg.changes(data, before, after)
+            else:
+                saved = RecordChanges(updates=(after,)) if before else RecordChanges((after,))
+            # SYS-3: a record of a kind the electronic ledger lists is filed as it is entered.
+            filing = entry_filing(data, saved, self.today)
+            filed[:] = filing.inserts
+            return saved + filing
 
         form = RecordForm(
             reg.record_type,
@@ -298,14 +307,15 @@ class RegisterScreen(DataScreen):
             changes=changes,
             focus=focus,
         )
-        self.app.push_screen(form, self._saved)
+        self.app.push_screen(form, lambda record: self._saved(record, filed=bool(filed)))
 
-    def _saved(self, record: Record | None) -> None:
+    def _saved(self, record: Record | None, *, filed: bool = False) -> None:
         if record is None:
             return
         self.reload()
         self.select(record.id)
-        self.notify(f"已保存{self.REGISTER.record_type.LABEL}", timeout=3)
+        also = "，已归入电子台帐" if filed else ""
+        self.notify(f"已保存{self.REGISTER.record_type.LABEL}{also}", timeout=3)
 
     def action_add(self) -> None:
         self._form(None)

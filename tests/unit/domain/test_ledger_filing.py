@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from branchtui.domain.ledger_filing import filing_changes, ledger_rows
+from branchtui.domain.changes import RecordChanges
+from branchtui.domain.erasure import erase_record
+from branchtui.domain.ledger_filing import entry_filing, filing_changes, ledger_rows, unfiling
 from branchtui.domain.obligations.engine import obligations_on
-from branchtui.domain.records import Activity, Branch, BranchData, LedgerEntry, Meeting
+from branchtui.domain.records import (
+    Activity,
+    Branch,
+    BranchData,
+    LedgerEntry,
+    Meeting,
+    StudySession,
+)
 
 ON = dt.date(2026, 11, 27)
 
@@ -14,7 +23,7 @@ ON = dt.date(2026, 11, 27)
 def _data() -> BranchData:
     data = BranchData()
     data.branch = Branch(id="b", name="支部", kind="branch", created=dt.date(2020, 1, 1))
-    data.meetings = [
+    data.tables["meetings"] = [
         Meeting(
             id="m1",
             kinds=["committee_meeting"],
@@ -25,12 +34,12 @@ def _data() -> BranchData:
         Meeting(id="m2", kinds=["committee_meeting"], date=dt.date(2025, 3, 2), topic="去年的会"),
         Meeting(id="m3", kinds=["committee_meeting"], date=dt.date(2026, 12, 2), topic="下月的会"),
     ]
-    data.activities = [
+    data.tables["activities"] = [
         Activity(
             id="a1", date=dt.date(2026, 7, 1), title="七一活动", recorder_id="x", photo_ids=["p"]
         )
     ]
-    data.ledger_entries = [
+    data.tables["ledger_entries"] = [
         LedgerEntry(
             date=dt.date(2026, 7, 2), title="七一活动", record_table="activities", record_id="a1"
         )
@@ -62,6 +71,68 @@ def test_filing_the_unfiled_leaves_sys_3_nothing_unfiled() -> None:
     (after,) = [o.detail for o in obligations_on(data, ON) if o.rule == "SYS-3"]
     # What is left is the minutes' own defects (台账体检), not the filing.
     assert "1条未归入台帐" in before and "未归入台帐" not in after
+
+
+def _sys_3(data: BranchData) -> str:
+    (detail,) = [o.detail for o in obligations_on(data, ON) if o.rule == "SYS-3"]
+    return detail
+
+
+def test_an_activity_entered_is_filed_under_education_dated_the_day_it_was_entered() -> None:
+    """SYS-3: a new activity's save carries the ledger entry that files it, and the ledger
+    and the duty see it filed once applied."""
+    data = _data()
+    act = Activity(
+        id="a2", date=dt.date(2026, 11, 20), kind="volunteer", title="社区志愿服务", recorder_id="x"
+    )
+    (entry,) = entry_filing(data, RecordChanges((act,)), ON).inserts
+    assert isinstance(entry, LedgerEntry)
+    assert (entry.record_table, entry.record_id, entry.category, entry.date, entry.title) == (
+        "activities",
+        "a2",
+        "education",
+        ON,
+        "社区志愿服务",
+    )
+    data.activities.append(act)
+    assert "2条未归入台帐" in _sys_3(data)  # m1 and the new one
+    data.ledger_entries.append(entry)
+    assert [r.filed for r in ledger_rows(data, 2026, ON) if r.record_id == "a2"] == [True]
+    assert "1条未归入台帐" in _sys_3(data)  # only m1, entered before, is left to file by hand
+
+
+def test_a_meeting_without_a_topic_is_filed_under_a_title_all_the_same() -> None:
+    meeting = Meeting(id="m9", kinds=["theme_day"], date=dt.date(2026, 11, 2))
+    (entry,) = entry_filing(_data(), RecordChanges((meeting,)), ON).inserts
+    assert isinstance(entry, LedgerEntry)
+    assert (entry.category, entry.title) == ("life", "会议记录")
+
+
+def test_an_edit_a_record_filed_or_of_another_kind_files_nothing() -> None:
+    data = _data()
+    (a1,) = data.activities
+    (m1, _m2, _m3) = data.meetings
+    study = StudySession(date=dt.date(2026, 11, 3), topic="学习党章")
+    assert entry_filing(data, RecordChanges(updates=(m1, a1)), ON) == RecordChanges()
+    assert entry_filing(data, RecordChanges((study,)), ON) == RecordChanges()
+    # Already filed by data, or by the same changes (the election files its own meeting).
+    assert entry_filing(data, RecordChanges((a1,)), ON) == RecordChanges()
+    new = Meeting(id="m9", kinds=["general_meeting"], date=ON, topic="选举")
+    filed = entry_filing(data, RecordChanges((new,)), ON, category="organization")
+    (entry,) = filed.inserts
+    assert isinstance(entry, LedgerEntry) and entry.category == "organization"
+    assert entry_filing(data, RecordChanges((new,)) + filed, ON) == RecordChanges()
+
+
+def test_deleting_a_filed_record_deletes_its_ledger_entry() -> None:
+    """SYS-3: an entry exists only to file its record; the register's delete (erase_record)
+    and the meeting's delete (unfiling) both take it with the record."""
+    data = _data()
+    (entry,) = data.ledger_entries
+    assert unfiling(data, "activities", "a1").deletes == (entry,)
+    assert unfiling(data, "meetings", "a1") == RecordChanges()  # same id, another table
+    changes = erase_record(data, "activities", "a1")
+    assert {r.id for r in changes.deletes} == {"a1", entry.id} and changes.updates == ()
 
 
 def test_the_systems_volume_lists_those_in_force_at_the_years_end() -> None:

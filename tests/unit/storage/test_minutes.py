@@ -27,6 +27,7 @@ from branchtui.storage.minutes import (
     slug,
     write_minutes,
 )
+from branchtui.storage.references import dangling_references
 from branchtui.storage.store import Store
 from tests.unit.obligations.conftest import D, add_committee, add_members, make_data
 
@@ -154,6 +155,17 @@ def test_a_saved_meeting_is_filed_in_the_ledger_once(store: Store) -> None:
     edited.topic = "研究第四季度党建工作"
     save_meeting(store, edited, reason="补记议题", today=TODAY)
     assert [e.id for e in store.snapshot().ledger_entries] == [entry.id]
+
+
+def test_deleting_a_meeting_deletes_the_ledger_entry_filing_it(store: Store) -> None:
+    """SYS-3: the entry existed only to file the meeting; none is left pointing nowhere."""
+    kept = save_meeting(store, _committee_meeting(store, topic="研究党费工作"), today=TODAY)
+    gone = save_meeting(store, _committee_meeting(store), today=TODAY)
+    assert len(store.snapshot().ledger_entries) == 2
+    delete_meeting(store, gone.meeting.id, gone.meeting.rev)
+    data = store.snapshot()
+    assert [e.record_id for e in data.ledger_entries] == [kept.meeting.id]
+    assert dangling_references(data) == []
 
 
 def test_a_stale_edit_is_a_conflict_and_changes_nothing(store: Store) -> None:
