@@ -139,19 +139,3 @@ def dues_year(data: BranchData, year: int, on: dt.date) -> list[DuesRow]:
         streak = unpaid_streak(member, data, on, book) if member.removed is None else 0
         rows.append(DuesRow(member, amount, rate is not None, tuple(months), streak))
     return rows
-
-
-def lapse_warnings(rows: list[DuesRow], profile: Profile) -> list[DuesRow]:
-    """Members with ``lapse_warning_months`` (3) or more unpaid months in a row (NAT-5): a
-    talk is due; at ``lapse_months`` (6) they are to be treated as 自行脱党."""
-    return [r for r in rows if r.streak >= profile.lapse_warning_months]
-
-
-def lapse_line(row: DuesRow, profile: Profile) -> str:
-    """The NAT-5 warning for one member, in Chinese."""
-    if row.streak >= profile.lapse_months:
-        return f"{row.member.name}连续{row.streak}个月未交党费，应按自行脱党处理"
-    return (
-        f"{row.member.name}连续{row.streak}个月未交党费，"
-        f"满{profile.lapse_months}个月将按自行脱党处理，请及时谈话"
-    )

@@ -63,7 +63,8 @@ async def test_EDU_4_settled_from_the_dashboard_by_keys(demo_dir: Path, today: d
         grid = app.screen.query_one(DuesGrid)
         await settle(pilot, lambda: grid.cursor_cell() is not None)
         assert cursor(app) == ("袁明阳", "2026-08", "arrears")
-        assert "袁明阳连续3个月未交党费" in text(app, "#dues-lapse")  # NAT-5's warning
+        # NAT-5's warning, as the dashboard judges it
+        await settle(pilot, lambda: "袁明阳连续3个月未交党费" in text(app, "#dues-duties"))
         await pilot.press("space")  # one key: August paid at the year's rate
         await settle(pilot, lambda: cursor(app)[2] == "paid")
         assert "已交" in text(app, "#dues-status")
@@ -243,3 +244,30 @@ def test_these_duties_open_a_screen_of_their_area(rule: str, area: str) -> None:
     assert action.startswith("screen:")  # never a shell command
     spec = screen_for_target(action.removeprefix("screen:"))
     assert spec is not None and spec.area == area
+
+
+async def test_the_dues_screen_does_not_warn_of_a_member_already_handled_in_a_case(
+    demo_dir: Path, today: dt.date
+) -> None:
+    """NAT-5 above the grid is the dashboard's: once a 处置 case is open for 袁明阳, neither
+    says 请及时谈话 of him (the grid's own streak judgement used to keep warning)."""
+    from branchtui.domain.records import DisciplineCase
+
+    store = Store.open(demo_dir)
+    (member,) = [m for m in store.snapshot().members if m.name == "袁明阳"]
+    app = build_app(demo_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.open_screen("dues")
+        await settle(pilot, lambda: "袁明阳连续3个月未交党费" in text(app, "#dues-duties"))
+        assert "袁明阳" in text(app, "#dues-duties").split("NAT-5", 1)[1]
+        store.add(
+            DisciplineCase(member_id=member.id, opened=today, reason="连续3个月未交党费（NAT-5）")
+        )
+        await app.open_screen("dues")
+
+        def nat_5() -> str:
+            lines = text(app, "#dues-duties").splitlines()
+            return next((line for line in lines if line.startswith("NAT-5")), "")
+
+        await settle(pilot, lambda: "跟进" in nat_5())
+        assert "袁明阳" not in nat_5() and "请及时谈话" not in nat_5()

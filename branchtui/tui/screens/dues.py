@@ -4,15 +4,14 @@ Space marks the cell's month paid at the year's rate; Enter opens the payment (a
 note) in a form that refuses a month beyond the back-payment limit beside the field; t marks
 every member present at a meeting of the month paid, m every listed member for the cursor's
 month, each in one commit. a lists the arrears for 补交, r sets the year's rates. The duties
-EDU-4 and NAT-4 are judged above the grid as the dashboard judges them, and NAT-5's warning
-(3 months unpaid in a row) names the members.
+EDU-4, NAT-4 and NAT-5 are judged above the grid as the dashboard judges them (NAT-5's warning
+names the members 3 months or more in arrears who are not handled in a case yet).
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -31,7 +30,7 @@ from branchtui.domain.dues_entry import (
     present_members,
     theme_day_paid,
 )
-from branchtui.domain.dues_year import MONTH_STATES, DuesRow, dues_year, lapse_line, lapse_warnings
+from branchtui.domain.dues_year import MONTH_STATES, DuesRow, dues_year
 from branchtui.domain.obligations import Obligation
 from branchtui.domain.records import BranchData, DuesPayment, Meeting, Member, Record
 from branchtui.domain.records.meetings import MEETING_KINDS
@@ -45,7 +44,9 @@ from branchtui.tui.widgets.duty_lines import DutyLines
 from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.record_form import FormSpec, RecordForm
 
-RULES = ("EDU-4", "NAT-4")
+# NAT-5 as the dashboard judges it (an open 处置 case or 失联 record is handled there), not a
+# second judgement of the dues streaks that would warn of a member already being handled.
+RULES = ("EDU-4", "NAT-4", "NAT-5")
 PAYMENT_FORM = FormSpec(
     ("month", "amount", "paid", "note"),
     hints={"month": "如 2026-11；按规定最多补交6个月（NAT-4）"},
@@ -68,7 +69,6 @@ class DuesScreen(DataScreen):
     def compose(self) -> ComposeResult:
         yield Header(icon="*")
         yield DutyLines(RULES, id="dues-duties")
-        yield Static(id="dues-lapse", markup=False)
         yield Static(id="dues-legend", classes="filter-bar", markup=False)
         yield DuesGrid(id="dues-grid")
         yield Static(id="dues-status", classes="list-status", markup=False)
@@ -92,13 +92,6 @@ class DuesScreen(DataScreen):
         self.rows = sorted(rows, key=lambda r: (r.member.removed is not None, order[r.member.id]))
         profile = self.profile
         self.grid.show(self.rows, year, today, profile.lapse_warning_months)
-        lapsed = lapse_warnings(self.rows, profile)
-        lapse = self.query_one("#dues-lapse", Static)
-        lapse.display = bool(lapsed)
-        line = Text("NAT-5 提醒  ", style="bold yellow")
-        line.append(terminal_safe("；".join(lapse_line(r, profile) for r in lapsed)))
-        line.no_wrap, line.overflow = True, "ellipsis"
-        lapse.update(line)
         group = self._group_label()
         self.query_one("#dues-legend", Static).update(
             f"{year}年{'  ' + group if group else ''}  {LEGEND}"

@@ -18,7 +18,7 @@ from branchtui.domain.dues_entry import (
     payment_problems,
     theme_day_paid,
 )
-from branchtui.domain.dues_year import dues_year, lapse_line, lapse_warnings
+from branchtui.domain.dues_year import dues_year
 from branchtui.domain.profile import NATIONAL, PLAN_2017
 from branchtui.domain.records import DuesPayment, DuesRate
 
@@ -201,20 +201,3 @@ def test_NAT_4_back_payment_refuses_only_the_months_beyond_the_limit(data) -> No
     batch = back_payment(m, ["2026-04", "2026-05"], data, ON)
     assert [p.month for p in batch.changes.inserts] == ["2026-05"]
     assert batch.skipped[0][1] == "2026-04超过补交期限：最多补交6个月（2026-05起）"
-
-
-# --- NAT-5: 3 months unpaid warns, 6 months is handling ------------------------------------
-
-
-def test_NAT_5_lapse_warning_from_three_unpaid_months(data) -> None:
-    two = add_member(data, name="甲某", joined=D(2026, 9, 1))
-    three = add_member(data, name="乙某", joined=D(2026, 8, 1))
-    six = add_member(data, name="丙某", joined=D(2026, 1, 1))
-    for month in ("2026-01", "2026-02", "2026-03", "2026-04"):
-        pay(data, six, month)
-    rows = dues_year(data, 2026, ON)
-    warned = lapse_warnings(rows, PLAN_2017)
-    assert [r.member.id for r in warned] == [three.id, six.id]
-    assert two.id not in {r.member.id for r in warned}
-    assert "连续3个月未交党费，满6个月将按自行脱党处理" in lapse_line(warned[0], PLAN_2017)
-    assert "连续6个月未交党费，应按自行脱党处理" in lapse_line(warned[1], PLAN_2017)
