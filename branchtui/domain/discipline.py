@@ -24,6 +24,17 @@ from branchtui.domain.records.people import RemovalReason
 EXIT_STEPS: dict[str, RemovalReason] = {"quit": "quit", "expel": "expelled"}
 
 
+# The steps that are a 党纪处分 (a disciplinary sanction, not only 组织处理): of the ladder,
+# only 开除党籍 is one (谈话提醒 … 停止党籍 handle an unqualified member; 自行脱党 is a removal).
+SANCTION_STEPS = frozenset({"expel"})
+
+
+def sanctioned(case: DisciplineCase) -> bool:
+    """Whether the case records a 党纪处分 (CARE-1 then owes an admonishing talk, 诫勉谈话,
+    instead of a reminding one)."""
+    return any(s.step in SANCTION_STEPS for s in case.steps)
+
+
 def step_label(step: str) -> str:
     return DISCIPLINE_STEPS.get(step, step)
 

@@ -18,6 +18,7 @@ ROLE_TABLES: dict[str, str] = {
     "lecturer": "members",
     "leader": "members",
     "talker": "members",
+    "reporter": "members",
     "owner": "members",
     "contact_person": "members",
     "participant": "members",

@@ -282,6 +282,16 @@ def _talk(c: Checker) -> None:
     c.choice("trigger")
 
 
+def _fluctuation(c: Checker) -> None:
+    c.ref("member_id")
+    c.text("description")
+    c.past("noticed", required=True)
+    c.past("closed")
+    c.order("noticed", "closed")
+    if c.get("closed") is not None and not str(c.get("resolution") or "").strip():
+        c.add("resolution", "已填写化解日期，请填写化解情况")
+
+
 def _hardship(c: Checker) -> None:
     c.ref("member_id")
     c.text("description")
@@ -317,6 +327,7 @@ RECORD_CHECKS: dict[type, Callable[[Checker], None]] = {
     r.Candidate: _candidate,
     r.DevelopmentRegisterUpdate: lambda c: c.past("date", "更新日期", required=True),
     r.Talk: _talk,
+    r.Fluctuation: _fluctuation,
     r.HardshipCase: _hardship,
     **LEDGER_CHECKS,
 }

@@ -22,6 +22,9 @@ Version 7: a written system (制度, SYS-1) may be abolished (``abolished``), ke
            Older documents read as they are; an older program could not read the new field.
 Version 8: a new table, ``work_assignments`` (党员分配工作: 设岗定责, 党员责任区 …, NAT-5).
            Older files read as they are (no such table); an older program could not read it.
+Version 9: a new table ``fluctuations`` (思想波动, CARE-1): a member's ideological fluctuation
+           and how it was resolved. Older files have none (the table starts empty); an older
+           program could not read the new table.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from branchtui.domain.codec import omit_defaults
 from branchtui.domain.records import TABLES
 from branchtui.storage.errors import CorruptFileError
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 META = "_meta"
 BRANCH_TABLE = "branch"
 
@@ -240,4 +243,13 @@ def work_assignments(raw: dict[str, Any]) -> dict[str, Any]:
     files an older program must open read-only."""
     out: dict[str, Any] = dict(raw)
     out[META] = new_meta(8)
+    return out
+
+
+@step(8)
+def fluctuations_table(raw: dict[str, Any]) -> dict[str, Any]:
+    """v8 → v9: nothing to rewrite (the ``fluctuations`` table starts empty); the version marks
+    files an older program must open read-only."""
+    out: dict[str, Any] = dict(raw)
+    out[META] = new_meta(9)
     return out

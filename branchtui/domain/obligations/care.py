@@ -8,6 +8,7 @@ from typing import cast
 
 from branchtui.domain.committee import holder
 from branchtui.domain.dates import format_date
+from branchtui.domain.discipline import sanctioned
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, obligation, period_obligation
 from branchtui.domain.obligations.periods import judged_periods, periodic_status
@@ -30,7 +31,9 @@ class TalkEvent:
 
 
 def talk_events(data: BranchData, on: dt.date) -> list[TalkEvent]:
-    """Transfers in/out, out-flows, trips abroad and discipline cases since the look-back."""
+    """Transfers in/out, out-flows, trips abroad, ideological fluctuations and discipline cases
+    since the look-back. A case is 需组织处理 (handling), or 需受党纪处分 (discipline) once it
+    records a sanction (domain/discipline.py ``sanctioned``)."""
     names = {m.id: m.name for m in data.members}
     events = [
         TalkEvent(
@@ -52,7 +55,17 @@ def talk_events(data: BranchData, on: dt.date) -> list[TalkEvent]:
         for t in data.travels
     ]
     events += [
-        TalkEvent(c.id, "handling", c.opened, c.member_id, names.get(c.member_id, ""))
+        TalkEvent(f.id, "fluctuation", f.noticed, f.member_id, names.get(f.member_id, ""))
+        for f in data.fluctuations
+    ]
+    events += [
+        TalkEvent(
+            c.id,
+            "discipline" if sanctioned(c) else "handling",
+            c.opened,
+            c.member_id,
+            names.get(c.member_id, ""),
+        )
         for c in data.discipline_cases
     ]
     since = on - dt.timedelta(days=TALK_LOOKBACK_DAYS)
@@ -86,8 +99,17 @@ def owed_talks(data: BranchData, on: dt.date) -> list[TalkEvent]:
     return sorted(owed, key=lambda e: (e.date, e.person_name))
 
 
-# The kind of talk an event calls for: a 专题谈话 about the move, a 提醒谈话 before handling.
+# The kind of talk an event calls for: a 专题谈话 about a move or a fluctuation (the default),
+# a 提醒谈话 before handling, a 诫勉谈话 for a member to be disciplined.
 TALK_KIND_OF_TRIGGER: dict[str, TalkKind] = {"handling": "reminder", "discipline": "admonishing"}
+
+# How an obligation says what happened, where the trigger's label is not itself a verb.
+EVENT_WORDS: dict[str, str] = {"fluctuation": "出现思想波动"}
+
+
+def event_words(trigger: str) -> str:
+    """What the member did or is to undergo, as a duty says it (转出组织关系, 出现思想波动 …)."""
+    return EVENT_WORDS.get(trigger) or TALK_TRIGGERS.get(trigger, trigger)
 
 
 def talk_about(event: TalkEvent, data: BranchData, on: dt.date) -> Talk:
@@ -107,7 +129,8 @@ def talk_about(event: TalkEvent, data: BranchData, on: dt.date) -> Talk:
 
 @rule("CARE-1")
 def check_required_talks(ctx: Context) -> list[Obligation]:
-    """The secretary talks with a member who transfers, goes out or abroad, or is handled."""
+    """The secretary talks with a member who transfers, goes out or abroad, shows ideological
+    fluctuation, or is to be handled or disciplined."""
     events = talk_events(ctx.data, ctx.on)
     if not events:
         return [obligation("CARE-1", "not_applicable", detail="近一年没有需谈话的事项")]
@@ -118,7 +141,7 @@ def check_required_talks(ctx: Context) -> list[Obligation]:
             period_kind="deadline",
             due=e.date,
             detail=f"{e.person_name or '（未知）'}于{format_date(e.date)}"
-            f"{TALK_TRIGGERS.get(e.trigger, e.trigger)}，书记尚未与其谈心谈话",
+            f"{event_words(e.trigger)}，书记尚未与其谈心谈话",
             brief=brief(
                 f"{e.person_name or '（未知）'}{TALK_TRIGGERS.get(e.trigger, e.trigger)}，尚未谈话",
                 f"{e.person_name or '（未知）'}尚未谈心谈话",

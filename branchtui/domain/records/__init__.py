@@ -15,7 +15,7 @@ from branchtui.domain.records.branch import (
     Vacancy,
     Venue,
 )
-from branchtui.domain.records.care import Announcement, HardshipCase, Talk
+from branchtui.domain.records.care import Announcement, Fluctuation, HardshipCase, Talk
 from branchtui.domain.records.development import (
     Candidate,
     CandidateEvent,
@@ -92,6 +92,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Candidate,
     DevelopmentRegisterUpdate,
     Talk,
+    Fluctuation,
     HardshipCase,
     Announcement,
     SystemDoc,
@@ -187,6 +188,7 @@ __all__ = [
     "Election",
     "ElectionCandidate",
     "FlowingMember",
+    "Fluctuation",
     "FundEntry",
     "HardshipCase",
     "Inspection",

@@ -1,4 +1,4 @@
-"""Care and rights: talks, hardship cases, announcements (CARE-1…3)."""
+"""Care and rights: talks, ideological fluctuations, hardship cases, announcements (CARE-1…3)."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -65,6 +65,28 @@ class Talk(Record):
     ] = None
     talker_id: Annotated[str | None, Spec("谈话人")] = None
     content: Annotated[str, Spec("内容", max_length=5000)] = ""
+
+
+@dataclass(kw_only=True, slots=True)
+class Fluctuation(Record):
+    """思想波动 (CARE-1): a member seen to waver in thought, or with a 倾向性、苗头性 problem;
+    the secretary must talk with the member (a Talk whose ``about_id`` is this record).
+    ``closed`` keeps a settled entry as history, with how it was resolved."""
+
+    TABLE = "fluctuations"
+    LABEL = "思想波动"
+
+    member_id: Annotated[str, Spec("党员")]
+    noticed: Annotated[dt.date, Spec("发现日期")]
+    reporter_id: Annotated[str | None, Spec("发现人", doc="发现或反映情况的本支部党员")] = None
+    reporter_name: Annotated[
+        str, Spec("反映人", doc="发现或反映情况的人（非本支部党员时填写）", max_length=40)
+    ] = ""
+    description: Annotated[
+        str, Spec("波动情况", doc="思想波动或倾向性、苗头性问题的简要情况", max_length=2000)
+    ]
+    closed: Annotated[dt.date | None, Spec("化解日期", doc="思想问题解决、不再关注的日期")] = None
+    resolution: Annotated[str, Spec("化解情况", doc="如何做工作、结果如何", max_length=2000)] = ""
 
 
 @dataclass(kw_only=True, slots=True)

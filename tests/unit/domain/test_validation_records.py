@@ -138,6 +138,18 @@ EXAMPLES: list[tuple[Record, dict[str, object], str, str]] = [
     ),
     (r.Talk(member_id="m1", date=DAY), {"member_id": None}, "person_name", "请选择或填写谈话对象"),
     (
+        r.Fluctuation(member_id="m1", noticed=DAY, description="工作调整后情绪低落"),
+        {"closed": D(2026, 11, 20)},
+        "resolution",
+        "已填写化解日期，请填写化解情况",
+    ),
+    (
+        r.Fluctuation(member_id="m1", noticed=DAY, description="工作调整后情绪低落"),
+        {"closed": D(2026, 10, 1), "resolution": "谈话后情绪好转"},
+        "closed",
+        "化解日期不能早于发现日期",
+    ),
+    (
         r.HardshipCase(member_id="m1", applied=DAY, description="家属重病", amount=Decimal("2000")),
         {"amount": Decimal("NaN")},
         "amount",

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from branchtui.domain.obligations.care import owed_talks, talk_about, talk_events
 from branchtui.domain.records import (
     Announcement,
+    CaseStep,
     DisciplineCase,
     FlowingMember,
+    Fluctuation,
     HardshipCase,
     Talk,
     Transfer,
@@ -50,6 +53,75 @@ def test_CARE_1_met_by_talk_about_the_event(data) -> None:
     flow = add(data, FlowingMember(person_name="李四", direction="outflow", start=D(2026, 9, 1)))
     add(data, Talk(person_name="李四", date=D(2026, 8, 30), about_id=flow.id))
     assert statuses(judge("CARE-1", data, ON)) == ["met"]
+
+
+def test_CARE_1_a_fluctuation_owes_a_special_talk_until_one_is_recorded(data) -> None:
+    m = add_member(data, "王五")
+    entry = add(
+        data,
+        Fluctuation(member_id=m.id, noticed=D(2026, 11, 10), description="晋升未果，情绪低落"),
+    )
+    (event,) = talk_events(data, ON)
+    assert (event.id, event.trigger, event.date, event.person_name) == (
+        entry.id,
+        "fluctuation",
+        D(2026, 11, 10),
+        "王五",
+    )
+    (ob,) = judge("CARE-1", data, ON)
+    assert ob.status == "due" and ob.refs == (entry.id,) and ob.people == (m.id,)
+    assert ob.detail == "王五于2026-11-10出现思想波动，书记尚未与其谈心谈话"
+    assert ob.short == "王五思想波动，尚未谈话"
+    talk = talk_about(event, data, ON)
+    assert (talk.trigger, talk.kind, talk.about_id, talk.member_id) == (
+        "fluctuation",
+        "special",
+        entry.id,
+        m.id,
+    )
+    add(data, talk)
+    assert statuses(judge("CARE-1", data, ON)) == ["met"]
+    assert owed_talks(data, ON) == []
+
+
+def test_CARE_1_a_closed_fluctuation_still_owes_its_talk(data) -> None:
+    # Closing the entry says the problem is resolved, not that the secretary talked.
+    m = add_member(data)
+    add(
+        data,
+        Fluctuation(
+            member_id=m.id,
+            noticed=D(2026, 10, 1),
+            description="对岗位调整有情绪",
+            closed=D(2026, 11, 1),
+            resolution="经所在部门做工作已安心工作",
+        ),
+    )
+    assert statuses(judge("CARE-1", data, ON)) == ["due"]
+
+
+def test_CARE_1_a_case_is_handling_until_it_records_a_sanction(data) -> None:
+    m = add_member(data, "赵六")
+    case = add(
+        data,
+        DisciplineCase(
+            member_id=m.id,
+            opened=D(2026, 9, 1),
+            reason="违反廉洁纪律",
+            steps=[CaseStep(step="warning", date=D(2026, 9, 10))],
+        ),
+    )
+    (event,) = talk_events(data, ON)
+    assert event.trigger == "handling"  # 警示诫勉 handles an unqualified member: no sanction
+    assert talk_about(event, data, ON).kind == "reminder"
+    assert "需组织处理" in one(judge("CARE-1", data, ON)).detail
+    case.steps.append(CaseStep(step="expel", date=D(2026, 10, 8)))  # 开除党籍: 党纪处分
+    (event,) = talk_events(data, ON)
+    assert event.trigger == "discipline"
+    assert talk_about(event, data, ON).kind == "admonishing"  # 诫勉谈话
+    assert one(judge("CARE-1", data, ON)).detail == (
+        "赵六于2026-09-01需受党纪处分，书记尚未与其谈心谈话"
+    )
 
 
 def test_CARE_2_fires_without_announcement(data) -> None:
