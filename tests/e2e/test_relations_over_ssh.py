@@ -1,6 +1,8 @@
 """组织关系 and 党内关怀 over a real ssh -tt login in an 80×24 tmux pane: a member transferred
 out through the wizard (REL-1) leaves the roster in the same save, and the talk it calls for
-(CARE-1) is recorded from the owed list, by keys only."""
+(CARE-1) is recorded from the owed list; a member's ideological fluctuation is entered in 思想动态
+(the member found by pinyin initials) and the talk it calls for recorded from it with t; by keys
+only."""
 
 from __future__ import annotations
 
@@ -90,6 +92,53 @@ def test_a_transfer_out_with_its_talk_over_ssh(
     assert_sound(screen)
     talks = [t for t in Store.open(data).snapshot().talks if t.about_id == transfer.id]
     assert [t.member_id for t in talks] == [leaving.id]
+
+    pane.send("C-q")
+    pane.wait_until(lambda _s: pane.dead(), "退出后 ssh 会话结束", STEP)
+
+
+def test_a_fluctuation_and_its_talk_over_ssh(
+    sshd: Sshd,
+    tmux: Callable[..., TmuxPane],
+    branchtui_bin: Path,
+    data: Path,  # noqa: F811 (the fixture imported above)
+) -> None:
+    pane = tmux()
+    open_app(pane, sshd, branchtui_bin, data)
+    member = unique_by_initials(data)
+
+    pane.send("7")
+    pane.wait_for("思想动态", STEP)
+    pane.send("s")
+    pane.wait_for("CARE-1", STEP)
+    pane.send("a")
+    pane.wait_for("新增思想波动", STEP)
+    pane.send("Enter")  # 党员: the picker
+    pane.wait_for("选择党员", STEP)
+    pane.type(name_initials(member.name))
+    pane.send("Enter")
+    pane.wait_for(f"党员  {member.name}", STEP)
+    pane.send("Tab", "Tab")  # 发现日期 (today) → 波动情况
+    pane.type("岗位调整后情绪低落")
+    pane.send("C-s")
+    screen = pane.wait_for(f"{member.name}思想波动，尚未谈话", STEP)
+    assert "未谈话" in screen
+    assert_sound(screen)
+
+    pane.send("t")
+    screen = pane.wait_for("新增谈心谈话", STEP)
+    assert member.name in screen and "思想波动" in screen and "专题谈话" in screen
+    assert_sound(screen)
+    pane.send("C-s")
+    screen = pane.wait_for("CARE-1 已完成", STEP)
+    assert "已谈话：2026-11-27，专题谈话" in screen
+    assert_sound(screen)
+
+    saved = Store.open(data).snapshot()
+    (entry,) = [f for f in saved.fluctuations if f.member_id == member.id]
+    assert entry.description == "岗位调整后情绪低落"
+    (talk,) = [t for t in saved.talks if t.about_id == entry.id]
+    assert (talk.member_id, talk.trigger, talk.kind) == (member.id, "fluctuation", "special")
 
     pane.send("C-q")
     pane.wait_until(lambda _s: pane.dead(), "退出后 ssh 会话结束", STEP)

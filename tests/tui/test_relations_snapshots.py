@@ -35,6 +35,15 @@ async def _talks(pilot: Pilot[Any]) -> None:
     await _register(pilot, "7", "t")
 
 
+async def _fluctuations(pilot: Pilot[Any]) -> None:
+    await _register(pilot, "7", "s")
+    await pilot.press("h")  # the demo's one entry is resolved: shown with the history
+    await settle(
+        pilot,
+        lambda: "含已结束" in str(pilot.app.screen.query_one("#register-filter", Static).render()),
+    )
+
+
 async def _wizard_advice(pilot: Pilot[Any]) -> None:
     await _register(pilot, "4", "t")
     await pilot.press("a")
@@ -63,3 +72,7 @@ def test_flowing_80x24(demo_app: BranchApp, snap_compare: Any) -> None:
 
 def test_talks_80x24(demo_app: BranchApp, snap_compare: Any) -> None:
     assert snap_compare(demo_app, terminal_size=(80, 24), run_before=_talks)
+
+
+def test_fluctuations_80x24(demo_app: BranchApp, snap_compare: Any) -> None:
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=_fluctuations)

@@ -24,7 +24,7 @@ from branchtui.domain.records import TABLES, BranchData
 
 MIN_MEMBERS = 20
 # The required date field each dated table is sorted by, in order of preference.
-DATE_FIELDS = ("date", "start", "since", "opened", "applied", "depart")
+DATE_FIELDS = ("date", "start", "since", "opened", "applied", "depart", "noticed")
 
 
 def make_demo(*, today: dt.date, seed: int = 2017, members: int = 30, years: int = 2) -> BranchData:
@@ -68,6 +68,7 @@ def make_demo(*, today: dt.date, seed: int = 2017, members: int = 30, years: int
     office.build_funds(ctx)
     office.build_reports(ctx)
     office.build_ledger(ctx)
+    office.build_fluctuation(ctx)
     for table, records in ctx.data.tables.items():
         # Registers read in date order; tables without a date field keep the order built.
         fields = {f.name for f in dataclasses.fields(TABLES[table])}

@@ -12,6 +12,7 @@ from branchtui.domain.records import (
     Announcement,
     CaseStep,
     DisciplineCase,
+    Fluctuation,
     FundEntry,
     HardshipCase,
     Inspection,
@@ -126,6 +127,40 @@ def build_care(ctx: DemoContext) -> None:
             since=since,
             found=since + dt.timedelta(days=rng.randint(40, 80)),
             note="长期随子女在外地居住，经多方联系已恢复联系",
+        )
+    )
+
+
+def build_fluctuation(ctx: DemoContext) -> None:
+    """One 思想波动 (CARE-1) of over a year ago, talked about and resolved. Built last, so that
+    every other record keeps the id it had; old enough not to count in this year's figures."""
+    noticed = ctx.working_day_near(ctx.today - dt.timedelta(days=400))
+    people = [m for m in ctx.cast["ordinary"] if ctx.present_on(m, noticed)]
+    if not people or not ctx.in_history(noticed):
+        return
+    member, secretary = people[len(people) // 2], ctx.member("secretary")
+    entry = ctx.add(
+        Fluctuation(
+            id=ctx.new_id(),
+            member_id=member.id,
+            noticed=noticed,
+            reporter_name="所在部门负责人",
+            description="岗位调整后有情绪，参加组织生活不够积极",
+            closed=ctx.working_day_near(noticed + dt.timedelta(days=60)),
+            resolution="书记专题谈心，部门帮助熟悉新岗位，已安心工作",
+        )
+    )
+    ctx.add(
+        Talk(
+            id=ctx.new_id(),
+            member_id=member.id,
+            person_name=member.name,
+            date=ctx.working_day_near(noticed + dt.timedelta(days=3)),
+            kind="special",
+            trigger="fluctuation",
+            about_id=entry.id,
+            talker_id=secretary.id,
+            content="了解岗位调整后的想法，讲清组织安排，鼓励积极参加组织生活",
         )
     )
 

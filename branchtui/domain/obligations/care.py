@@ -12,7 +12,7 @@ from branchtui.domain.discipline import sanctioned
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, obligation, period_obligation
 from branchtui.domain.obligations.periods import judged_periods, periodic_status
-from branchtui.domain.records import BranchData, Talk
+from branchtui.domain.records import BranchData, Fluctuation, Talk
 from branchtui.domain.records.care import TALK_TRIGGERS, TalkKind, TalkTrigger
 
 # Only events of the last year raise a talk duty, so imported history does not flood the list.
@@ -54,10 +54,7 @@ def talk_events(data: BranchData, on: dt.date) -> list[TalkEvent]:
         TalkEvent(t.id, "abroad", t.depart, t.member_id, names.get(t.member_id, ""))
         for t in data.travels
     ]
-    events += [
-        TalkEvent(f.id, "fluctuation", f.noticed, f.member_id, names.get(f.member_id, ""))
-        for f in data.fluctuations
-    ]
+    events += [fluctuation_event(f, names) for f in data.fluctuations]
     events += [
         TalkEvent(
             c.id,
@@ -78,19 +75,32 @@ def talk_events(data: BranchData, on: dt.date) -> list[TalkEvent]:
     ]
 
 
-def talked(event: TalkEvent, data: BranchData, on: dt.date) -> bool:
-    """A talk about this event, or with the same person on or after its date (on or before today)."""
-    for talk in data.talks:
-        if talk.date > on:
+def fluctuation_event(entry: Fluctuation, names: dict[str, str]) -> TalkEvent:
+    """The talk event of a 思想波动 entry (``names``: member id → name)."""
+    return TalkEvent(
+        entry.id, "fluctuation", entry.noticed, entry.member_id, names.get(entry.member_id, "")
+    )
+
+
+def talk_held(event: TalkEvent, data: BranchData, on: dt.date | None = None) -> Talk | None:
+    """The first talk (by date) about this event, or with the same person on or after its date,
+    held on or before ``on`` (any date when None); None when there is none yet."""
+    for talk in sorted(data.talks, key=lambda t: t.date):
+        if on is not None and talk.date > on:
             continue
         if talk.about_id == event.id:
-            return True
+            return talk
         same = (event.member_id and talk.member_id == event.member_id) or (
             not event.member_id and event.person_name and talk.person_name == event.person_name
         )
         if same and talk.date >= event.date:
-            return True
-    return False
+            return talk
+    return None
+
+
+def talked(event: TalkEvent, data: BranchData, on: dt.date) -> bool:
+    """A talk about this event, or with the same person on or after its date (on or before today)."""
+    return talk_held(event, data, on) is not None
 
 
 def owed_talks(data: BranchData, on: dt.date) -> list[TalkEvent]:

@@ -74,7 +74,7 @@ AREAS: tuple[AreaSpec, ...] = (
         "care",
         "7",
         "党内关怀",
-        "谈心谈话、党务公开、困难帮扶",
+        "谈心谈话、思想动态、党务公开、困难帮扶",
         rules=("CARE",),
         screens=care.SCREENS,
     ),

@@ -21,8 +21,32 @@ TALKS = ScreenSpec(
                 "o",
                 "应谈",
                 "须谈话的事项",
-                "列出转接、外出、出国（境）、处置后尚未谈话的党员，选一项登记谈话（CARE-1）",
+                "列出转接、外出、出国（境）、思想波动、处置后尚未谈话的党员，选一项登记谈话（CARE-1）",
                 "owed",
+            ),
+        ),
+    ),
+)
+
+FLUCTUATIONS = ScreenSpec(
+    id="fluctuations",
+    area="care",
+    key="s",
+    title="思想动态",
+    help="党员思想波动及倾向性、苗头性问题，书记须与其谈话（CARE-1）",
+    factory="branchtui.tui.screens.fluctuations:FluctuationsScreen",
+    actions=register_actions(
+        "fluctuations",
+        "思想波动",
+        closes="化解",
+        extra=(
+            ActionSpec(
+                "fluctuations-talk",
+                "t",
+                "谈话",
+                "就思想波动谈话",
+                "为选中的思想波动登记书记与该党员的谈心谈话（CARE-1）",
+                "talk",
             ),
         ),
     ),
@@ -63,4 +87,4 @@ HARDSHIP = ScreenSpec(
     ),
 )
 
-SCREENS: tuple[ScreenSpec, ...] = (TALKS, ANNOUNCEMENTS, HARDSHIP)
+SCREENS: tuple[ScreenSpec, ...] = (TALKS, FLUCTUATIONS, ANNOUNCEMENTS, HARDSHIP)

@@ -21,7 +21,6 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Header, Static
 
 from branchtui.domain.changes import RecordChanges
-from branchtui.domain.dates import format_date
 from branchtui.domain.erasure import erase_record
 from branchtui.domain.fields import fields_of
 from branchtui.domain.ledger_filing import entry_filing
@@ -32,52 +31,14 @@ from branchtui.domain.validation import validate
 from branchtui.tui.registry import screen_spec
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
+from branchtui.tui.screens.register_columns import Cell as Cell  # re-exported
+from branchtui.tui.screens.register_columns import Column as Column  # re-exported
+from branchtui.tui.screens.register_columns import field_column as field_column  # re-exported
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.duty_lines import DutyLines
 from branchtui.tui.widgets.duty_lines import duty_lines as duty_lines  # re-exported
 from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.record_form import FormSpec, RecordForm, members_for
-
-Cell = Callable[[Any, BranchData], str]
-
-
-@dataclasses.dataclass(frozen=True)
-class Column:
-    """A column of the list: its heading and how a record shows in it."""
-
-    label: str
-    cell: Cell
-    width: int | None = None  # in cells; None fits the content (long text pushes others off)
-
-
-def field_column(
-    record_type: type[Record], name: str, label: str = "", width: int | None = None
-) -> Column:
-    """A column showing one field as the user reads it (dates, choices, flags, members)."""
-    info = fields_of(record_type)[name]
-
-    def cell(record: Any, data: BranchData) -> str:
-        value = getattr(record, name)
-        if value is None or value == "":
-            return ""
-        if isinstance(value, bool):
-            return "是" if value else "否"
-        if isinstance(value, dt.date):
-            return format_date(value)
-        if isinstance(value, list):
-            return "、".join(info.choices.get(v, _member_name(data, v)) for v in value)
-        if info.choices:
-            return info.choices.get(value, value)
-        if name.endswith("_id"):
-            return _member_name(data, value)
-        return str(value)
-
-    return Column(label or info.label, cell, width)
-
-
-def _member_name(data: BranchData, value: str) -> str:
-    member = data.find("members", value)
-    return member.name if member is not None else value
 
 
 @dataclasses.dataclass(frozen=True)
@@ -115,6 +76,10 @@ class Register:
     detail: Callable[[Any, BranchData], str] | None = None
     # The list's order when not by date (systems by their category): a sort key of a record.
     order: Callable[[Any], Any] | None = None
+    # With ``closed_field``: closing (d) opens this form on the record, its closing date
+    # starting at today, instead of a date prompt (when closing needs more than the date: how
+    # a fluctuation was resolved).
+    close_form: FormSpec | None = None
 
     def history(self, record: Any, today: dt.date | None = None) -> bool:
         """Whether the record is history; by its ``closed_field``, from the day it names on
@@ -338,12 +303,40 @@ class RegisterScreen(DataScreen):
         label = self.REGISTER.record_type.LABEL
         if closed is not None:
             title = f"{fields_of(self.REGISTER.record_type)[closed].label}（保留为历史记录）"
+            if self.REGISTER.close_form is not None:
+                self._close(record, closed, self.close_title(record) or title)
+                return
             self.ask_date(closed, title, "已结束，保留为历史")
             return
         choices = {"keep": "不删除", "delete": f"删除这条{label}（数据备份中仍可找回）"}
         self.app.push_screen(
             ChoicePrompt(f"删除{label}？", choices), lambda c: self._delete(record, c)
         )
+
+    def close_title(self, record: Record) -> str:
+        """The closing form's title (whose record it closes); empty for the field's label."""
+        return ""
+
+    def close_form_spec(self) -> FormSpec:
+        """The closing form's fields (``Register.close_form``); a screen whose checks need the
+        data overrides this."""
+        assert self.REGISTER.close_form is not None
+        return self.REGISTER.close_form
+
+    def _close(self, record: Record, closed: str, title: str) -> None:
+        """The closing form on ``record``, its closing date today unless one is recorded."""
+        values: dict[str, Any] = {closed: getattr(record, closed) or self.today}
+        start = dataclasses.replace(record, **values)
+        form = RecordForm(
+            self.REGISTER.record_type,
+            self.close_form_spec(),
+            store=self.store,
+            today=self.today,
+            members=members_for(self.data, record, {}),
+            original=start,
+            title=title,
+        )
+        self.app.push_screen(form, self._saved)
 
     def ask_date(
         self,

@@ -1,5 +1,6 @@
 """谈心谈话 (CARE-1): the talks held, and the talks owed after a transfer, a going out or abroad,
-or a case of handling; recording a talk about the event settles it."""
+an ideological fluctuation (思想动态) or a case of handling; recording a talk about the event
+settles it."""
 
 from __future__ import annotations
 
@@ -36,6 +37,20 @@ def event_line(event: TalkEvent) -> str:
     return f"{event.person_name or '（未知）'}  {format_date(event.date)} {trigger}"
 
 
+# The talk form, here and wherever a talk about an event is recorded (思想动态's t).
+TALK_FORM = FormSpec(
+    ("member_id", "person_name", "date", "kind", "trigger", "talker_id", "content"),
+    hints={"person_name": "本支部党员在上一项选择；其他人在此填写姓名"},
+)
+
+
+def talk_values(talk: Talk) -> dict[str, Any]:
+    """A new talk's fields as a form's starting values (no id or revision of its own)."""
+    values = {f.name: getattr(talk, f.name) for f in dataclasses.fields(talk)}
+    del values["id"], values["rev"]
+    return values
+
+
 class TalksScreen(RegisterScreen):
     """Talks; o lists the owed ones (CARE-1) and records a talk about the one chosen."""
 
@@ -51,10 +66,7 @@ class TalksScreen(RegisterScreen):
             field_column(Talk, "talker_id"),
             field_column(Talk, "content"),
         ),
-        form=FormSpec(
-            ("member_id", "person_name", "date", "kind", "trigger", "talker_id", "content"),
-            hints={"person_name": "本支部党员在上一项选择；其他人在此填写姓名"},
-        ),
+        form=TALK_FORM,
         rules=("CARE-1",),
         defaults=_defaults,
     )
@@ -78,10 +90,7 @@ class TalksScreen(RegisterScreen):
 
     def talk_for(self, event: TalkEvent) -> None:
         """The add form, prefilled with a talk about ``event``."""
-        talk = talk_about(event, self.data, self.today)
-        values = {f.name: getattr(talk, f.name) for f in dataclasses.fields(talk)}
-        del values["id"], values["rev"]
-        self._form(None, values)
+        self._form(None, talk_values(talk_about(event, self.data, self.today)))
 
     def settle(self, ob: Obligation) -> None:
         """A talk owed (CARE-1 due): the form about that event; otherwise as any register."""

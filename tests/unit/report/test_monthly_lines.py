@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from branchtui.domain.obligations import obligations_on
-from branchtui.domain.records import Meeting
+from branchtui.domain.records import Fluctuation, Meeting, Talk
 from branchtui.storage.reports import (
     make_monthly_report,
     record_sent,
@@ -106,6 +106,42 @@ def test_section_six_talks_held_and_owed(lines: list[str]) -> None:
         "- 钱二于2026-06-01外出流动，书记尚未与其谈心谈话",
         "- 周五于2026-10-20转出组织关系，书记尚未与其谈心谈话",
     ]
+
+
+def test_section_six_names_a_fluctuation_by_its_trigger_never_by_what_was_seen(
+    store: Store,
+) -> None:
+    # CARE-1: 孙三's fluctuation is still owed a talk; 赵一's was talked about.
+    names = {m.name: m.id for m in store.snapshot().members}
+    talked = Fluctuation(
+        member_id=names["赵一"], noticed=D(2026, 10, 5), description="家中变故，情绪低落"
+    )
+    owed = Fluctuation(
+        member_id=names["孙三"], noticed=D(2026, 10, 12), description="工作调整有怨气"
+    )
+    store.add(talked)
+    store.add(owed)
+    store.add(
+        Talk(
+            member_id=names["赵一"],
+            date=D(2026, 10, 9),
+            kind="special",
+            trigger="fluctuation",
+            about_id=talked.id,
+        )
+    )
+    lines = render_monthly(store, "2026-10", ON).splitlines()
+    assert _section(lines, "## 六、") == [
+        "本月开展谈心谈话 2 人次（专题谈话 2 次）。",
+        "- 2026年10月9日：与赵一专题谈话（思想波动）",
+        "- 2026年10月18日：与周五专题谈话（转出组织关系）",
+        "应谈未谈（CARE-1）：",
+        "- 钱二于2026-06-01外出流动，书记尚未与其谈心谈话",
+        "- 孙三于2026-10-12出现思想波动，书记尚未与其谈心谈话",
+        "- 周五于2026-10-20转出组织关系，书记尚未与其谈心谈话",
+    ]
+    text = "\n".join(lines)
+    assert "情绪低落" not in text and "怨气" not in text
 
 
 def test_section_eight_tally_counts_exactly_the_tables_rows(lines: list[str]) -> None:
