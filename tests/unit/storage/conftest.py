@@ -18,6 +18,7 @@ from branchtui.domain.records import (
     CommitteeSeat,
     Decision,
     DuesPayment,
+    Fluctuation,
     Lecture,
     LedgerEntry,
     Meeting,
@@ -35,7 +36,8 @@ from branchtui.domain.records import (
 
 
 def build_sample() -> BranchData:
-    """A branch with members, a group, a committee, a meeting, dues, a candidate, a plan, a talk."""
+    """A branch with members, a group, a committee, a meeting, dues, a candidate, a plan, talks
+    and a 思想波动 talked about."""
     data = BranchData(branch=Branch(name="第一党支部", upper_committee="机关党委", rev=3))
     group = PartyGroup(name="第一党小组", created=dt.date(2024, 3, 1), rev=1)
     zhang = Member(name="张三", gender="male", joined=dt.date(2010, 7, 1), group_id=group.id, rev=2)
@@ -118,7 +120,24 @@ def build_sample() -> BranchData:
     )
     for record in (group, zhang, li, term, seat, meeting, payment, candidate, plan, transfer):
         data.tables[record.TABLE].append(record)
-    data.tables["talks"].append(talk)
+    fluctuation = Fluctuation(
+        member_id=li.id,
+        noticed=dt.date(2026, 4, 1),
+        reporter_id=zhang.id,
+        description="岗位调整后情绪低落",
+        closed=dt.date(2026, 5, 6),
+        resolution="谈心后已安心工作",
+    )
+    fluctuation_talk = Talk(
+        member_id=li.id,
+        date=dt.date(2026, 4, 3),
+        kind="special",
+        trigger="fluctuation",
+        about_id=fluctuation.id,
+        talker_id=zhang.id,
+    )
+    data.tables["talks"] += [talk, fluctuation_talk]
+    data.tables["fluctuations"].append(fluctuation)
     data.tables["ledger_entries"].append(ledger)
     return data
 

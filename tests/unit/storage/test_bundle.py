@@ -29,6 +29,9 @@ def test_export_import_export_is_identical(tmp_path: Path, sample: BranchData) -
         == sample.members[1].monthly_income
     )
     assert again.meetings[0].attendance[1].reason == "出差"
+    (fluctuation,) = again.fluctuations  # 思想波动 (schema 8), with who noticed it
+    assert fluctuation == sample.fluctuations[0]
+    assert {t.about_id for t in again.talks if t.trigger == "fluctuation"} == {fluctuation.id}
 
 
 def test_bundle_shape_and_order_do_not_depend_on_record_order(tmp_path: Path) -> None:
