@@ -105,8 +105,7 @@ async def test_the_register_adds_talks_about_and_closes_a_fluctuation_by_keys(
         await pilot.press(*"wangwu", "enter")
         await on_screen(pilot, RecordForm)
         await pilot.press("ctrl+s")  # no description yet: said beside it, nothing saved
-        await pilot.pause()
-        assert "请填写波动情况" in text_of(app, "#error-description")
+        await settle(pilot, lambda: "请填写波动情况" in text_of(app, "#error-description"))
         assert read_file(branch_dir).fluctuations == []
         field(app, "description").focus()
         await pilot.press(*"qingxu diluo", "ctrl+s")
@@ -127,8 +126,7 @@ async def test_the_register_adds_talks_about_and_closes_a_fluctuation_by_keys(
         await on_screen(pilot, RecordForm)
         assert "思想波动化解：王五" in text_of(app, ".dialog-title")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "请填写化解情况" in text_of(app, "#error-resolution")
+        await settle(pilot, lambda: "请填写化解情况" in text_of(app, "#error-resolution"))
         field(app, "resolution").focus()
         await pilot.press(*"yi wending", "ctrl+s")
         await on_screen(pilot, FluctuationsScreen)
@@ -157,11 +155,9 @@ async def test_closing_before_the_talk_warns_and_a_late_date_is_refused(
         closed.focus()
         closed.value = ""
         await pilot.press(*"2026-11-19")  # before it was noticed
-        await pilot.pause()
         field(app, "resolution").focus()
         await pilot.press(*"yi huajie", "ctrl+s")
-        await pilot.pause()
-        assert "化解日期不能早于发现日期" in text_of(app, "#error-closed")
+        await settle(pilot, lambda: "化解日期不能早于发现日期" in text_of(app, "#error-closed"))
         assert isinstance(app.screen, RecordForm)
         closed.value = ""
         closed.focus()
