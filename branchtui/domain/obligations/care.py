@@ -12,7 +12,7 @@ from branchtui.domain.discipline import sanctioned
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, obligation, period_obligation
 from branchtui.domain.obligations.periods import judged_periods, periodic_status
-from branchtui.domain.records import BranchData, Fluctuation, Talk
+from branchtui.domain.records import BranchData, DisciplineCase, Fluctuation, Talk
 from branchtui.domain.records.care import TALK_TRIGGERS, TalkKind, TalkTrigger
 
 # Only events of the last year raise a talk duty, so imported history does not flood the list.
@@ -82,10 +82,32 @@ def fluctuation_event(entry: Fluctuation, names: dict[str, str]) -> TalkEvent:
     )
 
 
+def case_talks(event: TalkEvent, data: BranchData) -> list[Talk]:
+    """The 谈话提醒 steps recorded in the 处置 case that is ``event``, as the talks they are: the
+    talk is entered once, as a step of the case, and settles the case's CARE-1 duty."""
+    case = data.find("discipline_cases", event.id) if event.trigger in CASE_TRIGGERS else None
+    if not isinstance(case, DisciplineCase):
+        return []
+    return [
+        Talk(
+            id=f"{case.id}:{n}",
+            member_id=case.member_id,
+            date=step.date,
+            kind=TALK_KIND_OF_TRIGGER[event.trigger],
+            trigger=cast(TalkTrigger, event.trigger),
+            about_id=case.id,
+            content=step.note,
+        )
+        for n, step in enumerate(case.steps)
+        if step.step == "talk"
+    ]
+
+
 def talk_held(event: TalkEvent, data: BranchData, on: dt.date | None = None) -> Talk | None:
     """The first talk (by date) about this event, or with the same person on or after its date,
-    held on or before ``on`` (any date when None); None when there is none yet."""
-    for talk in sorted(data.talks, key=lambda t: t.date):
+    held on or before ``on`` (any date when None); None when there is none yet. A case's
+    谈话提醒 step is such a talk."""
+    for talk in sorted([*data.talks, *case_talks(event, data)], key=lambda t: t.date):
         if on is not None and talk.date > on:
             continue
         if talk.about_id == event.id:
@@ -112,6 +134,8 @@ def owed_talks(data: BranchData, on: dt.date) -> list[TalkEvent]:
 # The kind of talk an event calls for: a 专题谈话 about a move or a fluctuation (the default),
 # a 提醒谈话 before handling, a 诫勉谈话 for a member to be disciplined.
 TALK_KIND_OF_TRIGGER: dict[str, TalkKind] = {"handling": "reminder", "discipline": "admonishing"}
+# The triggers whose event is a 处置 case (its id is the case's).
+CASE_TRIGGERS = frozenset(TALK_KIND_OF_TRIGGER)
 
 # How an obligation says what happened, where the trigger's label is not itself a verb.
 EVENT_WORDS: dict[str, str] = {"fluctuation": "出现思想波动"}

@@ -124,6 +124,23 @@ def test_CARE_1_a_case_is_handling_until_it_records_a_sanction(data) -> None:
     )
 
 
+def test_CARE_1_a_cases_talk_step_is_the_talk_it_owes(data) -> None:
+    """谈话提醒 recorded as a step of the 处置 case settles the case's talk: entered once."""
+    m = add_member(data, "袁明阳")
+    case = add(
+        data,
+        DisciplineCase(member_id=m.id, opened=D(2026, 10, 1), reason="连续3个月未交党费"),
+    )
+    assert one(judge("CARE-1", data, ON)).status == "due"
+    case.steps.append(CaseStep(step="warning", date=D(2026, 10, 5)))  # not a talk
+    assert one(judge("CARE-1", data, ON)).status == "due"
+    case.steps.append(CaseStep(step="talk", date=D(2026, 12, 3), note="书记谈话提醒"))
+    assert one(judge("CARE-1", data, ON)).status == "due"  # not held yet on ON
+    case.steps[-1].date = D(2026, 10, 8)
+    assert one(judge("CARE-1", data, ON)).status == "met"
+    assert owed_talks(data, ON) == []
+
+
 def test_CARE_2_fires_without_announcement(data) -> None:
     assert one(judge("CARE-2", data, ON), "2026").status == "due"
 
