@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
@@ -105,7 +104,7 @@ def test_sort_by_pinyin_follows_reading_not_code_point() -> None:
     assert [m.name for m in sort_by_pinyin(members)] == ["安娜", "单小明", "曾国藩", "张三"]
 
 
-def test_a_thousand_members_answer_each_keystroke_quickly() -> None:
+def test_a_thousand_members_are_searched_keystroke_by_keystroke() -> None:
     rng = random.Random(7)
     surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
     given = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国红梅"
@@ -114,9 +113,8 @@ def test_a_thousand_members_answer_each_keystroke_quickly() -> None:
         for _ in range(1000)
     ]
     search_members(members, "z")  # first call fills the per-name cache
-    started = time.perf_counter()
+    # How fast is benchmarks' business (no timing in pass/fail tests): here, that each
+    # keystroke's answer is right.
     for query in ("z", "zh", "zha", "zhan", "zhang", "zhangw", "zw", "wj"):
         found = search_members(members, query)
-    elapsed = time.perf_counter() - started
-    assert all(name_matches(m.name, "wj") for m in found)
-    assert elapsed < 1.0, f"8 keystrokes over 1000 members took {elapsed:.2f}s"
+        assert found and all(name_matches(m.name, query) for m in found), query
