@@ -25,6 +25,9 @@ Version 8: a new table, ``work_assignments`` (党员分配工作: 设岗定责, 
 Version 9: a new table ``fluctuations`` (思想波动, CARE-1): a member's ideological fluctuation
            and how it was resolved. Older files have none (the table starts empty); an older
            program could not read the new table.
+Version 10: a meeting's amendment records the time of day and the login name that saved it
+            (``time``, ``user``). Older amendments read as they are (day only); an older
+            program could not read the new fields.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from branchtui.domain.codec import omit_defaults
 from branchtui.domain.records import TABLES
 from branchtui.storage.errors import CorruptFileError
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 META = "_meta"
 BRANCH_TABLE = "branch"
 
@@ -252,4 +255,13 @@ def fluctuations_table(raw: dict[str, Any]) -> dict[str, Any]:
     files an older program must open read-only."""
     out: dict[str, Any] = dict(raw)
     out[META] = new_meta(9)
+    return out
+
+
+@step(9)
+def amendment_authors(raw: dict[str, Any]) -> dict[str, Any]:
+    """v9 → v10: nothing to rewrite (an amendment's ``time`` and ``user`` are optional); the
+    version marks files an older program must open read-only."""
+    out: dict[str, Any] = dict(raw)
+    out[META] = new_meta(10)
     return out

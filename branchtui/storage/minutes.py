@@ -25,6 +25,7 @@ from branchtui.domain.records import Appraisal, Attachment, BranchData, Meeting
 from branchtui.domain.validation import validate
 from branchtui.storage import locations
 from branchtui.storage.atomic import write_atomic
+from branchtui.storage.drafts import current_user
 from branchtui.storage.errors import InvalidRecordError, StoreError
 from branchtui.storage.folder_obligations import folder_calendar
 from branchtui.storage.modes import ensure_folder, file_mode
@@ -138,6 +139,11 @@ def _renumber(store: Store, changed: Meeting, before: Meeting | None) -> None:
             _write(store.data_dir, path, text)
 
 
+def time_of_day() -> str:
+    """``15:42``: when an amendment is saved (BRANCHTUI_TODAY pins the day, not the time)."""
+    return dt.datetime.now().strftime("%H:%M")
+
+
 @dataclass(frozen=True)
 class SavedMeeting:
     """A saved meeting record and its minutes on disk."""
@@ -205,10 +211,15 @@ def save_prepared(store: Store, prepared: PreparedMeeting) -> SavedMeeting:
     """Save a prepared meeting with its appraisal and new attachments in one commit, then write
     its minutes (rendered again only if another session changed the data since the review).
 
+    An amendment is stamped with the time of the save and the login name that saved it.
     A record changed by another session since it was opened is a ConflictError; nothing is
     saved then.
     """
     p = prepared
+    if p.stored is not None:
+        # The amendment is dated when prepared; its time and author are those of the save.
+        made = p.meeting.amendments[-1]
+        made.time, made.user = time_of_day(), current_user()
     text = p.text
     if store.snapshot() is not p.data:
         text = render_minutes(

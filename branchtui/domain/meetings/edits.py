@@ -11,13 +11,23 @@ from branchtui.domain.records import BranchData, Meeting
 from branchtui.domain.records.meeting_parts import Amendment
 
 
-def amend(stored: Meeting, edited: Meeting, on: dt.date, reason: str = "") -> Meeting:
+def amend(
+    stored: Meeting,
+    edited: Meeting,
+    on: dt.date,
+    reason: str = "",
+    *,
+    time: str = "",
+    user: str = "",
+) -> Meeting:
     """``edited`` as the amendment of ``stored``: the stored version (without its own history)
-    is appended to the amendments, and the day it was first entered is kept. Returns
-    ``edited``; ``stored`` is not changed."""
+    is appended to the amendments with the day (and time ``HH:MM`` and login name, when
+    known) of the amendment, and the day it was first entered is kept. Returns ``edited``;
+    ``stored`` is not changed."""
     previous = encode_compact(stored)
     previous.pop("amendments", None)
-    edited.amendments = [*stored.amendments, Amendment(date=on, reason=reason, previous=previous)]
+    made = Amendment(date=on, time=time, user=user, reason=reason, previous=previous)
+    edited.amendments = [*stored.amendments, made]
     edited.entered_on = stored.entered_on
     return edited
 

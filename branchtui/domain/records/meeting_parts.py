@@ -187,8 +187,12 @@ class LifeMeeting:
 @dataclass(kw_only=True, slots=True)
 class Amendment:
     """补正: the record as it was before an amendment (``previous``, a stored document without
-    its own amendments), when it was amended and why."""
+    its own amendments), when it was amended (day, and time of day ``HH:MM``), by whom (the
+    login name, each SSH user having their own) and why. Time and login are stored from
+    schema 10 on; older amendments hold only the day."""
 
     date: Annotated[dt.date, Spec("修改日期")]
+    time: Annotated[str, Spec("修改时间", doc="HH:MM", max_length=5)] = ""
+    user: Annotated[str, Spec("修改人", doc="保存修改的登录用户名", max_length=64)] = ""
     reason: Annotated[str, Spec("修改原因", max_length=500)] = ""
     previous: Annotated[dict[str, Any], Spec("修改前的记录")] = field(default_factory=dict)

@@ -28,6 +28,7 @@ MEETINGS = ScreenSpec(
             "查看会议记录",
             "查看选中会议的会议记录（也可按 Enter）",
             "view",
+            show=False,  # Enter does the same (the list's status line says so): room for 历史
         ),
         ActionSpec(
             "meetings-amend",
@@ -36,6 +37,14 @@ MEETINGS = ScreenSpec(
             "修改会议记录",
             "修改选中的记录，保留修改前的版本",
             "amend",
+        ),
+        ActionSpec(
+            "meetings-versions",
+            "h",
+            "历史",
+            "修改历史",
+            "选中记录的各个版本：何时由谁保存、改了哪些内容，可查看早先版本的会议记录",
+            "versions",
         ),
         ActionSpec(
             "meetings-delete",
@@ -289,6 +298,15 @@ ATTACHMENT_KEYS = (
         show=False,
     ),
 )
+
+# 修改历史 (SYS-3, SYS-4): the versions of a record, a version's minutes, and the comparison.
+VERSION_KEYS = (
+    _key("versions-view", "v", "查看", "查看该版本的会议记录（也可按 Enter）", "view"),
+    _key("versions-compare", "c", "对比", "该版本与下一版相比改了什么", "compare"),
+    _key("versions-close", "escape", "返回", "返回会议记录列表", "close"),
+)
+MINUTES_COMPARE = _key("minutes-compare", "c", "对比", "该版本与下一版相比改了什么", "compare")
+CHANGES_CLOSE = _key("changes-close", "escape", "返回", "返回", "close")
 
 
 def keys_of(actions: Iterable[ActionSpec]) -> list[BindingType]:

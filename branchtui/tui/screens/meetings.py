@@ -1,6 +1,7 @@
 """会议记录 (LIFE-1…9, NAT-1/2): the saved records, newest first, by kind, month and group; new
-records by kind through the wizard, amendments (the earlier version kept), deletion after a
-confirmation; a dashboard obligation opens its wizard prefilled."""
+records by kind through the wizard, amendments (the earlier version kept, shown with what
+changed in 修改历史), deletion after a confirmation; a dashboard obligation opens its wizard
+prefilled."""
 
 from __future__ import annotations
 
@@ -115,7 +116,7 @@ class MeetingsScreen(DataScreen):
         drafts = drafts_of(self)
         tail = f"   未完成的草稿 {len(drafts)} 份（按 c 继续）" if drafts else ""
         self.query_one("#meeting-count", Static).update(
-            f"共 {len(self.shown)} 条记录   n 新建  e 修改  Enter 查看{tail}"
+            f"共 {len(self.shown)} 条记录   n 新建  e 修改  Enter 查看  h 修改历史{tail}"
         )
 
     @property
@@ -154,6 +155,21 @@ class MeetingsScreen(DataScreen):
         from branchtui.tui.screens.wizards.meeting_start import start_amend
 
         start_amend(self, meeting, self._done)
+
+    def action_versions(self) -> None:
+        """修改历史 (SYS-3, SYS-4): the record's versions; a message when it has only one."""
+        meeting = self.selected
+        if meeting is None:
+            self.notify("没有选中的会议记录", severity="warning")
+            return
+        if not meeting.amendments:
+            self.notify("该记录没有修改过", title="修改历史", timeout=5)
+            return
+        from branchtui.tui.screens.meeting_versions import MeetingVersionsView
+
+        what = f"{format_date(meeting.date)} {kinds_text(meeting)} {meeting_subject(meeting)}"
+        data_dir = self.branch_app.data_dir
+        self.app.push_screen(MeetingVersionsView(data_dir, self.data, meeting, what))
 
     def action_view(self) -> None:
         meeting = self.selected

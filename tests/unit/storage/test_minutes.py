@@ -144,6 +144,22 @@ def test_an_amendment_keeps_the_earlier_version_and_says_so(store: Store) -> Non
     )
 
 
+def test_an_amendment_records_the_time_and_login_of_its_save(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 修改历史 shows who saved each version and when (SYS-4: asked at an inspection).
+    import branchtui.storage.minutes as minutes
+
+    monkeypatch.setattr(minutes, "time_of_day", lambda: "15:42")
+    monkeypatch.setattr(minutes, "current_user", lambda: "zhangsan")
+    first = save_meeting(store, _committee_meeting(store), today=D(2026, 11, 4))
+    edited = first.meeting
+    edited.place = "三楼会议室"
+    save_meeting(store, edited, today=TODAY)
+    (amendment,) = store.snapshot().find("meetings", edited.id).amendments
+    assert (amendment.date, amendment.time, amendment.user) == (TODAY, "15:42", "zhangsan")
+
+
 def test_a_saved_meeting_is_filed_in_the_ledger_once(store: Store) -> None:
     """SYS-3: a meeting saved from the wizard is filed under 组织生活 on the day it was
     entered; amending it files nothing more."""
