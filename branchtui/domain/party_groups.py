@@ -46,6 +46,22 @@ def move_to_group(
     return member_saved(member, dataclasses.replace(member, group_id=group_id), groups)
 
 
+def move_all_to_group(
+    members: Iterable[Member], group_id: str | None, groups: Iterable[PartyGroup]
+) -> RecordChanges:
+    """Move several members into a group in one change: the members first (in the order
+    given), then each group left by its leader, without its leader (ORG-2)."""
+    groups = list(groups)
+    moved: list[Member] = []
+    left: dict[str, PartyGroup] = {}
+    for member in members:
+        after = dataclasses.replace(member, group_id=group_id)
+        moved.append(after)
+        for group in groups_left_by(member, after, groups):
+            left.setdefault(group.id, group)
+    return RecordChanges(updates=(*moved, *left.values()))
+
+
 def appoint_leader(
     group: PartyGroup, member: Member, groups: Iterable[PartyGroup]
 ) -> RecordChanges:

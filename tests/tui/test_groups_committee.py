@@ -8,9 +8,11 @@ from pathlib import Path
 from conftest import read_file, settle
 from textual.widgets import DataTable, Static
 
+from branchtui.storage.backups import list_backups
 from branchtui.tui.app import build_app
 from branchtui.tui.screens.committee import CommitteeScreen
 from branchtui.tui.screens.groups import GroupsScreen
+from branchtui.tui.widgets.members_picker import MembersPicker
 
 
 async def test_assign_member_to_group_by_pinyin(branch_dir: Path, today: dt.date) -> None:
@@ -19,7 +21,7 @@ async def test_assign_member_to_group_by_pinyin(branch_dir: Path, today: dt.date
         await pilot.press("2", "g")
         await pilot.pause()
         assert isinstance(app.screen, GroupsScreen)
-        await pilot.press("m", *"oyn", "enter")  # 欧阳娜 by initials, into 第一党小组
+        await pilot.press("m", *"oyn", "enter", "ctrl+s")  # 欧阳娜 by initials, into 第一党小组
         panel = app.screen.query_one("#group-members", Static)
         await settle(pilot, lambda: "欧阳娜" in str(panel.render()))
         table = app.screen.query_one("#group-table", DataTable)
@@ -28,15 +30,41 @@ async def test_assign_member_to_group_by_pinyin(branch_dir: Path, today: dt.date
     assert ouyang.group_id == "g1"
 
 
+async def test_several_members_are_assigned_to_a_group_in_one_commit(
+    branch_dir: Path, today: dt.date
+) -> None:
+    # ORG-2: the picker ticks several members ([x]) and Ctrl+S moves them all in one commit.
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "g")
+        await pilot.pause()
+        commits = len(list_backups(branch_dir))
+        await pilot.press("m")
+        await settle(pilot, lambda: isinstance(app.screen, MembersPicker))
+        await pilot.press(*"oyn", "enter", *"zm", "space")  # Enter or Space ticks
+        count = app.screen.query_one("#members-count", Static)
+        assert str(count.render()).startswith("已选 2 人")
+        await pilot.press("ctrl+s")
+        panel = app.screen.query_one("#group-members", Static)
+        await settle(pilot, lambda: "欧阳娜" in str(panel.render()))
+        assert "周敏" in str(panel.render())
+        assert len(list_backups(branch_dir)) == commits + 1
+    groups = {m.name: m.group_id for m in read_file(branch_dir).members}
+    assert groups["欧阳娜"] == groups["周敏"] == "g1"
+
+
 async def test_group_over_ten_is_warned(branch_dir: Path, today: dt.date) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "g")
         await pilot.pause()
         table = app.screen.query_one("#group-table", DataTable)
+        await pilot.press("m")
+        await settle(pilot, lambda: isinstance(app.screen, MembersPicker))
         for initials in ("hzq", "zm", "wg", "sjg", "lf", "oyn"):  # second group into the first
-            await pilot.press("m", *initials, "enter")
-            await settle(pilot, lambda: not app.screen.is_modal)
+            await pilot.press(*initials, "enter")
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: not app.screen.is_modal)
         await settle(pilot, lambda: "超过10人" in str(table.get_row_at(0)[3]))
         assert str(table.get_row_at(0)[2]) == "11"
 
@@ -87,7 +115,7 @@ async def test_moving_a_leader_frees_the_group_left(branch_dir: Path, today: dt.
         assert isinstance(app.screen, GroupsScreen)
         table = app.screen.query_one("#group-table", DataTable)
         assert str(table.get_row_at(1)[1]) == "黄志强"
-        await pilot.press("m", *"hzq", "enter")
+        await pilot.press("m", *"hzq", "enter", "ctrl+s")
         await settle(pilot, lambda: str(table.get_row_at(1)[1]) == "未指定")
         assert str(table.get_row_at(0)[1]) == "张三"
         assert any("第二党小组组长空缺" in str(n.message) for n in app._notifications)

@@ -24,7 +24,7 @@ from branchtui.tui.screens.help import HelpScreen
 from branchtui.tui.screens.member_form import MemberForm
 from branchtui.tui.screens.roster import RosterScreen
 from branchtui.tui.text import terminal_safe
-from branchtui.tui.widgets.member_picker import MemberPicker
+from branchtui.tui.widgets.members_picker import MembersPicker
 from branchtui.tui.widgets.obligation_list import obligation_row
 
 # Every declared screen, and every area's menu.
@@ -213,8 +213,8 @@ async def test_member_picker_notes_line_up(branch_dir: Path, today: dt.date) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "g", "m")
         await pilot.pause()
-        assert isinstance(app.screen, MemberPicker)
-        options = app.screen.query_one("#picker-list", OptionList)
+        assert isinstance(app.screen, MembersPicker)
+        options = app.screen.query_one("#members-list", OptionList)
         lines = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         # 张三 / 欧阳娜 / 孙建国: the group name starts in the same terminal column.
         columns = {cell_len(line[: line.index("党小组") - 2]) for line in lines if "党小组" in line}
@@ -225,7 +225,7 @@ async def test_moving_a_leader_leaves_no_stale_leader(branch_dir: Path, today: d
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(
-            "2", "g", "m", *"hzq", "enter"
+            "2", "g", "m", *"hzq", "enter", "ctrl+s"
         )  # 黄志强, leader of 第二党小组, into the first
         table = app.screen.query_one("#group-table", DataTable)
         await settle(pilot, lambda: str(table.get_row_at(1)[1]) == "未指定")

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.widgets import DataTable, Header, Static
 
-from branchtui.domain.party_groups import appoint_leader, move_to_group
+from branchtui.domain.party_groups import appoint_leader, move_all_to_group
 from branchtui.domain.records import PartyGroup
 from branchtui.domain.roster import group_sizes, members_of_group
 from branchtui.domain.search import sort_by_pinyin
@@ -19,6 +19,7 @@ from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import TextPrompt
 from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.member_picker import MemberPicker
+from branchtui.tui.widgets.members_picker import MembersPicker
 
 
 class GroupsScreen(DataScreen):
@@ -138,15 +139,19 @@ class GroupsScreen(DataScreen):
         members = [m for m in self.data.active_members if m.group_id != group.id]
         note = {m.id: names.get(m.group_id or "", "未分组") for m in members}
 
-        def chosen(member_id: str | None) -> None:
-            member = self.data.find("members", member_id)
-            if member is None:
+        def chosen(member_ids: list[str] | None) -> None:
+            if not member_ids:
                 return
+            by_id = self.data.by_id("members")
+            moved = [by_id[i] for i in member_ids if i in by_id]
+            changes = move_all_to_group(moved, group.id, self.groups)
+            done = f"{'、'.join(m.name for m in moved[:3])}"
+            done += f"等{len(moved)}人" if len(moved) > 3 else ""
+            done += f"已编入{group.name}"
             # A leader moved to another group stops leading the old one (ORG-2).
-            changes = move_to_group(member, group.id, self.groups)
-            done = f"{member.name}已编入{group.name}"
-            for left in changes.updates[1:]:
+            for left in changes.updates[len(moved) :]:
                 done += f"，{names.get(left.id, '')}组长空缺，请按 l 指定"
             self.commit(lambda tx: tx.apply(changes), done)
 
-        self.app.push_screen(MemberPicker(f"编入{group.name}", members, note), chosen)
+        title = f"编入{group.name}（可选多人）"
+        self.app.push_screen(MembersPicker(title, members, [], note), chosen)

@@ -1,5 +1,5 @@
-"""Pick several members: type a name, pinyin or initials, Enter adds or drops the one shown
-highlighted, Ctrl+A takes every member shown, Ctrl+S confirms the choice."""
+"""Pick several members: type a name, pinyin or initials, Enter (or Space) adds or drops the one
+shown highlighted, Ctrl+A takes every member shown, Ctrl+S confirms the choice."""
 
 from __future__ import annotations
 
@@ -20,6 +20,13 @@ from branchtui.domain.search import search_members, sort_by_pinyin
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 
 
+class _NameQuery(Input):
+    """The query line; it leaves Space to the picker (names hold no spaces)."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return key != "space" and super().check_consume_key(key, character)
+
+
 class MembersPicker(ModalScreen[list[str] | None]):
     """Dismisses with the chosen members' ids (in roster order), or None when cancelled."""
 
@@ -34,25 +41,37 @@ class MembersPicker(ModalScreen[list[str] | None]):
         Binding(
             "escape", "dismiss(None)", "取消", id="members-cancel", tooltip="不做修改，关闭对话框"
         ),
+        # Names hold no spaces: Space ticks or unticks the highlighted member, as Enter does.
+        Binding("space", "toggle", "选中", id="members-toggle", show=False, priority=True),
         Binding("down", "move(1)", "下一个", id="members-down", show=False, priority=True),
         Binding("up", "move(-1)", "上一个", id="members-up", show=False, priority=True),
         *MODAL_KEYS,
     ]
 
-    def __init__(self, title: str, members: list[Member], chosen: list[str]) -> None:
+    def __init__(
+        self,
+        title: str,
+        members: list[Member],
+        chosen: list[str],
+        notes: dict[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.picker_title = title
         self.members = sort_by_pinyin(members)
         self.chosen = set(chosen)
+        self.notes = notes or {}  # by member id, shown after the name (e.g. the current group)
         self.shown: list[Member] = []
+        self.query_text = ""  # what ``shown`` was filtered by
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="members-picker"):
             yield Static(self.picker_title, classes="dialog-title", markup=False)
-            yield Input(id="members-query", placeholder="输入姓名、拼音或首字母", compact=True)
+            yield _NameQuery(id="members-query", placeholder="输入姓名、拼音或首字母", compact=True)
             yield OptionList(id="members-list")
             yield Static(id="members-count", classes="hint", markup=False)
-            yield Static("Enter 选中/取消   Ctrl+A 全选   Ctrl+S 确定   Esc 取消", classes="hint")
+            yield Static(
+                "Enter/空格 选中/取消   Ctrl+A 全选   Ctrl+S 确定   Esc 取消", classes="hint"
+            )
         yield BranchFooter()
 
     def on_mount(self) -> None:
@@ -62,11 +81,16 @@ class MembersPicker(ModalScreen[list[str] | None]):
     def _line(self, member: Member) -> Text:
         width = max((cell_len(m.name) for m in self.members), default=0)
         mark = "[x]" if member.id in self.chosen else "[ ]"
-        return Text(f"{mark} {member.name}{' ' * (width - cell_len(member.name))}")
+        line = Text(f"{mark} {member.name}{' ' * (width - cell_len(member.name))}")
+        note = self.notes.get(member.id)
+        if note:
+            line.append(f"  {note}", style="dim")
+        return line
 
     def _fill(self, query: str) -> None:
         options = self.query_one("#members-list", OptionList)
         keep = options.highlighted or 0
+        self.query_text = query
         self.shown = search_members(self.members, query) if query else list(self.members)
         options.clear_options()
         options.add_options(Option(self._line(m), id=m.id) for m in self.shown)
@@ -88,8 +112,12 @@ class MembersPicker(ModalScreen[list[str] | None]):
             options.highlighted = max(0, min(len(self.shown) - 1, current + step))
 
     @on(Input.Submitted, "#members-query")
-    def _toggle(self) -> None:
+    def action_toggle(self) -> None:
         options = self.query_one("#members-list", OptionList)
+        typed = self.query_one("#members-query", Input).value.strip()
+        if typed != self.query_text:  # keys typed faster than the list followed them
+            options.highlighted = 0
+            self._fill(typed)
         if not self.shown or options.highlighted is None:
             return
         member_id = self.shown[options.highlighted].id
