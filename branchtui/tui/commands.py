@@ -3,6 +3,7 @@ Chinese, full pinyin or initials (``zwh`` → 支委会, ``dk`` → 党课)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,35 @@ def entry_rank(entry: PaletteEntry, query: str) -> int | None:
     return None
 
 
+def ranked_entries(
+    entries: list[PaletteEntry], query: str, fallback: Callable[[str], bool] | None = None
+) -> list[tuple[PaletteEntry, float]]:
+    """The entries matching ``query`` with their rank (lower is better), best first.
+
+    ``fallback`` accepts a title whose typed characters only appear in order (rank 4). A screen
+    whose name matches ranks above its own actions: ``tanhua`` opens 谈心谈话 rather than
+    running "谈心谈话：谈话记录按年份筛选", whatever each title's own rank.
+    """
+    ranks: dict[int, float] = {}
+    for index, entry in enumerate(entries):
+        rank = entry_rank(entry, query)
+        if rank is None and fallback is not None and fallback(entry.title):
+            rank = 4
+        if rank is not None:
+            ranks[index] = float(rank)
+    screens = {
+        entries[i].screen: rank
+        for i, rank in ranks.items()
+        if entries[i].screen is not None and entries[i].action is None
+    }
+    for index, rank in ranks.items():
+        entry = entries[index]
+        if entry.action is not None and entry.screen in screens:
+            ranks[index] = max(rank, screens[entry.screen]) + 0.5
+    order = sorted(ranks, key=lambda i: (ranks[i], i))
+    return [(entries[i], ranks[i]) for i in order]
+
+
 class BranchCommands(Provider):
     """Areas, screens and actions of branchtui, for the command palette."""
 
@@ -77,12 +107,9 @@ class BranchCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for entry in self._entries():
-            rank = entry_rank(entry, query)
-            if rank is None and matcher.match(entry.title) > 0:
-                rank = 4  # the typed characters in order, with others between (待办上个月)
-            if rank is None:
-                continue
+        # The typed characters in order, with others between (待办上个月), rank last.
+        in_order = lambda title: matcher.match(title) > 0  # noqa: E731
+        for entry, rank in ranked_entries(self._entries(), query, in_order):
             # Chinese queries get Textual's highlight; pinyin ones the plain title.
             shown: Any = matcher.highlight(entry.title) if not query.isascii() else entry.title
             yield Hit(1.0 - rank * 0.2, shown, partial(self._run, entry), help=entry.help)

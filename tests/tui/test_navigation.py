@@ -25,6 +25,7 @@ from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.member_form import MemberForm
 from branchtui.tui.screens.obligation_detail import ObligationDetail
 from branchtui.tui.screens.roster import RosterScreen
+from branchtui.tui.screens.talks import TalksScreen
 from branchtui.tui.screens.wizards.election import ElectionWizard
 
 PAGES = [s for s in SCREEN_BY_ID.values() if s.area != "dashboard"]
@@ -109,7 +110,13 @@ async def test_settling_a_duty_opens_its_screen_inside_its_area(
 
 @pytest.mark.parametrize(
     ("typed", "opens"),
-    [("zwh", CommitteeScreen), ("dymc", RosterScreen), ("dangyuanmingce", RosterScreen)],
+    [
+        ("zwh", CommitteeScreen),
+        ("dymc", RosterScreen),
+        ("dangyuanmingce", RosterScreen),
+        # The screen 谈心谈话 ranks above its action "谈话记录按年份筛选", which starts with 谈话.
+        ("tanhua", TalksScreen),
+    ],
 )
 async def test_palette_finds_screens_by_pinyin_and_initials(
     branch_dir: Path, today: dt.date, typed: str, opens: type
