@@ -169,6 +169,10 @@ def check_records(ctx: Context) -> list[Obligation]:
     ]
     flawed = list(dict.fromkeys(d.record_id for d in defects))
 
+    # Progress counts the records without any defect: recorder, ledger entry, 台账体检.
+    flawed_ids = set(flawed)
+    sound = [r for r in records if r.recorder_id and r.filed and r.record_id not in flawed_ids]
+
     problems = []
     if no_recorder:
         problems.append(f"{len(no_recorder)}条未指定记录人（如{_label(no_recorder[0])}）")
@@ -205,7 +209,7 @@ def check_records(ctx: Context) -> list[Obligation]:
             brief=brief(detail, short),
             refs=tuple(r.record_id for r in no_recorder)
             or tuple(dict.fromkeys([*flawed, *(r.record_id for r in unfiled)])),
-            progress=(float(len(records) - len(unfiled)), float(len(records))),
+            progress=(float(len(sound)), float(len(records))),
         )
     ]
 

@@ -123,6 +123,29 @@ def test_SYS_3_ledger_check_defects_make_it_a_warning(data) -> None:
     ob = one(judge("SYS-3", data, ON))
     assert ob.status == "warning" and ob.refs == (meeting.id,)
     assert "台账体检：1条记录有1处问题（如2026-11-02 主题党日“会议”：未填写会议地点）" in ob.detail
+    assert ob.progress == (0.0, 1.0)  # the record with a defect is not counted as done
+
+
+def test_SYS_3_progress_counts_records_without_defects(data) -> None:
+    m = add_member(data)
+    sound = add_meeting(
+        data, "theme_day", D(2026, 10, 9), attendees=[m], recorder_id=m.id, host_id=m.id, **COMPLETE
+    )
+    flawed = add_meeting(
+        data,
+        "theme_day",
+        D(2026, 11, 2),
+        attendees=[m],
+        recorder_id=m.id,
+        host_id=m.id,
+        **{**COMPLETE, "place": ""},
+    )
+    unfiled = add(data, Activity(date=D(2026, 5, 1), title="志愿服务", recorder_id=m.id))
+    for record in (sound, flawed):
+        add(data, LedgerEntry(date=record.date, title="归档", record_id=record.id))
+    ob = one(judge("SYS-3", data, ON))
+    assert ob.progress == (1.0, 3.0)
+    assert unfiled.id in ob.refs and flawed.id in ob.refs
 
 
 def test_SYS_4_fires_in_december_without_inspection(data) -> None:
