@@ -39,7 +39,8 @@ class TextPrompt(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.prompt_title, classes="dialog-title", markup=False)
-            yield Input(self.value, id="prompt-input", compact=True)
+            # The placeholder and the field's own shade show where to type before anything is.
+            yield Input(self.value, placeholder="在此输入", id="prompt-input", compact=True)
             yield Static("", id="prompt-error", classes="field-error", markup=False)
             yield Static("Enter 确定   Esc 取消", classes="hint")
         yield BranchFooter()
