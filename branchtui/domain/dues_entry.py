@@ -174,3 +174,28 @@ def back_payment(
         else:
             inserts.append(result)
     return BatchPayments(tuple(inserts), tuple(skipped))
+
+
+def back_payment_choices(
+    member: Member, payable: Iterable[str], data: BranchData, paid: dt.date
+) -> list[BatchPayments]:
+    """The 补交 a secretary may choose: the oldest payable month alone, the oldest two, …, all
+    of them (EDU-4, NAT-4, NAT-5). Always from the oldest and without gaps: the oldest month
+    is the first to pass the back-payment limit, and a month left unpaid between paid ones
+    would keep the unpaid streak of NAT-5 open."""
+    months = sorted(payable)
+    return [back_payment(member, months[:count], data, paid) for count in range(1, len(months) + 1)]
+
+
+def payment_day_problem(
+    batch: BatchPayments, member: Member, data: BranchData, paid: dt.date, today: dt.date
+) -> str | None:
+    """Why the months of ``batch`` cannot be recorded as paid on ``paid``: a day after today,
+    or one on which a month is beyond the back-payment limit (NAT-4)."""
+    if paid > today:
+        return "交纳日期不能晚于今天"
+    months = [p.month for p in batch.payments]
+    again = back_payment(member, months, data, paid)
+    if again.skipped:
+        return again.skipped[0][1]
+    return None

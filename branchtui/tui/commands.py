@@ -57,19 +57,19 @@ def ranked_entries(
     """
     ranks: dict[int, float] = {}
     for index, entry in enumerate(entries):
-        rank = entry_rank(entry, query)
-        if rank is None and fallback is not None and fallback(entry.title):
-            rank = 4
-        if rank is not None:
-            ranks[index] = float(rank)
-    screens = {
-        entries[i].screen: rank
+        found = entry_rank(entry, query)
+        if found is None and fallback is not None and fallback(entry.title):
+            found = 4
+        if found is not None:
+            ranks[index] = float(found)
+    screens: dict[str, float] = {
+        entries[i].screen or "": rank
         for i, rank in ranks.items()
         if entries[i].screen is not None and entries[i].action is None
     }
-    for index, rank in ranks.items():
+    for index, rank in list(ranks.items()):
         entry = entries[index]
-        if entry.action is not None and entry.screen in screens:
+        if entry.action is not None and entry.screen is not None and entry.screen in screens:
             ranks[index] = max(rank, screens[entry.screen]) + 0.5
     order = sorted(ranks, key=lambda i: (ranks[i], i))
     return [(entries[i], ranks[i]) for i in order]

@@ -44,13 +44,15 @@ def test_dues_marked_and_paid_back_over_ssh(
     december = [p for p in Store.open(data).snapshot().dues_payments if p.month == "2026-12"]
     assert len(december) == 1 and december[0].paid == on
 
-    pane.send("a")  # the arrears: each member's months paid back after a confirmation
+    pane.send("a")  # the arrears: each member's months and the day chosen, then paid back
     screen = pane.wait_for(f"欠交{len(owed)}人", STEP)
     assert_sound(screen)
     for left in range(len(owed) - 1, -1, -1):
         pane.send("b")
-        pane.wait_for("补交，记为已交", STEP)
-        pane.send("Enter")
+        pane.wait_for("补交哪几个月", STEP)
+        pane.send("Enter")  # all the months payable, the first choice
+        pane.wait_for("交纳日期", STEP)
+        pane.send("Enter")  # paid today
         pane.wait_for(f"欠交{left}人", STEP)
     pane.wait_for("全体党员党费已交至上月", STEP)
     pane.send("Escape")

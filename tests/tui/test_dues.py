@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import read_file, settle
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, OptionList, Static
 
 from branchtui.domain.obligations.catalogue import CATALOGUE
 from branchtui.domain.records import Member
@@ -19,11 +19,12 @@ from branchtui.storage.store import Store
 from branchtui.tui.app import BranchApp, build_app
 from branchtui.tui.registry import screen_for_target
 from branchtui.tui.screens.dashboard import DashboardScreen
-from branchtui.tui.screens.dialogs import ChoicePrompt
+from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
 from branchtui.tui.screens.dues import DuesScreen
 from branchtui.tui.screens.dues_arrears import DuesArrearsScreen
 from branchtui.tui.screens.dues_rates import DuesRatesScreen
 from branchtui.tui.widgets.dues_grid import DuesGrid
+from branchtui.tui.widgets.members_picker import MembersPicker
 from branchtui.tui.widgets.obligation_list import ObligationList
 from branchtui.tui.widgets.record_form import RecordForm
 
@@ -73,10 +74,14 @@ async def test_EDU_4_settled_from_the_dashboard_by_keys(demo_dir: Path, today: d
         table = app.screen.query_one(DataTable)
         await settle(pilot, lambda: table.row_count == 2)
         await pilot.press("b")
-        await confirm(pilot)
+        await confirm(pilot)  # all the months, the first choice
+        await settle(pilot, lambda: isinstance(app.screen, DatePrompt))
+        await pilot.press("enter")  # paid today
         await settle(pilot, lambda: table.row_count == 1)
         await pilot.press("b")
         await confirm(pilot)
+        await settle(pilot, lambda: isinstance(app.screen, DatePrompt))
+        await pilot.press("enter")
         await settle(pilot, lambda: table.row_count == 0)
         assert "全体党员党费已交至上月" in text(app, "#rows-status")
         await pilot.press("escape")
@@ -144,7 +149,8 @@ async def test_theme_day_marks_every_present_member_in_one_commit(
         await pilot.press("t")
         await settle(pilot, lambda: isinstance(app.screen, ChoicePrompt))
         await pilot.press("enter")  # the theme day is listed first
-        await confirm(pilot)
+        await settle(pilot, lambda: isinstance(app.screen, MembersPicker))
+        await pilot.press("ctrl+s")  # everyone present, as ticked
         await settle(pilot, lambda: isinstance(app.screen, DuesScreen))
         await settle(pilot, lambda: _paid(demo_dir))
     november = [p for p in read_file(demo_dir).dues_payments if p.month == "2026-11"]
@@ -207,7 +213,8 @@ async def test_whole_month_for_the_listed_members(demo_dir: Path, today: dt.date
         await settle(pilot, lambda: grid.cursor_cell() is not None)
         assert cursor(app)[1] == "2026-11"  # the cursor starts in this month
         await pilot.press("right", "m")  # December, paid ahead by everyone listed
-        await confirm(pilot)
+        await settle(pilot, lambda: isinstance(app.screen, MembersPicker))
+        await pilot.press("ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, DuesScreen))
         await settle(pilot, lambda: cursor(app)[2] == "paid")
         await pilot.press("x")  # one of them undone again
@@ -217,6 +224,62 @@ async def test_whole_month_for_the_listed_members(demo_dir: Path, today: dt.date
     data = read_file(demo_dir)
     december = {p.member_id for p in data.dues_payments if p.month == "2026-12"}
     assert len(december) == len([m for m in data.active_members if not m.inflow]) - 1
+
+
+async def test_whole_month_lets_the_secretary_untick_members(
+    demo_dir: Path, today: dt.date
+) -> None:
+    app = build_app(demo_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_dues(pilot)
+        grid = app.screen.query_one(DuesGrid)
+        await settle(pilot, lambda: grid.cursor_cell() is not None)
+        await pilot.press("right", "m")  # December
+        await settle(pilot, lambda: isinstance(app.screen, MembersPicker))
+        picker: MembersPicker = app.screen  # type: ignore[assignment]
+        listed = [m.id for m in picker.members]
+        assert picker.chosen == set(listed)  # all ticked by default
+        await pilot.press("space", "down", "enter")  # the first two unticked
+        count = picker.query_one("#members-count", Static)
+        await settle(pilot, lambda: str(count.render()).startswith(f"已选 {len(listed) - 2} 人"))
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: isinstance(app.screen, DuesScreen))
+        await settle(pilot, lambda: _december(demo_dir) == set(listed[2:]))
+
+
+def _december(folder: Path) -> set[str]:
+    return {p.member_id for p in read_file(folder).dues_payments if p.month == "2026-12"}
+
+
+async def test_back_payment_of_the_oldest_month_on_a_chosen_day(
+    demo_dir: Path, today: dt.date
+) -> None:
+    app = build_app(demo_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_dues(pilot)
+        await pilot.press("a")
+        await settle(pilot, lambda: isinstance(app.screen, DuesArrearsScreen))
+        table = app.screen.query_one(DataTable)
+        await settle(pilot, lambda: table.row_count == 2)
+        name = str(table.get_row_at(0)[0])
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, ChoicePrompt))
+        options = app.screen.query_one(OptionList)
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert labels[0].startswith("2026-09至2026-10共2个月")
+        assert labels[1].startswith("2026-09共1个月")
+        await pilot.press("down", "enter")  # only the oldest month
+        await settle(pilot, lambda: isinstance(app.screen, DatePrompt))
+        await pilot.press("ctrl+u", *"1128", "enter")  # tomorrow is refused at the field
+        await settle(pilot, lambda: "不能晚于今天" in text(app, "#date-error"))
+        await pilot.press("ctrl+u", *"1120", "enter")
+        await settle(pilot, lambda: isinstance(app.screen, DuesArrearsScreen))
+        await settle(pilot, lambda: "1个月" in str(table.get_row_at(0)[1]))
+    data = read_file(demo_dir)
+    member = next(m for m in data.members if m.name == name)
+    back = [(p.month, p.paid) for p in data.dues_payments if p.note == "补交"]
+    assert back == [("2026-09", dt.date(2026, 11, 20))]
+    assert member.id in {p.member_id for p in data.dues_payments if p.note == "补交"}
 
 
 async def test_theme_day_needs_a_meeting_of_the_month(branch_dir: Path, today: dt.date) -> None:

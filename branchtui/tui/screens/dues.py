@@ -3,9 +3,10 @@
 Space marks the cell's month paid at the year's rate; Enter opens the payment (amount, date,
 note) in a form that refuses a month beyond the back-payment limit beside the field; t marks
 every member present at a meeting of the month paid, m every listed member for the cursor's
-month, each in one commit. a lists the arrears for 补交, r sets the year's rates. The duties
-EDU-4, NAT-4 and NAT-5 are judged above the grid as the dashboard judges them (NAT-5's warning
-names the members 3 months or more in arrears who are not handled in a case yet).
+month, each in one commit after the secretary unticks who did not pay. a lists the arrears
+for 补交, r sets the year's rates. The duties EDU-4, NAT-4 and NAT-5 are judged above the grid
+as the dashboard judges them (NAT-5's warning names the members 3 months or more in arrears
+who are not handled in a case yet).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.dues_grid import LEGEND, DuesGrid
 from branchtui.tui.widgets.duty_lines import DutyLines
 from branchtui.tui.widgets.footer import BranchFooter
+from branchtui.tui.widgets.members_picker import MembersPicker
 from branchtui.tui.widgets.record_form import FormSpec, RecordForm
 
 # NAT-5 as the dashboard judges it (an open 处置 case or 失联 record is handled there), not a
@@ -255,18 +257,25 @@ class DuesScreen(DataScreen):
         if not batch.count:
             self._show_cell(f"没有可记录的：{skipped}" if skipped else "都已记录，无需再记")
             return
-        names = "、".join(m.name for m in self._members_of(batch)[:4])
-        more = f"等{batch.count}人" if batch.count > 4 else f"（{batch.count}人）"
-        choices = {"save": f"记为已交：{names}{more}", "cancel": "不记录"}
-        title = f"{what}记为已交？" + (f"（跳过{len(batch.skipped)}人）" if batch.skipped else "")
+        # Every member of the batch ticked: the secretary unticks who did not pay (Enter, Space).
+        members = self._members_of(batch)
+        amounts = {p.member_id: f"{p.amount}元" for p in batch.payments}
+        title = f"{what}记为已交" + (f"（跳过{len(batch.skipped)}人）" if batch.skipped else "")
 
-        def chosen(choice: str | None) -> None:
-            if choice == "save":
-                self._save(batch.changes, f"已记录{batch.count}人的党费")
-                if skipped:
-                    self.notify(skipped, title="未记录", severity="warning", timeout=10)
+        def chosen(member_ids: list[str] | None) -> None:
+            if member_ids is None:
+                return
+            ticked = set(member_ids)
+            payments = tuple(p for p in batch.payments if p.member_id in ticked)
+            if not payments:
+                self._show_cell("未选党员，未记录")
+                return
+            self._save(RecordChanges(payments), f"已记录{len(payments)}人的党费")
+            if skipped:
+                self.notify(skipped, title="未记录", severity="warning", timeout=10)
 
-        self.app.push_screen(ChoicePrompt(title, choices), chosen)
+        picker = MembersPicker(title, members, [m.id for m in members], amounts)
+        self.app.push_screen(picker, chosen)
 
     def _members_of(self, batch: BatchPayments) -> list[Member]:
         members = self.data.by_id("members")

@@ -6,17 +6,23 @@ back; three or more unpaid months in a row are NAT-5's warning.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import BindingType
 
 from branchtui.domain.dues import Arrears, DuesBook, arrears, unpaid_streak
-from branchtui.domain.dues_entry import back_payment
+from branchtui.domain.dues_entry import (
+    BatchPayments,
+    back_payment,
+    back_payment_choices,
+    payment_day_problem,
+)
 from branchtui.domain.records import Member
 from branchtui.domain.search import sort_by_pinyin
 from branchtui.tui.registry.education import DUES_ARREARS
-from branchtui.tui.screens.dialogs import ChoicePrompt
+from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
 from branchtui.tui.screens.member_rows import MemberRowsScreen
 from branchtui.tui.text import terminal_safe
 
@@ -86,24 +92,48 @@ class DuesArrearsScreen(MemberRowsScreen[tuple[Member, Arrears]]):
             self.show_status(f"{member.name}欠交的月份都已超过补交期限（NAT-4），不能补交")
             self.app.bell()
             return
-        batch = back_payment(member, found.payable, self.data, self.today)
-        title = f"{member.name}补交{_span(found.payable)}共{batch.count}个月、{batch.total}元？"
-        if found.beyond_back_payment:
-            title += f"（{len(found.beyond_back_payment)}个月已超过补交期限）"
-        choices = {"save": "补交，记为已交", "cancel": "不补交"}
-
-        def answered(choice: str | None) -> None:
-            if choice == "save":
-                changes = batch.changes
-                self.commit(
-                    lambda tx: tx.apply(changes), f"已记录{member.name}补交{batch.count}个月"
-                )
-                if batch.skipped:
-                    reasons = "；".join(why for _, why in batch.skipped[:2])
-                    self.notify(reasons, title="未记录", severity="warning", timeout=10)
-
-        if not batch.count:
-            reasons = "；".join(why for _, why in batch.skipped[:2])
+        options = back_payment_choices(member, found.payable, self.data, self.today)
+        # From the oldest month, without gaps (NAT-4, NAT-5); all of them first.
+        choices = {
+            str(count): f"{_span(tuple(p.month for p in batch.payments))}"
+            f"共{batch.count}个月、{batch.total}元"
+            for count, batch in reversed(list(enumerate(options, 1)))
+            if batch.count == count
+        }
+        if not choices:
+            reasons = "；".join(why for _, why in options[0].skipped[:2])
             self.show_status(f"未记录：{reasons}")
             return
-        self.app.push_screen(ChoicePrompt(title, choices), answered)
+        choices["cancel"] = "不补交"
+        title = f"{member.name}补交哪几个月？（从最早欠交的月份起）"
+        if found.beyond_back_payment:
+            title += f"（{len(found.beyond_back_payment)}个月已超过补交期限）"
+
+        def months_chosen(choice: str | None) -> None:
+            if choice is None or choice == "cancel":
+                return
+            self._ask_day(member, options[int(choice) - 1])
+
+        self.app.push_screen(ChoicePrompt(title, choices), months_chosen)
+
+    def _ask_day(self, member: Member, batch: BatchPayments) -> None:
+        """The day of payment (today unless changed), then the months recorded in one commit."""
+        months = tuple(p.month for p in batch.payments)
+        what = f"补交{_span(months)}共{batch.count}个月、{batch.total}元"
+        today = self.today
+
+        def check(day: dt.date) -> str | None:
+            return payment_day_problem(batch, member, self.data, day, today)
+
+        def answered(day: dt.date | None) -> None:
+            if day is None:
+                return
+            paid = back_payment(member, months, self.data, day)
+            if paid.skipped:  # changed by another session meanwhile
+                self.show_status("未记录：" + "；".join(why for _, why in paid.skipped[:2]))
+                return
+            changes = paid.changes
+            self.commit(lambda tx: tx.apply(changes), f"已记录{member.name}补交{paid.count}个月")
+
+        title = f"{member.name}{what}：交纳日期"
+        self.app.push_screen(DatePrompt(title, today, today, check), answered)

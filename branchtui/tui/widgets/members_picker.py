@@ -42,7 +42,7 @@ class MembersPicker(ModalScreen[list[str] | None]):
             "escape", "dismiss(None)", "取消", id="members-cancel", tooltip="不做修改，关闭对话框"
         ),
         # Names hold no spaces: Space ticks or unticks the highlighted member, as Enter does.
-        Binding("space", "toggle", "选中", id="members-toggle", show=False, priority=True),
+        Binding("space", "tick", "选中", id="members-toggle", show=False, priority=True),
         Binding("down", "move(1)", "下一个", id="members-down", show=False, priority=True),
         Binding("up", "move(-1)", "上一个", id="members-up", show=False, priority=True),
         *MODAL_KEYS,
@@ -112,7 +112,7 @@ class MembersPicker(ModalScreen[list[str] | None]):
             options.highlighted = max(0, min(len(self.shown) - 1, current + step))
 
     @on(Input.Submitted, "#members-query")
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         options = self.query_one("#members-list", OptionList)
         typed = self.query_one("#members-query", Input).value.strip()
         if typed != self.query_text:  # keys typed faster than the list followed them

@@ -11,10 +11,12 @@ import pytest
 from branchtui.domain.dues import back_payment_problem, monthly_dues, owed_month_problem
 from branchtui.domain.dues_entry import (
     back_payment,
+    back_payment_choices,
     batch_paid,
     mark_paid,
     meetings_of_month,
     new_payment,
+    payment_day_problem,
     payment_problems,
     theme_day_paid,
 )
@@ -201,3 +203,25 @@ def test_NAT_4_back_payment_refuses_only_the_months_beyond_the_limit(data) -> No
     batch = back_payment(m, ["2026-04", "2026-05"], data, ON)
     assert [p.month for p in batch.changes.inserts] == ["2026-05"]
     assert batch.skipped[0][1] == "2026-04超过补交期限：最多补交6个月（2026-05起）"
+
+
+def test_EDU_4_back_payment_choices_start_from_the_oldest_month(data) -> None:
+    m = add_member(data, joined=D(2026, 7, 1), monthly_income=Decimal("3000"))
+    choices = back_payment_choices(m, ["2026-09", "2026-08", "2026-10"], data, ON)
+    assert [[p.month for p in c.payments] for c in choices] == [
+        ["2026-08"],
+        ["2026-08", "2026-09"],
+        ["2026-08", "2026-09", "2026-10"],
+    ]
+
+
+def test_NAT_4_back_payment_day_neither_ahead_nor_beyond_the_limit(data) -> None:
+    m = add_member(data, joined=D(2026, 1, 1), monthly_income=Decimal("3000"))
+    (batch,) = back_payment_choices(m, ["2026-05"], data, ON)
+    assert payment_day_problem(batch, m, data, ON, ON) is None
+    assert payment_day_problem(batch, m, data, D(2026, 11, 28), ON) == "交纳日期不能晚于今天"
+    assert payment_day_problem(batch, m, data, D(2026, 10, 1), ON) is None
+    (later,) = back_payment_choices(m, ["2026-05"], data, ON)
+    assert "超过补交期限" in (
+        payment_day_problem(later, m, data, D(2026, 12, 1), D(2026, 12, 1)) or ""
+    )
