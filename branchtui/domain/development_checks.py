@@ -19,6 +19,13 @@ from branchtui.domain.development_entry import (
     with_entry,
     without_record,
 )
+from branchtui.domain.development_order import (
+    publicity_out_of_order,
+    review_before_training_ends,
+    step_out_of_order,
+    training_after_review,
+    vote_meeting_missing,
+)
 from branchtui.domain.development_rules import (
     applicant_too_young,
     approval_timing,
@@ -29,13 +36,15 @@ from branchtui.domain.development_rules import (
     review_late,
     talk_late,
     target_too_early,
+    training_short,
     vote_unready,
     vote_verdict,
 )
-from branchtui.domain.development_steps import COMPANION_OF, Step, record_label, step_of
+from branchtui.domain.development_steps import COMPANION_OF, PEOPLE, Step, record_label, step_of
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, Candidate, Member
 from branchtui.domain.validation import validate
+from branchtui.domain.validation_fields import check_people
 
 
 def check_entry(
@@ -59,8 +68,14 @@ def check_entry(
         errors["step"] = "此人已终止培养，不能再记录发展环节"
     _once(base, step, day, errors)
     _prerequisites(base, step, day, errors)
+    if entry.code != "dropped":
+        _putter(errors, check.warnings)("date", "error", step_out_of_order(base, entry.code, day))
     _companion(base, step, entry, today, errors)
     _step_rules(base, entry, data, profile, check)
+    if PEOPLE in step.needs:
+        _putter(errors, check.warnings)(
+            "people", "error", check_people(entry.people, step.people_label)
+        )
     if not errors:
         problem = _member_problem(candidate, entry, data, today, profile)
         if problem:
@@ -107,6 +122,8 @@ def _companion(
         errors["companion"] = "日期不能晚于今天"
     elif step.companion == "recommended" and entry.date and when > entry.date:
         errors["companion"] = f"{label}应在确定入党积极分子之前"
+    elif step.companion == "publicity" and publicity_out_of_order(base, when, entry.date):
+        errors["companion"] = publicity_out_of_order(base, when, entry.date) or ""
     else:
         for code in step.after:
             done = base.date_of(code)
@@ -142,12 +159,18 @@ def _step_rules(
         put("members", "error", introducers_problem(list(entry.member_ids), members, day))
     elif code == "training":
         _training(base, entry, profile, check)
+        last_day = entry.until or day
+        put("until" if entry.until else "date", "error", training_after_review(base, last_day))
+    elif code == "committee_review":
+        put("date", "error", review_before_training_ends(base, day))
+        put("date", "warning", training_short(base, profile))
     elif code in ("branch_vote", "conversion_vote"):
         if code == "branch_vote":
             unready = vote_unready(base, day, profile)
             put("date", "error", "；".join(unready) or None)
         else:
             put("date", *conversion_timing(base, day, profile))
+        put("date", "warning", vote_meeting_missing(data.meetings, day, entry.meeting_id))
         if entry.vote is None:
             errors["vote"] = "请填写实到人数和赞成票（NAT-1）"
         else:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from branchtui.domain.changes import RecordChanges
+from branchtui.domain.dates import format_date
 from branchtui.domain.development import (
     probation_end,
     probation_start,
@@ -207,13 +209,15 @@ def entry_from_record(candidate: Candidate, index: int, data: BranchData) -> Ste
 
 
 def meeting_vote(
-    data: BranchData, candidate: Candidate, day: dt.date
+    data: BranchData, candidate: Candidate, day: dt.date, preferred: str | None = None
 ) -> tuple[str | None, CandidateVote | None]:
-    """A 支部党员大会 on ``day`` on file: its id and, from its attendance and a vote naming the
-    person, the 票决 to prefill the form with (None when there is no such meeting)."""
+    """A 支部党员大会 on ``day`` on file (``preferred`` first, when it is one): its id and,
+    from its attendance and a vote naming the person, the 票决 to prefill the form with (None
+    when there is no such meeting)."""
     from branchtui.domain.attendance import voters_on
 
-    for meeting in data.meetings:
+    meetings = sorted(data.meetings, key=lambda m: m.id != preferred)
+    for meeting in meetings:
         if meeting.date != day or "general_meeting" not in meeting.kinds:
             continue
         voters = {m.id for m in voters_on(data.members, day)}
@@ -227,6 +231,23 @@ def meeting_vote(
                 )
         return meeting.id, CandidateVote(present=present, yes=0)
     return None, None
+
+
+def general_meetings(data: BranchData, limit: int = 30) -> dict[str, str]:
+    """The 支部党员大会 on file, latest first, as the choices of the form's 关联会议."""
+    found = [m for m in data.meetings if "general_meeting" in m.kinds]
+    found.sort(key=lambda m: m.date, reverse=True)
+    return {m.id: f"{format_date(m.date)}  {m.topic or '支部党员大会'}" for m in found[:limit]}
+
+
+def known_people(data: BranchData) -> list[str]:
+    """Names the form suggests for 谈话人 and 考察人: the roster's members and the people
+    already named in the development files."""
+    names = {m.name for m in data.active_members}
+    for candidate in data.candidates:
+        for event in candidate.events:
+            names.update(p for p in re.split(r"[、，,]", event.people) if p.strip())
+    return sorted(names)
 
 
 def step_choices(candidate: Candidate) -> dict[str, str]:

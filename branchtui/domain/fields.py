@@ -10,7 +10,10 @@ A field of a record dataclass is declared once, with a ``Spec`` in its ``Annotat
   docs/bundle.md;
 - ``doc``: what docs/bundle.md says after the label (units, formats, what it points at);
 - ``min_length`` / ``max_length`` (text) and ``ge`` / ``le`` (numbers): limits that validation
-  checks before a record is saved;
+  checks before a record is saved (``max_length`` and ``pattern`` for every text field of every
+  record and of the records inside it, whatever else the record's own check does);
+- ``pattern`` / ``pattern_hint``: the characters a code may hold (a regular expression the
+  whole text must match) and how a person is told the format (``字母、数字或“-”``);
 - ``synonyms``: the other column headers a roster import reads as this field (the label is
   always one);
 - the choices of a field are not repeated here: they are its ``Literal`` type, whose labels are
@@ -46,6 +49,8 @@ class Spec:
     ge: float | None = None
     le: float | None = None
     synonyms: tuple[str, ...] = ()
+    pattern: str | None = None
+    pattern_hint: str = ""
 
 
 @dataclass(frozen=True)

@@ -114,12 +114,13 @@ def _run(record: object, today: dt.date) -> Checker:
     c = Checker(record, today)
     if isinstance(record, Member):
         _member(c)
-        return c
-    check = RECORD_CHECKS.get(type(record))
-    if check is None:
-        c.add("", "未知的记录类型")
     else:
+        check = RECORD_CHECKS.get(type(record))
+        if check is None:
+            c.add("", "未知的记录类型")
+            return c
         check(c)
+    c.declared_limits()
     return c
 
 

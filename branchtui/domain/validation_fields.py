@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from branchtui.domain.fields import fields_of
+from branchtui.domain.fields import Spec, fields_of
 
 # GB 11643-1999: weights of the first 17 digits and the check character for sum mod 11.
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -23,6 +23,8 @@ EARLIEST = dt.date(1900, 1, 1)
 _MOBILE = re.compile(r"1[3-9]\d{9}", re.ASCII)
 _LANDLINE = re.compile(r"0\d{2,3}-?\d{7,8}", re.ASCII)
 _NAME = re.compile(r"[\u3400-\u9fffA-Za-z]+(?:[·• ][\u3400-\u9fffA-Za-z]+)*")
+_PEOPLE_SEPARATOR = re.compile(r"[、，,；;\s]+")
+_PERSON = re.compile(r"[\u3400-\u9fffA-Za-z·•]{1,30}(?:[（(][\u3400-\u9fffA-Za-z·•]{1,20}[)）])?")
 _MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
 
 
@@ -97,6 +99,22 @@ def check_name(text: object, label: str = "姓名") -> str | None:
         return f"{label}应为2到20个字"
     if not _NAME.fullmatch(value):
         return f"{label}只能包含汉字、字母和间隔号“·”"
+    return None
+
+
+def check_people(text: object, label: str = "相关人员") -> str | None:
+    """None for empty text or names of people (谈话人, 考察人 …) separated by 、 or ，: each of
+    汉字 and letters with an optional post in brackets (张三（组织委员）), never a date or a number."""
+    if not isinstance(text, str):
+        return f"{label}格式不正确"
+    value = text.strip()
+    if not value:
+        return None
+    if any(ch.isdigit() for ch in value):
+        return f"{label}应填写姓名，不能是日期或数字"
+    for part in _PEOPLE_SEPARATOR.split(value):
+        if part and not _PERSON.fullmatch(part):
+            return f"{label}应填写姓名（可注明职务），多人用“、”分隔"
     return None
 
 
@@ -272,6 +290,37 @@ class Checker:
         if not isinstance(value, str) or not value:
             self.add(name, f"请选择{label or self.label(name)}")
 
+    def declared_limits(self) -> None:
+        """Every text field of the record, and of the records in its lists and parts, within
+        its declared ``max_length`` and ``pattern`` (``domain.fields``); empty text passes."""
+        _limits(self, self.record, "")
+
     def items(self, name: str) -> list[tuple[int, Any]]:
         value = self.get(name)
         return list(enumerate(value)) if isinstance(value, list | tuple) else []
+
+
+def _limits(c: Checker, record: object, prefix: str) -> None:
+    if not dataclasses.is_dataclass(record) or isinstance(record, type):
+        return
+    for name, info in fields_of(type(record)).items():
+        value = getattr(record, name, None)
+        where = f"{prefix}{name}"
+        if isinstance(value, str):
+            c.add(where, check_declared(value, info.spec))
+        elif isinstance(value, list | tuple):
+            for i, item in enumerate(value):
+                _limits(c, item, f"{where}.{i}.")
+        else:
+            _limits(c, value, f"{where}.")
+
+
+def check_declared(value: str, spec: Spec) -> str | None:
+    """None for empty text or text within a field's declared length and format."""
+    if not value:
+        return None
+    if spec.max_length is not None and len(value) > spec.max_length:
+        return f"{spec.label}不能超过{spec.max_length}个字（现为{len(value)}个字）"
+    if spec.pattern is not None and not re.fullmatch(spec.pattern, value.strip()):
+        return f"{spec.label}{spec.pattern_hint or '格式不正确'}"
+    return None

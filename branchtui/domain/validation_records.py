@@ -22,6 +22,7 @@ from branchtui.domain.validation_fields import (
     check_month,
     check_name,
     check_past_date,
+    check_people,
     check_phone,
     check_required,
     check_year,
@@ -269,6 +270,7 @@ def _candidate(c: Checker) -> None:
         until = getattr(event, "until", None)
         if when and until and until < when:
             c.add(f"events.{i}.until", "结束日期不能早于环节日期")
+        c.add(f"events.{i}.people", check_people(getattr(event, "people", ""), "相关人员"))
         vote = getattr(event, "vote", None)
         if vote is not None and vote.yes + vote.no + vote.abstain > vote.present:
             c.add(f"events.{i}.vote", "赞成、反对、弃权票合计超过实到人数")

@@ -176,20 +176,21 @@ def _probationary(
     oath_month = add_months(approved.replace(day=1), 1)
     oath = ctx.first_working_day(oath_month.year, oath_month.month)
     ctx.cast["oath_date"] = oath
-    publicity = near(vote - dt.timedelta(days=14))
+    # DEV-3: 公示 after the 支部委员会审查, ended before the upper committee's 预审.
+    publicity = near(vote - dt.timedelta(days=32))
     voters = len(voters_on(ctx.data.members, vote))
     present = voters - _spread(vote, 1, 3)
     tally = CandidateVote(present=present, yes=present)
     events += [
         _event("committee_review", near(vote - dt.timedelta(days=35)), document="支委会审查合格"),
         _event("pre_review", near(vote - dt.timedelta(days=25)), document="预审合格"),
-        _event("publicity", publicity, until=publicity + dt.timedelta(days=6)),
+        _event("publicity", publicity, until=publicity + dt.timedelta(days=4)),
         _event("form_filled", near(vote - dt.timedelta(days=10)), document="入党志愿书"),
         _event("branch_vote", vote, vote=tally, document="同意接收为预备党员"),
         _event("upper_talk", near(vote + dt.timedelta(days=14)), people="上级党委组织委员"),
         _event("approved", approved, document="同意接收"),
         _event("approval_filed", near(approved + dt.timedelta(days=7))),
-        _event("placed", near(approved + dt.timedelta(days=3))),
+        _event("placed", min(near(approved + dt.timedelta(days=3)), oath)),
         _event("oath", oath, document="主题党日集体宣誓"),
     ]
     events.sort(key=lambda e: e.date)

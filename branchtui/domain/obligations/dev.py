@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from branchtui.domain.dates import add_months, format_date
 from branchtui.domain.development import in_development, last_step
+from branchtui.domain.development_order import order_breaches
 from branchtui.domain.development_steps import STEPS, record_label
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, needs_data, obligation
@@ -125,6 +126,21 @@ def check_files(ctx: Context) -> list[Obligation]:
                     ),
                     refs=(c.id,),
                     needs=labels,
+                )
+            )
+        disorder = order_breaches(c)
+        if disorder:
+            out.append(
+                obligation(
+                    "DEV-3",
+                    "warning",
+                    detail=f"{c.name}的档案记录顺序有误：{'；'.join(disorder)}",
+                    brief=brief(
+                        f"{c.name}：{disorder[0]}",
+                        f"{c.name}的档案有{len(disorder)}处记录顺序有误",
+                        f"{c.name}的档案记录顺序有误",
+                    ),
+                    refs=(c.id,),
                 )
             )
     return out or [

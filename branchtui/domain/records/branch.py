@@ -37,9 +37,9 @@ class Branch(Record):
     TABLE = "branch"
     LABEL = "支部信息"
 
-    name: Annotated[str, Spec("支部名称", max_length=100)]
+    name: Annotated[str, Spec("支部名称", max_length=40)]
     kind: Annotated[BranchKind, Spec("组织类型")] = "branch"
-    upper_committee: Annotated[str, Spec("上级党委", max_length=100)] = ""
+    upper_committee: Annotated[str, Spec("上级党委", max_length=60)] = ""
     non_public: Annotated[bool, Spec("非公企业党组织", doc="是否为非公有制企业党组织")] = False
     profile: Annotated[ProfileName, Spec("规则配置", doc="采用的规则配置")] = "plan-2017"
     non_party_staff: Annotated[

@@ -139,6 +139,11 @@ class DuesRate(Record):
     amount: Annotated[Decimal, Spec("每月党费", doc="每月应交党费（元）", ge=0)]
 
 
+# EDU-5: a 党员证 number as printed on the card: letters, digits and hyphens (no ×, spaces or
+# full-width characters, which come from typing the number by hand).
+CARD_NUMBER = r"[A-Za-z0-9][A-Za-z0-9-]{2,38}[A-Za-z0-9]"
+
+
 @dataclass(kw_only=True, slots=True)
 class CertificateCard(Record):
     """党员证 (EDU-5)."""
@@ -147,7 +152,16 @@ class CertificateCard(Record):
     LABEL = "党员证"
 
     member_id: Annotated[str, Spec("党员")]
-    number: Annotated[str, Spec("党员证编号", max_length=40)]
+    number: Annotated[
+        str,
+        Spec(
+            "党员证编号",
+            doc="字母、数字和“-”",
+            max_length=40,
+            pattern=CARD_NUMBER,
+            pattern_hint="只能包含字母、数字和“-”，4至40位",
+        ),
+    ]
     issued: Annotated[dt.date | None, Spec("发证日期")] = None
 
 

@@ -76,7 +76,7 @@ class Decision:
 class AgendaItem:
     """议题: what was discussed, who said what, and what was decided."""
 
-    title: Annotated[str, Spec("议题", max_length=200)]
+    title: Annotated[str, Spec("议题", max_length=60)]
     notes: Annotated[str, Spec("讨论情况记录", max_length=20000)] = ""
     speeches: Annotated[list[Speech], Spec("发言", doc="逐人记录")] = field(default_factory=list)
     decisions: Annotated[list[Decision], Spec("决定事项")] = field(default_factory=list)

@@ -124,7 +124,7 @@ class Meeting(Record):
     place: Annotated[str, Spec("地点", max_length=200)] = ""
     venue_id: Annotated[str | None, Spec("活动场所")] = None
     group_id: Annotated[str | None, Spec("党小组", doc="党小组会所属的党小组")] = None
-    topic: Annotated[str, Spec("会议主题", max_length=200)] = ""
+    topic: Annotated[str, Spec("会议主题", max_length=60)] = ""
     content: Annotated[str, Spec("会议内容摘要", max_length=20000)] = ""
     host_id: Annotated[str | None, Spec("主持人")] = None
     recorder_id: Annotated[str | None, Spec("记录人")] = None

@@ -15,18 +15,17 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
-from branchtui.domain.attendance import voters_on
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import DateParseError
 from branchtui.domain.development_checks import check_entry
 from branchtui.domain.development_entry import (
     StepEntry,
     apply_entry,
-    meeting_vote,
+    known_people,
     step_choices,
 )
 from branchtui.domain.development_steps import (
@@ -38,7 +37,6 @@ from branchtui.domain.development_steps import (
     PEOPLE,
     TRAINING,
     VOTE,
-    Step,
     record_label,
     step_of,
 )
@@ -48,13 +46,14 @@ from branchtui.storage.errors import StoreError
 from branchtui.storage.store import Store
 from branchtui.tui.saving import DISCARD_CHOICES
 from branchtui.tui.screens.dialogs import ChoicePrompt
+from branchtui.tui.screens.step_meeting import LINK_MEETING, MeetingLink
 from branchtui.tui.screens.step_saved import StepSaved, roster_change
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 from branchtui.tui.widgets.form_select import FormSelect
 from branchtui.tui.widgets.member_field import MembersField
 from branchtui.tui.widgets.vote_tally import FIELDS as TALLY_FIELDS
-from branchtui.tui.widgets.vote_tally import TALLY, fill_tally, read_tally, tally_widgets
+from branchtui.tui.widgets.vote_tally import read_tally, tally_widgets
 
 # The rows of the form, each shown when the chosen step needs it.
 ROWS: tuple[str, ...] = (
@@ -63,12 +62,13 @@ ROWS: tuple[str, ...] = (
 )
 
 
-class StepForm(ModalScreen[StepSaved | None]):
+class StepForm(MeetingLink):
     """记录 / 修改 one record of a candidate's file; dismissed with what was saved, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "保存", id="step-save", tooltip="检查并保存", priority=True),
         Binding("escape", "cancel", "取消", id="step-cancel", tooltip="不保存，返回档案"),
+        LINK_MEETING,
         *MODAL_KEYS,
     ]
 
@@ -92,6 +92,7 @@ class StepForm(ModalScreen[StepSaved | None]):
         self.profile = profile
         self.next_line = next_line
         self.meeting_id = entry.meeting_id
+        self.linked: str | None = entry.meeting_id  # the meeting chosen with Ctrl+L
         self.full_members = [m for m in data.active_members if m.status == "full"]
         self.touched: set[str] = set()
         self.opened_with: list[object] = []
@@ -125,7 +126,10 @@ class StepForm(ModalScreen[StepSaved | None]):
                 yield self._row("months", "延长月数", _box("months", months))
                 yield self._vote_row(e.vote)
                 yield Static("", id="vote-result", classes="hint field-hint", markup=False)
-                yield self._row("people", "相关人员", _box("people", e.people))
+                people = _box("people", e.people)
+                people.suggester = SuggestFromList(known_people(self.data), case_sensitive=False)
+                people.placeholder = "姓名，多人用、分隔"
+                yield self._row("people", "相关人员", people)
                 yield self._row("document", "材料", _box("document", e.document))
                 yield self._row("note", "备注", _box("note", e.note))
             yield Static("", id="form-status", classes="form-status", markup=False)
@@ -153,20 +157,11 @@ class StepForm(ModalScreen[StepSaved | None]):
             id="row-vote",
         )
 
-    @property
-    def tally_boxes(self) -> dict[str, Input]:
-        return {name: self.query_one(f"#field-{name}", Input) for name, _ in TALLY}
-
     def on_mount(self) -> None:
         self._arrange()
         self.opened_with = self._raw()
         self.query_one("#field-date", DateField).focus()
         self._check()
-
-    @property
-    def step(self) -> Step | None:
-        chosen = self.query_one("#field-step", Select).value
-        return step_of(chosen) if isinstance(chosen, str) else None
 
     def _arrange(self) -> None:
         """Show the rows the chosen step needs, labelled as the step calls them."""
@@ -189,6 +184,7 @@ class StepForm(ModalScreen[StepSaved | None]):
         for name in ROWS:
             self.query_one(f"#row-{name}").display = shown[name]
         self.query_one("#vote-result").display = shown["vote"]
+        self.refresh_bindings()
         if step is None:
             return
         if step.companion:
@@ -296,31 +292,6 @@ class StepForm(ModalScreen[StepSaved | None]):
         else:
             status.update("")
         return entry, errors
-
-    def _vote_line(self, entry: StepEntry, notes: dict[str, str]) -> str:
-        if entry.date is None:
-            return ""
-        if "vote" in notes:
-            line = notes["vote"]
-        else:
-            entitled = len(voters_on(self.data.members, entry.date))
-            line = f"应到会有表决权的正式党员{entitled}人（按名册）"
-        if self.meeting_id:
-            line += "；已关联当天的支部党员大会记录"
-        return line
-
-    def _prefill_vote(self) -> None:
-        """A 支部党员大会 on the day on file gives its attendance and tally (NAT-1)."""
-        try:
-            day = self.query_one("#field-date", DateField).date
-        except DateParseError:
-            return
-        if day is None:
-            return
-        meeting_id, vote = meeting_vote(self.data, self.candidate, day)
-        self.meeting_id = meeting_id or (self.entry.meeting_id if day == self.entry.date else None)
-        if vote is not None:
-            fill_tally(self.tally_boxes, vote)
 
     @on(Input.Changed)
     @on(Select.Changed)
