@@ -74,3 +74,20 @@ async def test_EDU_5_n_registers_the_next_member_and_numbers_stay_unique(
         await settle(pilot, lambda: isinstance(app.screen, CertificatesScreen))
     cards = {c.member_id: c.number for c in read_file(branch_dir).certificates}
     assert cards == {"m01": "A001", "m02": "A002"}  # in roster order, unchanged
+
+
+async def test_EDU_5_a_number_with_a_stray_character_is_refused_beside_the_field(
+    branch_dir: Path, today: dt.date
+) -> None:
+    before = len(read_file(branch_dir).certificates)
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "z")
+        await settle(pilot, lambda: isinstance(app.screen, CertificatesScreen))
+        await pilot.press("n")
+        await settle(pilot, lambda: isinstance(app.screen, RecordForm))
+        await pilot.press("tab", *"DYZ2026×0012", "ctrl+s")
+        await settle(pilot, lambda: "只能包含字母、数字和“-”" in text(app, "#error-number"))
+        assert text(app, "#error-number") == "党员证编号只能包含字母、数字和“-”，4至40位"
+        assert isinstance(app.screen, RecordForm)
+    assert len(read_file(branch_dir).certificates) == before

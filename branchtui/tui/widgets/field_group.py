@@ -42,6 +42,7 @@ class FieldSpec:
     hint: str = ""  # a line under the field
     placeholder: str = ""
     required: bool = False
+    max_length: int | None = None  # of text: the record field's declared limit (Spec)
     # Whom a member field picks from when not the form's people (入党积极分子, say).
     people: Callable[[], Sequence[Any]] | None = None
 
@@ -158,6 +159,11 @@ class FieldGroup(Vertical):
                 values[spec.name] = None
             if spec.required and values[spec.name] in (None, "", []) and spec.name not in errors:
                 errors[spec.name] = f"请填写{spec.label}"
+            value = values[spec.name]
+            if spec.max_length and isinstance(value, str) and len(value) > spec.max_length:
+                errors.setdefault(
+                    spec.name, f"{spec.label}不能超过{spec.max_length}个字（现为{len(value)}个字）"
+                )
         return values, errors
 
     def _read(self, spec: FieldSpec) -> Any:

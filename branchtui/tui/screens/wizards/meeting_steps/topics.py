@@ -15,9 +15,10 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
+from branchtui.domain.fields import spec_of
 from branchtui.domain.meetings.roll import headcount, post_of
 from branchtui.domain.meetings.theme_day import minutes_of
-from branchtui.domain.records import AgendaItem
+from branchtui.domain.records import AgendaItem, Meeting
 from branchtui.domain.records.meeting_parts import (
     ACTIVITY_FORMS,
     THEME_DAY_ACTIONS,
@@ -36,7 +37,7 @@ from branchtui.tui.widgets.record_list import RecordList
 AGENDA_KINDS = {"general_meeting", "committee_meeting", "group_meeting"}
 NO_STUDY = {"committee_meeting"}
 SUMMARY = (
-    FieldSpec("topic", "会议主题"),
+    FieldSpec("topic", "会议主题", max_length=spec_of(Meeting, "topic").max_length),
     FieldSpec("content", "内容摘要", "long"),
     FieldSpec("study_hours", "学习时长", "number", hint="小时；计入全年集中学习天数（EDU-1）"),
 )
@@ -61,7 +62,10 @@ THEME = (
     FieldSpec("public_count", "参加群众人数", "int"),
     FieldSpec("public_note", "群众参加情况"),
 )
-AGENDA_FORM = (FieldSpec("title", "议题", required=True), FieldSpec("notes", "讨论情况", "long"))
+AGENDA_FORM = (
+    FieldSpec("title", "议题", required=True, max_length=spec_of(AgendaItem, "title").max_length),
+    FieldSpec("notes", "讨论情况", "long"),
+)
 SPEECH_FORM = (
     FieldSpec("member_id", "发言人", "member"),
     FieldSpec("name", "外来发言人", hint="发言人不是本支部党员时填写姓名"),
