@@ -256,3 +256,23 @@ async def test_a_draft_taken_over_by_another_login_is_left_to_it(
     (meeting,) = read_file(branch_dir).meetings
     assert [a.reason for a in meeting.attendance if a.status == "on_leave"] == ["出差"]
     assert meeting.place != "另一会话的地点"
+
+
+async def test_an_agenda_item_past_its_declared_length_is_refused_beside_it(
+    branch_dir: Path, today: dt.date
+) -> None:
+    from branchtui.tui.screens.wizards.form_dialog import FormDialog
+
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "m", "n", "1", "enter", *"0900", "enter", *"1100", "enter")
+        await pilot.press(*"会议室", "enter", "enter", *"lisi", "enter", "pagedown")
+        await pilot.press("a", *("题" * 61), "ctrl+s")
+        await settle(pilot, lambda: isinstance(app.screen, FormDialog))
+        error = app.screen.query_one("#dlg-title-error", Static)
+        await settle(pilot, lambda: "不能超过60个字" in str(error.render()))
+        assert str(error.render()) == "议题不能超过60个字（现为61个字）"
+        assert isinstance(app.screen, FormDialog)  # not taken into the meeting
+        await pilot.press("backspace", "ctrl+s")
+        await settle(pilot, lambda: not isinstance(app.screen, FormDialog))
+        assert wizard(pilot).work.meeting.agenda[0].title == "题" * 60
