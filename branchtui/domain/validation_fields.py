@@ -24,7 +24,7 @@ _MOBILE = re.compile(r"1[3-9]\d{9}", re.ASCII)
 _LANDLINE = re.compile(r"0\d{2,3}-?\d{7,8}", re.ASCII)
 _NAME = re.compile(r"[\u3400-\u9fffA-Za-z]+(?:[·• ][\u3400-\u9fffA-Za-z]+)*")
 _PEOPLE_SEPARATOR = re.compile(r"[、，,；;\s]+")
-_PERSON = re.compile(r"[\u3400-\u9fffA-Za-z·•]{1,30}(?:[（(][\u3400-\u9fffA-Za-z·•]{1,20}[)）])?")
+_PERSON = re.compile(r"[\u3400-\u9fffA-Za-z·•]{2,30}(?:[（(][\u3400-\u9fffA-Za-z·•]{1,20}[)）])?")
 _MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
 
 

@@ -128,7 +128,7 @@ class StepForm(MeetingLink):
                 yield Static("", id="vote-result", classes="hint field-hint", markup=False)
                 people = _box("people", e.people)
                 people.suggester = SuggestFromList(known_people(self.data), case_sensitive=False)
-                people.placeholder = "姓名，多人用、分隔"
+                people.placeholder = "姓名，多人用、分隔（→ 键采用提示的姓名）"
                 yield self._row("people", "相关人员", people)
                 yield self._row("document", "材料", _box("document", e.document))
                 yield self._row("note", "备注", _box("note", e.note))

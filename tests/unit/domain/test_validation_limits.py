@@ -53,6 +53,7 @@ def test_people_are_names_not_dates() -> None:
     assert check_people("2026-11-10", "谈话人") == "谈话人应填写姓名，不能是日期或数字"
     assert check_people("张三3", "谈话人") == "谈话人应填写姓名，不能是日期或数字"
     assert check_people("张三/李四", "谈话人") == "谈话人应填写姓名（可注明职务），多人用“、”分隔"
+    assert check_people("史", "谈话人") == "谈话人应填写姓名（可注明职务），多人用“、”分隔"
     for good in (
         "",
         "史磊",
