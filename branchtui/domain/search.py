@@ -127,6 +127,12 @@ def name_pinyin(name: str) -> str:
     return "".join(group[0] for group in name_readings(name))
 
 
+def name_syllables(name: str) -> tuple[str, ...]:
+    """The usual reading syllable by syllable (``("chen", "lin", "ning")``): the sort key of
+    Chinese name lists, which compare the first character's reading, then the second's."""
+    return tuple(group[0] for group in name_readings(name))
+
+
 def name_initials(name: str) -> str:
     """The initials of the usual reading (``zs`` for 张三)."""
     return "".join(group[0][:1] for group in name_readings(name))
@@ -220,5 +226,6 @@ def search_members(members: Iterable[T], query: str) -> list[T]:
 
 
 def sort_by_pinyin(members: Sequence[T]) -> list[T]:
-    """Members in the order of their names' pinyin (how paper rosters are sorted)."""
-    return sorted(members, key=lambda m: (name_pinyin(m.name), m.name))
+    """Members in the order of their names' pinyin, syllable by syllable as paper rosters are
+    sorted: 陈琳宁 (chen lin ning) before 程勇诗 (cheng …), 李晓梅 before 刘芳."""
+    return sorted(members, key=lambda m: (name_syllables(m.name), m.name))

@@ -104,6 +104,13 @@ def test_sort_by_pinyin_follows_reading_not_code_point() -> None:
     assert [m.name for m in sort_by_pinyin(members)] == ["安娜", "单小明", "曾国藩", "张三"]
 
 
+def test_sort_by_pinyin_compares_syllable_by_syllable() -> None:
+    # Run together, "chengyongshi" < "chenlinning" and "liufang" < "lixiaomei"; a name list
+    # compares the surname's reading first: chen < cheng, li < liu.
+    members = _members("程勇诗", "陈琳宁", "刘芳", "李晓梅", "李")
+    assert [m.name for m in sort_by_pinyin(members)] == ["陈琳宁", "程勇诗", "李", "李晓梅", "刘芳"]
+
+
 def test_a_thousand_members_are_searched_keystroke_by_keystroke() -> None:
     rng = random.Random(7)
     surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
