@@ -12,7 +12,7 @@ import datetime as dt
 from typing import TypeVar
 
 from branchtui.domain.changes import RecordChanges
-from branchtui.domain.dates import add_months, add_years
+from branchtui.domain.dates import add_months
 from branchtui.domain.member_changes import member_changed
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, FlowingMember, Member, Transfer, TravelAbroad
@@ -122,14 +122,6 @@ def contact_due(flow: FlowingMember, profile: Profile) -> dt.date:
     """REL-4: when an out-flowing member not heard from since the last contact (or the start)
     is to be warned about (``flowing_contact_warning_months``)."""
     return add_months(flow.last_contact or flow.start, profile.flowing_contact_warning_months)
-
-
-def conversion_due(member: Member, profile: Profile) -> dt.date | None:
-    """REL-5: the date a (flowing) 预备党员 is due for conversion: a probation year after the
-    branch meeting; None for a full member or without the date joined."""
-    if member.status != "probationary" or member.joined is None:
-        return None
-    return add_years(member.joined, profile.probation_years)
 
 
 def report_back_due(flow: FlowingMember, profile: Profile) -> dt.date:

@@ -14,9 +14,10 @@ import datetime as dt
 from branchtui.domain import report_registers as registers
 from branchtui.domain import report_sections as sections
 from branchtui.domain.calendar import WorkCalendar
-from branchtui.domain.dates import add_months, add_years, format_date_cn, month_bounds, month_key
+from branchtui.domain.dates import add_months, format_date_cn, month_bounds, month_key
 from branchtui.domain.obligations import obligations_on
 from branchtui.domain.obligations.rep import report_deadline
+from branchtui.domain.probation import conversion_due
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, MonthlyReport
 from branchtui.domain.records.ledgers import MONTHLY_TEXTS
@@ -46,10 +47,10 @@ def conversions_due(
     """预备党员 whose probation ends by ``until`` (REL-5, NAT-3): name and the date it ends."""
     rows = []
     for member in active_members_on(data.members, on):
-        if status_on(member, on) != "probationary" or member.joined is None:
+        if status_on(member, on) != "probationary":
             continue
-        ends = add_years(member.joined, profile.probation_years)
-        if ends <= until:
+        ends = conversion_due(member, profile, data.candidates)
+        if ends is not None and ends <= until:
             rows.append({"name": member.name, "date": ends, "late": ends < on})
     return sorted(rows, key=lambda r: r["date"])
 

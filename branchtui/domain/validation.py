@@ -56,6 +56,8 @@ __all__ = [
 
 # The party was founded on 1 July 1921: nobody joined before.
 PARTY_FOUNDED = dt.date(1921, 7, 1)
+# Probation lasts a year (NAT-3; an extension only lengthens it).
+PROBATION_YEARS = 1
 # Members join at 18 or older (党章 §1).
 JOINING_AGE = 18
 # A message for what no check could read: never shown for records built by our own code.
@@ -82,11 +84,23 @@ def _member(c: Checker) -> None:
     c.choice("status")
     if c.get("status") == "probationary" and c.get("full_date") is not None:
         c.add("full_date", "预备党员尚未转正，不应填写转正时间")
+    _member_probation(c)
     c.choice("dues_category")
     c.amount("monthly_income", "月收入")
     _member_age(c)
     id_consistency(c)
     _member_removal(c)
+
+
+def _member_probation(c: Checker) -> None:
+    """NAT-3: probation lasts a year from 入党时间, so a 正式党员 who joined less than a year ago
+    must have a recorded 转正时间; one who joined longer ago may lack it (history entered
+    later, or imported)."""
+    joined = c.get("joined")
+    if c.get("status") != "full" or c.get("full_date") is not None or "joined" in c.errors:
+        return
+    if isinstance(joined, dt.date) and add_years(joined, PROBATION_YEARS) > c.today:
+        c.add("status", "入党不满1年，应为预备党员（已转正请填写转正时间）")
 
 
 def _member_age(c: Checker) -> None:

@@ -17,6 +17,7 @@ from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, obligation, who
 from branchtui.domain.obligations.indexes import attendance_book, dues_book, members_by_id
 from branchtui.domain.obligations.periods import UPCOMING_DAYS
+from branchtui.domain.probation import Conversion, conversions_without_file
 from branchtui.domain.records import Candidate, Member
 
 
@@ -88,11 +89,13 @@ def _judge_meetings(
 
 @rule("NAT-3")
 def check_development_steps(ctx: Context) -> list[Obligation]:
-    """Each candidate's next step of the 25 and its deadline; overdue steps and breaches."""
+    """Each candidate's next step of the 25 and its deadline; overdue steps and breaches; and
+    the conversion of every 预备党员 in the roster without a development file in progress."""
     people = [c for c in ctx.data.candidates if in_development(c)]
-    if not people:
-        return [obligation("NAT-3", "not_applicable", detail="目前没有在培养的发展对象")]
-    out: list[Obligation] = []
+    conversions = conversions_without_file(ctx.data, ctx.profile)
+    if not people and not conversions:
+        return [obligation("NAT-3", "not_applicable", detail="目前没有在培养的发展对象和预备党员")]
+    out: list[Obligation] = [_conversion_obligation(ctx, c) for c in conversions]
     for c in people:
         owed = pending_steps(c, ctx.on, ctx.profile)
         if owed:
@@ -113,6 +116,32 @@ def check_development_steps(ctx: Context) -> list[Obligation]:
                 )
             )
     return out or [obligation("NAT-3", "met", detail="各发展环节均已完成")]
+
+
+def _conversion_obligation(ctx: Context, conversion: Conversion) -> Obligation:
+    """NAT-3 for a 预备党员 without a development file: probation ends a year after 入党时间;
+    the conversion is recorded on her roster entry (党员类别, 转正时间), where it settles."""
+    member, due = conversion.member, conversion.due
+    if ctx.on > due:
+        status = "overdue"
+        detail = (
+            f"预备党员{member.name}的预备期已于{format_date(due)}期满，应讨论转正并登记转正时间"
+        )
+        short = (f"{member.name}预备期已满，应讨论转正", f"{member.name}应讨论转正")
+    else:
+        status = "upcoming" if (due - ctx.on).days <= UPCOMING_DAYS else "met"
+        detail = f"预备党员{member.name}的预备期至{format_date(due)}期满，届时讨论转正"
+        short = (f"{member.name}预备期至{format_date(due)}期满", f"{member.name}预备期将满")
+    return obligation(
+        "NAT-3",
+        status,
+        period_kind="deadline",
+        due=due,
+        detail=detail,
+        brief=brief(detail, *short),
+        people=(member.id,),
+        action="screen:roster",
+    )
 
 
 def _next_step_obligation(ctx: Context, c: Candidate, owed: list[NextStep]) -> Obligation:

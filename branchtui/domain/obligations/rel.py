@@ -5,10 +5,10 @@ from __future__ import annotations
 from branchtui.domain.dates import format_date
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, obligation, who
+from branchtui.domain.probation import conversion_due
 from branchtui.domain.records.relations import TRANSFER_INSTRUMENTS
 from branchtui.domain.relations import (
     contact_due,
-    conversion_due,
     instrument_fits,
     outflow_gaps,
     proposed_instrument,
@@ -262,7 +262,7 @@ def check_return(ctx: Context) -> list[Obligation]:
         member = members.get(f.member_id or "")
         if member is None or member.status != "probationary" or member.removed:
             continue
-        due = conversion_due(member, ctx.profile)
+        due = conversion_due(member, ctx.profile, ctx.data.candidates)
         if due is None:
             continue
         status = "overdue" if ctx.on > due else "upcoming"

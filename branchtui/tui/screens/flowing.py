@@ -11,9 +11,10 @@ from textual.binding import BindingType
 
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import format_date
+from branchtui.domain.probation import conversion_due
 from branchtui.domain.profile import Profile, profile_of
 from branchtui.domain.records import BranchData, FlowingMember, Record
-from branchtui.domain.relations import conversion_due, flowing_saved, outflow_gaps
+from branchtui.domain.relations import flowing_saved, outflow_gaps
 from branchtui.tui.registry.relations import FLOWING
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.register import Column, Register, RegisterScreen, field_column
@@ -27,7 +28,7 @@ def _conversion(flow: Any, data: BranchData) -> str:
     member = data.find("members", flow.member_id)
     if member is None or member.removed is not None:
         return ""
-    due = conversion_due(member, profile_of(data))
+    due = conversion_due(member, profile_of(data), data.candidates)
     return format_date(due) if due is not None else ""
 
 
@@ -54,7 +55,7 @@ def flowing_check(data: BranchData, profile: Profile) -> FormCheck:
         if record.direction == "inflow" and not record.home_org.strip():
             warned["home_org"] = "流入党员应登记流出地党组织（REL-6）"
         member = data.find("members", record.member_id)
-        due = conversion_due(member, profile) if member is not None else None
+        due = conversion_due(member, profile, data.candidates) if member is not None else None
         if due is not None and record.direction == "outflow":
             warned["member_id"] = f"预备党员，应于{format_date(due)}前按期转正（REL-5）"
         return {}, warned

@@ -154,6 +154,25 @@ def test_conversion_date_order_and_warning(today: dt.date) -> None:
     }
 
 
+def test_a_full_member_who_joined_less_than_a_year_ago_needs_a_conversion_date(
+    today: dt.date,
+) -> None:
+    # NAT-3: probation is a year; 李晓梅 joined 2026-05-20 and cannot be 正式 on 2026-11-27.
+    recent = member(joined=D(2026, 5, 20), full_date=None, status="full")
+    assert validate(recent, today) == {
+        "status": "入党不满1年，应为预备党员（已转正请填写转正时间）"
+    }
+    assert (
+        validate(member(joined=D(2026, 5, 20), full_date=None, status="probationary"), today) == {}
+    )
+    # A year ago or more without 转正时间: history entered later (or imported), accepted.
+    assert validate(member(joined=D(2025, 11, 27), full_date=None, status="full"), today) == {}
+    assert validate(member(joined=D(2014, 4, 4), full_date=None, status="full"), today) == {}
+    # With a 转正时间 the date's own checks speak (a short probation is a warning).
+    converted = member(joined=D(2025, 5, 20), full_date=D(2026, 5, 20), status="full")
+    assert validate(converted, today) == {}
+
+
 def test_status_gender_and_removal(today: dt.date) -> None:
     assert validate(member(status="预备"), today)["status"] == "党员类别应为：正式党员、预备党员"
     assert validate(member(status="probationary"), today) == {

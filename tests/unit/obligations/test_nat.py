@@ -105,6 +105,70 @@ def test_NAT_3_warns_when_target_named_before_a_year_of_training(data) -> None:
     assert "warning" in statuses(judge("NAT-3", data, ON))
 
 
+def test_NAT_3_a_probationary_entered_by_hand_is_due_for_conversion_a_year_after_joining(
+    data,
+) -> None:
+    # No development file (entered in the roster or imported): probation runs from 入党时间.
+    m = add_member(data, "马丽", joined=D(2026, 3, 23), status="probationary", full_date=None)
+    ob = one(judge("NAT-3", data, D(2027, 3, 10)))
+    assert (ob.status, ob.due, ob.people) == ("upcoming", D(2027, 3, 23), (m.id,))
+    assert ob.action == "screen:roster"  # the conversion is recorded on her roster entry
+    late = one(judge("NAT-3", data, D(2027, 3, 24)))
+    assert late.status == "overdue"
+    assert "马丽的预备期已于2027-03-23期满" in late.detail
+    assert one(judge("NAT-3", data, ON)).status == "met"  # months ahead: shown, not owed
+
+
+def test_NAT_3_an_imported_probationary_of_long_ago_is_overdue(data) -> None:
+    add_member(data, "马丽", joined=D(2014, 4, 4), status="probationary", full_date=None)
+    ob = one(judge("NAT-3", data, ON))
+    assert (ob.status, ob.due) == ("overdue", D(2015, 4, 4))
+
+
+def test_NAT_3_a_converted_or_removed_member_owes_no_conversion(data) -> None:
+    add_member(data, "王五", joined=D(2025, 3, 1), status="full", full_date=D(2026, 3, 1))
+    add_member(
+        data,
+        "赵六",
+        joined=D(2025, 3, 1),
+        status="probationary",
+        full_date=None,
+        removed=D(2025, 9, 1),
+    )
+    assert statuses(judge("NAT-3", data, ON)) == ["not_applicable"]
+
+
+def test_NAT_3_a_probationary_with_a_file_is_counted_once_by_the_file(data) -> None:
+    m = add_member(data, "于毅", joined=D(2026, 1, 5), status="probationary", full_date=None)
+    events = [
+        CandidateEvent(step="branch_vote", date=D(2026, 1, 5)),
+        CandidateEvent(step="approved", date=D(2026, 2, 10)),
+        CandidateEvent(step="probation_extended", date=D(2027, 1, 5), months=6),
+    ]
+    c = add(data, Candidate(name="于毅", events=events, member_id=m.id))
+    obs = judge("NAT-3", data, D(2027, 7, 6))
+    mine = [ob for ob in obs if m.id in ob.people or c.id in ob.refs]
+    assert all(ob.refs == (c.id,) for ob in mine)  # the file's steps, no roster line beside
+    assert not any(ob.action == "screen:roster" for ob in obs)
+
+
+def test_conversion_due_follows_the_file_and_its_extension(data) -> None:
+    from branchtui.domain.probation import conversion_due
+    from branchtui.domain.profile import get_profile
+
+    profile = get_profile("plan-2017")
+    m = add_member(data, "于毅", joined=D(2026, 1, 5), status="probationary", full_date=None)
+    assert conversion_due(m, profile) == D(2027, 1, 5)
+    events = [
+        CandidateEvent(step="branch_vote", date=D(2026, 1, 5)),
+        CandidateEvent(step="probation_extended", date=D(2027, 1, 5), months=6),
+    ]
+    c = add(data, Candidate(name="于毅", events=events, member_id=m.id))
+    assert conversion_due(m, profile, [c]) == D(2027, 7, 5)
+    full = add_member(data, "王五", status="full")
+    assert conversion_due(full, profile, [c]) is None
+
+
 def member_with_rate(data, amount: str, income: str = "6000"):
     m = add_member(data, monthly_income=Decimal(income))
     add(
