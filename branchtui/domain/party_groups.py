@@ -2,13 +2,15 @@
 
 A group leader (组长) leads the group they belong to: a leader moved to another group or
 removed from the roster stops leading the old group, which is then without a leader until a
-new one is named.
+new one is named. An empty group may be deleted (kept as history with its 撤销时间); one with
+members may not.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Iterable, Sequence
 
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.records import Member, PartyGroup
@@ -71,3 +73,52 @@ def appoint_leader(
     if member.group_id == group.id:
         return led
     return led + move_to_group(member, group.id, [g for g in groups if g.id != group.id])
+
+
+def members_in_group_during(
+    group: PartyGroup, members: Iterable[Member], start: dt.date, end: dt.date
+) -> list[Member]:
+    """The members of ``group`` in the roster at some time from ``start`` to ``end``: those
+    whose group it is (a removed member keeps the group she left it from), from the day the
+    branch answers for them (``counted_from``) to their removal. LIFE-3 judges only a group
+    that had members."""
+    return [
+        m
+        for m in members
+        if m.group_id == group.id
+        and (m.counted_from is None or m.counted_from <= end)
+        and (m.removed is None or m.removed > start)
+    ]
+
+
+def groups_by_staffing(
+    groups: Iterable[PartyGroup], members: Sequence[Member], start: dt.date, end: dt.date
+) -> tuple[list[PartyGroup], list[PartyGroup]]:
+    """The groups that existed from ``start`` to ``end`` (created by the end, not dissolved
+    before the start): those with members in that time, and those without (LIFE-3 does not
+    judge an empty group)."""
+    staffed: list[PartyGroup] = []
+    empty: list[PartyGroup] = []
+    for group in groups:
+        if group.created is not None and group.created > end:
+            continue
+        if group.dissolved is not None and group.dissolved <= start:
+            continue
+        people = members_in_group_during(group, members, start, end)
+        (staffed if people else empty).append(group)
+    return staffed, empty
+
+
+def dissolve_refusal(group: PartyGroup, members: Iterable[Member]) -> str | None:
+    """Why ``group`` cannot be deleted (删除党小组): it still has members, named by count; None
+    when it is empty and may go."""
+    count = sum(1 for m in members if m.removed is None and m.group_id == group.id)
+    if count:
+        return f"{group.name}还有{count}名党员，不能删除；请先把他们移出或编入其他党小组"
+    return None
+
+
+def dissolve_group(group: PartyGroup, on: dt.date) -> RecordChanges:
+    """Delete an empty group as the roster removes a member: kept as history, dissolved
+    (撤销时间) on ``on``, without a leader; its past meetings still name it."""
+    return RecordChanges(updates=(dataclasses.replace(group, dissolved=on, leader_id=None),))

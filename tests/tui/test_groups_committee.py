@@ -121,3 +121,33 @@ async def test_moving_a_leader_frees_the_group_left(branch_dir: Path, today: dt.
         assert any("第二党小组组长空缺" in str(n.message) for n in app._notifications)
     groups = {g.id: g for g in read_file(branch_dir).groups}
     assert groups["g2"].leader_id is None and groups["g1"].leader_id == "m01"
+
+
+async def test_take_a_member_out_and_delete_the_empty_group(
+    branch_dir: Path, today: dt.date
+) -> None:
+    app = build_app(branch_dir, today=today)
+    said = lambda: " ".join(str(n.message) for n in app._notifications)  # noqa: E731
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "g")
+        await settle(pilot, lambda: isinstance(app.screen, GroupsScreen))
+        table = app.screen.query_one("#group-table", DataTable)
+        panel = app.screen.query_one("#group-members", Static)
+        await pilot.press("down", "d")  # 第二党小组 has five members: refused, by count
+        await settle(pilot, lambda: "第二党小组还有5名党员，不能删除" in said())
+        assert table.row_count == 2
+        await pilot.press("x", *"lf", "enter")  # 刘芳 taken out of 第二党小组
+        await settle(pilot, lambda: "刘芳已移出第二党小组" in said())
+        assert "刘芳" not in str(panel.render())
+        await pilot.press("a", *"第三党小组", "enter")
+        await settle(pilot, lambda: table.row_count == 3)
+        await pilot.press("down", "d")  # 第三党小组, empty
+        await settle(pilot, lambda: app.screen.is_modal)
+        await pilot.press("down", "enter")  # 删除党小组
+        await settle(pilot, lambda: table.row_count == 2)
+        assert "已删除第三党小组（保留为历史）" in said()
+    data = read_file(branch_dir)
+    liu = next(m for m in data.members if m.name == "刘芳")
+    assert liu.group_id is None
+    third = next(g for g in data.groups if g.name == "第三党小组")
+    assert third.dissolved == today  # kept as history

@@ -222,3 +222,69 @@ async def test_entry_error_deletes_the_member_after_a_confirmation(
     assert not any(m.name == "张三" for m in data.members)
     assert next(g for g in data.groups if g.id == "g1").leader_id is None
     assert dangling_references(data) == []
+
+
+async def test_a_probationary_entered_by_hand_is_converted_from_the_dashboard(
+    branch_dir: Path, today: dt.date
+) -> None:
+    # NAT-3: 马丽 was imported as 预备 (no development file); her probation ended in 2015.
+    from conftest import on_screen, open_duty, text_of
+
+    from branchtui.domain.obligations import obligations_on
+    from branchtui.domain.profile import get_profile
+    from branchtui.domain.records import Member
+    from branchtui.storage.store import Store
+
+    ma = Member(name="马丽", gender="female", joined=dt.date(2014, 4, 4), status="probationary")
+    Store.open(branch_dir).add(ma)
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_duty(pilot, "NAT-3")
+        assert "马丽" in text_of(app, "#detail-body")
+        assert "打开「党员名册」办理" in text_of(app, "#detail-action")
+        await pilot.press("enter")
+        await on_screen(pilot, MemberForm)  # her entry, where 转正 is recorded
+        form = app.screen
+        assert form.query_one("#field-name", Input).value == "马丽"
+        form.query_one("#field-status").focus()
+        await choose_up(pilot)  # 预备党员 → 正式党员
+        form.query_one("#field-full_date").focus()
+        await pilot.press(*"2015-04-10", "ctrl+s")
+        await on_screen(pilot, RosterScreen)
+    data = read_file(branch_dir)
+    saved = next(m for m in data.members if m.name == "马丽")
+    assert (saved.status, saved.full_date) == ("full", dt.date(2015, 4, 10))
+    duties = obligations_on(data, today, get_profile("plan-2017"))
+    assert not any(ob.rule == "NAT-3" and saved.id in ob.people for ob in duties)
+
+
+async def choose_up(pilot: Pilot[None]) -> None:
+    """Open the focused Select and pick the option above the current one."""
+    await pilot.press("enter", "up", "enter")
+    await pilot.pause()
+
+
+async def test_a_full_member_who_joined_months_ago_is_refused_beside_the_field(
+    branch_dir: Path, today: dt.date
+) -> None:
+    # NAT-3: 李晓梅 joined 2026-05-20, so on 2026-11-27 she is still on probation.
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_roster(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, MemberForm)
+        await pilot.press(*"李晓梅")
+        form.query_one("#field-joined").focus()
+        await pilot.press(*"2026-05-20", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # not saved: 党员类别 正式党员 is the default
+        message = str(form.query_one("#error-status", Static).render())
+        assert message == "入党不满1年，应为预备党员（已转正请填写转正时间）"
+        form.query_one("#field-status").focus()
+        await choose(pilot, 1)  # 正式党员 → 预备党员
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: isinstance(app.screen, RosterScreen))
+    saved = next(m for m in read_file(branch_dir).members if m.name == "李晓梅")
+    assert (saved.status, saved.joined) == ("probationary", dt.date(2026, 5, 20))

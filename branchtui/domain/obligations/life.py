@@ -26,6 +26,7 @@ from branchtui.domain.obligations.periods import (
     next_period,
     periodic_status,
 )
+from branchtui.domain.party_groups import groups_by_staffing
 from branchtui.domain.records import Meeting, PartyGroup
 from branchtui.domain.records.meetings import MEETING_KINDS
 
@@ -117,26 +118,24 @@ def committee_meetings(ctx: Context) -> list[Obligation]:
     return _periodic(ctx, "LIFE-2", "committee_meeting", "month", need)
 
 
-def _groups_in(ctx: Context, period: Period) -> list[PartyGroup]:
-    return [
-        g
-        for g in ctx.data.groups
-        if (g.created is None or g.created <= period.end)
-        and (g.dissolved is None or g.dissolved > period.start)
-    ]
-
-
 @rule("LIFE-3")
 def group_meetings(ctx: Context) -> list[Obligation]:
-    """LIFE-3: a 党小组会 per group per month; without groups, an all-member study a month."""
+    """LIFE-3: a 党小组会 per group per month; without groups, an all-member study a month. A
+    group without members in the month is not judged (said, for the current month); a branch
+    whose groups are all empty holds the all-member study."""
     need = ctx.profile.group_meetings_per_month
     out: list[Obligation] = []
     targets: list[tuple[list[Meeting], str, str, tuple[str, ...]]]
     for period in judged_periods("month", ctx.data, ctx.on):
-        groups = _groups_in(ctx, period)
+        groups, empty = groups_by_staffing(
+            ctx.data.groups, ctx.data.members, period.start, period.end
+        )
+        if period.contains(ctx.on):
+            out.extend(_empty_group(period, g) for g in empty)
         if not groups:
             found = held(ctx, "all_member_study", period)
-            text = f"{period.label}未设党小组，全体党员学习 {len(found)} 次（应 {need} 次）"
+            why = "党小组均无党员" if empty else "未设党小组"
+            text = f"{period.label}{why}，全体党员学习 {len(found)} 次（应 {need} 次）"
             short = f"{period.label}全体党员学习{len(found)}次（应{need}次）"
             targets = [(found, text, brief(text, short), ())]
         else:
@@ -169,6 +168,18 @@ def group_meetings(ctx: Context) -> list[Obligation]:
                 )
             )
     return out
+
+
+def _empty_group(period: Period, group: PartyGroup) -> Obligation:
+    text = f"{period.label}党小组“{group.name}”暂无党员，不要求召开党小组会"
+    return period_obligation(
+        "LIFE-3",
+        "not_applicable",
+        period,
+        detail=text,
+        brief=brief(text, f"“{group.name}”暂无党员，不要求开会", f"{group.name}暂无党员"),
+        refs=(group.id,),
+    )
 
 
 def secretaries_in(ctx: Context, period: Period) -> set[str]:

@@ -136,7 +136,7 @@ GROUPS = ScreenSpec(
     area="organization",
     key="g",
     title="党小组",
-    help="党小组设置、组长与成员（ORG-2）",
+    help="党小组设置、组长与成员，新建、删除与移出（ORG-2）",
     factory="branchtui.tui.screens.groups:GroupsScreen",
     settles=("groups",),
     actions=(
@@ -145,6 +145,22 @@ GROUPS = ScreenSpec(
         ActionSpec("groups-leader", "l", "组长", "指定组长", "为选中党小组指定组长", "leader"),
         ActionSpec(
             "groups-assign", "m", "分配党员", "分配党员", "把党员编入选中的党小组", "assign"
+        ),
+        ActionSpec(
+            "groups-unassign",
+            "x",
+            "移出",
+            "移出党小组",
+            "把选中党小组的一名党员移出（不再属于任何党小组）",
+            "unassign",
+        ),
+        ActionSpec(
+            "groups-delete",
+            "d",
+            "删除",
+            "删除党小组",
+            "删除没有党员的党小组（保留为历史，记撤销时间）",
+            "delete",
         ),
     ),
 )

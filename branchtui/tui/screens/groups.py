@@ -1,4 +1,5 @@
-"""党小组 (ORG-2): create, rename, pick a leader, assign members; sizes with the over-10 warning."""
+"""党小组 (ORG-2): create, rename, delete an empty one, pick a leader, put members in and take
+them out; sizes with the over-10 warning."""
 
 from __future__ import annotations
 
@@ -10,13 +11,19 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.widgets import DataTable, Header, Static
 
-from branchtui.domain.party_groups import appoint_leader, move_all_to_group
+from branchtui.domain.party_groups import (
+    appoint_leader,
+    dissolve_group,
+    dissolve_refusal,
+    move_all_to_group,
+    move_to_group,
+)
 from branchtui.domain.records import PartyGroup
 from branchtui.domain.roster import group_sizes, members_of_group
 from branchtui.domain.search import sort_by_pinyin
 from branchtui.tui.registry.organization import GROUPS
 from branchtui.tui.screens.base import DataScreen
-from branchtui.tui.screens.dialogs import TextPrompt
+from branchtui.tui.screens.dialogs import ChoicePrompt, TextPrompt
 from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.member_picker import MemberPicker
 from branchtui.tui.widgets.members_picker import MembersPicker
@@ -155,3 +162,46 @@ class GroupsScreen(DataScreen):
 
         title = f"编入{group.name}（可选多人）"
         self.app.push_screen(MembersPicker(title, members, [], note), chosen)
+
+    def action_unassign(self) -> None:
+        group = self.selected
+        if group is None:
+            return
+        members = sort_by_pinyin(members_of_group(self.data.members, group.id))
+        if not members:
+            self.notify(f"{group.name}暂无党员", severity="warning")
+            return
+
+        def chosen(member_id: str | None) -> None:
+            member = self.data.find("members", member_id)
+            if member is None:
+                return
+            changes = move_to_group(member, None, self.groups)
+            done = f"{member.name}已移出{group.name}"
+            if len(changes.updates) > 1:
+                done += "，组长空缺，请按 l 指定"
+            self.commit(lambda tx: tx.apply(changes), done)
+
+        self.app.push_screen(MemberPicker(f"移出{group.name}", members), chosen)
+
+    def action_delete(self) -> None:
+        group = self.selected
+        if group is None:
+            return
+        refusal = dissolve_refusal(group, self.data.members)
+        if refusal is not None:
+            self.notify(refusal, title="不能删除", severity="warning", timeout=8)
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "delete":
+                changes = dissolve_group(group, self.today)
+                self.commit(lambda tx: tx.apply(changes), f"已删除{group.name}（保留为历史）")
+
+        self.app.push_screen(
+            ChoicePrompt(
+                f"删除{group.name}？已有的党小组会记录保留。",
+                {"keep": "不删除", "delete": "删除党小组"},
+            ),
+            answered,
+        )

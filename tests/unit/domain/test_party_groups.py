@@ -7,6 +7,9 @@ import datetime as dt
 
 from branchtui.domain.party_groups import (
     appoint_leader,
+    dissolve_group,
+    dissolve_refusal,
+    groups_by_staffing,
     groups_left_by,
     member_saved,
     move_to_group,
@@ -80,3 +83,27 @@ def test_appointing_a_member_of_the_group_changes_only_the_group() -> None:
     member = Member(name="王五", group_id=first.id)
     (led,) = appoint_leader(first, member, [first, second]).updates
     assert isinstance(led, PartyGroup) and led.leader_id == member.id
+
+
+def test_a_group_with_members_cannot_be_deleted_and_an_empty_one_is_kept_as_history() -> None:
+    first, second, leader, other = _groups()
+    gone = dataclasses.replace(other, removed=D(2026, 5, 1), removed_reason="transferred_out")
+    assert dissolve_refusal(first, [leader, gone]) == (
+        "第一党小组还有1名党员，不能删除；请先把他们移出或编入其他党小组"
+    )
+    assert dissolve_refusal(second, [leader, gone]) is None  # only a removed member left
+    (kept,) = dissolve_group(second, D(2026, 11, 27)).updates
+    assert isinstance(kept, PartyGroup)
+    assert (kept.id, kept.dissolved, kept.leader_id) == (second.id, D(2026, 11, 27), None)
+
+
+def test_groups_by_staffing_counts_members_in_the_roster_during_the_time() -> None:
+    first, second, leader, other = _groups()
+    other = dataclasses.replace(other, removed=D(2026, 10, 20), removed_reason="transferred_out")
+    third = PartyGroup(name="第三党小组", created=D(2026, 12, 1))
+    dissolved = PartyGroup(name="旧党小组", dissolved=D(2026, 9, 1))
+    groups = [first, second, third, dissolved]
+    october = groups_by_staffing(groups, [leader, other], D(2026, 10, 1), D(2026, 10, 31))
+    assert october == ([first, second], [])
+    november = groups_by_staffing(groups, [leader, other], D(2026, 11, 1), D(2026, 11, 30))
+    assert november == ([first], [second])

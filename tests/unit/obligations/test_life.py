@@ -69,6 +69,34 @@ def test_life3_each_group_needs_its_own_meeting() -> None:
     assert "第二党小组" in next(o.detail for o in obs if o.status == "due")
 
 
+def test_life3_a_group_without_members_is_not_judged() -> None:
+    data = make_data(created=D(2026, 10, 1))
+    ms = add_members(data, 12)
+    first = add_group(data, "第一党小组", ms)
+    second = add_group(data, "第二党小组")  # nobody in it
+    add_meeting(data, "group_meeting", D(2026, 10, 10), group_id=first.id)
+    obs = judge("LIFE-3", data, ON)
+    owed = {(o.period, o.refs[0]): o.status for o in obs if o.status != "not_applicable"}
+    assert owed == {("2026-10", first.id): "met", ("2026-11", first.id): "due"}
+    (empty,) = [o for o in obs if o.status == "not_applicable"]  # said once, for this month
+    assert (empty.period, empty.refs) == ("2026-11", (second.id,))
+    assert empty.detail == "2026年11月党小组“第二党小组”暂无党员，不要求召开党小组会"
+
+
+def test_life3_a_group_emptied_this_month_is_judged_for_the_months_it_had_members() -> None:
+    data = make_data(created=D(2026, 10, 1))
+    left = add_member(data, "张三", removed=D(2026, 10, 20), removed_reason="transferred_out")
+    group = add_group(data, "第一党小组", [left])
+    obs = judge("LIFE-3", data, ON)
+    assert {(o.period, o.status) for o in obs if group.id in o.refs} == {
+        ("2026-10", "overdue"),
+        ("2026-11", "not_applicable"),
+    }
+    # A branch whose groups hold nobody holds the all-member study instead.
+    study = [o for o in obs if o.period == "2026-11" and o.status != "not_applicable"]
+    assert [o.detail for o in study] == ["2026年11月党小组均无党员，全体党员学习 0 次（应 1 次）"]
+
+
 def test_life3_branch_without_groups_holds_an_all_member_study() -> None:
     data = make_data(created=D(2026, 10, 1))
     add_meeting(data, "all_member_study", D(2026, 10, 20))
