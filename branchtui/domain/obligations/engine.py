@@ -2,12 +2,20 @@
 
 ``obligations_on(data, on)`` runs the check registered for each rule ID (one function per
 rule, in the family modules imported below) and lists the results overdue first.
+
+The data starts when the branch was set up here (``Branch.created``, see periods.branch_start):
+a month's, quarter's or year's duty whose deadline passed before then is not called overdue
+(nothing could have been recorded yet) but due, saying the records before the start are to be
+entered (建档前的记录待补录). One rule for every periodic duty, applied here.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING
+
+from branchtui.domain.dates import format_date
 
 # Importing a family module registers its checks; each is named here, so a missing module is an
 # ImportError at start-up, never a rule silently left unjudged.
@@ -24,7 +32,8 @@ from branchtui.domain.obligations import (  # noqa: F401
     sys_rules,
 )
 from branchtui.domain.obligations.base import RULE_CHECKS, STATUSES, Context, Obligation
-from branchtui.domain.obligations.catalogue import RULE_IDS
+from branchtui.domain.obligations.catalogue import RULE_IDS, brief
+from branchtui.domain.obligations.periods import branch_start, period_label
 from branchtui.domain.profile import Profile, get_profile
 from branchtui.domain.records import BranchData
 
@@ -69,7 +78,27 @@ def obligations_on(
 
         calendar = WorkCalendar()
     ctx = Context(data=data, on=on, profile=profile, calendar=calendar)
+    start = branch_start(data)
     found: list[Obligation] = []
     for rule_id in RULE_IDS:
-        found.extend(RULE_CHECKS[rule_id](ctx))
+        found.extend(before_records(ob, start) for ob in RULE_CHECKS[rule_id](ctx))
     return sorted(found, key=_sort_key)
+
+
+def before_records(ob: Obligation, start: dt.date | None) -> Obligation:
+    """A periodic duty (of a month, quarter or year) overdue since a deadline before ``start``,
+    the day the records begin: due instead, its records to be entered (待补录). Any other
+    obligation as it is: a standing or deadline duty (a conversion, a vacancy) is still owed."""
+    if start is None or ob.status != "overdue" or not ob.period or ob.due is None:
+        return ob
+    if ob.due >= start:
+        return ob
+    label = period_label(ob.period_kind, ob.period)
+    detail = f"{ob.detail}（在{format_date(start)}建档之前，记录待补录）"
+    short = brief(
+        detail,
+        f"{ob.short}（建档前，待补录）",
+        f"{ob.short}（待补录）",
+        f"{label}建档前的记录待补录",
+    )
+    return dataclasses.replace(ob, status="due", detail=detail, brief=short)

@@ -27,6 +27,7 @@ from tests.unit.obligations.conftest import (
     MODULE_OF_FAMILY,
     add_committee,
     add_meeting,
+    add_member,
     add_members,
     make_data,
 )
@@ -136,3 +137,23 @@ def test_period_labels_are_chinese() -> None:
     assert period_label("month", "2026-11") == "2026年11月"
     assert period_label("quarter", "2026-Q4") == "2026年第4季度"
     assert period_label("year", "2026") == "2026年"
+
+
+def test_a_periodic_duty_due_before_the_branch_was_set_up_is_to_be_entered_not_overdue() -> None:
+    # Set up on 2026-11-27: November's 主题党日 (by 11-04) and 七一 (EDU-3) came before it.
+    data = make_data(created=ON)
+    add_member(data, "马丽", joined=D(2014, 4, 4), status="probationary", full_date=None)
+    obs = obligations_on(data, ON)
+    by_rule = {(o.rule, o.period): o for o in obs}
+    theme = by_rule[("LIFE-5", "2026-11")]
+    assert theme.status == "due"
+    assert theme.detail.endswith("（在2026-11-27建档之前，记录待补录）")
+    assert by_rule[("EDU-3", "2026")].status == "due"
+    assert len(theme.short) <= 36 or theme.short == theme.detail
+    overdue = [o for o in obs if o.status == "overdue"]
+    # What is owed now stays overdue: 马丽's conversion (a deadline, not a period's record).
+    assert [(o.rule, o.period) for o in overdue] == [("NAT-3", "")]
+    # A deadline after the set-up day is judged as ever.
+    later = {(o.rule, o.period): o.status for o in obligations_on(data, D(2027, 1, 10))}
+    assert later[("LIFE-5", "2027-01")] == "overdue"
+    assert later[("LIFE-5", "2026-11")] == "due"
