@@ -99,7 +99,9 @@ def start_days_ahead(folder: Path, today: dt.date) -> subprocess.Popen[bytes] | 
         return None
     try:
         return subprocess.Popen(
-            [sys.executable, "-m", __name__, str(folder), today.isoformat()],
+            # -P: not the working directory first on the path, where a folder named branchtui
+            # (a checkout, say) would be run instead of the program installed.
+            [sys.executable, "-P", "-m", __name__, str(folder), today.isoformat()],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -47,7 +47,10 @@ async def test_add_key_then_name_typed_in_one_burst(branch_dir: Path, today: dt.
     async with app.run_test(size=(80, 24)) as pilot:
         await on_dashboard(pilot)
         burst(app, "2ma钱七")
-        await settle(pilot, lambda: isinstance(app.screen, MemberForm))
+        await settle(
+            pilot,
+            lambda: isinstance(app.screen, MemberForm) and bool(app.screen.query("#field-name")),
+        )
         name = app.screen.query_one("#field-name", Input)
         await settle(pilot, lambda: name.value == "钱七")
         assert app.focused is name
