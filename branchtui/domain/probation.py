@@ -4,8 +4,9 @@ for conversion (转正), whether or not her development is on file here.
 A 预备党员 received through the development file (发展党员信息库) has her probation counted
 there (from the 支部党员大会, plus an extension if granted, domain/development.py); NAT-3 shows
 its steps. One entered in the roster by hand or by import has no file: her probation runs a
-year (``probation_years``) from 入党时间, and the conversion is recorded on her roster entry
-(党员类别 正式党员 and 转正时间).
+year (``probation_years``) from 入党时间, extended by the months recorded on her entry
+(延长预备期, once, 6–12 months), and the conversion is recorded there too (党员类别 正式党员
+and 转正时间).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from branchtui.domain.dates import add_years
+from branchtui.domain.dates import add_months, add_years
 from branchtui.domain.development import in_development, probation_end
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, Candidate, Member
@@ -41,7 +42,8 @@ def conversion_due(
 ) -> dt.date | None:
     """NAT-3: the day a 预备党员's probation ends and her conversion is due: as her development
     file counts it when one is linked (an extension included), else a probation year after
-    入党时间. None for a full member or without 入党时间."""
+    入党时间 plus the extension recorded on her entry. None for a full member or without
+    入党时间."""
     if member.status != "probationary" or member.full_date is not None:
         return None
     candidate = file_of(member, candidates)
@@ -50,7 +52,8 @@ def conversion_due(
         return end
     if member.joined is None:
         return None
-    return add_years(member.joined, profile.probation_years)
+    end = add_years(member.joined, profile.probation_years)
+    return add_months(end, member.probation_extension_months or 0)
 
 
 def conversions_without_file(data: BranchData, profile: Profile) -> list[Conversion]:

@@ -56,8 +56,9 @@ __all__ = [
 
 # The party was founded on 1 July 1921: nobody joined before.
 PARTY_FOUNDED = dt.date(1921, 7, 1)
-# Probation lasts a year (NAT-3; an extension only lengthens it).
+# Probation lasts a year (NAT-3; an extension only lengthens it), extended once by 6–12 months.
 PROBATION_YEARS = 1
+EXTENSION_MONTHS = (6, 12)
 # Members join at 18 or older (党章 §1).
 JOINING_AGE = 18
 # A message for what no check could read: never shown for records built by our own code.
@@ -95,7 +96,11 @@ def _member(c: Checker) -> None:
 def _member_probation(c: Checker) -> None:
     """NAT-3: probation lasts a year from 入党时间, so a 正式党员 who joined less than a year ago
     must have a recorded 转正时间; one who joined longer ago may lack it (history entered
-    later, or imported)."""
+    later, or imported). An extension is of 6 to 12 months."""
+    months = c.get("probation_extension_months")
+    low, high = EXTENSION_MONTHS
+    if months is not None and not (isinstance(months, int) and low <= months <= high):
+        c.add("probation_extension_months", f"延长预备期应为{low}至{high}个月")
     joined = c.get("joined")
     if c.get("status") != "full" or c.get("full_date") is not None or "joined" in c.errors:
         return

@@ -28,6 +28,9 @@ Version 9: a new table ``fluctuations`` (思想波动, CARE-1): a member's ideol
 Version 10: a meeting's amendment records the time of day and the login name that saved it
             (``time``, ``user``). Older amendments read as they are (day only); an older
             program could not read the new fields.
+Version 11: a member may hold the months her probation was extended
+            (``probation_extension_months``, NAT-3) when no development file keeps them. Older
+            documents read as they are; an older program could not read the new field.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ from branchtui.domain.codec import omit_defaults
 from branchtui.domain.records import TABLES
 from branchtui.storage.errors import CorruptFileError
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 META = "_meta"
 BRANCH_TABLE = "branch"
 
@@ -264,4 +267,13 @@ def amendment_authors(raw: dict[str, Any]) -> dict[str, Any]:
     version marks files an older program must open read-only."""
     out: dict[str, Any] = dict(raw)
     out[META] = new_meta(10)
+    return out
+
+
+@step(10)
+def probation_extension(raw: dict[str, Any]) -> dict[str, Any]:
+    """v10 → v11: nothing to rewrite (no member has an extension recorded on her entry yet);
+    the version marks files an older program must open read-only."""
+    out: dict[str, Any] = dict(raw)
+    out[META] = new_meta(11)
     return out

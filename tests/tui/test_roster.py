@@ -288,3 +288,26 @@ async def test_a_full_member_who_joined_months_ago_is_refused_beside_the_field(
         await settle(pilot, lambda: isinstance(app.screen, RosterScreen))
     saved = next(m for m in read_file(branch_dir).members if m.name == "李晓梅")
     assert (saved.status, saved.joined) == ("probationary", dt.date(2026, 5, 20))
+
+
+async def test_a_probation_extension_outside_6_to_12_months_is_refused_at_the_field(
+    branch_dir: Path, today: dt.date
+) -> None:
+    # NAT-3: 郑丽 (预备党员, no development file) had her probation extended by the branch.
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_roster(pilot)
+        await pilot.press("slash", *"zhengli", "enter", "e")
+        await settle(pilot, lambda: isinstance(app.screen, MemberForm))
+        form = app.screen
+        assert form.query_one("#field-name", Input).value == "郑丽"
+        form.query_one("#field-probation_extension_months").focus()
+        await pilot.press("3", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        message = str(form.query_one("#error-probation_extension_months", Static).render())
+        assert message == "延长预备期应为6至12个月"
+        await pilot.press("backspace", "6", "ctrl+s")
+        await settle(pilot, lambda: isinstance(app.screen, RosterScreen))
+    zheng = next(m for m in read_file(branch_dir).members if m.name == "郑丽")
+    assert zheng.probation_extension_months == 6

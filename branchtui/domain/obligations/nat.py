@@ -122,6 +122,8 @@ def _conversion_obligation(ctx: Context, conversion: Conversion) -> Obligation:
     """NAT-3 for a 预备党员 without a development file: probation ends a year after 入党时间;
     the conversion is recorded on her roster entry (党员类别, 转正时间), where it settles."""
     member, due = conversion.member, conversion.due
+    months = member.probation_extension_months
+    extended = f"（延长预备期{months}个月）" if months else ""
     if ctx.on > due:
         status = "overdue"
         detail = (
@@ -130,7 +132,7 @@ def _conversion_obligation(ctx: Context, conversion: Conversion) -> Obligation:
         short = (f"{member.name}预备期已满，应讨论转正", f"{member.name}应讨论转正")
     else:
         status = "upcoming" if (due - ctx.on).days <= UPCOMING_DAYS else "met"
-        detail = f"预备党员{member.name}的预备期至{format_date(due)}期满，届时讨论转正"
+        detail = f"预备党员{member.name}的预备期{extended}至{format_date(due)}期满，届时讨论转正"
         short = (f"{member.name}预备期至{format_date(due)}期满", f"{member.name}预备期将满")
     return obligation(
         "NAT-3",

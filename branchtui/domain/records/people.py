@@ -89,6 +89,15 @@ class Member(Record):
     full_date: Annotated[
         dt.date | None, Spec("转正时间", doc="转为正式党员日期", synonyms=("转正日期", "转正年月"))
     ] = None
+    probation_extension_months: Annotated[
+        int | None,
+        Spec(
+            "延长预备期（月）",
+            doc="支部大会决定延长预备期的月数（6至12个月，只能延长一次）；"
+            "有发展党员档案的在档案中登记",
+            ge=0,
+        ),
+    ] = None
     arrived: Annotated[
         dt.date | None,
         Spec(

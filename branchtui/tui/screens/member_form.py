@@ -43,6 +43,7 @@ FORM_FIELDS = (
     "position",
     "joined",
     "full_date",
+    "probation_extension_months",
     "arrived",
     "status",
     "group_id",
@@ -123,7 +124,7 @@ class MemberForm(DataScreen):
                 id=wid,
                 compact=True,
             )
-        if field == "monthly_income":
+        if field in ("monthly_income", "probation_extension_months"):
             return Input("" if value is None else str(value), id=wid, compact=True)
         default = "汉族" if field == "ethnicity" and m is None else ""
         return Input(str(value or default), id=wid, compact=True)
@@ -179,6 +180,13 @@ class MemberForm(DataScreen):
                 values["monthly_income"] = Decimal(income)
             except InvalidOperation:
                 errors["monthly_income"] = "请填写金额数字，如 6500 或 6500.50"
+        months = self.query_one("#field-probation_extension_months", Input).value.strip()
+        values["probation_extension_months"] = None
+        if months:
+            if months.isdigit():
+                values["probation_extension_months"] = int(months)
+            else:
+                errors["probation_extension_months"] = "请填写月数，如 6"
         if self.original is None:
             member = Member(**values)
         else:

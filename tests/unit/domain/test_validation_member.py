@@ -173,6 +173,18 @@ def test_a_full_member_who_joined_less_than_a_year_ago_needs_a_conversion_date(
     assert validate(converted, today) == {}
 
 
+def test_a_probation_extension_is_of_6_to_12_months(today: dt.date) -> None:
+    extended = member(joined=D(2025, 5, 20), full_date=None, status="probationary")
+    for months in (6, 12):
+        extended.probation_extension_months = months
+        assert validate(extended, today) == {}
+    for months in (3, 13):
+        extended.probation_extension_months = months
+        assert validate(extended, today) == {
+            "probation_extension_months": "延长预备期应为6至12个月"
+        }
+
+
 def test_status_gender_and_removal(today: dt.date) -> None:
     assert validate(member(status="预备"), today)["status"] == "党员类别应为：正式党员、预备党员"
     assert validate(member(status="probationary"), today) == {

@@ -119,6 +119,15 @@ def test_NAT_3_a_probationary_entered_by_hand_is_due_for_conversion_a_year_after
     assert one(judge("NAT-3", data, ON)).status == "met"  # months ahead: shown, not owed
 
 
+def test_NAT_3_an_extension_recorded_on_the_entry_moves_the_conversion(data) -> None:
+    m = add_member(data, "马丽", joined=D(2025, 10, 1), status="probationary", full_date=None)
+    assert one(judge("NAT-3", data, D(2026, 10, 2))).status == "overdue"
+    m.probation_extension_months = 6  # the branch meeting extended it by six months
+    ob = one(judge("NAT-3", data, D(2026, 10, 2)))
+    assert (ob.status, ob.due) == ("met", D(2027, 4, 1))
+    assert ob.detail == "预备党员马丽的预备期（延长预备期6个月）至2027-04-01期满，届时讨论转正"
+
+
 def test_NAT_3_an_imported_probationary_of_long_ago_is_overdue(data) -> None:
     add_member(data, "马丽", joined=D(2014, 4, 4), status="probationary", full_date=None)
     ob = one(judge("NAT-3", data, ON))
