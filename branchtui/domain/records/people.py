@@ -92,7 +92,7 @@ class Member(Record):
     probation_extension_months: Annotated[
         int | None,
         Spec(
-            "延长预备期（月）",
+            "延长预备期",
             doc="支部大会决定延长预备期的月数（6至12个月，只能延长一次）；"
             "有发展党员档案的在档案中登记",
             ge=0,

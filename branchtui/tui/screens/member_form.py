@@ -124,7 +124,10 @@ class MemberForm(DataScreen):
                 id=wid,
                 compact=True,
             )
-        if field in ("monthly_income", "probation_extension_months"):
+        if field == "probation_extension_months":
+            text = "" if value is None else str(value)
+            return Input(text, placeholder="月数（6至12），未延长不填", id=wid, compact=True)
+        if field == "monthly_income":
             return Input("" if value is None else str(value), id=wid, compact=True)
         default = "汉族" if field == "ethnicity" and m is None else ""
         return Input(str(value or default), id=wid, compact=True)
