@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import html
+import re
 import sys
 from collections.abc import Callable
 from functools import cache
@@ -91,6 +93,17 @@ async def settle(pilot: Pilot[Any], done: Callable[[], bool], seconds: float = 1
 def text_of(app: Any, selector: str) -> str:
     """What a Static of the screen shown says."""
     return str(app.screen.query_one(selector, Static).render())
+
+
+def screen_text(app: Any) -> str:
+    """What the terminal shows, row by row (from a screenshot)."""
+    svg = app.export_screenshot()
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for m in re.finditer(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
+        rows.setdefault(float(m.group(2)), []).append(
+            (float(m.group(1)), html.unescape(m.group(3)))
+        )
+    return "\n".join("".join(t for _, t in sorted(v)) for _, v in sorted(rows.items()))
 
 
 async def on_screen(pilot: Pilot[Any], kind: type) -> None:

@@ -4,12 +4,9 @@ viewer; amended (the earlier version kept, the minutes saying the record was ame
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
 from pathlib import Path
-from typing import Any
 
-from conftest import on_screen, read_file, settle
+from conftest import on_screen, read_file, screen_text, settle
 from textual.widgets import Markdown, Static
 from wizard_helpers import at_review, minutes_text, saved, status_of, wizard
 
@@ -143,17 +140,6 @@ async def test_a_theme_day_also_counted_as_a_party_lecture(
     assert "## 党课" in text and "## 主题党日活动" in text
     assert status_of(branch_dir, today, "LIFE-5", "2026-11") == "met"
     assert status_of(branch_dir, today, "LIFE-4", "2026") == "met"
-
-
-def screen_text(app: Any) -> str:
-    """What the terminal shows, row by row (from a screenshot)."""
-    svg = app.export_screenshot()
-    rows: dict[float, list[tuple[float, str]]] = {}
-    for m in re.finditer(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
-        rows.setdefault(float(m.group(2)), []).append(
-            (float(m.group(1)), html.unescape(m.group(3)))
-        )
-    return "\n".join("".join(t for _, t in sorted(v)) for _, v in sorted(rows.items()))
 
 
 async def test_the_minutes_viewer_wraps_long_cells(branch_dir: Path, today: dt.date) -> None:

@@ -5,15 +5,18 @@ the member whose attendance changed); a record never amended says so; the list a
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import on_screen, read_file, settle
+from conftest import on_screen, read_file, screen_text, settle
+from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Markdown, Static
 from wizard_helpers import at_review, saved, wizard
 
+from branchtui.domain.meetings.version_changes import Change
 from branchtui.domain.records import Attendance, Meeting
 from branchtui.storage import minutes as minutes_module
 from branchtui.storage.minutes import save_meeting
@@ -22,7 +25,7 @@ from branchtui.tui.app import build_app
 from branchtui.tui.screens.meeting_versions import MeetingVersionsView
 from branchtui.tui.screens.meetings import MeetingsScreen
 from branchtui.tui.screens.minutes_view import MinutesView
-from branchtui.tui.screens.version_changes import VersionChangesView
+from branchtui.tui.screens.version_changes import VersionChangesView, changes_view
 
 COMMITTEE = ("m01", "m02", "m07")  # 张三 书记, 李四 组织委员, 黄志强 宣传委员
 
@@ -101,7 +104,8 @@ async def test_an_amended_record_shows_its_earlier_version_and_what_changed(
         await pilot.press("c")  # what the second version changed
         await on_screen(pilot, VersionChangesView)
         changes = app.screen
-        said = shown(changes, "#changes-text")
+        await pilot.pause()
+        said = screen_text(app).replace("\xa0", " ")
         assert "【地点】" in said and "地点：党员活动室 → 三楼会议室" in said
         assert "【出席】" in said and "李四：出席 → 请假（到党校学习）" in said
         title = shown(changes, "#changes-title")
@@ -136,3 +140,20 @@ def test_the_versions_list_80x24(
         stored = save_meeting(store, amended, reason=reason, today=today).meeting
     app = build_app(branch_dir, today=today)
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_versions)
+
+
+def test_a_long_change_is_shown_whole_before_and_after_its_lines_indented() -> None:
+    after = "会议传达学习了上级党委关于做好年底党员民主评议工作的通知精神，" * 3
+    changes = [
+        Change("地点", "地点", "党员活动室", "三楼会议室"),
+        Change("内容", "会议内容摘要", "传达上级通知", after),
+    ]
+    console = Console(width=60, record=True, file=io.StringIO())
+    console.print(changes_view(changes))
+    lines = [line.rstrip() for line in console.export_text().splitlines()]
+    assert lines[:4] == ["【地点】", "  地点：党员活动室 → 三楼会议室", "", "【内容】"]
+    assert lines[4] == "  会议内容摘要："
+    assert lines[5].startswith("    修改前 传达上级通知") and lines[6].startswith("    修改后 会议")
+    # Wrapped lines of the long text stay under it, and none of it is cut.
+    assert len(lines) > 8 and all(line.startswith(" " * 11) for line in lines[7:] if line)
+    assert "".join(line.strip() for line in lines[6:]).removeprefix("修改后 ") == after

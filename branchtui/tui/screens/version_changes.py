@@ -7,6 +7,9 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -22,7 +25,7 @@ from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 
 # A change whose line is longer than this is shown before and after on lines of their own.
-ONE_LINE_CELLS = 72
+ONE_LINE_CELLS = 74
 
 
 def amendment_line(after: MeetingVersion) -> str:
@@ -33,26 +36,30 @@ def amendment_line(after: MeetingVersion) -> str:
     return f"{when}{who} 修改{why}"
 
 
-def changes_text(changes: Sequence[Change]) -> Text:
-    """The changes under their parts: ``【地点】`` then ``  地点：党员活动室 → 三楼会议室``."""
-    out = Text()
+def changes_view(changes: Sequence[Change]) -> Group:
+    """The changes under their parts: ``【地点】`` then ``  地点：党员活动室 → 三楼会议室``; a
+    long one on three lines (what, 修改前, 修改后), wrapped lines kept indented."""
+    lines: list[RenderableType] = []
     part = None
     for change in changes:
         if change.part != part:
+            if part is not None:
+                lines.append(Text())
             part = change.part
-            if out:
-                out.append("\n")
-            out.append(f"【{part}】\n", style="bold")
+            lines.append(Text(f"【{part}】", style="bold"))
+        item = terminal_safe(change.item)
         before, after = terminal_safe(change.before), terminal_safe(change.after)
-        line = f"  {terminal_safe(change.item)}：{before} → {after}"
+        line = f"{item}：{before} → {after}"
         if "\n" not in line and cell_len(line) <= ONE_LINE_CELLS:
-            out.append(f"{line}\n")
+            lines.append(Padding(Text(line), (0, 0, 0, 2)))
             continue
-        out.append(f"  {terminal_safe(change.item)}：\n")
-        for label, text, style in (("修改前", before, "red"), ("修改后", after, "green")):
-            out.append(f"    {label}：", style=style)
-            out.append("\n      ".join(text.splitlines()) + "\n")
-    return out
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1, overflow="fold")
+        grid.add_row(Text("修改前", style="red"), Text(before))
+        grid.add_row(Text("修改后", style="green"), Text(after))
+        lines += [Padding(Text(f"{item}："), (0, 0, 0, 2)), Padding(grid, (0, 0, 0, 4))]
+    return Group(*lines)
 
 
 class VersionChangesView(ModalScreen[None]):
@@ -83,7 +90,7 @@ class VersionChangesView(ModalScreen[None]):
                 id="changes-title",
             )
             with VerticalScroll(id="changes-scroll", can_focus=True):
-                body = changes_text(self.changes) if self.changes else Text("两版内容没有不同。")
+                body = changes_view(self.changes) if self.changes else Text("两版内容没有不同。")
                 yield Static(body, id="changes-text")
         yield BranchFooter()
 
