@@ -3,8 +3,9 @@
 Steps 1–7 (kinds and time, attendance, topics, decisions and votes, 组织生活会 / 民主评议,
 attachments, review) adapt to the record's kinds; a step a kind does not have is skipped. The
 record is kept in one ``MeetingWork``; the draft is saved after every step and every change
-(an SSH drop loses nothing); the review renders the minutes exactly as they will be written;
-Ctrl+S saves them in one commit. It is a modal screen: the area keys cannot drop it.
+(an SSH drop loses nothing); the review renders the minutes exactly as they will be written
+and Ctrl+S saves them in one commit (both the MeetingSaver's, wizards/meeting_saver.py). It is
+a modal screen: the area keys cannot drop it.
 """
 
 from __future__ import annotations
@@ -12,26 +13,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import ModalScreen
 
 from branchtui.domain.appraisal import appraisal_year
-from branchtui.domain.meetings.checks import Defect, appraisal_defects, meeting_defects
 from branchtui.domain.meetings.draft import MeetingDraft
-from branchtui.domain.meetings.settles import settled_by, with_record
-from branchtui.domain.obligations.base import Obligation
-from branchtui.domain.records import Appraisal, Meeting
+from branchtui.domain.records import Appraisal
 from branchtui.domain.records.meetings import MEETING_KINDS
 from branchtui.domain.validation import validate
 from branchtui.storage.drafts import DraftError, DraftTakenError, DraftWriter
-from branchtui.storage.errors import ConflictError, StoreError
+from branchtui.storage.errors import StoreError
 from branchtui.storage.folder_obligations import folder_calendar
-from branchtui.storage.minutes import MinutesError, PreparedMeeting, SavedMeeting
+from branchtui.storage.minutes import PreparedMeeting, SavedMeeting
 from branchtui.tui.registry.life import WIZARD_KEYS, keys_of
 from branchtui.tui.screens.base import BranchAccess
 from branchtui.tui.screens.dialogs import ChoicePrompt
+from branchtui.tui.screens.wizards.meeting_saver import MeetingSaver
 from branchtui.tui.screens.wizards.meeting_start import StepPrompt
 from branchtui.tui.screens.wizards.meeting_steps.appraisal import AppraisalStep
 from branchtui.tui.screens.wizards.meeting_steps.attachments import AttachmentsStep
@@ -63,7 +62,7 @@ CLOSE_CHOICES = {
 }
 
 
-class MeetingWizard(BranchAccess, ModalScreen["SavedMeeting | None"]):
+class MeetingWizard(BranchAccess, ModalScreen[SavedMeeting | None]):
     """Dismissed with the saved meeting, or None when closed without saving."""
 
     DEFAULT_CSS = """
@@ -79,10 +78,8 @@ class MeetingWizard(BranchAccess, ModalScreen["SavedMeeting | None"]):
         self.start_step = step
         self.start_path = path  # a field to fix: ``place``, ``appraisal:results``
         self._calendar: WorkCalendar | None = None
-        self.prepared: PreparedMeeting | None = None
-        self.prepared_for = -1  # the change number the prepared minutes were made from
-        self.changes = 0
-        self.saving = False
+        self.changes = 0  # changes made to the record: the review's minutes are of one of them
+        self.saver = MeetingSaver(self)
         self._drafts: DraftWriter | None = None
 
     def __rich_repr__(self) -> Iterator[tuple[str, str]]:
@@ -175,7 +172,7 @@ class MeetingWizard(BranchAccess, ModalScreen["SavedMeeting | None"]):
 
     # Moving between steps ----------------------------------------------------------------
 
-    def _leave(self, forward: bool) -> bool:
+    def leave_step(self, forward: bool) -> bool:
         """Store the step; going forward, stop at its errors. The draft is saved either way."""
         step = self.step
         errors = step.store()
@@ -204,19 +201,19 @@ class MeetingWizard(BranchAccess, ModalScreen["SavedMeeting | None"]):
         self._save_draft()  # with the step reached: reopening continues here
         step.load()
         if isinstance(step, ReviewStep):
-            self._review()
+            self.saver.review()
 
     async def action_next(self) -> None:
         if isinstance(self.step, ReviewStep):
             self.notify("已是最后一步：确认无误后按 Ctrl+S 保存", timeout=4)
             return
-        if self._leave(forward=True) and await self.frame.go_next():
+        if self.leave_step(forward=True) and await self.frame.go_next():
             self._entered()
 
     async def action_back(self) -> None:
         if self.frame.is_first:
             return
-        self._leave(forward=False)
+        self.leave_step(forward=False)
         await self.frame.go_back()
         self._entered()
 
@@ -224,7 +221,7 @@ class MeetingWizard(BranchAccess, ModalScreen["SavedMeeting | None"]):
         """Show step ``step_id`` (storing the current one first), the cursor on ``path``."""
         target = self.step_by_id(step_id)
         if target is not self.step:
-            self._leave(forward=False)
+            self.leave_step(forward=False)
             if not target.applies:
                 return
             await self.frame.go_to(target)
@@ -290,139 +287,12 @@ class MeetingWizard(BranchAccess, ModalScreen["SavedMeeting | None"]):
 
         self.app.push_screen(ChoicePrompt("关闭会议记录向导？", CLOSE_CHOICES), answered)
 
-    # Review and save ---------------------------------------------------------------------
+    # Review and save (wizards/meeting_saver.py) ----------------------------------------
 
-    def _appraisal(self) -> Appraisal | None:
-        return self.work.appraisal if "appraisal" in self.work.kinds else None
-
-    def _review(self) -> None:
-        """Check the whole record, then render the minutes off the UI thread."""
-        review = self.step_by_id("review")
-        self.prepared = None
-        errors = validate(self.work.meeting, self.today)
-        appraisal = self._appraisal()
-        table = "meetings"
-        if not errors and appraisal is not None:
-            errors, table = validate(appraisal, self.today), "appraisals"
-        if errors:
-            path, message = next(iter(errors.items()))
-            target = self.step_by_id(step_for_field(path, table))
-            number = self.frame.number(target) if target.applies else 1
-            cast(ReviewStep, review).show_problem(
-                f"第{number}步（{target.SHORT}）需要修改：{message}"
-            )
-            return
-        m = Meeting.from_dict(self.work.meeting.to_dict())
-        a = Appraisal.from_dict(appraisal.to_dict()) if appraisal is not None else None
-        self._prepare(m, a, list(self.work.attachments), self.work.reason, self.changes)
-
-    @work(thread=True, exclusive=True, group="prepare", description="生成会议记录")
-    def _prepare(
-        self, meeting: Meeting, appraisal: Appraisal | None, attachments: list, reason: str, at: int
-    ) -> None:
-        from branchtui.storage.minutes import prepare_meeting
-
-        try:
-            prepared = prepare_meeting(
-                self.store,
-                meeting,
-                appraisal=appraisal,
-                attachments=attachments,
-                reason=reason,
-                today=self.today,
-            )
-        except StoreError as error:
-            self.app.call_from_thread(self.step_by_id("review").show_problem, error.message)  # type: ignore[attr-defined]
-            return
-        data = prepared.data
-        defects = meeting_defects(prepared.meeting, data, self.profile, self.calendar)
-        if prepared.appraisal is not None:
-            trial = with_record(data, prepared.meeting, prepared.appraisal)
-            defects += appraisal_defects(prepared.appraisal, trial, self.profile)
-        settles = settled_by(
-            prepared.meeting,
-            data,
-            profile=self.profile,
-            calendar=self.calendar,
-            appraisal=prepared.appraisal,
-        )
-        self.app.call_from_thread(self._prepared, prepared, settles, defects, at)
-
-    def _prepared(
-        self, prepared: PreparedMeeting, settles: list[Obligation], defects: list[Defect], at: int
-    ) -> None:
-        if at != self.changes or not isinstance(self.step, ReviewStep):
-            return
-        self.prepared, self.prepared_for = prepared, at
-        self.step.show_prepared(prepared.text, settles, defects)
+    @property
+    def prepared(self) -> PreparedMeeting | None:
+        """The record and minutes the review shows, ready to save (None while made)."""
+        return self.saver.prepared
 
     async def action_save(self) -> None:
-        if self.saving:
-            return
-        if not isinstance(self.step, ReviewStep):
-            if self._leave(forward=True):
-                await self.go_to_step("review")
-            return
-        self.step.store()
-        prepared = self.prepared
-        if prepared is None:
-            self.notify("会议记录尚未生成或有需要修改之处，请稍候或按提示修改", timeout=5)
-            return
-        self.saving = True
-        again = None
-        if self.work.amending and prepared.meeting.amendments[-1].reason != self.work.reason:
-            # The reason was typed after the minutes were made: make them again with it.
-            again = Meeting.from_dict(self.work.meeting.to_dict())
-        self._save(prepared, again, self.work.reason)
-
-    @work(thread=True, exclusive=True, group="save", description="保存会议记录")
-    def _save(self, prepared: PreparedMeeting, again: Meeting | None, reason: str) -> None:
-        from branchtui.storage.minutes import prepare_meeting, save_prepared
-
-        try:
-            if again is not None:
-                prepared = prepare_meeting(
-                    self.store,
-                    again,
-                    appraisal=prepared.appraisal,
-                    attachments=prepared.attachments,
-                    reason=reason,
-                    today=self.today,
-                )
-            saved = save_prepared(self.store, prepared)
-        except MinutesError as error:  # saved, but the file could not be written
-            self.app.call_from_thread(self._saved, None, error.message)
-            return
-        except ConflictError as error:
-            message = (
-                f"{error.message} 本次填写的内容仍在向导中（草稿已保存），没有覆盖对方的修改；"
-                "可关闭向导后重新打开该记录再修改。"
-            )
-            self.app.call_from_thread(self._not_saved, message)
-            return
-        except StoreError as error:
-            self.app.call_from_thread(self._not_saved, error.message)
-            return
-        self.app.call_from_thread(self._saved, saved, "")
-
-    def _not_saved(self, message: str) -> None:
-        self.saving = False
-        review = self.step_by_id("review")
-        assert isinstance(review, ReviewStep)
-        review.show_problem(f"未保存：{message}")
-        self.notify(terminal_safe(message), title="未保存", severity="error", timeout=15)
-
-    def _saved(self, saved: SavedMeeting | None, problem: str) -> None:
-        try:
-            self.drafts.discard()
-        except DraftError as error:
-            self.notify(error.message, severity="warning")
-        if problem:
-            self.notify(
-                terminal_safe(problem), title="已保存，但有问题", severity="warning", timeout=15
-            )
-        elif saved is not None:
-            where = saved.path.relative_to(self.branch_app.data_dir).as_posix()
-            what = "已修改" if saved.amended else "已保存"
-            self.notify(f"{what}，会议记录：{where}", title="会议记录", timeout=8)
-        self.dismiss(saved)
+        await self.saver.save()
