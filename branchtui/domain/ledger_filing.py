@@ -5,7 +5,7 @@ A meeting files under 组织生活 and an activity under 学习教育, as the sa
 of a kind the ledger lists is filed as it is entered (``entry_filing``: the meeting wizard, the
 activity register, the election's general meeting under 组织建设), in the same commit; an edit
 files nothing more. What was entered before is filed from 电子台帐 (``filing_changes``). Deleting
-a record deletes the entries that file it (``unfiling``): an entry exists only to file it.
+a record deletes the entries that file it (domain.deletion): an entry exists only to file it.
 """
 
 from __future__ import annotations
@@ -103,14 +103,3 @@ def entry_filing(
             entry.category = category
         entries.append(entry)
     return RecordChanges(tuple(entries))
-
-
-def unfiling(data: BranchData, table: str, record_id: str) -> RecordChanges:
-    """SYS-3: the ledger entries filing a record that is being deleted, deleted with it."""
-    return RecordChanges(
-        deletes=tuple(
-            e
-            for e in data.ledger_entries
-            if e.record_id == record_id and e.record_table in ("", table)
-        )
-    )

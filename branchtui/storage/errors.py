@@ -37,6 +37,10 @@ class InvalidRecordError(StoreError):
     """A record holds something that is not a JSON type; nothing was written."""
 
 
+class DeleteRefusedError(StoreError):
+    """A record others rest on cannot be deleted (domain.deletion); the message says which."""
+
+
 class BundleError(StoreError):
     """A bundle file cannot be imported (wrong format, bad record, broken reference)."""
 

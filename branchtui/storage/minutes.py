@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from branchtui.domain.changes import RecordChanges
-from branchtui.domain.ledger_filing import entry_filing, unfiling
+from branchtui.domain.ledger_filing import entry_filing
 from branchtui.domain.meetings.edits import amend
 from branchtui.domain.meetings.minutes import minutes_context
 from branchtui.domain.meetings.settles import with_record
@@ -288,17 +288,14 @@ def write_minutes(store: Store, meeting_id: str) -> SavedMeeting:
 
 
 def delete_meeting(store: Store, meeting_id: str, rev: int | None = None) -> None:
-    """Delete a meeting record (with the appraisal held at it and the ledger entry filing it)
-    in one commit, then its minutes file; the record stays in the backups."""
-    data = store.snapshot()
-    meeting = data.find("meetings", meeting_id)
+    """Delete a meeting record in one commit, with what the delete implies (domain.deletion: the
+    appraisal held at it and the ledger entry filing it go, a study session or talk linked to it
+    keeps no pointer; refused, DeleteRefusedError, when an election or a development step rests
+    on it), then its minutes file; the record stays in the backups."""
+    meeting = store.snapshot().find("meetings", meeting_id)
     if meeting is None:
         raise MinutesError(f"找不到编号为 {meeting_id} 的会议记录。")
     with store.transaction() as tx:
         tx.delete(Meeting.TABLE, meeting_id, rev)
-        tx.apply(unfiling(data, Meeting.TABLE, meeting_id))  # SYS-3: its ledger entry goes too
-        for appraisal in data.appraisals:
-            if appraisal.meeting_id == meeting_id:
-                tx.delete(Appraisal.TABLE, appraisal.id)
     _remove_file(store.data_dir, meeting.minutes_path)
     _renumber(store, meeting, None)

@@ -8,7 +8,8 @@ Public API used by the TUI and CLI:
     with store.transaction() as tx: ...     (one commit per user action)
         tx.branch / tx.set_branch(branch)
         tx.get(table, id) / tx.all(table)
-        tx.insert(record) / tx.update(record) / tx.delete(table, id, rev=None)
+        tx.insert(record) / tx.update(record)
+        tx.delete(table, id, rev=None)      (with what the delete implies, or refused: domain.deletion)
         tx.apply(changes)                   (a domain rule's RecordChanges)
         tx.replace_all(data)
     store.add(record) / store.save(record) / store.remove(table, id, rev=None) / store.set_branch(b)
@@ -338,7 +339,7 @@ class Store:
                         self._load()
                     self._check_writable()
                     migrating = self._file_version < SCHEMA_VERSION
-                    tx = Transaction(self._db)
+                    tx = Transaction(self._db, self._decoded_table)
                     yield tx
                     if tx.changed or migrating:
                         self._commit("migrate" if migrating else reason, tx.touched, tx.raw_used)

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.codec import DecodeError, decode_many, encode, encode_compact
+from branchtui.domain.deletion import deletion
 from branchtui.domain.fields import label_of
 from branchtui.domain.records import TABLES, Branch, BranchData, Record
 from branchtui.storage.atomic import check_json
-from branchtui.storage.errors import ConflictError, InvalidRecordError, StoreError
+from branchtui.storage.errors import (
+    ConflictError,
+    DeleteRefusedError,
+    InvalidRecordError,
+    StoreError,
+)
 from branchtui.storage.migrations import BRANCH_TABLE
 from branchtui.storage.tinydb_backend import BranchDB, RecordTable
 
@@ -61,10 +68,14 @@ def verify_documents(cls: type, records: list[Any], docs: list[dict[str, Any]]) 
 
 
 class Transaction:
-    """Reads and writes of one transaction; the Store commits them once at the end."""
+    """Reads and writes of one transaction; the Store commits them once at the end.
 
-    def __init__(self, db: BranchDB) -> None:
+    ``decoded``: a table's records as the store last decoded them, for a table this transaction
+    has not touched (what a delete reads to find the records pointing at the deleted one)."""
+
+    def __init__(self, db: BranchDB, decoded: Callable[[str], list[Any]] | None = None) -> None:
         self._db = db
+        self._decoded = decoded
         self.changed = False
         self.touched: set[str] = set()
         self.raw_used = False
@@ -120,6 +131,17 @@ class Transaction:
         cls = TABLES[table]
         return [cls.from_dict(doc) for doc in self._table(table).docs()]
 
+    def data(self) -> BranchData:
+        """Every record as this transaction has it now."""
+        decoded = self._decoded
+        tables = {
+            name: decoded(name)
+            if decoded is not None and name not in self.touched
+            else self.all(name)
+            for name in TABLES
+        }
+        return BranchData(branch=self.branch, tables=tables)
+
     def insert(self, record: Record) -> Record:
         rows = self._table(record.TABLE)
         if rows.find(record.id) is not None:
@@ -149,18 +171,35 @@ class Transaction:
                 self.set_branch(record)
             else:
                 self.update(record)
-        for record in changes.deletes:
-            self.delete(record.TABLE, record.id, record.rev)
+        self.delete_all((record.TABLE, record.id, record.rev) for record in changes.deletes)
 
     def delete(self, table: str, record_id: str, rev: int | None = None) -> None:
-        rows = self._table(table)
-        current = rows.find(record_id)
-        if current is None:
+        """Delete a record with what its deletion implies (domain.deletion): the records that
+        exist only for it go too, other pointers to it are cleared; refused
+        (DeleteRefusedError, saying why) when another record rests on it."""
+        self.delete_all([(table, record_id, rev)])
+
+    def delete_all(self, targets: Iterable[tuple[str, str, int | None]]) -> None:
+        """Delete several records (table, id, rev read with or None) as ``delete`` does one; a
+        record already gone is skipped."""
+        found: list[tuple[str, str]] = []
+        for table, record_id, rev in targets:
+            current = self._table(table).find(record_id)
+            if current is None:
+                continue
+            if rev is not None and current.get("rev", 0) != rev:
+                raise ConflictError("这条记录已被他人修改，请刷新后再删除。")
+            found.append((table, record_id))
+        if not found:
             return
-        if rev is not None and current.get("rev", 0) != rev:
-            raise ConflictError("这条记录已被他人修改，请刷新后再删除。")
-        rows.drop(record_id)
-        self.touched.add(table)
+        done = deletion(self.data(), found)
+        if done.refusal:
+            raise DeleteRefusedError(done.refusal)
+        for record in done.changes.updates:
+            self.update(record)
+        for record in done.changes.deletes:
+            self._table(record.TABLE).drop(record.id)
+            self.touched.add(record.TABLE)
         self.changed = True
 
     def replace_all(self, data: BranchData) -> None:

@@ -1,5 +1,5 @@
-"""What every form and wizard does with its input: one save off the UI thread, and Esc that
-asks before throwing typed input away."""
+"""What every form and wizard does with its input: one save off the UI thread, Esc that asks
+before throwing typed input away, and a delete asked about (or refused) before it is made."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from branchtui.domain.changes import RecordChanges
+from branchtui.domain.deletion import deletion
+from branchtui.domain.records import BranchData
 from branchtui.storage.errors import StoreError
 from branchtui.tui.screens.dialogs import ChoicePrompt
 
@@ -56,3 +58,31 @@ def close_unless_typed(
             screen.dismiss(None)
 
     screen.app.push_screen(ChoicePrompt("放弃已填写的内容吗？", choices), answered)
+
+
+def ask_delete(
+    screen: Screen[Any],
+    data: BranchData,
+    target: tuple[str, str],
+    question: str,
+    choices: dict[str, str],
+    then: Callable[[], object],
+    *,
+    confirm: str = "delete",
+) -> None:
+    """Before deleting the record ``target`` names (table, id): refused at once when another
+    record rests on it, saying which (domain.deletion), else ``question`` asked with what else
+    the delete does; ``then()`` when the ``confirm`` choice is taken. The store applies the
+    same rule again when it deletes (someone may have changed the data meanwhile)."""
+    found = deletion(data, [target])
+    if found.refusal:
+        screen.notify(found.refusal, title="不能删除", severity="error", timeout=10)
+        return
+    also = found.also()
+    title = f"{question}{also}。" if also else question
+
+    def answered(choice: str | None) -> None:
+        if choice == confirm:
+            then()
+
+    screen.app.push_screen(ChoicePrompt(title, choices), answered)

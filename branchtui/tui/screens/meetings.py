@@ -23,6 +23,7 @@ from branchtui.domain.records.meetings import MEETING_KINDS
 from branchtui.storage.errors import StoreError
 from branchtui.storage.minutes import SavedMeeting
 from branchtui.tui.registry.life import MEETINGS
+from branchtui.tui.saving import ask_delete
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.wizards.meeting_steps.base import SHORT_KINDS
@@ -188,14 +189,13 @@ class MeetingsScreen(DataScreen):
         if meeting is None:
             return
 
-        def answered(choice: str | None) -> None:
-            if choice == "delete":
-                self._delete(meeting.id, meeting.rev)
-
         what = f"{format_date(meeting.date)} {kinds_text(meeting)} {meeting_subject(meeting)}"
-        self.app.push_screen(
-            ChoicePrompt(f"删除：{terminal_safe(what)}？", DELETE_CHOICES), answered
-        )
+        question = f"删除：{terminal_safe(what)}？"
+
+        def delete() -> None:
+            self._delete(meeting.id, meeting.rev)
+
+        ask_delete(self, self.data, (Meeting.TABLE, meeting.id), question, DELETE_CHOICES, delete)
 
     @work(thread=True, exclusive=True, group="meeting-delete", description="删除会议记录")
     def _delete(self, meeting_id: str, rev: int) -> None:

@@ -21,7 +21,6 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Header, Static
 
 from branchtui.domain.changes import RecordChanges
-from branchtui.domain.erasure import erase_record
 from branchtui.domain.fields import fields_of
 from branchtui.domain.ledger_filing import entry_filing
 from branchtui.domain.obligations import Obligation
@@ -29,6 +28,7 @@ from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, Record
 from branchtui.domain.validation import validate
 from branchtui.tui.registry import screen_spec
+from branchtui.tui.saving import ask_delete
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
 from branchtui.tui.screens.register_columns import Cell as Cell  # re-exported
@@ -309,9 +309,8 @@ class RegisterScreen(DataScreen):
             self.ask_date(closed, title, "已结束，保留为历史")
             return
         choices = {"keep": "不删除", "delete": f"删除这条{label}（数据备份中仍可找回）"}
-        self.app.push_screen(
-            ChoicePrompt(f"删除{label}？", choices), lambda c: self._delete(record, c)
-        )
+        target = (record.TABLE, record.id)
+        ask_delete(self, self.data, target, f"删除{label}？", choices, lambda: self._delete(record))
 
     def close_title(self, record: Record) -> str:
         """The closing form's title (whose record it closes); empty for the field's label."""
@@ -371,10 +370,10 @@ class RegisterScreen(DataScreen):
         current = None if fresh else getattr(record, field)
         self.app.push_screen(DatePrompt(title, self.today, current, check), chosen)
 
-    def _delete(self, record: Record, choice: str | None) -> None:
-        if choice == "delete":
-            changes = erase_record(self.data, self.REGISTER.record_type.TABLE, record.id)
-            self.commit(lambda tx: tx.apply(changes), f"已删除{self.REGISTER.record_type.LABEL}")
+    def _delete(self, record: Record) -> None:
+        """The record deleted with what that implies (domain.deletion, applied by the store)."""
+        done = f"已删除{record.LABEL}"
+        self.commit(lambda tx: tx.delete(record.TABLE, record.id, record.rev), done)
 
     def action_toggle_history(self) -> None:
         self.show_closed = not self.show_closed

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from branchtui.domain.changes import RecordChanges
+from branchtui.domain.deletion import deletion
 from branchtui.domain.erasure import erase_record
-from branchtui.domain.ledger_filing import entry_filing, filing_changes, ledger_rows, unfiling
+from branchtui.domain.ledger_filing import entry_filing, filing_changes, ledger_rows
 from branchtui.domain.obligations.engine import obligations_on
 from branchtui.domain.records import (
     Activity,
@@ -125,12 +126,14 @@ def test_an_edit_a_record_filed_or_of_another_kind_files_nothing() -> None:
 
 
 def test_deleting_a_filed_record_deletes_its_ledger_entry() -> None:
-    """SYS-3: an entry exists only to file its record; the register's delete (erase_record)
-    and the meeting's delete (unfiling) both take it with the record."""
+    """SYS-3: an entry exists only to file its record; every delete (domain.deletion, the
+    register's erase_record included) takes it with the record."""
     data = _data()
     (entry,) = data.ledger_entries
-    assert unfiling(data, "activities", "a1").deletes == (entry,)
-    assert unfiling(data, "meetings", "a1") == RecordChanges()  # same id, another table
+    assert deletion(data, [("activities", "a1")]).changes.deletes[1:] == (entry,)
+    twin = Meeting(id="a1", kinds=["committee_meeting"], date=dt.date(2026, 3, 9), topic="同号")
+    data.meetings.append(twin)  # the same id in another table files nothing of this entry
+    assert deletion(data, [("meetings", "a1")]).changes == RecordChanges(deletes=(twin,))
     changes = erase_record(data, "activities", "a1")
     assert {r.id for r in changes.deletes} == {"a1", entry.id} and changes.updates == ()
 

@@ -7,7 +7,9 @@ import random
 from pathlib import Path
 from typing import Any
 
+from branchtui.domain.deletion import deletion
 from branchtui.domain.records import Attendance, Meeting, Member
+from branchtui.storage.references import dangling_references
 from branchtui.storage.store import Store
 
 
@@ -41,8 +43,15 @@ def test_random_edits_from_two_sessions_read_back_exactly(data_dir: Path) -> Non
             store.save(record)
         elif action == "delete":
             victim = rng.choice(list(rows))
+            # A member's attendance rows go with them (domain.deletion): the model follows.
+            found = deletion(store.snapshot(), [(table, victim)]).changes
+            assert found.deletes[0].id == victim
             store.remove(table, victim)
-            del rows[victim]
+            for gone in found.deletes:
+                del model[gone.TABLE][gone.id]
+            for changed in found.updates:
+                changed.rev += 1
+                model[changed.TABLE][changed.id] = changed.to_dict()
             continue
         else:
             with store.transaction() as tx:
@@ -56,6 +65,7 @@ def test_random_edits_from_two_sessions_read_back_exactly(data_dir: Path) -> Non
             continue
         rows[record.id] = record.to_dict()
     fresh = Store.open(data_dir).snapshot()
+    assert dangling_references(fresh) == []
     for table, rows in model.items():
         assert {r.id: r.to_dict() for r in fresh.records(table)} == rows
     for store in sessions:

@@ -1,0 +1,282 @@
+"""Deleting a record: what else the delete does, or why it is refused — one rule for every path
+that deletes (a register's d, 会议记录 d, 录入错误, 撤销交纳 …). Storage applies it to every
+delete (``Transaction.delete``), so no record is ever left pointing at one that is gone: doctor
+finds nothing, and ``import bundle`` of the branch's own ``export bundle`` is accepted (DESIGN:
+the round trip is lossless).
+
+What happens to a record that points at a deleted one (domain.references knows every pointer):
+
+- it is the very purpose of the deleted record — a term's or an election's general meeting
+  (ORG-4), the term or vacancy an election filled (ORG-4, ORG-8), the 支部党员大会 of a
+  development step (NAT-1): the delete is **refused**, naming what refers to it and what to do;
+- it exists only for the deleted record — a required pointer (a member's dues payments), a
+  ledger entry filing it (SYS-3), the 民主评议 recorded at a meeting: **deleted** with it, and so,
+  in turn, is whatever exists only for that;
+- a row of a list inside another record exists only for it (an attendance row, an appraisal
+  result): the row is **taken out**;
+- an optional pointer is context (a study session's meeting, a talk's subject, a meeting's
+  venue, a group's leader …): it is **cleared**, and the rules treat it as not filled in; an id
+  is taken out of every list of ids (participants, photos …).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Callable, Iterable
+from functools import cache
+from typing import Any
+
+from branchtui.domain.changes import RecordChanges
+from branchtui.domain.dates import format_date
+from branchtui.domain.fields import fields_of
+from branchtui.domain.records import (
+    TABLES,
+    Appraisal,
+    BranchData,
+    CandidateEvent,
+    Election,
+    Record,
+    Term,
+)
+from branchtui.domain.records.branch import ELECTION_KINDS
+from branchtui.domain.records.development import CANDIDATE_STEPS
+from branchtui.domain.references import (
+    ANY_TABLE,
+    ROLE_TABLES,
+    TABLE_NAMED_BY,
+    reference_fields,
+    role_of,
+)
+
+# What to do instead of deleting a record others rest on.
+_CORRECT_IT = "如这条{label}记录有误，请修改而不是删除"
+_STEP_FIRST = "如该环节记录有误，请先在发展党员档案中修改或删除该环节"
+
+
+def _election(election: Election) -> str:
+    return f"{format_date(election.date)}{ELECTION_KINDS[election.kind]}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Essential:
+    """A pointer that is the referring record's point: the record it names cannot be deleted.
+    ``what``: (the referring record, the part holding the pointer) → what the deleted record is
+    to it; ``instead``: what the user may do."""
+
+    what: Callable[[Any, Any], str]
+    instead: str = _CORRECT_IT
+
+
+ESSENTIAL: dict[tuple[type, str], Essential] = {
+    # ORG-4: the general meeting that elected a committee, or held an election.
+    (Term, "elected_at_meeting_id"): Essential(lambda t, _: f"第{t.number}届支部委员会的选举会议"),
+    (Election, "meeting_id"): Essential(lambda e, _: f"{_election(e)}的选举大会"),
+    # ORG-4, ORG-8: what an election produced or filled.
+    (Election, "term_id"): Essential(lambda e, _: f"{_election(e)}产生的任期"),
+    (Election, "vacancy_id"): Essential(lambda e, _: f"{_election(e)}补选的空缺"),
+    # NAT-1: the 支部党员大会 that discussed or voted on a development step.
+    (CandidateEvent, "meeting_id"): Essential(
+        lambda c, ev: f"{c.name}「{CANDIDATE_STEPS.get(ev.step, ev.step)}」环节的会议记录",
+        _STEP_FIRST,
+    ),
+}
+# Optional pointers whose record exists only for the record pointed at: the 民主评议 entered
+# with its meeting (the meeting wizard's step) goes with the meeting.
+OWNED: frozenset[tuple[type, str]] = frozenset({(Appraisal, "meeting_id")})
+
+
+@dataclasses.dataclass(frozen=True)
+class Deletion:
+    """What deleting some records does: ``changes`` (the records deleted, those asked for
+    first, and the records changed), or ``refusal``, a Chinese sentence saying why not (then
+    ``changes`` is empty)."""
+
+    changes: RecordChanges = dataclasses.field(default_factory=RecordChanges)
+    refusal: str = ""
+
+    def also(self, asked: int = 1) -> str:
+        """What the delete does beyond the ``asked`` records, in Chinese ("" when nothing)."""
+        more = RecordChanges(updates=self.changes.updates, deletes=self.changes.deletes[asked:])
+        if not more.deletes and not more.updates:
+            return ""
+        return "同时" + deletion_summary(more)
+
+
+def deletion(data: BranchData, targets: Iterable[tuple[str, str]]) -> Deletion:
+    """Deleting the records ``targets`` names ((table, id) pairs; ids not found are ignored):
+    refused when another record rests on one, else every change it makes (module docstring)."""
+    erased: dict[str, str] = {}  # id → table
+    deleted: list[Record] = []
+    for table, record_id in targets:
+        record = data.find(table, record_id)
+        if record is not None and record_id not in erased:
+            erased[record_id] = table
+            deleted.append(record)
+    if not deleted:
+        return Deletion()
+    # A deleted record may leave another that exists only for it: repeat until nothing more goes.
+    grew = True
+    while grew:
+        grew = False
+        for table in _referring(frozenset(erased.values())):
+            for record in data.records(table):
+                if record.id not in erased and _needs_erased(record, erased):
+                    erased[record.id] = table
+                    deleted.append(record)
+                    grew = True
+    referring = [
+        record
+        for table in _referring(frozenset(erased.values()))
+        for record in data.records(table)
+        if record.id not in erased
+    ]
+    resting = [phrase for record in referring for phrase in _resting(record, record, erased)]
+    if resting:
+        label = TABLES[deleted[0].TABLE].LABEL
+        whats = list(dict.fromkeys(what for what, _ in resting))
+        instead = "；".join(dict.fromkeys(how.format(label=label) for _, how in resting))
+        return Deletion(refusal=f"该{label}是{'、'.join(whats)}，不能删除；{instead}。")
+    updates = []
+    for record in referring:
+        scrubbed = _scrub(record, erased)
+        if scrubbed is not record:
+            updates.append(scrubbed)
+    return Deletion(RecordChanges(updates=tuple(updates), deletes=tuple(deleted)))
+
+
+def deletion_summary(changes: RecordChanges) -> str:
+    """What a delete deletes and changes, in Chinese, for a confirmation and the notice."""
+    text = ""
+    if changes.deletes:
+        text = "删除" + _counted(changes.deletes)
+    if changes.updates:
+        text += ("，另有" if text else "") + f"{_counted(changes.updates)}去掉对其的引用"
+    return text
+
+
+def _counted(records: Iterable[Record]) -> str:
+    counts: dict[str, int] = {}
+    for record in records:
+        label = TABLES[record.TABLE].LABEL
+        counts[label] = counts.get(label, 0) + 1
+    return "、".join(f"{label}{n}条" for label, n in counts.items())
+
+
+# --- how each pointer of a record type behaves ---------------------------------------------
+
+REQUIRED, OPTIONAL, IDS, NESTED, NESTED_LIST = "required", "optional", "ids", "nested", "list"
+
+
+@dataclasses.dataclass(frozen=True)
+class _Pointer:
+    name: str
+    kind: str
+    target: str = ANY_TABLE  # the table pointed into (of a reference)
+    nested: type | None = None
+    essential: Essential | None = None
+
+
+_POINTERS: dict[type, tuple[_Pointer, ...]] = {}
+_TARGETS: dict[type, frozenset[str]] = {}
+
+
+def _pointers(cls: type) -> tuple[_Pointer, ...]:
+    """How each pointer (and part holding pointers) of a record type or a part's behaves."""
+    found = _POINTERS.get(cls)
+    if found is None:
+        found = _POINTERS[cls] = _pointers_of(cls)
+    return found
+
+
+def _pointers_of(cls: type) -> tuple[_Pointer, ...]:
+    out = []
+    for name, is_list, nested in reference_fields(cls):
+        if nested is not None:
+            out.append(_Pointer(name, NESTED_LIST if is_list else NESTED, nested=nested))
+            continue
+        target = ANY_TABLE if name in TABLE_NAMED_BY else ROLE_TABLES[role_of(name) or ""]
+        if is_list:
+            kind = IDS
+        elif name in TABLE_NAMED_BY or (cls, name) in OWNED or not _optional(cls, name):
+            kind = REQUIRED  # a ledger entry exists only to file its record (SYS-3)
+        else:
+            kind = OPTIONAL
+        out.append(_Pointer(name, kind, target, essential=ESSENTIAL.get((cls, name))))
+    return tuple(out)
+
+
+def _targets(cls: type) -> frozenset[str]:
+    """The tables a record of ``cls`` (or a part of it) may point into."""
+    if cls not in _TARGETS:
+        found: set[str] = set()
+        for p in _pointers(cls):
+            found |= _targets(p.nested) if p.nested is not None else {p.target}
+        _TARGETS[cls] = frozenset(found)
+    return _TARGETS[cls]
+
+
+@cache
+def _referring(tables: frozenset[str]) -> tuple[str, ...]:
+    """The tables whose records may point into one of ``tables``."""
+    return tuple(name for name, cls in TABLES.items() if _targets(cls) & (tables | {ANY_TABLE}))
+
+
+def _optional(cls: type, name: str) -> bool:
+    hint = fields_of(cls)[name].hint
+    return typing.get_origin(hint) in (typing.Union, types.UnionType) and type(None) in (
+        typing.get_args(hint)
+    )
+
+
+def _points_at(obj: Any, p: _Pointer, value: Any, erased: dict[str, str]) -> bool:
+    if not isinstance(value, str) or value not in erased:
+        return False
+    if p.name in TABLE_NAMED_BY:  # LedgerEntry.record_id: into the table record_table names
+        return getattr(obj, TABLE_NAMED_BY[p.name]) in ("", erased[value])
+    return p.target in (ANY_TABLE, erased[value])
+
+
+def _needs_erased(obj: Any, erased: dict[str, str]) -> bool:
+    """Whether a pointer of ``obj`` that it exists for points at an erased record."""
+    return any(
+        p.kind == REQUIRED and _points_at(obj, p, getattr(obj, p.name), erased)
+        for p in _pointers(type(obj))
+    )
+
+
+def _resting(record: Any, obj: Any, erased: dict[str, str]) -> list[tuple[str, str]]:
+    """(what, what to do instead) for each essential pointer of ``obj`` (``record`` or a part
+    of it) at an erased record."""
+    found = []
+    for p in _pointers(type(obj)):
+        value = getattr(obj, p.name)
+        if p.nested is not None:
+            for item in value if p.kind == NESTED_LIST else [value]:
+                if item is not None:
+                    found += _resting(record, item, erased)
+        elif p.essential is not None and _points_at(obj, p, value, erased):
+            found.append((p.essential.what(record, obj), p.essential.instead))
+    return found
+
+
+def _scrub(obj: Any, erased: dict[str, str]) -> Any:
+    """``obj`` without any pointer to an erased record (the same object when it had none)."""
+    changes: dict[str, Any] = {}
+    for p in _pointers(type(obj)):
+        value = getattr(obj, p.name)
+        if p.kind == NESTED_LIST:
+            kept = [_scrub(item, erased) for item in value if not _needs_erased(item, erased)]
+            if len(kept) != len(value) or any(a is not b for a, b in zip(kept, value, strict=True)):
+                changes[p.name] = kept
+        elif p.kind == NESTED:
+            if value is not None and (scrubbed := _scrub(value, erased)) is not value:
+                changes[p.name] = scrubbed
+        elif p.kind == IDS:
+            kept_ids = [ref for ref in value if not _points_at(obj, p, ref, erased)]
+            if len(kept_ids) != len(value):
+                changes[p.name] = kept_ids
+        elif p.kind == OPTIONAL and _points_at(obj, p, value, erased):
+            changes[p.name] = None
+    return dataclasses.replace(obj, **changes) if changes else obj
