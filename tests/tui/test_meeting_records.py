@@ -1,5 +1,6 @@
 """The saved meeting records by keys: listed by kind, month and group; opened in the minutes
-viewer; amended (the earlier version kept, the minutes saying the record was amended)."""
+viewer; amended (the earlier version kept, the minutes saying the record was amended); deleted
+with what points at them, or refused when a record rests on them."""
 
 from __future__ import annotations
 
@@ -10,10 +11,13 @@ from conftest import on_screen, read_file, screen_text, settle
 from textual.widgets import Markdown, Static
 from wizard_helpers import at_review, minutes_text, saved, status_of, wizard
 
-from branchtui.domain.records import Attendance, Meeting
+from branchtui.domain.records import Attendance, Meeting, StudySession
+from branchtui.storage.doctor import OK, doctor
 from branchtui.storage.minutes import save_meeting
+from branchtui.storage.references import dangling_references
 from branchtui.storage.store import Store
 from branchtui.tui.app import build_app
+from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.meetings import MeetingsScreen
 from branchtui.tui.screens.minutes_view import MinutesView
 
@@ -182,3 +186,56 @@ async def test_the_minutes_viewer_wraps_long_cells(branch_dir: Path, today: dt.d
     assert "…" not in shown
     note = top.replace("\xa0", "").replace(" ", "")
     assert "会议记录文件不存在" in note and "可重新写入文件）" in note  # the whole note
+
+
+def _link_records(data_dir: Path) -> tuple[str, str]:
+    """研究党费收缴 was also a study session (EDU-1); 通报工作 elected the first committee (ORG-4).
+    Their ids, in that order."""
+    store = Store.open(data_dir)
+    data = store.snapshot()
+    studied = next(m for m in data.meetings if m.topic == "研究党费收缴")
+    general = next(m for m in data.meetings if m.topic == "通报工作")
+    term = data.find("terms", "t1")
+    term.elected_at_meeting_id = general.id
+    with store.transaction() as tx:
+        tx.insert(StudySession(date=studied.date, topic="学习党费规定", meeting_id=studied.id))
+        tx.update(term)
+    return studied.id, general.id
+
+
+async def test_deleting_a_meeting_says_what_else_goes_and_leaves_no_dangling_pointer(
+    branch_dir: Path, today: dt.date
+) -> None:
+    """d on a meeting a study session names: the question says the session loses the link and
+    the ledger entry goes; afterwards doctor finds no pointer to a missing record. d on the
+    meeting that elected the committee is refused, saying why, and nothing is asked."""
+    save_records(branch_dir, today)
+    studied, general = _link_records(branch_dir)
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "m")
+        await on_screen(pilot, MeetingsScreen)
+        screen = app.screen
+        assert isinstance(screen, MeetingsScreen)
+        await pilot.press("down", "down", "down", "d")  # 研究党费收缴
+        await on_screen(pilot, ChoicePrompt)
+        prompt = app.screen
+        assert isinstance(prompt, ChoicePrompt)
+        assert prompt.prompt_title == (
+            "删除：2026-10-09 支委会 研究党费收缴？同时删除台帐1条，另有集中学习1条去掉对其的引用。"
+        )
+        await pilot.press("down", "enter")
+        await settle(pilot, lambda: len(screen.shown) == 4)
+        assert "研究党费收缴" not in topics(screen)
+        await pilot.press("home", "down", "down", "down", "d")  # 通报工作: elected the committee
+        await pilot.pause(0.2)
+        assert app.screen is screen  # refused at once: nothing to confirm
+        said = " ".join(str(n.message) for n in app._notifications)
+        assert "该会议是第1届支部委员会的选举会议，不能删除" in said
+        assert len(screen.shown) == 4
+    data = read_file(branch_dir)
+    assert data.find("meetings", studied) is None and data.find("meetings", general) is not None
+    (session,) = data.study_sessions
+    assert session.meeting_id is None and session.topic == "学习党费规定"
+    assert not [f for f in doctor(branch_dir) if f.level != OK and "指向" in f.message]
+    assert dangling_references(data) == []
