@@ -99,9 +99,8 @@ class Deletion:
     def also(self, asked: int = 1) -> str:
         """What the delete does beyond the ``asked`` records, in Chinese ("" when nothing)."""
         more = RecordChanges(updates=self.changes.updates, deletes=self.changes.deletes[asked:])
-        if not more.deletes and not more.updates:
-            return ""
-        return "同时" + deletion_summary(more)
+        text = deletion_summary(more)
+        return f"同时{text}" if more.deletes else text
 
 
 def deletion(data: BranchData, targets: Iterable[tuple[str, str]]) -> Deletion:
@@ -152,7 +151,7 @@ def deletion_summary(changes: RecordChanges) -> str:
     if changes.deletes:
         text = "删除" + _counted(changes.deletes)
     if changes.updates:
-        text += ("，另有" if text else "") + f"{_counted(changes.updates)}去掉对其的引用"
+        text += ("，另有" if text else "另有") + f"{_counted(changes.updates)}去掉对其的引用"
     return text
 
 

@@ -116,7 +116,7 @@ class ChoicePrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.prompt_title, classes="dialog-title", markup=False)
+            yield Static(self.prompt_title, classes="dialog-title question", markup=False)
             yield OptionList(*(Option(v, id=k) for k, v in self.choices.items()))
             yield Static("上下键选择   Enter 确定   Esc 取消", classes="hint")
         yield BranchFooter()

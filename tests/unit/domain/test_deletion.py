@@ -197,6 +197,16 @@ def test_an_appraisal_held_at_a_meeting_goes_with_it(demo: BranchData) -> None:
     assert appraisal.id in {r.id for r in found.changes.deletes}
 
 
+def test_a_venue_goes_and_the_meetings_held_there_keep_their_place(demo: BranchData) -> None:
+    venue = demo.venues[0]
+    held = [m for m in demo.meetings if m.venue_id == venue.id]
+    found = deletion(demo, [("venues", venue.id)])
+    assert found.changes.deletes == (venue,)
+    assert {m.id for m in found.changes.updates} == {m.id for m in held}
+    assert all(m.venue_id is None and m.place for m in found.changes.updates)
+    assert found.also() == f"另有会议{len(held)}条去掉对其的引用"
+
+
 def test_a_record_not_there_deletes_nothing(demo: BranchData) -> None:
     assert deletion(demo, [("meetings", "no-such-id")]) == deletion(demo, [])
     assert deletion(demo, []).changes == RecordChanges() and deletion(demo, []).also() == ""
