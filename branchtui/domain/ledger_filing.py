@@ -40,10 +40,11 @@ class LedgerRow:
 
 def ledger_rows(data: BranchData, year: int, until: dt.date) -> list[LedgerRow]:
     """SYS-3: the meetings and activities of ``year`` held by ``until``, by date, each with
-    whether a ledger entry files it."""
-    filed = {e.record_id for e in data.ledger_entries if e.record_id}
+    whether a ledger entry files it and the category it is filed under (an election's general
+    meeting under 组织建设), else the one its kind files under."""
+    entries = {(e.record_table, e.record_id): e for e in data.ledger_entries if e.record_id}
     rows = [
-        _row(table, r, filed=r.id in filed)
+        _row(table, r, entries.get((table, r.id)) or entries.get(("", r.id)))
         for table in LEDGER_LISTED
         for r in getattr(data, table)  # data.meetings, data.activities
         if r.date.year == year and r.date <= until
@@ -51,16 +52,17 @@ def ledger_rows(data: BranchData, year: int, until: dt.date) -> list[LedgerRow]:
     return sorted(rows, key=lambda row: (row.date, row.title))
 
 
-def _row(table: str, record: Meeting | Activity, *, filed: bool) -> LedgerRow:
+def _row(table: str, record: Meeting | Activity, entry: LedgerEntry | None = None) -> LedgerRow:
+    """The record as the ledger lists it, filed by ``entry`` (None: not filed)."""
     return LedgerRow(
         record_id=record.id,
         table=table,
         date=record.date,
         title=record.topic if isinstance(record, Meeting) else record.title,
-        category=LEDGER_LISTED[table],
+        category=entry.category if entry is not None else LEDGER_LISTED[table],
         recorder_id=record.recorder_id,
         photos=len(record.photo_ids),
-        filed=filed,
+        filed=entry is not None,
     )
 
 
@@ -97,7 +99,7 @@ def entry_filing(
     for record in changes.inserts:
         if not isinstance(record, Meeting | Activity) or record.id in filed:
             continue
-        row = _row(record.TABLE, record, filed=False)
+        row = _row(record.TABLE, record)
         entry = _entry(row, today)
         if category is not None:
             entry.category = category

@@ -10,7 +10,8 @@ from conftest import on_screen, open_duty, read_file, settle, text_of
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
-from branchtui.domain.records import Meeting, PlanItem, SystemDoc, WorkPlan
+from branchtui.domain.changes import RecordChanges
+from branchtui.domain.records import LedgerEntry, Meeting, PlanItem, SystemDoc, WorkPlan
 from branchtui.storage.store import Store
 from branchtui.tui.app import BranchApp, build_app
 from branchtui.tui.screens.activities import ActivitiesScreen
@@ -398,6 +399,31 @@ async def test_filing_the_only_unfiled_meeting_turns_sys_3_met(
         await settle(pilot, lambda: "未归入台帐" not in duties(app))
     (entry,) = read_file(branch_dir).ledger_entries
     assert (entry.record_table, entry.record_id, entry.date) == ("meetings", "mt1", today)
+
+
+async def test_a_meeting_filed_under_organization_is_listed_there(
+    branch_dir: Path, today: dt.date
+) -> None:
+    """SYS-3: an election's general meeting is filed under 组织建设; 电子台帐 lists it under the
+    category its entry files it, not 组织生活 as a meeting files by default."""
+    held = Meeting(id="mt2", kinds=["general_meeting"], date=dt.date(2026, 11, 3), topic="换届选举")
+    entry = LedgerEntry(
+        date=held.date,
+        category="organization",
+        title="换届选举",
+        record_table="meetings",
+        record_id=held.id,
+    )
+    with Store.open(branch_dir).transaction() as tx:
+        tx.apply(RecordChanges((held, entry)))
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("8", "l")
+        await on_screen(pilot, LedgerScreen)
+        table = app.screen.query_one("#ledger-table", DataTable)
+        await settle(pilot, lambda: table.row_count == 1)
+        row = [str(cell) for cell in table.get_row_at(0)]
+        assert (row[1], row[2], row[5]) == ("组织建设", "换届选举", "已归档")
 
 
 async def test_an_activity_recorded_by_keys_is_filed_in_the_ledger_once(

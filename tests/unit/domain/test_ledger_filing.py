@@ -42,7 +42,11 @@ def _data() -> BranchData:
     ]
     data.tables["ledger_entries"] = [
         LedgerEntry(
-            date=dt.date(2026, 7, 2), title="七一活动", record_table="activities", record_id="a1"
+            date=dt.date(2026, 7, 2),
+            category="education",
+            title="七一活动",
+            record_table="activities",
+            record_id="a1",
         )
     ]
     return data
@@ -54,6 +58,18 @@ def test_rows_are_the_years_records_held_so_far_with_their_filing() -> None:
         ("m1", "life", 0, False),
         ("a1", "education", 1, True),
     ]
+
+
+def test_a_filed_record_is_listed_under_the_category_its_entry_files_it() -> None:
+    """An election's general meeting is filed under 组织建设 (entry_filing, category): the
+    ledger lists it there, not under 组织生活 as meetings file by default."""
+    data = _data()
+    election = data.meetings[0]
+    filed = entry_filing(data, RecordChanges((election,)), ON, category="organization")
+    data.ledger_entries.extend(filed.inserts)
+    rows = {r.record_id: r for r in ledger_rows(data, 2026, ON)}
+    assert (rows["m1"].category, rows["m1"].filed) == ("organization", True)
+    assert rows["a1"].category == "education"  # filed under its kind's own category
 
 
 def test_filing_the_unfiled_leaves_sys_3_nothing_unfiled() -> None:
