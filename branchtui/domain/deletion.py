@@ -115,23 +115,26 @@ def deletion(data: BranchData, targets: Iterable[tuple[str, str]]) -> Deletion:
             deleted.append(record)
     if not deleted:
         return Deletion()
-    # A deleted record may leave another that exists only for it: repeat until nothing more goes.
-    grew = True
-    while grew:
-        grew = False
-        for table in _referring(frozenset(erased.values())):
+    # A deleted record may leave another that exists only for it: repeat until nothing more
+    # goes, looking each time only where a record may point at those deleted last.
+    last = frozenset(erased.values())
+    while last:
+        into, grown = frozenset(erased.values()), set()
+        for table in _referring(last):
             for record in data.records(table):
-                if record.id not in erased and _needs_erased(record, erased):
+                if record.id not in erased and _needs_erased(record, erased, into):
                     erased[record.id] = table
                     deleted.append(record)
-                    grew = True
+                    grown.add(table)
+        last = frozenset(grown)
+    into = frozenset(erased.values())
     referring = [
         record
-        for table in _referring(frozenset(erased.values()))
+        for table in _referring(into)
         for record in data.records(table)
         if record.id not in erased
     ]
-    resting = [phrase for record in referring for phrase in _resting(record, record, erased)]
+    resting = [what for record in referring for what in _resting(record, record, erased, into)]
     if resting:
         label = TABLES[deleted[0].TABLE].LABEL
         whats = list(dict.fromkeys(what for what, _ in resting))
@@ -139,7 +142,7 @@ def deletion(data: BranchData, targets: Iterable[tuple[str, str]]) -> Deletion:
         return Deletion(refusal=f"该{label}是{'、'.join(whats)}，不能删除；{instead}。")
     updates = []
     for record in referring:
-        scrubbed = _scrub(record, erased)
+        scrubbed = _scrub(record, erased, into)
         if scrubbed is not record:
             updates.append(scrubbed)
     return Deletion(RecordChanges(updates=tuple(updates), deletes=tuple(deleted)))
@@ -206,6 +209,24 @@ def _pointers_of(cls: type) -> tuple[_Pointer, ...]:
     return tuple(out)
 
 
+_INTO: dict[tuple[type, frozenset[str]], tuple[_Pointer, ...]] = {}
+
+
+def _pointers_into(cls: type, into: frozenset[str]) -> tuple[_Pointer, ...]:
+    """The pointers of ``cls`` that may point into one of the tables ``into`` (and the parts
+    holding such pointers): the only ones a delete of records of those tables must look at."""
+    key = (cls, into)
+    found = _INTO.get(key)
+    if found is None:
+        reach = into | {ANY_TABLE}
+        found = _INTO[key] = tuple(
+            p
+            for p in _pointers(cls)
+            if (_targets(p.nested) & reach if p.nested is not None else p.target in reach)
+        )
+    return found
+
+
 def _targets(cls: type) -> frozenset[str]:
     """The tables a record of ``cls`` (or a part of it) may point into."""
     if cls not in _TARGETS:
@@ -237,40 +258,47 @@ def _points_at(obj: Any, p: _Pointer, value: Any, erased: dict[str, str]) -> boo
     return p.target in (ANY_TABLE, erased[value])
 
 
-def _needs_erased(obj: Any, erased: dict[str, str]) -> bool:
-    """Whether a pointer of ``obj`` that it exists for points at an erased record."""
+def _needs_erased(obj: Any, erased: dict[str, str], into: frozenset[str]) -> bool:
+    """Whether a pointer of ``obj`` that it exists for points at an erased record (of one of
+    the tables ``into``)."""
     return any(
         p.kind == REQUIRED and _points_at(obj, p, getattr(obj, p.name), erased)
-        for p in _pointers(type(obj))
+        for p in _pointers_into(type(obj), into)
     )
 
 
-def _resting(record: Any, obj: Any, erased: dict[str, str]) -> list[tuple[str, str]]:
+def _resting(
+    record: Any, obj: Any, erased: dict[str, str], into: frozenset[str]
+) -> list[tuple[str, str]]:
     """(what, what to do instead) for each essential pointer of ``obj`` (``record`` or a part
     of it) at an erased record."""
     found = []
-    for p in _pointers(type(obj)):
+    for p in _pointers_into(type(obj), into):
         value = getattr(obj, p.name)
         if p.nested is not None:
             for item in value if p.kind == NESTED_LIST else [value]:
                 if item is not None:
-                    found += _resting(record, item, erased)
+                    found += _resting(record, item, erased, into)
         elif p.essential is not None and _points_at(obj, p, value, erased):
             found.append((p.essential.what(record, obj), p.essential.instead))
     return found
 
 
-def _scrub(obj: Any, erased: dict[str, str]) -> Any:
+def _scrub(obj: Any, erased: dict[str, str], into: frozenset[str]) -> Any:
     """``obj`` without any pointer to an erased record (the same object when it had none)."""
     changes: dict[str, Any] = {}
-    for p in _pointers(type(obj)):
+    for p in _pointers_into(type(obj), into):
         value = getattr(obj, p.name)
         if p.kind == NESTED_LIST:
-            kept = [_scrub(item, erased) for item in value if not _needs_erased(item, erased)]
+            kept = [
+                _scrub(item, erased, into)
+                for item in value
+                if not _needs_erased(item, erased, into)
+            ]
             if len(kept) != len(value) or any(a is not b for a, b in zip(kept, value, strict=True)):
                 changes[p.name] = kept
         elif p.kind == NESTED:
-            if value is not None and (scrubbed := _scrub(value, erased)) is not value:
+            if value is not None and (scrubbed := _scrub(value, erased, into)) is not value:
                 changes[p.name] = scrubbed
         elif p.kind == IDS:
             kept_ids = [ref for ref in value if not _points_at(obj, p, ref, erased)]
