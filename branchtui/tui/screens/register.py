@@ -2,17 +2,18 @@
 
 Most task areas keep registers — 活动场所, 经费收支, 谈心谈话, 党务公开 … — that are read,
 added to, corrected and closed the same way. A screen for one declares a ``Register`` (which
-table, which columns, which form fields, which rules) and its keys in the registry
-(``register_actions``); this base does the rest: the list sorted newest first, filtered by year,
-the form (tui/widgets/record_form.py), removing with a confirmation or closing with a date (kept
-as history), and the register's duties judged again after every save, as the dashboard does.
+table, which columns, which form fields, which rules: tui/screens/register_spec.py) and its keys
+in the registry (``register_actions``); this base does the rest: the list sorted newest first,
+filtered by year, the form (tui/widgets/record_form.py), removing with a confirmation or closing
+with a date (kept as history), and the register's duties judged again after every save, as the
+dashboard does.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -24,7 +25,6 @@ from branchtui.domain.changes import RecordChanges
 from branchtui.domain.fields import fields_of
 from branchtui.domain.ledger_filing import entry_filing
 from branchtui.domain.obligations import Obligation
-from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, Record
 from branchtui.domain.validation import validate
 from branchtui.tui.registry import screen_spec
@@ -34,62 +34,12 @@ from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
 from branchtui.tui.screens.register_columns import Cell as Cell  # re-exported
 from branchtui.tui.screens.register_columns import Column as Column  # re-exported
 from branchtui.tui.screens.register_columns import field_column as field_column  # re-exported
+from branchtui.tui.screens.register_spec import Register as Register  # re-exported
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.duty_lines import DutyLines
 from branchtui.tui.widgets.duty_lines import duty_lines as duty_lines  # re-exported
 from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.record_form import FormSpec, RecordForm, members_for
-
-
-@dataclasses.dataclass(frozen=True)
-class Register:
-    """What a register screen lists and edits.
-
-    ``date_field``: the field that places a record in a year (the list is filtered by year and
-    sorted newest first). ``closed_field``: a date field that closes a record while keeping it
-    (a returned trip, an ended case) from that day on; without one, removing deletes after a confirmation (the
-    backups keep it). ``defaults``: a new record's values. ``changes``: what else a save does
-    (a domain function), given the data, the record as it was, and as saved; whatever it
-    inserts of a kind the electronic ledger lists is filed there in the same commit (SYS-3).
-    """
-
-    record_type: type[Record]
-    columns: tuple[Column, ...]
-    form: FormSpec
-    rules: tuple[str, ...] = ()
-    date_field: str | None = "date"
-    closed_field: str | None = None
-    defaults: Callable[[BranchData, dt.date], Mapping[str, Any]] | None = None
-    changes: Callable[[BranchData, Record | None, Record], RecordChanges] | None = None
-    summary: Callable[[list[Any]], str] | None = None  # a line about the records listed
-    empty: str = "尚无记录，按 a 新增"
-    # A line above the list about the year shown (the chosen one, else today's): (data, year,
-    # today, profile) → text, drawn again after every save.
-    headline: Callable[[BranchData, int, dt.date, Profile], str] | None = None
-    # Records of other tables that count for this register's rules, listed read-only among
-    # its own (with the same columns and date field); ``related_note`` says where to edit them.
-    related: Callable[[BranchData], Iterable[Any]] | None = None
-    related_note: str = ""
-    # Whether a record is history (hidden until h); by default, its ``closed_field`` is set.
-    is_history: Callable[[Any], bool] | None = None
-    # A few lines under the list about the highlighted record (a case's steps …).
-    detail: Callable[[Any, BranchData], str] | None = None
-    # The list's order when not by date (systems by their category): a sort key of a record.
-    order: Callable[[Any], Any] | None = None
-    # With ``closed_field``: closing (d) opens this form on the record, its closing date
-    # starting at today, instead of a date prompt (when closing needs more than the date: how
-    # a fluctuation was resolved).
-    close_form: FormSpec | None = None
-
-    def history(self, record: Any, today: dt.date | None = None) -> bool:
-        """Whether the record is history; by its ``closed_field``, from the day it names on
-        (a return planned for next month leaves the trip listed until then)."""
-        if self.is_history is not None:
-            return self.is_history(record)
-        if self.closed_field is None:
-            return False
-        day = getattr(record, self.closed_field)
-        return day is not None and (today is None or not isinstance(day, dt.date) or day <= today)
 
 
 class RegisterScreen(DataScreen):
