@@ -153,8 +153,15 @@ def election_summary(election: Election, data: BranchData, profile: Profile) -> 
             f"发出选票{election.ballots_issued}张，收回{election.ballots_returned or 0}张，"
             f"有效票{election.ballots_valid or 0}张，无效票{election.ballots_invalid or 0}张"
         )
-    lines += outcome_of(election, data).lines
     names = names_of(data)
+    tellers = [
+        f"{label}：{'、'.join(names.get(m, '') for m in ids)}"
+        for label, ids in (("计票人", election.counter_ids), ("监票人", election.scrutineer_ids))
+        if ids
+    ]
+    if tellers:
+        lines.append("；".join(tellers))
+    lines += outcome_of(election, data).lines
     order = list(SEAT_ROLES)
     seated = sorted(
         (c for c in election.candidates if c.elected and c.role), key=lambda c: order.index(c.role)

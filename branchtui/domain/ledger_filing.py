@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from branchtui.domain.changes import RecordChanges
+from branchtui.domain.meetings.titles import meeting_subject
 from branchtui.domain.records import Activity, BranchData, LedgerEntry, Meeting
 from branchtui.domain.records.ledgers import LedgerCategory
 
@@ -58,7 +59,7 @@ def _row(table: str, record: Meeting | Activity, entry: LedgerEntry | None = Non
         record_id=record.id,
         table=table,
         date=record.date,
-        title=record.topic if isinstance(record, Meeting) else record.title,
+        title=meeting_subject(record) if isinstance(record, Meeting) else record.title,
         category=entry.category if entry is not None else LEDGER_LISTED[table],
         recorder_id=record.recorder_id,
         photos=len(record.photo_ids),

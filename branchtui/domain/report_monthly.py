@@ -14,6 +14,7 @@ import datetime as dt
 from branchtui.domain import report_registers as registers
 from branchtui.domain import report_sections as sections
 from branchtui.domain.calendar import WorkCalendar
+from branchtui.domain.committee_changes import committee_changes
 from branchtui.domain.dates import add_months, format_date_cn, month_bounds, month_key
 from branchtui.domain.obligations import obligations_on
 from branchtui.domain.obligations.rep import report_deadline
@@ -112,6 +113,9 @@ def monthly_report_context(
         "judged_on": judged,
         "roster": summary,
         "changes": sections.roster_changes(data, start, end),
+        "committee_changes": [
+            {"date": c.date, "text": c.text} for c in committee_changes(data, start, end)
+        ],
         "three_meetings": held_or_required(
             sections.meetings_by_kind(rows, sections.THREE_MEETINGS_ONE_LECTURE), summary["groups"]
         ),

@@ -16,6 +16,7 @@ from branchtui.domain.attendance import AttendanceBook
 from branchtui.domain.dates import add_months, month_key
 from branchtui.domain.dues import arrears, dues_start
 from branchtui.domain.meetings.theme_day import minutes_of
+from branchtui.domain.meetings.titles import meeting_subject
 from branchtui.domain.obligations.base import STATUS_LABELS, Obligation
 from branchtui.domain.records import BranchData, Candidate, Meeting
 from branchtui.domain.records.development import CANDIDATE_STAGES, CANDIDATE_STEPS, STEP_STAGE
@@ -141,7 +142,11 @@ def meeting_rows(data: BranchData, start: dt.date, end: dt.date) -> list[Row]:
                 "date": meeting.date,
                 "kinds": list(meeting.kinds),
                 "kind_labels": [MEETING_KINDS.get(k, k) for k in meeting.kinds],
-                "topic": meeting.topic or "（未填写议题）",
+                "topic": meeting_subject(meeting) or "（未填写议题）",
+                # A theme day is about its own 活动主题, whatever else the record holds.
+                "theme": (meeting.theme_day.theme if meeting.theme_day else "")
+                or meeting_subject(meeting)
+                or "（未填写活动主题）",
                 "place": meeting.place,
                 "group": groups.get(meeting.group_id or "", ""),
                 "lecturer": names.get(lecture.lecturer_id or "", "") if lecture else "",

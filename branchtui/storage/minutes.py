@@ -265,6 +265,23 @@ def save_meeting(
     return save_prepared(store, prepared)
 
 
+def save_with_minutes(store: Store, changes: RecordChanges, meeting: Meeting) -> SavedMeeting:
+    """Commit ``changes``, which insert the new ``meeting`` with other records (an election
+    and the general meeting it was held at), in one commit, and write the meeting's minutes as
+    the meeting wizard does: same path, rendered before anything is written (a broken template
+    leaves nothing behind). ``meeting`` (the object inside ``changes``) gets its
+    ``minutes_path``. A file that cannot be written is a MinutesError after the commit."""
+    data = store.snapshot()
+    path = minutes_path(store.data_dir, meeting, data)
+    meeting.minutes_path = _stored(store.data_dir, path)
+    text = render_minutes(store.data_dir, data, meeting)
+    with store.transaction() as tx:
+        tx.apply(changes)
+    _write(store.data_dir, path, text)
+    _renumber(store, meeting, None)
+    return SavedMeeting(meeting, path, text, False)
+
+
 def write_minutes(store: Store, meeting_id: str) -> SavedMeeting:
     """Render a stored meeting's minutes again and write them (``branchtui minutes ID``); the
     record's ``minutes_path`` is updated when the file name changed (no amendment)."""

@@ -104,7 +104,8 @@ def test_committee_meeting_survives_a_dropped_ssh_session(
     pane.wait_for("请假1名", STEP)
     pane.send("PageDown")
     pane.wait_for("议题（a 添加", STEP)
-    # Step 3: one agenda item, then the connection drops.
+    # Step 3: from 会议主题 (its first field) to the agenda; one item, then the connection drops.
+    pane.send("Enter")
     pane.send("a")
     pane.wait_for("第1个议题", STEP)
     pane.type("研究四月份发展党员工作")

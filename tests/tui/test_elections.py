@@ -19,6 +19,7 @@ from branchtui.tui.screens.dialogs import ChoicePrompt, TextPrompt
 from branchtui.tui.screens.wizards.appointment import AppointmentForm
 from branchtui.tui.screens.wizards.election import ElectionWizard
 from branchtui.tui.widgets.members_picker import MembersPicker
+from branchtui.tui.widgets.voter_roll import VoterRoll
 from branchtui.tui.widgets.wizard_frame import WizardFrame
 
 
@@ -238,3 +239,68 @@ async def test_escape_on_the_first_step_asks_and_saves_nothing(
         await pilot.press("down", "enter")
         await settle(pilot, lambda: isinstance(app.screen, CommitteeScreen))
     assert read_file(branch_dir).elections == []
+
+
+def roll_text(app: BranchApp) -> str:
+    return shown(app, "#roll-error")
+
+
+async def test_by_election_minutes_officers_and_reasons(branch_dir: Path, today: dt.date) -> None:
+    """A fixed field's error goes as it is typed; a present voter takes no reason; a long reason
+    is shown whole; the host cannot be marked absent; the meeting's minutes file is written."""
+    duty = next(o for o in obligations_on(read_file(branch_dir), today) if o.rule == "ORG-8")
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.open_screen("committee", duty)
+        await settle(pilot, lambda: "补选纪检委员" in shown(app, "#plan-about"))
+        await pilot.press(*"1125", "enter", "enter", "enter")
+        await settle(pilot, lambda: step(app) == "step-meeting")
+        await pilot.press("pagedown")
+        await settle(pilot, lambda: "请填写会议地点" in shown(app, "#place-error"))
+        await pilot.press("enter", *"三楼")
+        await settle(pilot, lambda: shown(app, "#place-error") == "")
+        assert "请选择主持人" in shown(app, "#host-error")  # still empty: still said
+        await pilot.press(*"会议室", "enter")
+        await pick_one(pilot, "zs")
+        await settle(pilot, lambda: shown(app, "#host-error") == "")
+        await pilot.press("tab")
+        await pick_one(pilot, "ls")
+        await pilot.press("tab")
+        await pick(pilot, "zm")
+        await pilot.press("tab")
+        await pick(pilot, "wg")
+        await forward(pilot, "step-candidates")
+        await pick(pilot, "oyn")
+        await forward(pilot, "step-voters")
+        roll = app.screen.query_one(VoterRoll)
+        assert roll.current is not None and roll.current.name == "张三"
+        await pilot.press("r")  # 出席: no reason asked
+        await pilot.pause()
+        assert not isinstance(app.screen, TextPrompt) and roll.reasons == {}
+        await pilot.press("space")  # the host marked absent
+        await settle(pilot, lambda: "张三是本次会议的主持人，不能标为缺席" in roll_text(app))
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert step(app) == "step-voters"
+        await pilot.press("space", *["down"] * 10, "space", "r")  # 张三 back; 孙建国 absent
+        await settle(pilot, lambda: isinstance(app.screen, TextPrompt))
+        reason = "临时公出赴集团参加会议"
+        await pilot.press(*reason, "enter")
+        await settle(pilot, lambda: roll_text(app) == "")
+        assert roll.get_row_at(10)[3] == reason
+        assert roll.ordered_columns[3].get_render_width(roll) >= 2 * len(reason)
+        await forward(pilot, "step-ballots")
+        await pilot.press("tab", "tab", *"9", "tab", "0", "tab", "9", "pagedown")
+        await settle(pilot, lambda: step(app) == "step-result")
+        await forward(pilot, "step-review")
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: isinstance(app.screen, CommitteeScreen))
+    data = read_file(branch_dir)
+    (election,) = data.elections
+    held = data.find("meetings", election.meeting_id)
+    absent = [(a.status, a.reason) for a in held.attendance if a.status != "present"]
+    assert absent == [("absent", reason)]
+    assert held.minutes_path.startswith("minutes/2026/11-25-general_meeting-")
+    minutes = (branch_dir / held.minutes_path).read_text(encoding="utf-8")
+    assert "补选纪检委员" in minutes and "计票人：周敏；监票人：吴刚" in minutes
+    assert reason in minutes

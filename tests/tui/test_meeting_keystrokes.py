@@ -48,7 +48,9 @@ async def test_committee_meeting_of_seven_in_thirty_keys(data_dir: Path, today: 
         await keys("down", "space")
         await keys.type("到省委党校学习")
         await keys("enter", "pagedown")
-        # Step 3: two agenda items with notes.
+        # Step 3 starts on 会议主题 (left empty: the agenda says it); Enter goes on to the agenda.
+        await keys("enter")
+        # Two agenda items with notes.
         for title, notes in (
             ("研究发展党员工作", "讨论刘芳转正"),
             ("部署年底党费收缴", "按时足额"),
@@ -70,6 +72,10 @@ async def test_committee_meeting_of_seven_in_thirty_keys(data_dir: Path, today: 
         await keys("ctrl+s")
         await saved(pilot)
         assert keys.count <= BUDGET, f"{keys.count} keys"
+        # The toast names the minutes in Chinese, not by the file's coded name.
+        said = " ".join(str(n.message) for n in app._notifications)
+        assert "会议记录已写入：2026年11月27日 支部委员会会议《研究发展党员工作》" in said
+        assert "committee_meeting" not in said and ".md" not in said
         print(f"支委会 recorded in {keys.count} keys (budget {BUDGET})")
         # Back on the dashboard, this month's 支委会 is done.
         await pilot.press("1")

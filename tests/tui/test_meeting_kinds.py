@@ -38,6 +38,12 @@ async def basics(keys: Keys, start: str, end: str, day: str = "") -> None:
 
 
 async def agenda(keys: Keys, title: str) -> None:
+    # The step starts on its first field (会议主题, left empty here): Tab on to the agenda.
+    w = wizard(keys.pilot)
+    for _ in range(3):
+        if keys.pilot.app.focused is w.query_one("#agenda-list"):
+            break
+        await keys("tab")
     await keys("a")
     await keys.type(title)
     await keys("enter")

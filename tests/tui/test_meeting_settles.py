@@ -309,3 +309,31 @@ async def test_a_late_rectification_is_marked_done_from_its_warning(
     assert "2026年11月20日完成" in minutes_text(data_dir, meeting)
     found = compute_obligations(data_dir, read_file(data_dir), today).obligations
     assert [o.status for o in found if o.rule == "LIFE-6" and o.period != "2025"] == ["met"]
+
+
+async def test_a_theme_day_still_to_come_is_drafted_then_refused_at_saving(
+    branch_dir: Path, today: dt.date
+) -> None:
+    """LIFE-5's coming theme day: as the note says, the draft goes on (PgDn as F2), the review
+    says it cannot be saved before the day, and Ctrl+S saves nothing."""
+    before = len(read_file(branch_dir).meetings)
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_row(pilot, lambda o: o.rule == "LIFE-5" and o.status == "upcoming")
+        await pilot.press("enter")
+        await on_screen(pilot, MeetingWizard)
+        w = wizard(pilot)
+        assert w.work.meeting.date == dt.date(2026, 12, 1)
+        await pilot.press("pagedown")
+        await settle(pilot, lambda: w.frame.step.id == "step-attendance")
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: w.frame.step.id == "step-review")
+        summary = w.query_one("#review-summary", Static)
+        await settle(pilot, lambda: "会议尚未召开" in str(summary.render()))
+        assert "会议召开后才能保存" in str(summary.render())
+        await pilot.press("ctrl+s")
+        said = lambda: " ".join(str(n.message) for n in app._notifications)  # noqa: E731
+        await settle(pilot, lambda: "会议尚未召开（2026-12-01）" in said())
+        assert isinstance(app.screen, MeetingWizard)
+    assert len(read_file(branch_dir).meetings) == before
+    assert list((branch_dir / "drafts").glob("*.json"))  # the draft is kept

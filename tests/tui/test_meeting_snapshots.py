@@ -34,7 +34,8 @@ async def committee_attendance(pilot: Pilot[Any]) -> None:
 
 async def committee_topics(pilot: Pilot[Any]) -> None:
     await committee_attendance(pilot)
-    await pilot.press("pagedown", "a", *"研究发展党员工作", "enter", *"讨论刘芳转正", "ctrl+s")
+    await pilot.press("pagedown", "enter")  # from 会议主题 to the agenda
+    await pilot.press("a", *"研究发展党员工作", "enter", *"讨论刘芳转正", "ctrl+s")
     await pilot.press("s", *"hzq", "enter", "enter", *"同意按期转正", "ctrl+s")
     await pilot.press("a", *"部署年底党费收缴", "ctrl+s")
 

@@ -48,6 +48,7 @@ async def test_back_from_review_to_step_one_and_forward_loses_nothing(
         await pilot.press("3", "m", "n", "1", "enter", *"0900", "enter", *"1100", "enter")
         await pilot.press(*"会议室", "enter", "enter", *"lisi", "enter")
         await pilot.press("down", "space", *"病假", "enter", "pagedown")
+        await pilot.press("tab", "tab")  # from 会议主题 and 学习时长 to the agenda
         await pilot.press("a", *"议题一", "enter", *"讨论", "ctrl+s")
         await pilot.press("s", *"ww", "enter", "enter", *"同意", "ctrl+s", "pagedown")
         await pilot.press("a", *"按期转正", "enter", *"zs", "enter", *"1231", "ctrl+s")
@@ -117,7 +118,7 @@ async def test_a_dropped_session_keeps_the_draft_and_offers_it(
         m = w.work.meeting
         assert (m.start, m.place) == ("08:30", "三楼会议室")
         assert [a.reason for a in m.attendance if a.status == "on_leave"] == ["出差"]
-        await pilot.press("a", *"学习", "ctrl+s", "ctrl+s")
+        await pilot.press("enter", "a", *"学习", "ctrl+s", "ctrl+s")  # from 会议主题 to the agenda
         await at_review(pilot)
         await pilot.press("ctrl+s")
         await saved(pilot)
@@ -267,6 +268,7 @@ async def test_an_agenda_item_past_its_declared_length_is_refused_beside_it(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3", "m", "n", "1", "enter", *"0900", "enter", *"1100", "enter")
         await pilot.press(*"会议室", "enter", "enter", *"lisi", "enter", "pagedown")
+        await pilot.press("tab", "tab")  # from 会议主题 and 学习时长 to the agenda
         await pilot.press("a", *("题" * 61), "ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, FormDialog))
         error = app.screen.query_one("#dlg-title-error", Static)
@@ -276,3 +278,52 @@ async def test_an_agenda_item_past_its_declared_length_is_refused_beside_it(
         await pilot.press("backspace", "ctrl+s")
         await settle(pilot, lambda: not isinstance(app.screen, FormDialog))
         assert wizard(pilot).work.meeting.agenda[0].title == "题" * 60
+
+
+async def test_officers_stay_present_and_steps_start_on_their_first_field(
+    branch_dir: Path, today: dt.date
+) -> None:
+    """The host cannot be marked away (the attendance step says so and stays); a fixed field's
+    error goes as it is typed; step 3 of a 支委会 starts on 会议主题 (typing there types) and
+    Shift+Tab comes back to it from the agenda."""
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "m", "n", "2", "enter", *"1600", "enter", *"1500", "pagedown")
+        w = wizard(pilot)
+        error = w.query_one("#basics-end-error", Static)
+        await settle(pilot, lambda: "结束时间应晚于开始时间" in str(error.render()))
+        await pilot.press(*["backspace"] * 5, *"1700")
+        await settle(pilot, lambda: str(error.render()) == "")
+        assert w.work.meeting.host_id == "m01"  # 张三, the secretary, hosts
+        await pilot.press("pagedown")
+        await settle(pilot, lambda: w.frame.step.id == "step-attendance")
+        await pilot.press("space", *"出差", "enter", "pagedown")  # the host on leave
+        errors = w.query_one("#attendance-errors", Static)
+        await settle(
+            pilot, lambda: "张三：是本次会议的主持人，不能标为请假" in str(errors.render())
+        )
+        assert w.frame.step.id == "step-attendance"
+        await pilot.press("space", "escape", "space", "pagedown")  # 请假 → 缺席 → 出席
+        await settle(pilot, lambda: w.frame.step.id == "step-topics")
+        topic = w.query_one("#summary-topic", Input)
+        await settle(pilot, lambda: app.focused is topic)
+        await pilot.press(*"abc")
+        assert topic.value == "abc" and not w.work.meeting.agenda
+        await pilot.press("enter")
+        agenda = w.query_one("#agenda-list")
+        await settle(pilot, lambda: app.focused is agenda)
+        await pilot.press("shift+tab")
+        await settle(pilot, lambda: app.focused is topic)
+
+
+async def test_a_host_marked_away_is_refused_at_saving() -> None:
+    """Jumping over the attendance step (F2) does not save a host marked absent."""
+    from branchtui.domain.records import Attendance
+    from branchtui.domain.validation import validate
+
+    meeting = committee(dt.date(2026, 11, 27))
+    meeting.attendance = [Attendance(member_id="m02"), Attendance(member_id="m01", status="absent")]
+    errors = validate(meeting, dt.date(2026, 11, 27))
+    assert errors == {
+        "attendance.1.status": "是本次会议的主持人，不能标为缺席；请改为出席，或另选主持人"
+    }

@@ -193,3 +193,45 @@ def observers_of(meeting: Meeting, data: BranchData) -> list[ObserverLine]:
     ]
     out += [ObserverLine(o.name, o.post, o.reason) for o in meeting.observers]
     return out
+
+
+# Who runs a meeting (主持人, 记录人) or its secret ballot (计票人, 监票人): they must be there.
+OFFICER_LABELS = {
+    "host": "主持人",
+    "recorder": "记录人",
+    "counter": "计票人",
+    "scrutineer": "监票人",
+}
+AWAY = ("absent", "on_leave")
+
+
+def officers_of(meeting: Meeting) -> list[tuple[str, str]]:
+    """(role, member id) of the meeting's host, recorder and its votes' tellers."""
+    out = [("host", meeting.host_id or ""), ("recorder", meeting.recorder_id or "")]
+    for vote in meeting.votes:
+        out += [("counter", m) for m in vote.counter_ids]
+        out += [("scrutineer", m) for m in vote.scrutineer_ids]
+    return [(role, m) for role, m in out if m]
+
+
+def officers_away(
+    attendance: Iterable[Attendance], officers: Iterable[tuple[str, str]]
+) -> dict[int, str]:
+    """The attendance rows (by index) of officers marked 缺席 or 请假, each with what they do
+    (``主持人、计票人``): a meeting's host, recorder and tellers take part in it."""
+    roles: dict[str, list[str]] = {}
+    for role, member_id in officers:
+        label = OFFICER_LABELS[role]
+        if label not in roles.setdefault(member_id, []):
+            roles[member_id].append(label)
+    return {
+        i: "、".join(roles[row.member_id])
+        for i, row in enumerate(attendance)
+        if row.status in AWAY and row.member_id in roles
+    }
+
+
+def officer_problem(what: str, status: str) -> str:
+    """The message beside an officer's row: ``是本次会议的主持人，不能标为缺席…``."""
+    marked = "缺席" if status == "absent" else "请假"
+    return f"是本次会议的{what}，不能标为{marked}；请改为出席，或另选{what}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from branchtui.domain.dates import format_date_cn
 from branchtui.domain.records import BranchData, Meeting
 from branchtui.domain.records.meetings import MEETING_KINDS
 
@@ -18,6 +19,30 @@ WEEKDAYS = "一二三四五六日"
 def primary_kind(meeting: Meeting) -> str:
     """The record's own kind: the first of its kinds (the wizard puts the chosen one first)."""
     return meeting.kinds[0] if meeting.kinds else ""
+
+
+def meeting_subject(meeting: Meeting) -> str:
+    """What the meeting was about: its topic, else the first agenda item, the lecture's title,
+    the theme day's or the 组织生活会's theme; '' when none was entered."""
+    if meeting.topic:
+        return meeting.topic
+    if meeting.agenda:
+        return meeting.agenda[0].title
+    if meeting.lecture and meeting.lecture.title:
+        return meeting.lecture.title
+    if meeting.theme_day and meeting.theme_day.theme:
+        return meeting.theme_day.theme
+    if meeting.life_meeting and meeting.life_meeting.theme:
+        return meeting.life_meeting.theme
+    return ""
+
+
+def minutes_caption(meeting: Meeting) -> str:
+    """``2026年5月20日 支部委员会会议《研究二季度党建工作安排》``: the minutes as the user is told
+    of them (the file's name keeps the kind's code, DESIGN.md)."""
+    kind = MEETING_KINDS.get(primary_kind(meeting), "会议")
+    subject = meeting_subject(meeting)
+    return f"{format_date_cn(meeting.date)} {kind}" + (f"《{subject}》" if subject else "")
 
 
 def _order(meeting: Meeting) -> tuple[object, ...]:

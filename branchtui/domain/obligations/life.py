@@ -389,6 +389,15 @@ def appraisals(ctx: Context) -> list[Obligation]:
     return out
 
 
+def absence_count(absences: int, unexplained: int) -> str:
+    """``缺席2次，其中无故缺席1次``: an absence with a recorded reason is not 无故 (LIFE-8)."""
+    if unexplained == absences:
+        return f"无故缺席{absences}次"
+    if not unexplained:
+        return f"缺席{absences}次，均已说明原因"
+    return f"缺席{absences}次，其中无故缺席{unexplained}次"
+
+
 @rule("LIFE-8")
 def leaders_take_part(ctx: Context) -> list[Obligation]:
     """LIFE-8: leading cadres attend the branch's or group's life; absences are named."""
@@ -402,16 +411,20 @@ def leaders_take_part(ctx: Context) -> list[Obligation]:
         ]
         unique = {m.id: m for m in meetings}.values()
         absent: dict[str, int] = defaultdict(int)
+        unexplained: dict[str, int] = defaultdict(int)  # 无故缺席: absent, no reason recorded
         for meeting in unique:
             for row in meeting.attendance:
                 if row.status == "absent":
                     absent[row.member_id] += 1
+                    unexplained[row.member_id] += not row.reason.strip()
         judged = [m for m in leaders if (m.counted_from or period.end) <= period.end]
         missing = [m for m in judged if absent.get(m.id)]
         fields: dict[str, Any] = {"period_kind": "year", "period": period.key, "due": period.end}
         if missing:
-            names = "、".join(f"{m.name}（缺席{absent[m.id]}次）" for m in missing[:8])
-            text = f"{period.label}领导干部无故缺席组织生活：{names}"
+            names = "、".join(
+                f"{m.name}（{absence_count(absent[m.id], unexplained[m.id])}）" for m in missing[:8]
+            )
+            text = f"{period.label}领导干部缺席组织生活：{names}"
             short = brief(
                 text,
                 f"{period.label}{who([m.name for m in missing])}缺席组织生活",

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Header, Static
 from branchtui.domain.dates import add_months, format_date, month_key
 from branchtui.domain.meetings.edits import find_meetings
 from branchtui.domain.meetings.roll import headcount
+from branchtui.domain.meetings.titles import meeting_subject
 from branchtui.domain.obligations.base import Obligation
 from branchtui.domain.records import Meeting
 from branchtui.domain.records.meetings import MEETING_KINDS
@@ -38,19 +39,6 @@ DELETE_CHOICES = {"keep": "不删除", "delete": "删除该记录及其会议记
 def kinds_text(meeting: Meeting) -> str:
     """``支委会`` or ``主题党日+党课`` (LIFE-9: what else the record counts as)."""
     return "+".join(SHORT_KINDS.get(k, k) for k in meeting.kinds)
-
-
-def meeting_subject(meeting: Meeting) -> str:
-    """The topic, else the first agenda item, lecture or theme; what the list shows."""
-    if meeting.topic:
-        return meeting.topic
-    if meeting.agenda:
-        return meeting.agenda[0].title
-    if meeting.lecture and meeting.lecture.title:
-        return meeting.lecture.title
-    if meeting.theme_day and meeting.theme_day.theme:
-        return meeting.theme_day.theme
-    return ""
 
 
 class MeetingsScreen(DataScreen):

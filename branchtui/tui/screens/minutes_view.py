@@ -16,6 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
+from branchtui.domain.meetings.titles import minutes_caption
 from branchtui.domain.records import BranchData, Meeting
 from branchtui.storage.errors import StoreError
 from branchtui.tui.registry.life import MINUTES_COMPARE
@@ -65,7 +66,9 @@ class MinutesView(ModalScreen[None]):
         if note:
             lines.append(note)
         elif self.from_file:
-            lines.append(self.meeting.minutes_path or "（尚无会议记录文件）")
+            # The meeting in Chinese; the file (its name keeps the kind's code) below it.
+            lines.append(minutes_caption(self.meeting))
+            lines.append(f"文件：{self.meeting.minutes_path or '尚无会议记录文件'}")
         return "\n".join(lines)
 
     def compose(self) -> ComposeResult:

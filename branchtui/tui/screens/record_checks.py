@@ -14,12 +14,12 @@ from textual.widgets import DataTable, Header, Static
 
 from branchtui.domain.dates import format_date
 from branchtui.domain.meetings.checks import Defect
+from branchtui.domain.meetings.titles import meeting_subject
 from branchtui.domain.obligations.base import Obligation
 from branchtui.storage.folder_obligations import defects_for_folder
 from branchtui.storage.minutes import SavedMeeting
 from branchtui.tui.registry.life import RECORD_CHECKS
 from branchtui.tui.screens.base import DataScreen
-from branchtui.tui.screens.meetings import meeting_subject
 from branchtui.tui.screens.wizards.meeting_steps.base import SHORT_KINDS
 from branchtui.tui.text import cut_at_safe_point, terminal_safe
 from branchtui.tui.widgets.footer import BranchFooter

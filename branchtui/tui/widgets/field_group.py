@@ -249,7 +249,23 @@ class FieldGroup(Vertical):
         name = next(
             (s.name for s in self.specs if widget and widget.id == self.widget_id(s.name)), ""
         )
+        if name:
+            self._clear_if_valid(name)
         self.post_message(self.Changed(self, name))
+
+    def _clear_if_valid(self, name: str) -> None:
+        """A field's message goes as soon as its new value reads well (the step checks the
+        rest again on PgDn); it is not left beside a value already fixed."""
+        label = self.query_one(f"#{self.widget_id(name)}-error", Static)
+        if not str(label.render()):
+            return
+        spec = next(s for s in self.specs if s.name == name)
+        try:
+            value = self._read(spec)
+        except ValueError:
+            return
+        if not (spec.required and value in (None, "", [])):
+            label.update("")
 
 
 def _text(spec: FieldSpec, value: Any) -> str:

@@ -76,13 +76,14 @@ class VoterRoll(DataTable[str | Text]):
             terminal_safe(member.name),
             kind,
             shown,
-            terminal_safe(self.reasons.get(member.id, "")),
+            terminal_safe(self.reasons.get(member.id, "") if status != "present" else ""),
         ]
 
     def _redraw(self, member: Member) -> None:
         row = self.get_row_index(member.id)
         for column, cell in enumerate(self._cells(member)):
-            self.update_cell_at(Coordinate(row, column), cell)
+            # The column widens to the reason typed (the row has room); never cut it short.
+            self.update_cell_at(Coordinate(row, column), cell, update_width=True)
         self.post_message(self.Changed())
 
     @property
@@ -102,6 +103,9 @@ class VoterRoll(DataTable[str | Text]):
     def action_reason(self) -> None:
         member = self.current
         if member is None:
+            return
+        if self.marks.get(member.id, "present") == "present":
+            self.notify("出席的人无需填写原因；按空格改为缺席，或按 l 改为请假", timeout=4)
             return
 
         def given(text: str | None) -> None:
@@ -141,7 +145,7 @@ class VoterRoll(DataTable[str | Text]):
         rows = []
         for member in self.members:
             status = self.marks.get(member.id, "present")
-            reason = self.reasons.get(member.id, "")
+            reason = self.reasons.get(member.id, "") if status != "present" else ""
             if status == EXCUSED:
                 status, reason = (
                     "on_leave",

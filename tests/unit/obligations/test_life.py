@@ -224,6 +224,22 @@ def test_life8_absent_leader_is_a_warning() -> None:
     assert ob.status == "warning" and ob.people == (leader.id,) and "赵经理" in ob.detail
 
 
+def test_life8_an_absence_with_its_reason_is_not_called_unexcused() -> None:
+    """LIFE-8: 无故缺席 is an absence with no reason; one with its reason says so."""
+    data = make_data(created=D(2026, 1, 1))
+    ms = add_members(data, 3)
+    leader = add_member(data, "郑佳芳", is_leader=True)
+    meeting = add_meeting(data, "general_meeting", D(2026, 3, 3), attendees=ms, absent=[leader])
+    meeting.attendance[-1].reason = "临时公出，赴集团参加会议"
+    ob = one(judge("LIFE-8", data, ON))
+    assert ob.status == "warning" and ob.people == (leader.id,)
+    assert "无故" not in ob.detail
+    assert ob.detail == "2026年领导干部缺席组织生活：郑佳芳（缺席1次，均已说明原因）"
+    add_meeting(data, "theme_day", D(2026, 4, 3), attendees=ms, absent=[leader])
+    detail = one(judge("LIFE-8", data, ON)).detail
+    assert detail.endswith("郑佳芳（缺席2次，其中无故缺席1次）")
+
+
 def test_life8_leader_attending_as_ordinary_member_is_met() -> None:
     data = make_data(created=D(2026, 1, 1))
     leader = add_member(data, "赵经理", is_leader=True)

@@ -169,8 +169,9 @@ def test_the_end_names_branch_date_and_profile_and_no_personal_data(lines: list[
     text = "\n".join(lines)
     assert "第一党支部\n2026年11月27日\n\n---" in text
     assert lines[-1] == (
-        "本报告由 branchtui 根据已录入的记录生成，执行的规则配置为“2017年实施方案（默认）”（plan-2017）。"
+        "本报告由党支部工作终端根据已录入的记录生成，执行的规则配置为“2017年实施方案（默认）”。"
     )
+    assert "branchtui" not in text and "plan-2017" not in text  # no code names in a document
     assert "| 党支部任期 |" not in text  # the settings appendix is optional
     assert PHONE not in text and ID_NUMBER not in text
 
@@ -253,3 +254,46 @@ def test_a_meeting_without_recorder_from_the_command_line(cli, store: Store, dat
     assert result.code == 0, result.err
     text = (data_dir / "reports" / "2026-10-monthly.md").read_text(encoding="utf-8")
     assert "- 2026年10月28日支部党员大会（讨论接收预备党员）未指定记录人" in text
+
+
+def test_a_theme_day_is_told_by_its_own_theme(store: Store) -> None:
+    """A theme day whose 活动主题 is filled and 会议主题 is not: the report uses the former."""
+    theme = next(m for m in store.snapshot().meetings if "theme_day" in m.kinds)
+    assert theme.theme_day is not None
+    theme.topic, theme.lecture = "", None
+    theme.kinds = ["theme_day"]
+    theme.theme_day.theme = "参观鼓浪屿党建教育基地，重温入党誓词"
+    store.save(theme)
+    text = render_monthly(store, "2026-10", ON)
+    assert "主题为“参观鼓浪屿党建教育基地，重温入党誓词”" in text
+    assert "（未填写议题）" not in text and "（未填写活动主题）" not in text
+
+
+def test_section_one_tells_the_committees_changes(store: Store) -> None:
+    """A 补选 in the month is part of section 一 (ORG-8), with how the seat was filled."""
+    from branchtui.domain import committee
+    from branchtui.domain.records import Election, ElectionCandidate, Term, Vacancy
+
+    data = store.snapshot()
+    member = data.members[0]
+    term = Term(number=2, start=D(2026, 1, 5))
+    vacancy = Vacancy(role="propaganda", since=D(2026, 9, 1))
+    with store.transaction() as tx:
+        tx.insert(term)
+        tx.insert(vacancy)
+    data = store.snapshot()
+    filled = committee.by_election_seat(data, vacancy, member.id, D(2026, 10, 19))
+    election = Election(
+        kind="by_election",
+        date=D(2026, 10, 19),
+        vacancy_id=vacancy.id,
+        candidates=[ElectionCandidate(member_id=member.id, votes=3, elected=True)],
+    )
+    with store.transaction() as tx:
+        tx.apply(filled)
+        tx.insert(election)
+    section = _section(render_monthly(store, "2026-10", ON).splitlines(), "## 一、")
+    assert section[-2:] == [
+        "本月支部委员会变动情况：",
+        f"- 补选{member.name}为宣传委员（2026年10月19日）",
+    ]

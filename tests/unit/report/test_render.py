@@ -63,7 +63,7 @@ def test_open_duties_are_listed_with_their_rule_ids(october: str) -> None:
 
 def test_the_profile_in_force_is_printed(store: Store) -> None:
     october = render_monthly(store, "2026-10", ON, with_settings=True)
-    assert "规则配置为“2017年实施方案（默认）”（plan-2017）" in october
+    assert "规则配置为“2017年实施方案（默认）”。" in october and "plan-2017" not in october
     assert "| 党支部任期 | 2年 |" in october
     assert "| 月度工作报告报送日（此日前） | 17日 |" in october
 

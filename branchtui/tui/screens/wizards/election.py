@@ -29,9 +29,10 @@ from branchtui.domain.election_records import (
     outcome_of,
     save_problems,
 )
-from branchtui.domain.records import Election
+from branchtui.domain.records import Election, Meeting
 from branchtui.domain.records.branch import SEAT_ROLES
 from branchtui.storage.errors import StoreError
+from branchtui.storage.minutes import MinutesError, save_with_minutes
 from branchtui.tui.registry.organization import ELECTION_WIZARD_KEYS
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.wizards import election_steps as steps
@@ -211,6 +212,7 @@ class ElectionWizard(ElectionFields):
             self.typed[name] = event.value
         if name.startswith("runoff-"):
             self._show_outcome()
+        self._clear_fixed()
 
     @on(Select.Changed)
     def _role(self, event: Select.Changed) -> None:
@@ -222,6 +224,8 @@ class ElectionWizard(ElectionFields):
     def _picked(self) -> None:
         if self.frame.step.id == "step-candidates":
             self._check("step-candidates")
+        else:
+            self._clear_fixed()
 
     @on(VoterRoll.Changed)
     def _marked(self) -> None:
@@ -258,18 +262,27 @@ class ElectionWizard(ElectionFields):
             today=self.today,
         )
         self.saving = True
-        self._write(election_changes(self.data, election, meeting), election)
+        self._write(election_changes(self.data, election, meeting), election, meeting)
 
     @work(thread=True, exclusive=True, group="election-save", description="保存选举")
-    def _write(self, changes: Any, election: Election) -> None:
+    def _write(self, changes: Any, election: Election, meeting: Meeting) -> None:
+        # One commit, then the meeting's minutes, as the meeting wizard writes them.
+        problem = ""
         try:
-            with self.store.transaction() as tx:
-                tx.apply(changes)
+            save_with_minutes(self.store, changes, meeting)
+        except MinutesError as error:  # saved, but the file could not be written
+            problem = error.message
         except StoreError as error:
             self.app.call_from_thread(self._failed, error.message)
             return
         saved = next((r for r in changes.inserts if isinstance(r, Election)), election)
-        self.app.call_from_thread(self.dismiss, dataclasses.replace(saved))
+        self.app.call_from_thread(self._saved, dataclasses.replace(saved), problem)
+
+    def _saved(self, saved: Election, problem: str) -> None:
+        # Not awaited: closing the wizard must not cancel the worker that is finishing.
+        if problem:
+            self.notify(problem, title="已保存，但有问题", severity="warning", timeout=15)
+        self.dismiss(saved)
 
     def _failed(self, message: str) -> None:
         self.saving = False

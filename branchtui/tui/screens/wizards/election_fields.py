@@ -20,6 +20,7 @@ from branchtui.domain.election import (
     tally_problems,
 )
 from branchtui.domain.election_records import outcome_of, with_outcome
+from branchtui.domain.meetings.roll import officer_problem, officers_away
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, Election, ElectionCandidate, Vacancy
 from branchtui.domain.validation_fields import check_time
@@ -129,9 +130,10 @@ class ElectionFields(ModalScreen[Election | None]):
 
     # Checking each step -------------------------------------------------------------------
 
-    def _check(self, step: str | None) -> dict[str, str]:
+    def _check(self, step: str | None, *, clear_only: bool = False) -> dict[str, str]:
         """Check one step: its errors (which keep the wizard there) and notes (which do not)
-        are shown beside their fields."""
+        are shown beside their fields. ``clear_only`` (as a field is typed): only the messages
+        of fields now valid go; new ones wait for PgDn."""
         errors: dict[str, str] = {}
         notes: dict[str, str] = {}
         check = getattr(self, f"_check_{(step or '').removeprefix('step-')}", None)
@@ -139,8 +141,17 @@ class ElectionFields(ModalScreen[Election | None]):
             check(errors, notes)
         for label in self.frame.step.query(".field-error").results(Static):
             name = (label.id or "").removesuffix("-error")
+            if clear_only and name in errors:
+                continue
+            if clear_only and not str(label.render()):
+                continue
             label.update(errors.get(name) or (f"注意：{notes[name]}" if name in notes else ""))
         return errors
+
+    def _clear_fixed(self) -> None:
+        """A field just changed: its error goes as soon as its value is valid."""
+        if self.is_mounted and not self.saving:
+            self._check(self.frame.step.id, clear_only=True)
 
     def _check_plan(self, errors: dict[str, str], notes: dict[str, str]) -> None:
         for field_id in ("date", "plan-approved"):
@@ -194,8 +205,24 @@ class ElectionFields(ModalScreen[Election | None]):
         self.query_one("#quorum", Static).update(quorum.text)
         if not quorum.met:
             errors["roll"] = quorum.text
+        elif away := self._officers_away():
+            errors["roll"] = away
         elif missing := self.roll.unexplained():
             errors["roll"] = f"请按 r 填写原因：{'、'.join(missing)}"
+
+    def _officers_away(self) -> str:
+        """The host, recorder or a teller marked absent or on leave: they run the meeting."""
+        officers = [
+            ("host", self.query_one("#host", MemberField).value or ""),
+            ("recorder", self.query_one("#recorder", MemberField).value or ""),
+        ]
+        officers += [("counter", m) for m in self.query_one("#counters", MembersField).value]
+        officers += [("scrutineer", m) for m in self.query_one("#scrutineers", MembersField).value]
+        rows = self.roll.attendance()
+        return "；".join(
+            self.names.get(rows[i].member_id, "") + officer_problem(what, rows[i].status)
+            for i, what in officers_away(rows, [(r, m) for r, m in officers if m]).items()
+        )
 
     def _check_ballots(self, errors: dict[str, str], notes: dict[str, str]) -> None:
         e = self.election()

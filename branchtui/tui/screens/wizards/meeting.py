@@ -189,8 +189,15 @@ class MeetingWizard(BranchAccess, ModalScreen[SavedMeeting | None]):
         step.show_errors({})
         return True
 
+    @property
+    def not_held_yet(self) -> bool:
+        """The meeting's date is still to come: it may be drafted, not saved (basics' note)."""
+        return self.work.meeting.date > self.today
+
     def _validation(self, step_id: str) -> dict[str, str]:
         errors = errors_of_step(validate(self.work.meeting, self.today), step_id)
+        if self.not_held_yet:
+            errors.pop("date", None)  # drafting ahead is allowed; the review refuses to save
         appraisal = self.work.appraisal
         if step_id == "appraisal" and appraisal is not None:
             errors.update(validate(appraisal, self.today))

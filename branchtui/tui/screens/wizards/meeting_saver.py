@@ -7,8 +7,10 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
+from branchtui.domain.dates import format_date
 from branchtui.domain.meetings.checks import Defect, appraisal_defects, meeting_defects
 from branchtui.domain.meetings.settles import settled_by, with_record
+from branchtui.domain.meetings.titles import minutes_caption
 from branchtui.domain.obligations.base import Obligation
 from branchtui.domain.records import Appraisal, Attachment, Meeting
 from branchtui.domain.validation import validate
@@ -50,11 +52,19 @@ class MeetingSaver:
         table = "meetings"
         if not errors and appraisal is not None:
             errors, table = validate(appraisal, w.today), "appraisals"
+        if w.not_held_yet:
+            self.review_step.show_problem(
+                f"会议尚未召开（会议日期 {format_date(w.work.meeting.date)} 晚于今天）："
+                "草稿已保存，可继续填写；会议召开后才能保存",
+                "会后按 F2 再按 1 核对会议日期，再回到本步按 Ctrl+S 保存。",
+            )
+            return
         if errors:
             path, message = next(iter(errors.items()))
             target = w.step_by_id(step_for_field(path, table))
             number = w.frame.number(target) if target.applies else 1
-            self.review_step.show_problem(f"第{number}步（{target.SHORT}）需要修改：{message}")
+            who = w.step.person_at(path) if table == "meetings" else ""
+            self.review_step.show_problem(f"第{number}步（{target.SHORT}）需要修改：{who}{message}")
             return
         m = Meeting.from_dict(w.work.meeting.to_dict())
         a = Appraisal.from_dict(appraisal.to_dict()) if appraisal is not None else None
@@ -119,6 +129,10 @@ class MeetingSaver:
             return
         step.store()
         prepared = self.prepared
+        if w.not_held_yet:
+            when = format_date(w.work.meeting.date)
+            w.notify(f"会议尚未召开（{when}），草稿已保存；会后再保存", severity="warning")
+            return
         if prepared is None:
             w.notify("会议记录尚未生成或有需要修改之处，请稍候或按提示修改", timeout=5)
             return
@@ -176,7 +190,7 @@ class MeetingSaver:
                 terminal_safe(problem), title="已保存，但有问题", severity="warning", timeout=15
             )
         elif saved is not None:
-            where = saved.path.relative_to(w.branch_app.data_dir).as_posix()
-            what = "已修改" if saved.amended else "已保存"
-            w.notify(f"{what}，会议记录：{where}", title="会议记录", timeout=8)
+            what = "已修改" if saved.amended else "已写入"
+            caption = terminal_safe(minutes_caption(saved.meeting))
+            w.notify(f"会议记录{what}：{caption}", title="会议记录", timeout=8)
         w.dismiss(saved)

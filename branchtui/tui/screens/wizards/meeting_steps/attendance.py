@@ -14,7 +14,15 @@ from textual.binding import BindingType
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from branchtui.domain.meetings.roll import RollEntry, headcount, post_of, roll_of
+from branchtui.domain.meetings.roll import (
+    RollEntry,
+    headcount,
+    officer_problem,
+    officers_away,
+    officers_of,
+    post_of,
+    roll_of,
+)
 from branchtui.domain.records import Attendance, Observer
 from branchtui.domain.records.meetings import ATTENDANCE_STATUSES
 from branchtui.domain.roster import active_members_on
@@ -144,6 +152,10 @@ class AttendanceStep(MeetingStep):
         row.status = CYCLE.get(row.status, "present")  # type: ignore[assignment]
         self._draw()
         self.changed()
+        away = officers_away([row], officers_of(self.meeting))
+        if away:
+            warning = entry.name + officer_problem(away[0], row.status)
+            self.notify(warning, title="请注意", severity="warning", timeout=6)
         if row.status in ("on_leave", "absent"):
             self._ask_reason(row, entry.name)
 
@@ -251,13 +263,8 @@ class AttendanceStep(MeetingStep):
     def show_errors(self, errors: dict[str, str]) -> None:
         lines = []
         for path, message in errors.items():
-            parts = path.split(".")
-            who = ""
-            if len(parts) > 1 and parts[0] == "attendance" and parts[1].isdigit():
-                index = int(parts[1])
-                if index < len(self.meeting.attendance):
-                    who = self.person_name(self.meeting.attendance[index].member_id) + "："
-            lines.append(f"{who}{message}")
+            who = self.person_at(path)
+            lines.append(f"{who}：{message}" if who else message)
         self.query_one("#attendance-errors", Static).update("\n".join(lines))
 
     def focus_path(self, path: str) -> bool:

@@ -158,6 +158,15 @@ class MeetingStep(WizardStep):
         member = self.data.find("members", member_id)
         return member.name if member is not None else "（已删除）"
 
+    def person_at(self, path: str) -> str:
+        """Whose attendance row a field path (``attendance.3.status``) is; '' for other paths."""
+        head, _, rest = path.partition(".")
+        index = rest.split(".")[0]
+        rows = self.meeting.attendance
+        if head == "attendance" and index.isdigit() and int(index) < len(rows):
+            return self.person_name(rows[int(index)].member_id)
+        return ""
+
     # What each step does ---------------------------------------------------------------
 
     def load(self) -> None:

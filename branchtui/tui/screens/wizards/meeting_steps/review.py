@@ -109,7 +109,9 @@ class ReviewStep(MeetingStep):
         )
         self.query_one("#review-minutes", Markdown).update(text)
 
-    def show_problem(self, message: str) -> None:
+    def show_problem(
+        self, message: str, hint: str = "按 F2 转到该步骤修改；修改后回到本步再保存。"
+    ) -> None:
         line = Text(terminal_safe(message), style="bold red")
-        line.append("\n按 F2 转到该步骤修改；修改后回到本步再保存。", style="")
+        line.append(f"\n{hint}", style="")
         self.query_one("#review-summary", Static).update(line)

@@ -31,7 +31,7 @@ from branchtui.tui.registry.life import AGENDA_KEYS, keys_of
 from branchtui.tui.screens.wizards.form_dialog import FormDialog, Values
 from branchtui.tui.screens.wizards.meeting_steps.base import MeetingStep, values_of
 from branchtui.tui.text import terminal_safe
-from branchtui.tui.widgets.field_group import FieldGroup, FieldSpec
+from branchtui.tui.widgets.field_group import FieldGroup, FieldSpec, focusable_in
 from branchtui.tui.widgets.record_list import RecordList
 
 AGENDA_KINDS = {"general_meeting", "committee_meeting", "group_meeting"}
@@ -134,14 +134,10 @@ class TopicsStep(MeetingStep):
         return self.query_one(f"#{name}-form", FieldGroup)
 
     def first_focus(self) -> Widget:
-        kinds = set(self.meeting.kinds)
-        if "party_lecture" in kinds and not kinds & AGENDA_KINDS:
-            return self._form("lecture").field("lecturer_id")
-        if "theme_day" in kinds and not kinds & AGENDA_KINDS:
-            return self._form("theme").field("theme")
-        if kinds & AGENDA_KINDS:
-            return self.agenda_list
-        return self._form("summary").field("topic")
+        # The first field shown (授课人, 活动主题 or 会议主题), as on every step; the agenda's
+        # keys (a, s, e) work once the cursor is on the list below (Enter or Tab).
+        shown = focusable_in(self.query_one("#topics-scroll"))
+        return shown[0] if shown else self.agenda_list
 
     def load(self) -> None:
         kinds = set(self.meeting.kinds)
