@@ -7,7 +7,6 @@ recorder, an absentee without reason) is in ``domain.ledger_checks``.
 
 from __future__ import annotations
 
-from branchtui.domain.meetings.roll import officer_problem, officers_away, officers_of
 from branchtui.domain.records.meeting_parts import (
     ACTIVITY_FORMS,
     LIFE_MEETING_FORMS,
@@ -20,7 +19,6 @@ from branchtui.domain.records.meetings import (
     ATTENDANCE_STATUSES,
     MEETING_KINDS,
     THEME_DAY_CONTENT,
-    Meeting,
 )
 from branchtui.domain.validation_fields import (
     Checker,
@@ -57,12 +55,6 @@ def _attendance(c: Checker) -> None:
             c.add(
                 f"attendance.{i}.reason", check_required(getattr(entry, "reason", None), "请假事由")
             )
-    meeting = c.record
-    if isinstance(meeting, Meeting):
-        # The host, the recorder and the tellers run the meeting: they cannot be away from it.
-        for i, what in officers_away(meeting.attendance, officers_of(meeting)).items():
-            status = meeting.attendance[i].status
-            c.add(f"attendance.{i}.status", officer_problem(what, status))
     for i, observer in c.items("observers"):
         c.add(
             f"observers.{i}.name", check_required(getattr(observer, "name", None), "列席人员姓名")

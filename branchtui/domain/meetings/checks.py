@@ -101,6 +101,14 @@ def _attendance(found: _Found, data: BranchData) -> None:
     ):
         if member_id and roll and member_id not in here:
             found.add(field, f"{who}{person_name(data, member_id)}未出席本次会议")
+    for i, vote in enumerate(m.votes):  # a secret ballot's tellers are there too
+        for field, who, ids in (
+            ("counter_ids", "计票人", vote.counter_ids),
+            ("scrutineer_ids", "监票人", vote.scrutineer_ids),
+        ):
+            away = [person_name(data, x) for x in ids if roll and x not in here]
+            if away:
+                found.add(f"votes.{i}.{field}", f"{who}{'、'.join(away)}未出席本次会议")
     rows = {row.member_id: i for i, row in reversed(list(enumerate(m.attendance)))}
     for entry in roll:
         if entry.status in ("absent", "on_leave") and not entry.reason.strip():

@@ -232,6 +232,6 @@ def officers_away(
 
 
 def officer_problem(what: str, status: str) -> str:
-    """The message beside an officer's row: ``是本次会议的主持人，不能标为缺席…``."""
+    """What is said of an officer marked away: ``是本次会议的主持人，却标为缺席…``."""
     marked = "缺席" if status == "absent" else "请假"
-    return f"是本次会议的{what}，不能标为{marked}；请改为出席，或另选{what}"
+    return f"是本次会议的{what}，却标为{marked}；请改为出席，或另选{what}"

@@ -188,3 +188,22 @@ def test_ledger_defects_by_year() -> None:
     new = add_meeting(data, "theme_day", D(2026, 3, 2))
     assert {d.record_id for d in ledger_defects(data, PROFILE, CALENDAR, year=2026)} == {new.id}
     assert {d.record_id for d in ledger_defects(data, PROFILE, CALENDAR)} == {old.id, new.id}
+
+
+def test_tellers_away_from_the_meeting_are_flagged() -> None:
+    """计票人 and 监票人 must be at the meeting, like the host and the recorder."""
+    data = make_data()
+    ms = add_members(data, 4)
+    vote = Vote(
+        motion="接收预备党员",
+        method="secret_ballot",
+        yes=3,
+        counter_ids=[ms[3].id],
+        scrutineer_ids=[ms[1].id],
+    )
+    meeting = add_meeting(
+        data, "general_meeting", DAY, attendees=ms[:3], absent=ms[3:], votes=[vote], **FULL
+    )
+    found = _messages(meeting, data)
+    assert found["votes.0.counter_ids"] == f"计票人{ms[3].name}未出席本次会议"
+    assert "votes.0.scrutineer_ids" not in found

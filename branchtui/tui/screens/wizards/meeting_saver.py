@@ -54,8 +54,8 @@ class MeetingSaver:
             errors, table = validate(appraisal, w.today), "appraisals"
         if w.not_held_yet:
             self.review_step.show_problem(
-                f"会议尚未召开（会议日期 {format_date(w.work.meeting.date)} 晚于今天）："
-                "草稿已保存，可继续填写；会议召开后才能保存",
+                f"会议尚未召开（{format_date(w.work.meeting.date)}）：草稿已保存，"
+                "可继续填写；会议召开后才能保存",
                 "会后按 F2 再按 1 核对会议日期，再回到本步按 Ctrl+S 保存。",
             )
             return

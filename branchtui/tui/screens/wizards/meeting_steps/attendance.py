@@ -123,6 +123,10 @@ class AttendanceStep(MeetingStep):
                 f"{e.name}{ATTENDANCE_STATUSES.get(e.status, '')}" for e in leaders[:6]
             )
             lines.append(f"领导干部以普通党员身份参加（LIFE-8）：{said}")
+        rows = self.meeting.attendance
+        for i, what in officers_away(rows, officers_of(self.meeting)).items():
+            name = self.person_name(rows[i].member_id)
+            lines.append(f"注意：{name}{officer_problem(what, rows[i].status)}")
         self.query_one("#attendance-counts", Static).update(terminal_safe("\n".join(lines)))
 
     # Keys -----------------------------------------------------------------------------
