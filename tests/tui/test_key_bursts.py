@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
-from conftest import settle
+import pytest
+from conftest import settle, text_of
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -15,6 +17,7 @@ from branchtui.tui.screens.dashboard import DashboardScreen
 from branchtui.tui.screens.dialogs import DatePrompt
 from branchtui.tui.screens.member_form import MemberForm
 from branchtui.tui.screens.roster import RosterScreen
+from branchtui.tui.widgets import record_form
 
 NAMED = {"/": "slash", "-": "minus", " ": "space"}
 
@@ -90,3 +93,34 @@ async def test_enter_on_member_then_typing_in_one_burst(branch_dir: Path, today:
         name = app.screen.query_one("#field-name", Input)
         await settle(pilot, lambda: name.value.endswith("甲"))
         assert app.focused is name
+
+
+async def test_a_pasted_line_costs_no_settling_and_one_form_check_per_burst(
+    branch_dir: Path, today: dt.date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 200 characters pasted into 支部信息's name: each lands in order in the field, none waits for
+    # the screen to settle, and the whole form is not judged again for every character.
+    reviews: list[object] = []
+    original = record_form.review
+
+    def counted(record: Any, today: dt.date) -> Any:
+        reviews.append(record)
+        return original(record, today)
+
+    monkeypatch.setattr(record_form, "review", counted)
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_dashboard(pilot)
+        await pilot.press("2", "b", "e")
+        await settle(pilot, lambda: isinstance(app.screen, record_form.RecordForm))
+        name = app.screen.query_one("#field-name", Input)
+        await pilot.press("ctrl+u")
+        await settle(pilot, lambda: name.value == "")
+        rounds, reviews[:] = app._rounds, []
+        line = ("中共厦门某某科技有限公司第一支部委员会" * 11)[:200]
+        burst(app, line)
+        await settle(pilot, lambda: name.value == line)
+        await pilot.pause()
+        assert app._rounds == rounds  # no key of the line waited for a settle round
+        assert 1 <= len(reviews) < 20  # judged after the burst, not 200 times
+        assert "超过" in text_of(app, "#error-name")  # and its message is still shown

@@ -139,6 +139,7 @@ class RecordForm(ModalScreen[Edited | None]):
         )
         self.infos = fields_of(record_type)
         self.touched: set[str] = set()
+        self.check_pending = False  # a check of the typed record is queued
         self.opened_with: list[object] = []
         self.saving = False
 
@@ -306,7 +307,16 @@ class RecordForm(ModalScreen[Edited | None]):
         name = (getattr(widget, "id", None) or "").removeprefix("field-")
         if name in self.spec.fields:
             self.touched.add(name)
-        self._show(*self._collect()[1:], only=self.touched)
+        # The whole record is judged once the changes already queued are in: a burst of keys
+        # (a paste) costs one review and rule check, not one per character.
+        if not self.check_pending:
+            self.check_pending = True
+            self.call_later(self._check_typed)
+
+    def _check_typed(self) -> None:
+        self.check_pending = False
+        if self.is_attached:
+            self._show(*self._collect()[1:], only=self.touched)
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
