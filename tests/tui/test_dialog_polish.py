@@ -1,4 +1,5 @@
-"""Dialogs at 80×24: a prompt's field is seen before anything is typed."""
+"""Dialogs at 80×24: a prompt's field is seen before anything is typed; text wraps where a
+Chinese reader expects it, never inside a date."""
 
 from __future__ import annotations
 
@@ -6,11 +7,16 @@ import datetime as dt
 from pathlib import Path
 
 from conftest import settle
+from rich.cells import cell_len
+from rich.text import Text
 from textual.containers import Vertical
 from textual.widgets import Input
 
+from branchtui.domain.obligations import Obligation
 from branchtui.tui.app import build_app
 from branchtui.tui.screens.dialogs import TextPrompt
+from branchtui.tui.screens.obligation_detail import ObligationDetail
+from branchtui.tui.text import wrap_text
 
 
 async def test_new_group_prompt_shows_its_field_before_typing(
@@ -26,3 +32,32 @@ async def test_new_group_prompt_shows_its_field_before_typing(
         dialog = app.screen.query_one(".dialog", Vertical)
         # The field has a shade of its own, distinct from the dialog around it.
         assert field.styles.background != dialog.styles.background
+
+
+def test_wrap_keeps_dates_numbers_and_closing_brackets_together() -> None:
+    text = Text(
+        "说明：台账体检：2条记录有2处问题（如2026-11-02 主题党日）；另有3条未归入台帐（2026-11-27）"
+    )
+    for width in range(16, 60):
+        lines = wrap_text(text, width).plain.split("\n")
+        assert all(cell_len(line) <= width for line in lines), width
+        assert "".join(lines).replace(" ", "") == text.plain.replace(" ", "")
+        joined = "\n".join(lines)
+        for kept in ("2026-11-02", "2026-11-27", "3条", "2处"):
+            assert kept in joined, (width, lines)
+        assert not any(line.startswith(("）", "；", "，", "：")) for line in lines), lines
+
+
+async def test_duty_detail_never_breaks_a_date(branch_dir: Path, today: dt.date) -> None:
+    detail = "，".join(["台账体检：有记录需补充会议地点（2026-11-27）"] * 6)
+    ob = Obligation(rule="SYS-3", title="会议活动专人记录", status="warning", detail=detail)
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(ObligationDetail(ob, app.data))
+        await settle(pilot, lambda: isinstance(app.screen, ObligationDetail))
+        await pilot.pause()
+        body = app.screen.query_one("#detail-body")
+        lines = [body.render_line(y).text.rstrip() for y in range(body.size.height)]
+        assert sum(line.count("2026-11-27") for line in lines) == 6, lines
+        assert not any(line.endswith(("（202", "（")) for line in lines), lines

@@ -22,6 +22,7 @@ from branchtui.domain.records.meetings import MEETING_KINDS
 from branchtui.tui.registry import screen_for_target
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
+from branchtui.tui.widgets.wrapped_text import WrappedText
 
 _DATE_FIELDS = (
     "date",
@@ -144,7 +145,7 @@ class ObligationDetail(ModalScreen[tuple[str, Obligation] | None]):
         with Vertical(id="detail-box", classes="dialog"):
             yield Static("待办详情", classes="dialog-title")
             with VerticalScroll(id="detail-scroll"):
-                yield Static("\n".join(self.lines), id="detail-body")
+                yield WrappedText("\n".join(self.lines), id="detail-body")
             yield Static(escape(self.how), id="detail-action")
             yield Static("Enter 办理   Esc 返回", classes="hint")
         yield BranchFooter()
