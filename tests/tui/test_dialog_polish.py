@@ -10,7 +10,7 @@ from conftest import settle
 from rich.cells import cell_len
 from rich.text import Text
 from textual.containers import Vertical
-from textual.widgets import Input
+from textual.widgets import DataTable, Input
 
 from branchtui.domain.obligations import Obligation
 from branchtui.tui.app import build_app
@@ -61,3 +61,40 @@ async def test_duty_detail_never_breaks_a_date(branch_dir: Path, today: dt.date)
         lines = [body.render_line(y).text.rstrip() for y in range(body.size.height)]
         assert sum(line.count("2026-11-27") for line in lines) == 6, lines
         assert not any(line.endswith(("（202", "（")) for line in lines), lines
+
+
+async def test_setup_name_field_uses_the_width_of_the_screen(
+    data_dir: Path, today: dt.date
+) -> None:
+    app = build_app(data_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        name = app.screen.query_one("#name", Input)
+        await settle(pilot, lambda: name.size.width > 0)
+        await pilot.press(*"中共厦门某某科技有限公司第一支部委员会")
+        await settle(pilot, lambda: name.value.endswith("委员会"))
+        # 38 cells of name: all of it seen, none scrolled out of the field.
+        assert name.content_size.width > 40
+        assert "中共厦门某某科技有限公司第一支部委员会" in name.render_line(0).text
+
+
+async def test_member_form_fields_use_the_width_of_the_screen(
+    branch_dir: Path, today: dt.date
+) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "m", "a")
+        await settle(pilot, lambda: bool(app.screen.query("#field-name")))
+        await pilot.pause()
+        assert app.screen.query_one("#field-name", Input).size.width > 40
+
+
+async def test_pipeline_stage_heading_keeps_its_count(demo_dir: Path, today: dt.date) -> None:
+    app = build_app(demo_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6", "d")
+        table = app.screen.query_one(DataTable)
+        await settle(pilot, lambda: table.row_count > 0)
+        await pilot.pause()
+        lines = [table.render_line(y).text for y in range(table.size.height)]
+        heading = next(line for line in lines if "第五阶段" in line)
+        assert "1人" in heading and "预备党员的教育考察和转正" in heading

@@ -127,8 +127,13 @@ class DevelopmentScreen(SearchKeys, DataScreen):
                 count = sum(1 for p, _ in found if stage_of(p) == stage)
                 first = f"第{NUMBERS[stage - 1]}阶段" if stage else "已终止"
                 title = STAGES[stage] if stage else "终止培养"
-                heading = Text(f"{title}（{count}人）", style="bold")
-                table.add_row(Text(first, style="bold"), "", heading, "")
+                # The count in the 类别 column: the longest stage's title fills 下一步 alone.
+                table.add_row(
+                    Text(first, style="bold"),
+                    Text(f"{count}人", style="bold"),
+                    Text(title, style="bold"),
+                    "",
+                )
                 self.shown.append(None)
             table.add_row(*self._cells(c, step), key=c.id)
             self.shown.append(c)
