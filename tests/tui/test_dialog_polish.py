@@ -10,12 +10,14 @@ from conftest import settle
 from rich.cells import cell_len
 from rich.text import Text
 from textual.containers import Vertical
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, TextArea
 
 from branchtui.domain.obligations import Obligation
 from branchtui.tui.app import build_app
 from branchtui.tui.screens.dialogs import TextPrompt
 from branchtui.tui.screens.obligation_detail import ObligationDetail
+from branchtui.tui.screens.wizards.form_dialog import FormDialog
+from branchtui.tui.screens.wizards.meeting_steps.topics import AGENDA_FORM
 from branchtui.tui.text import wrap_text
 
 
@@ -98,3 +100,16 @@ async def test_pipeline_stage_heading_keeps_its_count(demo_dir: Path, today: dt.
         lines = [table.render_line(y).text for y in range(table.size.height)]
         heading = next(line for line in lines if "第五阶段" in line)
         assert "1人" in heading and "预备党员的教育考察和转正" in heading
+
+
+async def test_discussion_box_is_wide_in_its_dialog(branch_dir: Path, today: dt.date) -> None:
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(FormDialog("添加议题", AGENDA_FORM, today=today))
+        await settle(pilot, lambda: isinstance(app.screen, FormDialog))
+        await pilot.pause()
+        box = app.screen.query_one(TextArea)
+        dialog = app.screen.query_one(".dialog")
+        # 讨论情况 takes the dialog's width beside its label, not a third of it.
+        assert box.size.width >= dialog.size.width - 26
