@@ -27,6 +27,7 @@ from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.form_select import FormSelect
+from branchtui.tui.widgets.wrapped_text import WrappedText
 
 YES_NO = {"no": "否", "yes": "是"}
 TEXT_FIELDS = ("name", "ethnicity", "id_number", "phone", "education", "position")
@@ -97,7 +98,7 @@ class MemberForm(DataScreen):
                 yield Horizontal(
                     Label(label),
                     self._widget(field),
-                    Static("", id=f"error-{field}", classes="field-error", markup=False),
+                    WrappedText("", id=f"error-{field}", classes="field-error", markup=False),
                     classes="form-row",
                 )
                 if field in HINTS:

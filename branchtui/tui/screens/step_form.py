@@ -54,6 +54,7 @@ from branchtui.tui.widgets.form_select import FormSelect
 from branchtui.tui.widgets.member_field import MembersField
 from branchtui.tui.widgets.vote_tally import FIELDS as TALLY_FIELDS
 from branchtui.tui.widgets.vote_tally import read_tally, tally_widgets
+from branchtui.tui.widgets.wrapped_text import WrappedText
 
 # The rows of the form, each shown when the chosen step needs it.
 ROWS: tuple[str, ...] = (
@@ -143,7 +144,7 @@ class StepForm(MeetingLink):
         return Horizontal(
             Label(label, id=f"label-{name}"),
             widget,
-            Static("", id=f"error-{name}", classes="field-error", markup=False),
+            WrappedText("", id=f"error-{name}", classes="field-error", markup=False),
             classes="form-row",
             id=f"row-{name}",
         )
@@ -152,7 +153,7 @@ class StepForm(MeetingLink):
         return Horizontal(
             Label("票决（NAT-1）", id="label-vote"),
             *tally_widgets(vote),
-            Static("", id="error-vote", classes="field-error", markup=False),
+            WrappedText("", id="error-vote", classes="field-error", markup=False),
             classes="form-row",
             id="row-vote",
         )

@@ -25,6 +25,7 @@ from branchtui.domain.dates import DateParseError, format_date, parse_clock, par
 from branchtui.domain.records import Member
 from branchtui.tui.widgets.choice_field import ChoiceField, Entered, ToggleRow
 from branchtui.tui.widgets.pinyin_member_field import PinyinMemberField
+from branchtui.tui.widgets.wrapped_text import WrappedText
 
 FieldKind = Literal[
     "text", "long", "int", "number", "time", "date", "member", "members", "choice", "multi"
@@ -112,7 +113,7 @@ class FieldGroup(Vertical):
             row = Horizontal(
                 Label(spec.label),
                 self._widget(spec, self.initial.get(spec.name)),
-                Static("", id=f"{self.widget_id(spec.name)}-error", classes="field-error"),
+                WrappedText("", id=f"{self.widget_id(spec.name)}-error", classes="field-error"),
                 classes="form-row",
             )
             hint = [Static(spec.hint, classes="form-hint", markup=False)] if spec.hint else []

@@ -37,6 +37,7 @@ from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 from branchtui.tui.widgets.form_select import FormSelect
 from branchtui.tui.widgets.member_field import MemberField, MembersField
+from branchtui.tui.widgets.wrapped_text import WrappedText
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -154,7 +155,7 @@ class RecordForm(ModalScreen[Edited | None]):
                     yield Horizontal(
                         Label(info.label),
                         self._widget(info),
-                        Static("", id=f"error-{name}", classes="field-error", markup=False),
+                        WrappedText("", id=f"error-{name}", classes="field-error", markup=False),
                         classes="form-row",
                         id=f"row-{name}",
                     )

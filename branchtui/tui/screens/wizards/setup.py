@@ -23,6 +23,7 @@ from branchtui.storage.store import Store
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.wizard_frame import WizardFrame, WizardStep
+from branchtui.tui.widgets.wrapped_text import WrappedText
 
 YES_NO = {"no": "否", "yes": "是"}
 
@@ -55,7 +56,9 @@ def _profile_text() -> str:
 
 def _field(widget: Input | OptionList, error_id: str) -> Horizontal:
     return Horizontal(
-        widget, Static("", id=error_id, classes="field-error", markup=False), classes="field-row"
+        widget,
+        WrappedText("", id=error_id, classes="field-error", markup=False),
+        classes="field-row",
     )
 
 
