@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import importlib
+import signal
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -19,7 +20,7 @@ from textual.screen import Screen
 from branchtui.domain.profile import Profile, get_profile
 from branchtui.storage import locations
 from branchtui.storage.errors import StoreError
-from branchtui.tui.key_order import KeyOrderApp
+from branchtui.tui.key_order import SETTLE_LIMIT, KeyOrderApp
 from branchtui.tui.registry import APP_ACTIONS, AREA_BY_ID, AREAS, area_actions, screen_spec
 
 if TYPE_CHECKING:
@@ -134,6 +135,12 @@ class BranchApp(KeyOrderApp):
 
     def on_mount(self) -> None:
         self.set_interval(30, self.check_new_day, name="new-day")
+        if not self.is_headless:
+            # Textual leaves SIGHUP to its default (the process dies at once): a dropped SSH
+            # session would lose what the step on screen holds.
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(signum, self.hang_up, signum)
         self._watch_duties_ahead()
         if not (self.data_dir / locations.DATA_FILE).exists():
             from branchtui.tui.screens.wizards.setup import SetupWizard
@@ -245,6 +252,18 @@ class BranchApp(KeyOrderApp):
 
             self.push_screen(BranchPalette(id="--command-palette"))
 
+    async def action_quit(self) -> None:
+        """Ctrl+Q: at once, or after asking when typed input is open (tui/leaving.py)."""
+        from branchtui.tui.leaving import quit_asking
+
+        quit_asking(self)
+
+    def hang_up(self, signum: int) -> None:
+        """The terminal is gone (a dropped SSH session): drafts kept, then the app ends."""
+        from branchtui.tui.leaving import hang_up
+
+        hang_up(self)
+
     def action_help_quit(self) -> None:
         # Ctrl+C does not quit (it copies in text boxes); say how to quit, in Chinese.
         self.notify("按 Ctrl+Q 退出程序", title="要退出吗？", timeout=4)
@@ -302,10 +321,23 @@ class BranchApp(KeyOrderApp):
     # Navigation -------------------------------------------------------------------------
 
     async def action_go_area(self, area_id: str) -> None:
-        """Show an area's menu (its number key): the area's list screens are left, a form or
-        wizard open there (a modal) is kept and shown again."""
+        """Show an area's menu (its number key, the Footer's 区域, the palette): the area's list
+        screens are left, a form or wizard open there (a modal) is kept and shown again. A
+        form with typed input is left only after the discard question (tui/leaving.py)."""
         if self.store is None:
             return
+        from branchtui.tui.leaving import may_leave
+
+        if may_leave(self, area_id, lambda: self.call_later(self._leave_forms, area_id)):
+            await self._go_area(area_id)
+
+    async def _leave_forms(self, area_id: str) -> None:
+        """The user threw the typed input away: the forms of the area shown go, then to
+        ``area_id``."""
+        await self._go_area(self.current_mode)
+        await self._go_area(area_id)
+
+    async def _go_area(self, area_id: str) -> None:
         if self.current_mode != area_id:
             await self.switch_mode(area_id)
         stack = self.screen_stack
@@ -316,7 +348,7 @@ class BranchApp(KeyOrderApp):
     async def open_screen(self, screen_id: str, obligation: Obligation | None = None) -> Screen:
         """Open a declared screen from its area's menu; ``obligation`` asks it to settle that duty."""
         spec = screen_spec(screen_id)
-        await self.action_go_area(spec.area)
+        await self._go_area(spec.area)
         if spec.area == "dashboard":
             return self.screen
         module_name, _, class_name = spec.factory.partition(":")
@@ -324,8 +356,34 @@ class BranchApp(KeyOrderApp):
         screen: Screen = screen_class()
         await self.push_screen(screen)
         if obligation is not None and callable(settle := getattr(screen, "settle", None)):
-            self.call_after_refresh(settle, obligation)
+            ran = asyncio.Event()
+
+            def run() -> None:
+                try:
+                    settle(obligation)
+                finally:
+                    ran.set()
+
+            self.call_after_refresh(run)  # the screen has drawn its rows
+            await ran.wait()
+            # What settling opened (a form, a question) is mounted before any key goes on.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.screen._mounted_event.wait(), SETTLE_LIMIT)
         return screen
+
+    def settle(self, screen_id: str, obligation: Obligation) -> None:
+        """Open the screen that settles ``obligation`` (a duty's Enter on the dashboard or an
+        area's menu) and let it open its form. The list shown on the way is not for keys: the
+        keys typed until the form is there are held and then dropped, not typed into it."""
+        self.pause_keys()
+
+        async def open_it() -> None:
+            try:
+                await self.open_screen(screen_id, obligation)
+            finally:
+                self.resume_keys(drop=True)
+
+        self.run_worker(open_it(), group="settle")
 
     async def run_screen_action(self, screen_id: str, action: str | None) -> None:
         """Open ``screen_id`` and run ``action`` on it (the command palette's entries)."""
@@ -334,6 +392,15 @@ class BranchApp(KeyOrderApp):
         spec = screen_spec(screen_id)
         on_it = self.current_mode == spec.area and getattr(self.screen, "SCREEN_ID", "") == spec.id
         if not on_it:
+
+            async def discarded() -> None:
+                await self._leave_forms(self.current_mode)
+                await self.run_screen_action(screen_id, action)
+
+            from branchtui.tui.leaving import may_leave
+
+            if not may_leave(self, spec.area, lambda: self.call_later(discarded)):
+                return
             await self.open_screen(screen_id)
         if action is not None:
             await self.screen.run_action(action)

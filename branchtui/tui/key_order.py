@@ -157,9 +157,12 @@ class KeyOrderApp(App[None]):
         """Hold the keys typed from now on (say, while the data is read) until ``resume_keys``."""
         self._keys_paused = True
 
-    def resume_keys(self) -> None:
-        """Deliver the keys held meanwhile, in order, each after the previous one settled."""
+    def resume_keys(self, *, drop: bool = False) -> None:
+        """Deliver the keys held meanwhile, in order, each after the previous one settled; with
+        ``drop``, throw them away instead (they were meant for a screen that is gone)."""
         self._keys_paused = False
+        if drop:
+            self._held_keys.clear()
         self.call_later(self._deliver_held)
 
 

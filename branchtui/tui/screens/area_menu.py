@@ -130,4 +130,4 @@ class AreaMenuScreen(DataScreen):
 
     def _settle(self, target: tuple[str, Obligation] | None) -> None:
         if target is not None:
-            self.run_worker(self.branch_app.open_screen(*target), group="settle")
+            self.branch_app.settle(*target)

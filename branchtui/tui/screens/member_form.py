@@ -22,7 +22,7 @@ from branchtui.domain.records import Member, PartyGroup
 from branchtui.domain.records.people import DUES_CATEGORIES, GENDERS, MEMBER_STATUSES
 from branchtui.domain.validation import validate
 from branchtui.storage.errors import StoreError
-from branchtui.tui.saving import close_unless_typed
+from branchtui.tui.saving import close_unless_typed, focus_keeping
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import BranchFooter
@@ -90,6 +90,7 @@ class MemberForm(DataScreen):
         self.original = member
         self.saving = False
         self.opened_with: list[object] = []
+        self.discard_choices = DISCARD_CHOICES
 
     def compose(self) -> ComposeResult:
         yield Header(icon="*")
@@ -149,7 +150,11 @@ class MemberForm(DataScreen):
 
     def on_mount(self) -> None:
         self.opened_with = self._typed()
-        self.query_one("#field-name", Input).focus()
+        name = self.query_one("#field-name", Input)
+        if self.original is None:
+            name.focus()
+        else:  # the name on file is not replaced by a stray key
+            focus_keeping(name)
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
@@ -254,8 +259,11 @@ class MemberForm(DataScreen):
         fields = self.query("#member-form Input, #member-form Select")
         return [getattr(field, "value", None) for field in fields]
 
+    def unsaved(self) -> bool:
+        return self._typed() != self.opened_with
+
     def action_cancel(self) -> None:
-        close_unless_typed(self, self._typed() != self.opened_with, DISCARD_CHOICES)
+        close_unless_typed(self)
 
 
 def _select_value(field: str, value: Any, member: Member | None) -> Any:

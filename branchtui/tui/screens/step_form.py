@@ -44,8 +44,7 @@ from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, Candidate, CandidateVote
 from branchtui.storage.errors import StoreError
 from branchtui.storage.store import Store
-from branchtui.tui.saving import DISCARD_CHOICES
-from branchtui.tui.screens.dialogs import ChoicePrompt
+from branchtui.tui.saving import close_unless_typed
 from branchtui.tui.screens.step_meeting import LINK_MEETING, MeetingLink
 from branchtui.tui.screens.step_saved import StepSaved, roster_change
 from branchtui.tui.widgets.date_field import DateField
@@ -356,17 +355,12 @@ class StepForm(MeetingLink):
         self.query_one("#form-status", Static).update(f"未保存：{message}")
         self.notify(message, title="未保存", severity="error", timeout=10)
 
+    def unsaved(self) -> bool:
+        return self._raw() != self.opened_with
+
     def action_cancel(self) -> None:
-        if self._raw() == self.opened_with:
-            self.dismiss(None)
-            return
-
-        def answered(choice: str | None) -> None:
-            if choice == "discard":
-                self.dismiss(None)
-
         # One Esc too many must not throw away what was typed.
-        self.app.push_screen(ChoicePrompt("放弃已填写的内容吗？", DISCARD_CHOICES), answered)
+        close_unless_typed(self)
 
 
 def _box(name: str, value: str) -> Input:

@@ -151,5 +151,8 @@ class TextsForm(ModalScreen[bool | None]):
         self.query_one("#texts-status", Static).update(f"未保存：{event.text}")
         self.notify(event.text, title="未保存", severity="error", timeout=10)
 
+    def unsaved(self) -> bool:
+        return self.changed()
+
     def action_cancel(self) -> None:
-        close_unless_typed(self, self.changed())
+        close_unless_typed(self)

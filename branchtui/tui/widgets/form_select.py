@@ -6,8 +6,10 @@ Textual's Select keeps the cursor after a choice, so a secretary going down a fo
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import Select
 from textual.widgets._select import SelectOverlay
 
@@ -18,7 +20,25 @@ SelectOverlay._merged_bindings = SelectOverlay._merge_bindings()
 
 
 class FormSelect(Select[str]):
-    """A Select that hands the cursor to the next field once an option is chosen."""
+    """A Select that hands the cursor to the next field once an option is chosen.
+
+    A digit typed on it while its form holds typed input is not the area key it is elsewhere
+    (the user meant a choice; leaving would ask to throw the form away): it says how to leave.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(key, "stay", show=False, id=f"select-digit-{key}") for key in "1234567890"
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "stay":
+            from branchtui.tui.saving import typed
+
+            return typed(self.screen)  # else the digit goes on to the area keys
+        return True
+
+    def action_stay(self) -> None:
+        self.notify("表单尚未保存：Ctrl+S 保存，或 Esc 取消后再切换", timeout=4)
 
     @on(SelectOverlay.UpdateSelection)
     def _chosen(self, _event: SelectOverlay.UpdateSelection) -> None:

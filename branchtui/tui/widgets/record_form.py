@@ -372,8 +372,11 @@ class RecordForm(ModalScreen[Edited | None]):
         self.query_one("#form-status", Static).update(f"未保存：{message}")
         self.notify(message, title="未保存", severity="error", timeout=10)
 
+    def unsaved(self) -> bool:
+        return self._raw() != self.opened_with
+
     def action_cancel(self) -> None:
-        close_unless_typed(self, self._raw() != self.opened_with)
+        close_unless_typed(self)
 
 
 def members_for(data: BranchData, original: Any, values: Mapping[str, Any]) -> list[Member]:

@@ -184,6 +184,10 @@ class ElectionWizard(ElectionFields):
         if self.frame.index > 0:
             self.frame.index -= 1
 
+    def unsaved(self) -> bool:
+        # Esc always asks here: the ballots read so far are kept nowhere else.
+        return True
+
     def action_close(self) -> None:
         def answered(choice: str | None) -> None:
             if choice == "discard":

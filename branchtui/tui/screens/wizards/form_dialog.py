@@ -113,8 +113,11 @@ class FormDialog(ModalScreen[Values | None]):
             return
         self.dismiss(values)
 
+    def unsaved(self) -> bool:
+        return self.group.read()[0] != self.opened_with
+
     def action_cancel(self) -> None:
-        if self.group.read()[0] == self.opened_with:
+        if not self.unsaved():
             self.dismiss(None)
             return
 

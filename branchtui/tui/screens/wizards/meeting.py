@@ -81,6 +81,7 @@ class MeetingWizard(BranchAccess, ModalScreen[SavedMeeting | None]):
         self.changes = 0  # changes made to the record: the review's minutes are of one of them
         self.saver = MeetingSaver(self)
         self._drafts: DraftWriter | None = None
+        self._kept: dict[str, object] | None = None  # the draft as last written
 
     def __rich_repr__(self) -> Iterator[tuple[str, str]]:
         yield "key", self.work.key
@@ -260,9 +261,9 @@ class MeetingWizard(BranchAccess, ModalScreen[SavedMeeting | None]):
         self.changes += 1
         self._save_draft()
 
-    def _save_draft(self) -> None:
+    def _draft(self) -> MeetingDraft:
         w = self.work
-        draft = MeetingDraft(
+        return MeetingDraft(
             key=w.key,
             meeting=w.meeting,
             step=self.frame.index,
@@ -271,16 +272,32 @@ class MeetingWizard(BranchAccess, ModalScreen[SavedMeeting | None]):
             reason=w.reason,
             state={"window": w.window, "amending": w.amending},
         )
+
+    def unsaved(self) -> bool:
+        """Whether the step on screen holds input the draft does not have yet."""
+        if self.saving:
+            return False
+        self.step.store()
+        return self._draft().to_dict() != self._kept
+
+    def keep_draft(self) -> None:
+        """The step on screen into the record, and the draft saved (quitting, a hang-up)."""
+        self.step.store()
+        self._save_draft()
+
+    def _save_draft(self) -> None:
+        draft = self._draft()
+        kept = draft.to_dict()
         try:
             self.drafts.save(draft)
+            self._kept = kept
         except DraftTakenError as error:
             self.notify(error.message, title="草稿由另一会话填写", severity="warning", timeout=15)
         except StoreError as error:
             self.notify(error.message, title="草稿未保存", severity="warning", timeout=8)
 
     def action_close(self) -> None:
-        self.step.store()
-        self._save_draft()
+        self.keep_draft()
 
         def answered(choice: str | None) -> None:
             if choice == "close":

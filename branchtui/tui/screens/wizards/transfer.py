@@ -301,8 +301,11 @@ class TransferWizard(ModalScreen[Transfer | None]):
         self.query_one("#transfer-review", Static).update(f"{self._review()}\n未保存：{message}")
         self.notify(message, title="未保存", severity="error", timeout=10)
 
+    def unsaved(self) -> bool:
+        return self._raw() != self.opened_with
+
     def action_close(self) -> None:
-        close_unless_typed(self, self._raw() != self.opened_with)
+        close_unless_typed(self)
 
     # Events -------------------------------------------------------------------------------
 
