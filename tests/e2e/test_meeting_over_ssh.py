@@ -159,3 +159,43 @@ def test_committee_meeting_survives_a_dropped_ssh_session(
     assert not list((data / "drafts").glob("*.json"))
     again.send("C-q")
     again.wait_until(lambda _s: again.dead(), "退出后 ssh 会话结束", STEP)
+
+
+def test_a_dropped_session_keeps_the_step_being_typed(
+    sshd: Sshd, tmux: Callable[..., TmuxPane], data: Path
+) -> None:
+    """The connection drops on step 1 before the step is left: SIGHUP saves the draft with
+    the date and start time typed there (Textual itself would die at once on SIGHUP)."""
+    pane = tmux()
+    open_app(pane, sshd, BRANCHTUI, data)
+    pane.send("3")
+    pane.wait_for("会议记录", STEP)
+    pane.send("m")
+    pane.wait_for("应到/实到", STEP)
+    pane.send("n")
+    pane.wait_for("新建哪一种会议记录", STEP)
+    pane.send("2")
+    pane.wait_for("新建会议记录：支部委员会会议", STEP)
+    pane.type("1125")
+    pane.wait_for("会议日期 1125", STEP)
+    pane.send("Tab")
+    pane.type("1500")
+    pane.wait_for("开始时间 1500", STEP)
+    kill_ssh_client(pane)
+    pane.wait_until(lambda _s: pane.dead(), "ssh 客户端已结束", STEP)
+
+    again = tmux()
+    open_app(again, sshd, BRANCHTUI, data)
+    again.send("3")
+    again.wait_for("会议记录", STEP)
+    again.send("m")
+    again.wait_for("未完成的草稿 1 份", STEP)
+    again.send("n")
+    again.wait_for("新建哪一种会议记录", STEP)
+    again.send("2")
+    screen = again.wait_for("有未完成的草稿", STEP)
+    assert "支委会 2026-11-25" in screen
+    again.send("Enter")  # 继续填写草稿
+    screen = again.wait_for("开始时间 15:00", STEP)
+    assert "会议日期 2026-11-25" in screen
+    assert_sound(screen)

@@ -204,3 +204,15 @@ async def test_the_member_editor_opens_with_the_name_kept_from_a_stray_key(
         assert isinstance(form, MemberForm) and form.original is not None
         await pilot.press("x")
         assert field(pilot, "#field-name") == f"{form.original.name}x"
+
+
+async def test_ctrl_q_in_the_setup_wizard_asks_once_a_name_is_typed(
+    data_dir: Path, today: dt.date
+) -> None:
+    app = build_app(data_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"第一支部", "ctrl+q")
+        await on_screen(pilot, ChoicePrompt)
+        assert choices(pilot) == ["放弃并退出", "取消"]
+        await pilot.press("down", "enter")
+        assert app.is_running and field(pilot, "#name") == "第一支部"

@@ -203,6 +203,10 @@ class SetupWizard(Screen[SetupResult | None]):
             ]
         )
 
+    def unsaved(self) -> bool:
+        """A name typed makes Ctrl+Q ask first (tui/leaving.py)."""
+        return any(box.value.strip() for box in self.query("#name, #upper").results(Input))
+
     def action_forward(self) -> None:
         frame = self.frame
         if self._check(frame.step.id):
