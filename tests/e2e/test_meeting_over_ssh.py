@@ -68,11 +68,8 @@ def kill_ssh_client(pane: TmuxPane) -> None:
 __all__ = ["data", "demo_folder"]  # fixtures used by name
 
 
-def test_committee_meeting_survives_a_dropped_ssh_session(
-    sshd: Sshd, tmux: Callable[..., TmuxPane], data: Path
-) -> None:
-    assert life2(data, "2026-04") == "overdue"
-    pane = tmux()
+def new_committee_meeting(pane: TmuxPane, sshd: Sshd, data: Path) -> str:
+    """Log in, open 组织生活 → 会议记录 → n → 2; the screen once the wizard shows."""
     open_app(pane, sshd, BRANCHTUI, data)
     pane.send("3")
     pane.wait_for("会议记录", STEP)
@@ -81,7 +78,28 @@ def test_committee_meeting_survives_a_dropped_ssh_session(
     pane.send("n")
     pane.wait_for("新建哪一种会议记录", STEP)
     pane.send("2")
-    screen = pane.wait_for("新建会议记录：支部委员会会议", STEP)
+    return pane.wait_for("新建会议记录：支部委员会会议", STEP)
+
+
+def offered_draft(pane: TmuxPane, sshd: Sshd, data: Path) -> str:
+    """Log in again and ask for a new 支委会: the screen offering the draft."""
+    open_app(pane, sshd, BRANCHTUI, data)
+    pane.send("3")
+    pane.wait_for("会议记录", STEP)
+    pane.send("m")
+    pane.wait_for("未完成的草稿 1 份", STEP)
+    pane.send("n")
+    pane.wait_for("新建哪一种会议记录", STEP)
+    pane.send("2")
+    return pane.wait_for("有未完成的草稿", STEP)
+
+
+def test_committee_meeting_survives_a_dropped_ssh_session(
+    sshd: Sshd, tmux: Callable[..., TmuxPane], data: Path
+) -> None:
+    assert life2(data, "2026-04") == "overdue"
+    pane = tmux()
+    screen = new_committee_meeting(pane, sshd, data)
     assert_sound(screen)
     # Step 1: the meeting of April, entered late; the recorder is the usual one.
     pane.send("C-u")
@@ -118,15 +136,7 @@ def test_committee_meeting_survives_a_dropped_ssh_session(
     pane.wait_until(lambda _s: pane.dead(), "ssh 客户端已结束", STEP)
 
     again = tmux()
-    open_app(again, sshd, BRANCHTUI, data)
-    again.send("3")
-    again.wait_for("会议记录", STEP)
-    again.send("m")
-    again.wait_for("未完成的草稿 1 份", STEP)
-    again.send("n")
-    again.wait_for("新建哪一种会议记录", STEP)
-    again.send("2")
-    screen = again.wait_for("有未完成的草稿", STEP)
+    screen = offered_draft(again, sshd, data)
     assert "2026-04-28" in screen
     again.send("Enter")  # 继续填写草稿
     screen = again.wait_for("1. 研究四月份发展党员工作", STEP)
@@ -167,15 +177,7 @@ def test_a_dropped_session_keeps_the_step_being_typed(
     """The connection drops on step 1 before the step is left: SIGHUP saves the draft with
     the date and start time typed there (Textual itself would die at once on SIGHUP)."""
     pane = tmux()
-    open_app(pane, sshd, BRANCHTUI, data)
-    pane.send("3")
-    pane.wait_for("会议记录", STEP)
-    pane.send("m")
-    pane.wait_for("应到/实到", STEP)
-    pane.send("n")
-    pane.wait_for("新建哪一种会议记录", STEP)
-    pane.send("2")
-    pane.wait_for("新建会议记录：支部委员会会议", STEP)
+    new_committee_meeting(pane, sshd, data)
     pane.type("1125")
     pane.wait_for("会议日期 1125", STEP)
     pane.send("Tab")
@@ -185,15 +187,7 @@ def test_a_dropped_session_keeps_the_step_being_typed(
     pane.wait_until(lambda _s: pane.dead(), "ssh 客户端已结束", STEP)
 
     again = tmux()
-    open_app(again, sshd, BRANCHTUI, data)
-    again.send("3")
-    again.wait_for("会议记录", STEP)
-    again.send("m")
-    again.wait_for("未完成的草稿 1 份", STEP)
-    again.send("n")
-    again.wait_for("新建哪一种会议记录", STEP)
-    again.send("2")
-    screen = again.wait_for("有未完成的草稿", STEP)
+    screen = offered_draft(again, sshd, data)
     assert "支委会 2026-11-25" in screen
     again.send("Enter")  # 继续填写草稿
     screen = again.wait_for("开始时间 15:00", STEP)

@@ -216,3 +216,18 @@ async def test_ctrl_q_in_the_setup_wizard_asks_once_a_name_is_typed(
         assert choices(pilot) == ["放弃并退出", "取消"]
         await pilot.press("down", "enter")
         assert app.is_running and field(pilot, "#name") == "第一支部"
+
+
+async def test_esc_closing_the_meeting_wizard_keeps_what_the_step_holds(
+    demo_dir: Path, today: dt.date
+) -> None:
+    app = build_app(demo_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_committee_meeting(pilot)
+        await pilot.press("escape")
+        await on_screen(pilot, ChoicePrompt)
+        assert choices(pilot)[0].startswith("关闭向导（草稿已保存")
+        await pilot.press("enter")
+        await settle(pilot, lambda: not isinstance(app.screen, (ChoicePrompt, MeetingWizard)))
+    draft = the_draft(demo_dir)
+    assert (draft.meeting.date, draft.meeting.start) == (dt.date(2026, 11, 25), "15:00")
