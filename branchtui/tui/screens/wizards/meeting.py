@@ -275,7 +275,7 @@ class MeetingWizard(BranchAccess, ModalScreen[SavedMeeting | None]):
 
     def unsaved(self) -> bool:
         """Whether the step on screen holds input the draft does not have yet."""
-        if self.saving:
+        if self.saver.saving:
             return False
         self.step.store()
         return self._draft().to_dict() != self._kept
