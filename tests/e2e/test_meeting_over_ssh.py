@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.e2e.conftest import ScreenTimeout
+
 # The sample branch (40 members, seed 7) copied for each test, and how a login is opened.
 from tests.e2e.test_tui_over_ssh import BRANCHTUI, TODAY, data, demo_folder, open_app
 from tests.e2e.test_tui_over_ssh import assert_sound as sound
@@ -178,6 +180,14 @@ def test_a_dropped_session_keeps_the_step_being_typed(
     the date and start time typed there (Textual itself would die at once on SIGHUP)."""
     pane = tmux()
     new_committee_meeting(pane, sshd, data)
+    # The cursor is in the date once Ctrl+U empties it (a key sent before it is there is not).
+    for _attempt in range(5):
+        pane.send("C-u")
+        try:
+            pane.wait_for("会议日期 如 2026-11-27", 2.0)
+            break
+        except ScreenTimeout:
+            continue
     pane.type("1125")
     pane.wait_for("会议日期 1125", STEP)
     pane.send("Tab")
