@@ -225,55 +225,15 @@ def with_extension_months(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@step(5)
-def relations_fields(raw: dict[str, Any]) -> dict[str, Any]:
-    """v5 → v6: nothing to rewrite (the new fields are optional); the version marks files an
-    older program must open read-only."""
-    out: dict[str, Any] = dict(raw)
-    out[META] = new_meta(6)
-    return out
-
-
-@step(6)
-def abolished_systems(raw: dict[str, Any]) -> dict[str, Any]:
-    """v6 → v7: nothing to rewrite (``abolished`` is optional); the version marks files an
-    older program must open read-only."""
-    out: dict[str, Any] = dict(raw)
-    out[META] = new_meta(7)
-    return out
-
-
-@step(7)
-def work_assignments(raw: dict[str, Any]) -> dict[str, Any]:
-    """v7 → v8: nothing to rewrite (the table of 党员分配工作 starts empty); the version marks
-    files an older program must open read-only."""
-    out: dict[str, Any] = dict(raw)
-    out[META] = new_meta(8)
-    return out
-
-
-@step(8)
-def fluctuations_table(raw: dict[str, Any]) -> dict[str, Any]:
-    """v8 → v9: nothing to rewrite (the ``fluctuations`` table starts empty); the version marks
-    files an older program must open read-only."""
-    out: dict[str, Any] = dict(raw)
-    out[META] = new_meta(9)
-    return out
-
-
-@step(9)
-def amendment_authors(raw: dict[str, Any]) -> dict[str, Any]:
-    """v9 → v10: nothing to rewrite (an amendment's ``time`` and ``user`` are optional); the
-    version marks files an older program must open read-only."""
-    out: dict[str, Any] = dict(raw)
-    out[META] = new_meta(10)
-    return out
-
-
-@step(10)
-def probation_extension(raw: dict[str, Any]) -> dict[str, Any]:
-    """v10 → v11: nothing to rewrite (no member has an extension recorded on her entry yet);
-    the version marks files an older program must open read-only."""
-    out: dict[str, Any] = dict(raw)
-    out[META] = new_meta(11)
-    return out
+# Steps with nothing to rewrite, and why: the new version (stamped by migrate()) only marks
+# files that an older program must open read-only.
+NOTHING_TO_REWRITE = {
+    5: "v5 → v6: the new fields of relations are optional",
+    6: "v6 → v7: a system's ``abolished`` is optional",
+    7: "v7 → v8: the table of 党员分配工作 starts empty",
+    8: "v8 → v9: the ``fluctuations`` table starts empty",
+    9: "v9 → v10: an amendment's ``time`` and ``user`` are optional",
+    10: "v10 → v11: no member has a probation extension recorded on her entry yet",
+}
+for _version in NOTHING_TO_REWRITE:
+    step(_version)(dict)  # a copy: the input is not modified
