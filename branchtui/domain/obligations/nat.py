@@ -304,7 +304,7 @@ def check_lapse(ctx: Context) -> list[Obligation]:
             "NAT-5",
             "met",
             detail=f"没有连续{warn_at}个月以上未交党费、未参加组织生活或未完成分配工作的党员",
-            brief=f"无连续{warn_at}个月以上欠费或缺席的党员",
+            brief=f"无连续{warn_at}个月以上未尽党员义务的党员",
         )
     ]
 
