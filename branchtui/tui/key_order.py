@@ -19,7 +19,6 @@ from textual import events
 from textual.app import App
 from textual.message_pump import MessagePump
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
 
 # A screen that never settles must not hold the keyboard: release after this long (loaded server).
 SETTLE_LIMIT = 3.0
@@ -61,30 +60,7 @@ class KeyOrderApp(App[None]):
             self._key_done = True
         return handled
 
-    def _types_text(self, event: events.Key) -> bool:
-        """Whether the key is only a character typed into the focused text field: it starts
-        nothing deferred (no screen, no focus change), and the next key goes to the same
-        field's queue behind it, so it needs no settling — a pasted line of 200 characters is
-        not 200 settle rounds over every widget on screen."""
-        focused = self.focused
-        char = event.character
-        if not (char and event.is_printable and isinstance(focused, Input | TextArea)):
-            return False
-        if isinstance(focused, TextArea) and focused.read_only:
-            return False
-        if not focused.check_consume_key(event.key, char):
-            return False
-        chain = self.screen._binding_chain
-        return not any(
-            binding.priority
-            for _, bindings in chain
-            for binding in bindings.key_to_bindings.get(event.key, ())
-        )
-
     async def _deliver(self, event: events.Key) -> None:
-        if self._types_text(event):
-            await super().on_event(event)
-            return
         self._in_flight, self._key_done = event, False
         await super().on_event(event)
         if not self._running:
@@ -139,9 +115,7 @@ class KeyOrderApp(App[None]):
         await self._deliver_held()
 
     async def _deliver_held(self) -> None:
-        # Typed characters need no settling: the ones held are delivered one after another
-        # until a key that does (or none is left).
-        while self._held_keys and not self._settling and not self._keys_paused:
+        if self._held_keys and not self._settling and not self._keys_paused:
             await self._deliver(self._held_keys.popleft())
 
     async def _press_keys(self, keys: Iterable[str]) -> None:
