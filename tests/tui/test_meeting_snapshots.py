@@ -34,6 +34,9 @@ async def committee_attendance(pilot: Pilot[Any]) -> None:
 
 async def committee_topics(pilot: Pilot[Any]) -> None:
     await committee_attendance(pilot)
+    # The attendance step's toast (李四, the recorder, on leave) lasts 6 s: whether it is still
+    # up when a later step is pinned depends on the machine's speed. Those steps show without it.
+    pilot.app.clear_notifications()
     await pilot.press("pagedown", "enter")  # from 会议主题 to the agenda
     await pilot.press("a", *"研究发展党员工作", "enter", *"讨论刘芳转正", "ctrl+s")
     await pilot.press("s", *"hzq", "enter", "enter", *"同意按期转正", "ctrl+s")
