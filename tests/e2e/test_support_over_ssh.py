@@ -50,6 +50,7 @@ def test_funds_and_a_venue_over_ssh(
     for _ in range(4):
         pane.send("Enter")
     pane.send("Enter")  # the sources' list opens on the current one (企业预算)
+    pane.wait_for("回拨党费", STEP)  # the list is open: its keys go to it
     pane.send("Down", "Down", "Enter")  # 其他: not the party's activity funds
     screen = pane.wait_for("经费来源 其他", STEP)
     assert_sound(screen)
