@@ -1,4 +1,6 @@
-"""LIFE — organizational life (组织生活): 三会一课, 主题党日, 组织生活会, 民主评议, leaders."""
+"""LIFE — organizational life (组织生活): 三会一课, 主题党日, 组织生活会, 民主评议, leaders.
+
+Which meetings were held, and the plain "N meetings a period" duty, are in meetings_held."""
 
 from __future__ import annotations
 
@@ -18,8 +20,8 @@ from branchtui.domain.obligations.catalogue import (
     period_obligation,
     who,
 )
+from branchtui.domain.obligations.meetings_held import held, meeting_ids, periodic_meetings
 from branchtui.domain.obligations.periods import (
-    LOOKBACK_YEARS,
     Period,
     deadline_status,
     judged_periods,
@@ -28,14 +30,7 @@ from branchtui.domain.obligations.periods import (
 )
 from branchtui.domain.party_groups import groups_by_staffing
 from branchtui.domain.records import Meeting, PartyGroup
-from branchtui.domain.records.meetings import MEETING_KINDS
 
-# The names the dashboard's short forms use (MEETING_KINDS holds the full ones).
-SHORT_KINDS = {
-    "general_meeting": "党员大会",
-    "committee_meeting": "支委会",
-    "life_meeting": "组织生活会",
-}
 # Kinds of organizational life a leading cadre takes part in as an ordinary member (LIFE-8).
 ORDINARY_LIFE_KINDS = frozenset(
     {
@@ -49,73 +44,18 @@ ORDINARY_LIFE_KINDS = frozenset(
 )
 
 
-def _index(ctx: Context) -> dict[tuple[str, str], list[Meeting]]:
-    """Meetings up to the date by (kind, "YYYY-MM"); a record counts for each kind (LIFE-9)."""
-    cached: dict[tuple[str, str], list[Meeting]] | None = ctx.cache.get("life.index")
-    if cached is None:
-        cached = defaultdict(list)
-        floor = dt.date(ctx.on.year - LOOKBACK_YEARS, 1, 1)  # older records are never judged
-        for meeting in ctx.data.meetings:
-            if meeting.date > ctx.on or meeting.date < floor:
-                continue
-            key = f"{meeting.date.year:04d}-{meeting.date.month:02d}"
-            for kind in set(meeting.kinds):
-                cached[(kind, key)].append(meeting)
-        ctx.cache["life.index"] = cached
-    return cached
-
-
-def held(ctx: Context, kind: str, period: Period) -> list[Meeting]:
-    """The meetings of ``kind`` dated within ``period`` and not after the date, oldest first."""
-    index = _index(ctx)
-    out: list[Meeting] = []
-    year, month = period.start.year, period.start.month
-    while (year, month) <= (period.end.year, period.end.month):
-        out.extend(index.get((kind, f"{year:04d}-{month:02d}"), ()))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return sorted(out, key=lambda m: m.date)
-
-
-def _ids(meetings: list[Meeting]) -> tuple[str, ...]:
-    return tuple(m.id for m in meetings)
-
-
-def _periodic(
-    ctx: Context, rule_id: str, kind: str, period_kind: str, need: int
-) -> list[Obligation]:
-    out = []
-    label = MEETING_KINDS[kind]
-    for period in judged_periods(period_kind, ctx.data, ctx.on):
-        found = held(ctx, kind, period)
-        status = periodic_status(len(found) >= need, period, ctx.on)
-        text = f"{period.label}已召开{label} {len(found)} 次（应 {need} 次）"
-        short = f"{period.label}{SHORT_KINDS[kind]}{len(found)}次（应{need}次）"
-        out.append(
-            period_obligation(
-                rule_id,
-                status,
-                period,
-                detail=text,
-                brief=brief(text, short),
-                refs=_ids(found),
-                progress=(float(min(len(found), need)), float(need)),
-            )
-        )
-    return out
-
-
 @rule("LIFE-1")
 def general_meetings(ctx: Context) -> list[Obligation]:
     """LIFE-1: a 支部党员大会 every calendar quarter."""
     need = ctx.profile.general_meetings_per_quarter
-    return _periodic(ctx, "LIFE-1", "general_meeting", "quarter", need)
+    return periodic_meetings(ctx, "LIFE-1", "general_meeting", "quarter", need)
 
 
 @rule("LIFE-2")
 def committee_meetings(ctx: Context) -> list[Obligation]:
     """LIFE-2: a 支委会 every month."""
     need = ctx.profile.committee_meetings_per_month
-    return _periodic(ctx, "LIFE-2", "committee_meeting", "month", need)
+    return periodic_meetings(ctx, "LIFE-2", "committee_meeting", "month", need)
 
 
 @rule("LIFE-3")
@@ -164,7 +104,7 @@ def group_meetings(ctx: Context) -> list[Obligation]:
                     period,
                     detail=text,
                     brief=short,
-                    refs=extra + _ids(found),
+                    refs=extra + meeting_ids(found),
                 )
             )
     return out
@@ -216,7 +156,7 @@ def party_lectures(ctx: Context) -> list[Obligation]:
                 "LIFE-4",
                 periodic_status(met, period, ctx.on),
                 detail=text,
-                refs=_ids(lectures),
+                refs=meeting_ids(lectures),
                 progress=progress,
                 **fields,
             )
@@ -289,7 +229,7 @@ def theme_days(ctx: Context) -> list[Obligation]:
             "period_kind": "month",
             "period": period.key,
             "due": due,
-            "refs": _ids(found),
+            "refs": meeting_ids(found),
         }
         if found and "" in problems:
             good = found[problems.index("")]
@@ -316,7 +256,7 @@ def life_meetings(ctx: Context) -> list[Obligation]:
     """LIFE-6: at least one 组织生活会 a year; its rectification list is kept to (an item past
     its deadline and not done is a warning naming it)."""
     need = ctx.profile.life_meetings_per_year
-    out = _periodic(ctx, "LIFE-6", "life_meeting", "year", need)
+    out = periodic_meetings(ctx, "LIFE-6", "life_meeting", "year", need)
     late = [i for i in open_items(ctx.data, ctx.on) if i.kind == "rectification" and i.overdue]
     if late:
         names = "；".join(f"{i.text}（时限{i.due.isoformat() if i.due else ''}）" for i in late[:5])
@@ -455,6 +395,6 @@ def combined_records(ctx: Context) -> list[Obligation]:
         dates = "、".join(m.date.isoformat() for m in mixed[:5])
         text = f"支委会与其他会议合并记录（{dates}），请分别记录"
         short = brief(text, f"{len(mixed)}次支委会与其他会议合并记录")
-        return [obligation("LIFE-9", "warning", detail=text, brief=short, refs=_ids(mixed))]
+        return [obligation("LIFE-9", "warning", detail=text, brief=short, refs=meeting_ids(mixed))]
     text = f"{len(combined)} 条记录合并计入多项组织生活"
-    return [obligation("LIFE-9", "met", detail=text, refs=_ids(combined))]
+    return [obligation("LIFE-9", "met", detail=text, refs=meeting_ids(combined))]
