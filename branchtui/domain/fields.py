@@ -88,6 +88,24 @@ def unwrap(hint: Any) -> tuple[Any, Spec | None]:
     return hint, None
 
 
+def without_none(hint: Any) -> Any:
+    """``int`` for ``int | None`` and so on: the one non-None type of an optional field (any
+    other type as it is)."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(inner) == 1:
+            return inner[0]
+    return hint
+
+
+def list_item(hint: Any) -> Any:
+    """The item type of a ``list[...]`` field (optional or not), unwrapped; None for others."""
+    hint = without_none(hint)
+    if typing.get_origin(hint) is list:
+        return unwrap(typing.get_args(hint)[0])[0]
+    return None
+
+
 def literal_codes(hint: Any) -> list[str]:
     """Every Literal value a field's type allows (for lists, of the items; for dicts, the keys)."""
     hint, _ = unwrap(hint)

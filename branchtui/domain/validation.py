@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from branchtui.domain.codec import DecodeError, decode
+from branchtui.domain.codec import decode
 from branchtui.domain.dates import add_years
+from branchtui.domain.decode_errors import DecodeError
 from branchtui.domain.fields import fields_of
 from branchtui.domain.records import TABLES, Branch, Member, Record, Term
 from branchtui.domain.records.people import (

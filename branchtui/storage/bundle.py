@@ -13,7 +13,8 @@ from typing import Any
 
 import orjson
 
-from branchtui.domain.codec import DecodeError, decode, decode_many, record_message, record_where
+from branchtui.domain.codec import decode, decode_many
+from branchtui.domain.decode_errors import DecodeError, record_message, record_where
 from branchtui.domain.profile import get_profile
 from branchtui.domain.records import TABLES, Branch, BranchData
 from branchtui.storage.atomic import dumps, write_atomic

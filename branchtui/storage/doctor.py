@@ -9,7 +9,8 @@ from typing import Any
 
 import orjson
 
-from branchtui.domain.codec import DecodeError, decode_many
+from branchtui.domain.codec import decode_many
+from branchtui.domain.decode_errors import DecodeError
 from branchtui.domain.records import TABLES, BranchData
 from branchtui.storage.atomic import temp_pattern
 from branchtui.storage.backups import list_backups, newest_good_backup

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import orjson
 
-from branchtui.domain.codec import DecodeError
+from branchtui.domain.decode_errors import DecodeError
 from branchtui.domain.meetings.draft import MeetingDraft
 from branchtui.storage.atomic import dumps, write_atomic
 from branchtui.storage.errors import StoreError

@@ -30,7 +30,8 @@ from typing import Any
 
 import orjson
 
-from branchtui.domain.codec import DecodeError, decode_many
+from branchtui.domain.codec import decode_many
+from branchtui.domain.decode_errors import DecodeError
 from branchtui.domain.records import TABLES, Branch, BranchData, Record
 from branchtui.storage import backups
 from branchtui.storage.atomic import dumps, remove_leftover_temps, write_atomic

@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from branchtui.domain.changes import RecordChanges
-from branchtui.domain.codec import DecodeError, decode_many, encode, encode_compact
+from branchtui.domain.codec import decode_many, encode, encode_compact
+from branchtui.domain.decode_errors import DecodeError
 from branchtui.domain.deletion import deletion
 from branchtui.domain.fields import label_of
 from branchtui.domain.records import TABLES, Branch, BranchData, Record

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from branchtui.domain.codec import DecodeError, record_message, record_where
+from branchtui.domain.decode_errors import DecodeError, record_message, record_where
 from branchtui.domain.records import TABLES, Branch, Record
 from branchtui.storage.layout import RepeatedKeyError, repeated_key_error
 from branchtui.storage.migrations import BRANCH_TABLE, META, SCHEMA_VERSION, schema_version_of

@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from branchtui.domain.codec import DecodeError
 from branchtui.domain.dates import format_date
+from branchtui.domain.decode_errors import DecodeError
 from branchtui.domain.meetings.version_changes import changed_parts, meeting_changes
 from branchtui.domain.records import BranchData, Meeting
 

@@ -66,7 +66,8 @@ def test_every_field_of_every_record_is_declared_with_a_chinese_label() -> None:
 
 def test_a_changed_label_reaches_bundle_docs_form_and_messages(monkeypatch) -> None:
     from branchtui.domain import fields as declared
-    from branchtui.domain.codec import DecodeError, decode
+    from branchtui.domain.codec import decode
+    from branchtui.domain.decode_errors import DecodeError
     from branchtui.storage.bundle_doc import render_bundle_doc
 
     info = fields_of(r.Member)["note"]
