@@ -28,8 +28,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from branchtui.domain.codec import decode_many
 from branchtui.domain.decode_errors import DecodeError
 from branchtui.domain.records import TABLES, Branch, BranchData, Record
@@ -43,11 +41,9 @@ from branchtui.storage.errors import (
     ReadOnlyError,
     StoreError,
 )
+from branchtui.storage.file_read import Stamp, corrupt_file_error, read_data_file
 from branchtui.storage.layout import (
     Blocks,
-    RepeatedKeyError,
-    assemble,
-    cut,
     encode_table,
     file_chunks,
     fill_from_file,
@@ -65,20 +61,14 @@ from branchtui.storage.migrations import (
     schema_version_of,
 )
 from branchtui.storage.modes import ensure_folder, file_mode
-from branchtui.storage.strict_json import repeated_key
 from branchtui.storage.tinydb_backend import BranchDB
 from branchtui.storage.transaction import Transaction
 from branchtui.storage.validate import (
     record_type,
-    repeated_key_problem,
-    shape_problem,
     unreadable_record,
-    whole_file_repeat,
 )
 
 __all__ = ["SCHEMA_VERSION", "Store", "Transaction", "corrupt_file_error"]
-
-Stamp = tuple[int, int, int]
 
 
 @contextlib.contextmanager
@@ -91,22 +81,6 @@ def _no_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def corrupt_file_error(path: Path, problem: str) -> CorruptFileError:
-    """The error for a bad data file, naming the problem and the newest good backup."""
-    good = backups.newest_good_backup(path.parent)
-    if good is None:
-        offer = "没有可用的备份，请联系技术人员。文件未被改动。"
-    else:
-        offer = (
-            f"最新的完好备份是 {good.name}（{good.label}），"
-            f"可运行 branchtui restore {good.name} 恢复。文件未被改动。"
-        )
-    error = CorruptFileError(f"数据文件 {path} 已损坏：{problem}。{offer}")
-    error.problem = problem  # type: ignore[attr-defined]
-    error.backup = good  # type: ignore[attr-defined]
-    return error
 
 
 class Store:
@@ -178,43 +152,9 @@ class Store:
 
     def _read_file(self) -> tuple[dict[str, Any], Stamp, dict[str, Blocks], set[str] | None]:
         """The parsed file, its stamp, its blocks and the tables that changed (None: any)."""
-        try:
-            fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
-        except FileNotFoundError as exc:
-            raise NotInitializedError(
-                f"数据目录 {self.data_dir} 中的 {DATA_FILE} 不见了。"
-            ) from exc
-        with os.fdopen(fd, "rb") as handle:
-            # The stamp of the inode we read, so a replace during the read is seen next time.
-            st = os.fstat(handle.fileno())
-            payload = handle.read()
-        stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
-        layout = cut(payload)
-        changed: set[str] | None = None
-        blocks: dict[str, Blocks] = {}
-        try:
-            if layout is None:
-                raw = orjson.loads(payload)
-                # Not our layout (tidied by hand, or older): every key is checked the slow way.
-                repeated = repeated_key(payload)
-                if repeated is not None:
-                    raise corrupt_file_error(self.path, whole_file_repeat(raw, repeated))
-            else:
-                # Blocks of a read-only (newer) file were never shape-checked: not reused.
-                known = self._blocks if self._loaded and not self.read_only else {}
-                raw, blocks, changed = assemble(payload, layout, known, self._db.data)
-        except (orjson.JSONDecodeError, UnicodeDecodeError) as exc:
-            where = _json_problem(exc) if layout is None else "内容不完整或有语法错误"
-            raise corrupt_file_error(self.path, f"不是有效的 JSON（{where}）") from exc
-        except RepeatedKeyError as exc:
-            raise corrupt_file_error(self.path, repeated_key_problem(exc)) from exc
-        del payload
-        # Tables whose bytes were checked at an earlier load need no new shape check.
-        to_check = raw if changed is None else {k: raw[k] for k in raw if k in changed or k == META}
-        problem = shape_problem(to_check)
-        if problem:
-            raise corrupt_file_error(self.path, problem)
-        return raw, stamp, blocks, changed
+        # Blocks of a read-only (newer) file were never shape-checked: not reused.
+        known = self._blocks if self._loaded and not self.read_only else {}
+        return read_data_file(self.path, known, self._db.data)
 
     def _load(self) -> None:
         with _no_gc():
@@ -436,14 +376,6 @@ class Store:
                 with self.transaction():
                     pass
             return kept
-
-
-def _json_problem(exc: ValueError) -> str:
-    """Where the JSON breaks, in Chinese (the parser's own English text is not shown)."""
-    line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
-    if isinstance(line, int) and isinstance(column, int):
-        return f"第 {line} 行第 {column} 列附近有语法错误"
-    return "内容不完整或有语法错误"
 
 
 def _reuse(reusable: dict[str, tuple[Any, Any]], doc: Any) -> Any:
