@@ -15,7 +15,14 @@ from branchtui.domain.appraisal import appraisal_gaps, excellent_cap
 from branchtui.domain.attendance import tally_problem
 from branchtui.domain.dates import format_date
 from branchtui.domain.markdown import in_quotes
-from branchtui.domain.meetings.roll import COUNTED, headcount, person_name, roll_of
+from branchtui.domain.meetings.roll import (
+    Headcount,
+    RollEntry,
+    Roster,
+    headcount,
+    person_name,
+    roll_of,
+)
 from branchtui.domain.meetings.titles import primary_kind
 from branchtui.domain.meetings.votes import meeting_verdict, verdict_rule
 from branchtui.domain.profile import Profile
@@ -91,9 +98,8 @@ def _basics(found: _Found) -> None:
             found.add(field, message)
 
 
-def _attendance(found: _Found, data: BranchData) -> None:
+def _attendance(found: _Found, data: BranchData, roll: list[RollEntry], count: Headcount) -> None:
     m = found.meeting
-    roll = roll_of(m, data)
     here = {e.member_id for e in roll if e.status in ("present", "observer")}
     for field, who, member_id in (
         ("host_id", "主持人", m.host_id),
@@ -119,23 +125,22 @@ def _attendance(found: _Found, data: BranchData) -> None:
                 else "attendance"
             )
             found.add(where, f"{entry.name}{what}，未说明原因", "EDU-7")
-    count = headcount(m, data)
     expected = m.expected_count if m.expected_count is not None else count.expected
     present = m.present_count if m.present_count is not None else count.present
     if present > expected:
         found.add("present_count", f"实到{present}名多于应到{expected}名")
-    listed_present = sum(1 for e in roll if e.status == "present")
-    listed_expected = sum(1 for e in roll if e.status in COUNTED)
+    listed_present = count.present  # the roll's 出席
+    listed_expected = count.expected  # the roll's 应到 (COUNTED)
     if m.present_count is not None and roll and m.present_count != listed_present:
         found.add("present_count", f"实到{m.present_count}名，与出席名单的{listed_present}人不符")
     if m.expected_count is not None and roll and m.expected_count != listed_expected:
         found.add("expected_count", f"应到{m.expected_count}名，与名单的{listed_expected}人不符")
 
 
-def _votes(found: _Found, data: BranchData) -> None:
+def _votes(found: _Found, data: BranchData, count: Headcount) -> None:
     m = found.meeting
     result = meeting_verdict(m, data)
-    present = result.present if result is not None else headcount(m, data).present
+    present = result.present if result is not None else count.present
     for i, vote in enumerate(m.votes):
         name = f"表决事项“{vote.motion}”" + (f"（{vote.candidate}）" if vote.candidate else "")
         if vote.yes + vote.no + vote.abstain == 0:
@@ -200,13 +205,20 @@ def _late_entry(found: _Found, profile: Profile, calendar: WorkCalendar) -> None
 
 
 def meeting_defects(
-    meeting: Meeting, data: BranchData, profile: Profile, calendar: WorkCalendar
+    meeting: Meeting,
+    data: BranchData,
+    profile: Profile,
+    calendar: WorkCalendar,
+    roster: Roster | None = None,
 ) -> list[Defect]:
-    """What an inspector would flag in one meeting record (the wizard checks its draft too)."""
+    """What an inspector would flag in one meeting record (the wizard checks its draft too);
+    ``roster`` is ``Roster(data.members)`` when many records are checked."""
     found = _Found(meeting)
+    roll = roll_of(meeting, data, roster)  # one roll and count for every check of the record
+    count = headcount(meeting, data, roll)
     _basics(found)
-    _attendance(found, data)
-    _votes(found, data)
+    _attendance(found, data, roll, count)
+    _votes(found, data, count)
     _parts(found)
     _late_entry(found, profile, calendar)
     return found.items
@@ -242,9 +254,10 @@ def ledger_defects(
 ) -> list[Defect]:
     """Every defect of the ledger (records dated in ``year``, up to ``until``), by date."""
     out: list[Defect] = []
+    roster = Roster(data.members)
     for m in data.meetings:
         if (year is None or m.date.year == year) and (until is None or m.date <= until):
-            out += meeting_defects(m, data, profile, calendar)
+            out += meeting_defects(m, data, profile, calendar, roster)
     for a in data.appraisals:
         # Dated by its meeting (a year's appraisal is often held early the next year).
         out += [

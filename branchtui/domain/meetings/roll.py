@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from branchtui.domain.attendance import committee_on, expected_scope, full_on, member_on
+from branchtui.domain.attendance import committee_on, expected_scope, full_on
 from branchtui.domain.records import Attendance, BranchData, Meeting, Member
 from branchtui.domain.records.branch import SEAT_ROLES
 
@@ -21,24 +21,41 @@ COUNTED = ("present", "on_leave", "absent")  # the statuses that make up 应到
 UNKNOWN_PERSON = "（已删除）"
 
 
+class Roster:
+    """The members with the days the branch answers for each (``counted_from`` to
+    ``removed``), worked out once for the rolls of many meetings (台账体检 of a year)."""
+
+    def __init__(self, members: Iterable[Member]) -> None:
+        self._spans = [(m, m.counted_from, m.removed) for m in members]
+
+    def on(self, day: dt.date) -> list[Member]:
+        """The members of the branch on ``day`` (as ``member_on`` judges), in roster order."""
+        return [
+            m
+            for m, start, removed in self._spans
+            if (start is None or start <= day) and (removed is None or removed >= day)
+        ]
+
+
 def expected_people(
-    data: BranchData, kinds: Iterable[str], day: dt.date, group_id: str | None = None
+    data: BranchData,
+    kinds: Iterable[str],
+    day: dt.date,
+    group_id: str | None = None,
+    roster: Roster | None = None,
 ) -> list[Member]:
     """The people who should attend a meeting of ``kinds`` on ``day``, in roster order: all
-    members (大会, 学习, 党课, 主题党日, 组织生活会, 民主评议), the committee (支委会), the group."""
+    members (大会, 学习, 党课, 主题党日, 组织生活会, 民主评议), the committee (支委会), the group.
+    ``roster`` is ``Roster(data.members)`` when the caller has one for many meetings."""
     kinds = list(kinds)
     scope = expected_scope(kinds, group_id)
+    on_day = (roster or Roster(data.members)).on(day)
+    if scope == "*":
+        return on_day
     wanted: set[str] = set()
     if "committee_meeting" in kinds:
         wanted.update(committee_on(data.seats, day))
-    out = []
-    for member in data.members:
-        if not member_on(member, day):
-            continue
-        in_scope = scope == "*" or (scope is not None and member.group_id == scope)
-        if in_scope or member.id in wanted:
-            out.append(member)
-    return out
+    return [m for m in on_day if (scope is not None and m.group_id == scope) or m.id in wanted]
 
 
 def initial_attendance(
@@ -81,19 +98,20 @@ class RollEntry:
     leader: bool  # a leading cadre (LIFE-8)
 
 
-def roll_of(meeting: Meeting, data: BranchData) -> list[RollEntry]:
-    """Everyone on the meeting's roll: expected people first (roster order), then others listed."""
-    members = data.by_id("members")
+def roll_of(meeting: Meeting, data: BranchData, roster: Roster | None = None) -> list[RollEntry]:
+    """Everyone on the meeting's roll: expected people first (roster order), then others listed.
+    ``roster``: as for ``expected_people``."""
     listed: dict[str, Attendance] = {}
     for row in meeting.attendance:
         listed.setdefault(row.member_id, row)  # the first row wins, as in status_at
-    expected = expected_people(data, meeting.kinds, meeting.date, meeting.group_id)
+    expected = expected_people(data, meeting.kinds, meeting.date, meeting.group_id, roster)
     out: list[RollEntry] = []
     for member in expected:
         found = listed.pop(member.id) if member.id in listed else None
         status = found.status if found is not None else "absent"
         reason = found.reason if found is not None else ""
         out.append(_entry(member.id, member, status, reason, True, meeting))
+    members = data.by_id("members") if listed else {}
     for member_id, row in listed.items():
         out.append(
             _entry(member_id, members.get(member_id), row.status, row.reason, False, meeting)
@@ -104,14 +122,15 @@ def roll_of(meeting: Meeting, data: BranchData) -> list[RollEntry]:
 def _entry(
     member_id: str, member: Member | None, status: str, reason: str, expected: bool, m: Meeting
 ) -> RollEntry:
+    # Positional: a year's 台账体检 makes thousands of these.
     return RollEntry(
-        member_id=member_id,
-        name=member.name if member else UNKNOWN_PERSON,
-        status=status,
-        reason=reason,
-        expected=expected,
-        full=bool(member and full_on(member, m.date)),
-        leader=bool(member and member.is_leader),
+        member_id,
+        member.name if member else UNKNOWN_PERSON,
+        status,
+        reason,
+        expected,
+        bool(member and full_on(member, m.date)),
+        bool(member and member.is_leader),
     )
 
 
@@ -136,18 +155,27 @@ class Headcount:
         )
 
 
-def headcount(meeting: Meeting, data: BranchData) -> Headcount:
-    """The meeting's head counts, live from its attendance (the wizard's step 2 shows them)."""
-    roll = roll_of(meeting, data)
-    counted = [e for e in roll if e.status in COUNTED]
+def headcount(meeting: Meeting, data: BranchData, roll: list[RollEntry] | None = None) -> Headcount:
+    """The meeting's head counts, live from its attendance (the wizard's step 2 shows them);
+    ``roll`` is the meeting's ``roll_of`` when the caller has it already."""
+    if roll is None:
+        roll = roll_of(meeting, data)
+    by_status = dict.fromkeys((*COUNTED, "observer"), 0)
+    full_expected = full_present = 0
+    for e in roll:  # one pass: the 台账体检 counts every meeting of a year
+        if e.status in by_status:
+            by_status[e.status] += 1
+            if e.full and e.status != "observer":
+                full_expected += 1
+                full_present += e.status == "present"
     return Headcount(
-        expected=len(counted),
-        present=sum(1 for e in counted if e.status == "present"),
-        on_leave=sum(1 for e in counted if e.status == "on_leave"),
-        absent=sum(1 for e in counted if e.status == "absent"),
-        observers=sum(1 for e in roll if e.status == "observer") + len(meeting.observers),
-        full_expected=sum(1 for e in counted if e.full),
-        full_present=sum(1 for e in counted if e.full and e.status == "present"),
+        expected=by_status["present"] + by_status["on_leave"] + by_status["absent"],
+        present=by_status["present"],
+        on_leave=by_status["on_leave"],
+        absent=by_status["absent"],
+        observers=by_status["observer"] + len(meeting.observers),
+        full_expected=full_expected,
+        full_present=full_present,
     )
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from branchtui.domain.meetings.roll import (
+    Roster,
     expected_people,
     headcount,
     initial_attendance,
     observers_of,
     post_of,
+    roll_of,
 )
 from branchtui.domain.meetings.votes import quorum_line, vote_verdicts
 from branchtui.domain.records import Attendance, Observer, Vote
@@ -40,6 +42,28 @@ def test_expected_people_per_kind() -> None:
     assert expected_people(data, ["group_meeting", "party_lecture"], DAY, group.id) == ms
     starting = initial_attendance(data, ["committee_meeting"], DAY)
     assert [(a.member_id, a.status) for a in starting] == [(m.id, "present") for m in ms[3:6]]
+
+
+def test_a_roster_made_once_gives_each_day_its_members_in_roster_order() -> None:
+    data = make_data()
+    ms = add_members(data, 4)
+    gone = add_member(data, "已转出", removed=D(2026, 10, 1))
+    late = add_member(data, "新转入", joined=D(2026, 12, 1))
+    group = add_group(data, "第一党小组", [ms[0], gone, late])
+    roster = Roster(data.members)
+    # The day of removal still counts (as member_on); the day before joining does not.
+    assert roster.on(D(2026, 10, 1)) == [*ms, gone]
+    assert roster.on(D(2026, 11, 30)) == ms
+    assert roster.on(D(2026, 12, 1)) == [*ms, late]
+    # Rolls judged with a shared roster are the rolls judged without one.
+    for day in (D(2026, 10, 1), DAY, D(2026, 12, 1)):
+        for kinds, group_id in ((["general_meeting"], None), (["group_meeting"], group.id)):
+            shared = expected_people(data, kinds, day, group_id, roster)
+            assert shared == expected_people(data, kinds, day, group_id)
+        meeting = add_meeting(data, "group_meeting", day, attendees=[ms[1]])
+        meeting.group_id = group.id
+        assert roll_of(meeting, data, roster) == roll_of(meeting, data)
+    assert [e.name for e in roll_of(meeting, data, roster)] == [ms[0].name, late.name, ms[1].name]
 
 
 def test_headcount_of_a_general_meeting_counts_full_members_too() -> None:
