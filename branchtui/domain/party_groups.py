@@ -99,13 +99,20 @@ def groups_by_staffing(
     judge an empty group)."""
     staffed: list[PartyGroup] = []
     empty: list[PartyGroup] = []
+    # One pass over the roster: the groups someone belonged to in that time (as
+    # members_in_group_during judges each member).
+    manned = {
+        m.group_id
+        for m in members
+        if (m.counted_from is None or m.counted_from <= end)
+        and (m.removed is None or m.removed > start)
+    }
     for group in groups:
         if group.created is not None and group.created > end:
             continue
         if group.dissolved is not None and group.dissolved <= start:
             continue
-        people = members_in_group_during(group, members, start, end)
-        (staffed if people else empty).append(group)
+        (staffed if group.id in manned else empty).append(group)
     return staffed, empty
 
 

@@ -4,21 +4,36 @@ from __future__ import annotations
 
 import unicodedata
 
+# Each character's cells, worked out the first time it is met: the duty engine measures a few
+# hundred short forms per judgement, nearly all of them made of the same few hundred characters.
+_CHAR_CELLS: dict[str, int] = {}
+
+
+def _char_cells(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F", "A") else 1
+
 
 def cells(text: str) -> int:
     """The cells ``text`` takes: wide and full-width characters 2, ambiguous ones counted as 2
     too (some SSH terminals draw them so), combining marks 0, everything else 1."""
+    if text.isascii():  # no ASCII character is wide, ambiguous or combining
+        return len(text)
     total = 0
+    known = _CHAR_CELLS
     for char in text:
-        if unicodedata.combining(char):
-            continue
-        total += 2 if unicodedata.east_asian_width(char) in ("W", "F", "A") else 1
+        width = known.get(char)
+        if width is None:
+            width = known[char] = _char_cells(char)
+        total += width
     return total
 
 
 def first_fitting(width: int, *candidates: str) -> str:
     """The first candidate at most ``width`` cells wide, else the last (the shortest form)."""
     for text in candidates:
-        if cells(text) <= width:
+        # No character takes more than two cells: a short text fits without measuring.
+        if len(text) * 2 <= width or cells(text) <= width:
             return text
     return candidates[-1]

@@ -22,6 +22,11 @@ def test_cells_counts_cjk_as_two() -> None:
     assert cells("「七一」") == 8
     assert first_fitting(6, "宣传委员", "宣传") == "宣传"
     assert first_fitting(2, "宣传委员", "宣传") == "宣传"  # the last one when none fits
+    # Combining marks take no cell, ambiguous ones (·, №) two; the same character measured
+    # again (from the per-character memo) counts the same.
+    assert cells("e\u0301") == 1 and cells("e\u0301e\u0301") == 2
+    assert cells("·№") == 4 and cells("·№·") == 6
+    assert first_fitting(4, "·№x", "短") == "短" and first_fitting(5, "·№x", "短") == "·№x"
 
 
 @pytest.mark.parametrize(("seed", "members", "years"), [(2017, 32, 3), (7, 60, 10), (11, 120, 2)])
