@@ -22,10 +22,10 @@ What happens to a record that points at a deleted one (domain.references knows e
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import types
 import typing
 from collections.abc import Callable, Iterable
-from functools import cache
 from typing import Any
 
 from branchtui.domain.changes import RecordChanges
@@ -42,13 +42,15 @@ from branchtui.domain.records import (
 )
 from branchtui.domain.records.branch import ELECTION_KINDS
 from branchtui.domain.records.development import CANDIDATE_STEPS
-from branchtui.domain.references import (
-    ANY_TABLE,
-    ROLE_TABLES,
-    TABLE_NAMED_BY,
-    reference_fields,
-    role_of,
+from branchtui.domain.reference_index import (
+    ReferenceIndex,
+    names_any,
+    naming_rows,
+    pointer_names_into,
+    pointers,
+    referring,
 )
+from branchtui.domain.references import ANY_TABLE, TABLE_NAMED_BY
 
 # What to do instead of deleting a record others rest on.
 _CORRECT_IT = "如这条{label}记录有误，请修改而不是删除"
@@ -105,11 +107,16 @@ class Deletion:
 
 def deletion(data: BranchData, targets: Iterable[tuple[str, str]]) -> Deletion:
     """Deleting the records ``targets`` names ((table, id) pairs; ids not found are ignored):
-    refused when another record rests on one, else every change it makes (module docstring)."""
+    refused when another record rests on one, else every change it makes (module docstring).
+
+    Only the records naming a deleted one are looked at (domain.reference_index, built once
+    per delete), in the order a look through every record would take them: the result is the
+    same as that look's, order included."""
+    index = ReferenceIndex(data)
     erased: dict[str, str] = {}  # id → table
     deleted: list[Record] = []
     for table, record_id in targets:
-        record = data.find(table, record_id)
+        record = index.find(table, record_id)
         if record is not None and record_id not in erased:
             erased[record_id] = table
             deleted.append(record)
@@ -120,32 +127,50 @@ def deletion(data: BranchData, targets: Iterable[tuple[str, str]]) -> Deletion:
     last = frozenset(erased.values())
     while last:
         into, grown = frozenset(erased.values()), set()
-        for table in _referring(last):
-            for record in data.records(table):
+        for table in referring(last):
+            records = data.records(table)
+            # The records naming a deleted one, in table order; one deleted here may be named
+            # by a later record of the same table.
+            heap = sorted(index.positions(table, erased.items()))
+            done = -1
+            while heap:
+                position = heapq.heappop(heap)
+                if position <= done:
+                    continue
+                done, record = position, records[position]
                 if record.id not in erased and _needs_erased(record, erased, into):
                     erased[record.id] = table
                     deleted.append(record)
                     grown.add(table)
+                    for later in index.positions(table, [(record.id, table)]):
+                        if later > position:
+                            heapq.heappush(heap, later)
         last = frozenset(grown)
     into = frozenset(erased.values())
-    referring = [
+    referring_records = [
         record
-        for table in _referring(into)
-        for record in data.records(table)
+        for table in referring(into)
+        for record in _named(data.records(table), index.positions(table, erased.items()))
         if record.id not in erased
     ]
-    resting = [what for record in referring for what in _resting(record, record, erased, into)]
+    resting = [
+        what for record in referring_records for what in _resting(record, record, erased, into)
+    ]
     if resting:
         label = TABLES[deleted[0].TABLE].LABEL
         whats = list(dict.fromkeys(what for what, _ in resting))
         instead = "；".join(dict.fromkeys(how.format(label=label) for _, how in resting))
         return Deletion(refusal=f"该{label}是{'、'.join(whats)}，不能删除；{instead}。")
     updates = []
-    for record in referring:
+    for record in referring_records:
         scrubbed = _scrub(record, erased, into)
         if scrubbed is not record:
             updates.append(scrubbed)
     return Deletion(RecordChanges(updates=tuple(updates), deletes=tuple(deleted)))
+
+
+def _named(records: list[Any], positions: set[int]) -> list[Any]:
+    return [records[position] for position in sorted(positions)]
 
 
 def deletion_summary(changes: RecordChanges) -> str:
@@ -181,7 +206,6 @@ class _Pointer:
 
 
 _POINTERS: dict[type, tuple[_Pointer, ...]] = {}
-_TARGETS: dict[type, frozenset[str]] = {}
 
 
 def _pointers(cls: type) -> tuple[_Pointer, ...]:
@@ -194,18 +218,17 @@ def _pointers(cls: type) -> tuple[_Pointer, ...]:
 
 def _pointers_of(cls: type) -> tuple[_Pointer, ...]:
     out = []
-    for name, is_list, nested in reference_fields(cls):
-        if nested is not None:
-            out.append(_Pointer(name, NESTED_LIST if is_list else NESTED, nested=nested))
+    for p in pointers(cls):
+        if p.nested is not None:
+            out.append(_Pointer(p.name, NESTED_LIST if p.many else NESTED, nested=p.nested))
             continue
-        target = ANY_TABLE if name in TABLE_NAMED_BY else ROLE_TABLES[role_of(name) or ""]
-        if is_list:
+        if p.many:
             kind = IDS
-        elif name in TABLE_NAMED_BY or (cls, name) in OWNED or not _optional(cls, name):
+        elif p.name in TABLE_NAMED_BY or (cls, p.name) in OWNED or not _optional(cls, p.name):
             kind = REQUIRED  # a ledger entry exists only to file its record (SYS-3)
         else:
             kind = OPTIONAL
-        out.append(_Pointer(name, kind, target, essential=ESSENTIAL.get((cls, name))))
+        out.append(_Pointer(p.name, kind, p.target, essential=ESSENTIAL.get((cls, p.name))))
     return tuple(out)
 
 
@@ -218,29 +241,9 @@ def _pointers_into(cls: type, into: frozenset[str]) -> tuple[_Pointer, ...]:
     key = (cls, into)
     found = _INTO.get(key)
     if found is None:
-        reach = into | {ANY_TABLE}
-        found = _INTO[key] = tuple(
-            p
-            for p in _pointers(cls)
-            if (_targets(p.nested) & reach if p.nested is not None else p.target in reach)
-        )
+        names = pointer_names_into(cls, into)
+        found = _INTO[key] = tuple(p for p in _pointers(cls) if p.name in names)
     return found
-
-
-def _targets(cls: type) -> frozenset[str]:
-    """The tables a record of ``cls`` (or a part of it) may point into."""
-    if cls not in _TARGETS:
-        found: set[str] = set()
-        for p in _pointers(cls):
-            found |= _targets(p.nested) if p.nested is not None else {p.target}
-        _TARGETS[cls] = frozenset(found)
-    return _TARGETS[cls]
-
-
-@cache
-def _referring(tables: frozenset[str]) -> tuple[str, ...]:
-    """The tables whose records may point into one of ``tables``."""
-    return tuple(name for name, cls in TABLES.items() if _targets(cls) & (tables | {ANY_TABLE}))
 
 
 def _optional(cls: type, name: str) -> bool:
@@ -258,6 +261,21 @@ def _points_at(obj: Any, p: _Pointer, value: Any, erased: dict[str, str]) -> boo
     return p.target in (ANY_TABLE, erased[value])
 
 
+_RESTS: dict[type, bool] = {}
+
+
+def _rests_on_any(cls: type) -> bool:
+    """Whether ``cls`` or a part of it has an essential pointer (ESSENTIAL): the only records
+    that can refuse a delete."""
+    found = _RESTS.get(cls)
+    if found is None:
+        found = _RESTS[cls] = any(
+            p.essential is not None or (p.nested is not None and _rests_on_any(p.nested))
+            for p in _pointers(cls)
+        )
+    return found
+
+
 def _needs_erased(obj: Any, erased: dict[str, str], into: frozenset[str]) -> bool:
     """Whether a pointer of ``obj`` that it exists for points at an erased record (of one of
     the tables ``into``)."""
@@ -272,7 +290,9 @@ def _resting(
 ) -> list[tuple[str, str]]:
     """(what, what to do instead) for each essential pointer of ``obj`` (``record`` or a part
     of it) at an erased record."""
-    found = []
+    found: list[tuple[str, str]] = []
+    if not _rests_on_any(type(obj)) or not names_any(obj, erased, into):
+        return found
     for p in _pointers_into(type(obj), into):
         value = getattr(obj, p.name)
         if p.nested is not None:
@@ -287,13 +307,19 @@ def _resting(
 def _scrub(obj: Any, erased: dict[str, str], into: frozenset[str]) -> Any:
     """``obj`` without any pointer to an erased record (the same object when it had none)."""
     changes: dict[str, Any] = {}
+    if not names_any(obj, erased, into):
+        return obj
     for p in _pointers_into(type(obj), into):
         value = getattr(obj, p.name)
         if p.kind == NESTED_LIST:
+            # Only the rows naming an erased record change (an attendance row of hundreds).
+            hits = naming_rows(p.nested, value, erased, into)
+            if not any(hits):
+                continue
             kept = [
-                _scrub(item, erased, into)
-                for item in value
-                if not _needs_erased(item, erased, into)
+                _scrub(item, erased, into) if hit else item
+                for item, hit in zip(value, hits, strict=True)
+                if not (hit and _needs_erased(item, erased, into))
             ]
             if len(kept) != len(value) or any(a is not b for a, b in zip(kept, value, strict=True)):
                 changes[p.name] = kept

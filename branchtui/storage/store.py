@@ -232,6 +232,13 @@ class Store:
             self._decoded_docs[name] = docs
         return cached
 
+    def _cached_pairs(self, name: str) -> tuple[list[Any], list[Any]] | None:
+        """The documents of a table and the records decoded from them, when both are held."""
+        records, docs = self._decoded.get(name), self._decoded_docs.get(name)
+        if records is None or docs is None or len(records) != len(docs):
+            return None
+        return docs, records
+
     def _decode(self, name: str, docs: list[Any]) -> list[Any]:
         """The table's records; a document decoded at the last load from equal bytes is reused."""
         reusable = self._reusable.pop(name, {})
@@ -280,7 +287,7 @@ class Store:
                         self._load()
                     self._check_writable()
                     migrating = self._file_version < SCHEMA_VERSION
-                    tx = Transaction(self._db, self._decoded_table)
+                    tx = Transaction(self._db, self._decoded_table, self._cached_pairs)
                     yield tx
                     if tx.changed or migrating:
                         self._commit("migrate" if migrating else reason, tx.touched, tx.raw_used)

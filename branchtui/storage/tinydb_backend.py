@@ -77,8 +77,13 @@ class RecordTable(Table):
 
     def replace(self, doc: Doc) -> None:
         """Put ``doc`` in place of the stored document with the same ``id``."""
-        doc_id = self._index()[doc["id"]]
-        self._stored()[str(doc_id)] = doc
+        self.replace_many([doc])
+
+    def replace_many(self, docs: Iterable[Doc]) -> None:
+        """Put each of ``docs`` in place of the stored document with the same ``id``."""
+        index, stored = self._index(), self._stored()
+        for doc in docs:
+            stored[str(index[doc["id"]])] = doc
         self._mark_changed()
 
     def _mark_changed(self) -> None:
@@ -90,11 +95,21 @@ class RecordTable(Table):
 
     def drop(self, record_id: str) -> bool:
         """Remove the document with our ``id``; False when there was none."""
-        doc_id = self._index().pop(record_id, None)
-        if doc_id is None:
-            return False
-        self.remove(doc_ids=[doc_id])
-        return True
+        return self.drop_all([record_id]) == 1
+
+    def drop_all(self, record_ids: Iterable[str]) -> int:
+        """Remove the documents with these ``id``s in place (TinyDB's remove copies the whole
+        table twice per call and drops our id index); how many were there."""
+        index, stored = self._index(), self._stored()
+        dropped = 0
+        for record_id in record_ids:
+            doc_id = index.pop(record_id, None)
+            if doc_id is not None:
+                del stored[str(doc_id)]
+                dropped += 1
+        if dropped:
+            self._mark_changed()
+        return dropped
 
     def fill(self, docs: Iterable[Doc]) -> None:
         """Replace the whole table with ``docs`` in one TinyDB update."""

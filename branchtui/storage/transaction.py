@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from branchtui.domain.changes import RecordChanges
-from branchtui.domain.codec import decode_many, encode, encode_compact
+from branchtui.domain.codec import decode_many, encode, encode_compact, omit_defaults
 from branchtui.domain.decode_errors import DecodeError
 from branchtui.domain.deletion import deletion
 from branchtui.domain.fields import label_of
@@ -40,6 +40,69 @@ def _document(record: Record | Branch, rev: int, *, verify: bool = True) -> dict
     return doc
 
 
+def scrubbed_document(
+    record: Record, base: Record, stored: dict[str, Any], rev: int
+) -> dict[str, Any]:
+    """The document of ``record``, made from ``base`` (decoded from the ``stored`` document) by
+    a delete taking pointers out of some fields: those fields (holding other objects than
+    ``base``'s) are encoded again, every other field keeps its stored value as it is; a list
+    that only lost rows keeps the stored form of the rows left.
+
+    Nothing new enters such a record (only ids and rows naming a deleted record leave it), so
+    the document is not decoded again to be checked as a whole: its new values are checked."""
+    cls = type(record)
+    doc: dict[str, Any] = {}
+    fresh: dict[str, Any] = {}
+    for name in _field_names(cls):
+        value, before = getattr(record, name), getattr(base, name)
+        if value is before:
+            if name in stored:
+                doc[name] = stored[name]
+            continue
+        kept = _rows_left(value, before, stored.get(name))
+        if kept is None:
+            fresh[name] = doc[name] = encode(value)
+        elif kept:
+            doc[name] = kept
+    label = record.LABEL or "记录"
+    try:
+        check_json(fresh)
+    except InvalidRecordError as exc:
+        raise InvalidRecordError(f"{label}记录无法保存：{exc.message}") from exc
+    compact = omit_defaults(cls, fresh)
+    for name in fresh:
+        if name in compact:
+            doc[name] = compact[name]
+        else:
+            del doc[name]
+    doc["rev"] = rev
+    return doc
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
+def _rows_left(value: Any, before: Any, stored: Any) -> list[Any] | None:
+    """The stored rows of a list that only lost some (``value`` holds only rows of ``before``,
+    in order; ``stored`` is ``before`` as stored), else None."""
+    if type(value) is not list or type(before) is not list or type(stored) is not list:
+        return None
+    if len(stored) != len(before):
+        return None
+    position = {id(row): i for i, row in enumerate(before)}
+    kept = [position.get(id(row), -1) for row in value]
+    if -1 in kept or kept != sorted(kept):
+        return None
+    return [stored[i] for i in kept]
+
+
 def verify_documents(cls: type, records: list[Any], docs: list[dict[str, Any]]) -> None:
     """Refuse documents that would not read back as the records they were made from.
 
@@ -68,15 +131,28 @@ def verify_documents(cls: type, records: list[Any], docs: list[dict[str, Any]]) 
             )
 
 
+# The documents of a table and the records decoded from them (same order), as the store
+# holds them, or None when it holds none.
+Cached = Callable[[str], tuple[list[Any], list[Any]] | None]
+
+
 class Transaction:
     """Reads and writes of one transaction; the Store commits them once at the end.
 
     ``decoded``: a table's records as the store last decoded them, for a table this transaction
-    has not touched (what a delete reads to find the records pointing at the deleted one)."""
+    has not touched (what a delete reads to find the records pointing at the deleted one);
+    ``cached``: the documents those records were decoded from, so that in a touched table only
+    the documents this transaction wrote are decoded again."""
 
-    def __init__(self, db: BranchDB, decoded: Callable[[str], list[Any]] | None = None) -> None:
+    def __init__(
+        self,
+        db: BranchDB,
+        decoded: Callable[[str], list[Any]] | None = None,
+        cached: Cached | None = None,
+    ) -> None:
         self._db = db
         self._decoded = decoded
+        self._cached = cached
         self.changed = False
         self.touched: set[str] = set()
         self.raw_used = False
@@ -138,10 +214,22 @@ class Transaction:
         tables = {
             name: decoded(name)
             if decoded is not None and name not in self.touched
-            else self.all(name)
+            else self._current(name)
             for name in TABLES
         }
         return BranchData(branch=self.branch, tables=tables)
+
+    def _current(self, table: str) -> list[Record]:
+        """A touched table's records: a document this transaction did not write is the very
+        object the store decoded a record from, and that record is taken as it is."""
+        pairs = None if self._cached is None or self.raw_used else self._cached(table)
+        if pairs is None:
+            return self.all(table)
+        # The cached documents are alive (held in ``pairs``): no other object has their id().
+        known = {id(doc): record for doc, record in zip(*pairs, strict=True)}
+        docs = self._table(table).docs()
+        fresh = iter(decode_many(TABLES[table], [d for d in docs if id(d) not in known]))
+        return [known[id(d)] if id(d) in known else next(fresh) for d in docs]
 
     def insert(self, record: Record) -> Record:
         rows = self._table(record.TABLE)
@@ -163,15 +251,44 @@ class Transaction:
         self._keep(record.TABLE, record, doc["rev"])
         return record
 
+    def update_all(
+        self, records: Sequence[Record], scrubbed_from: dict[str, Record] | None = None
+    ) -> None:
+        """Update several records as ``update`` does each; the documents of a table are checked
+        in one pass (a delete may change thousands of meetings). ``scrubbed_from``: by id, the
+        record as stored that a delete's update was made from by taking pointers out
+        (domain.deletion): its document is the stored one with those fields encoded again."""
+        by_table: dict[str, list[Record]] = {}
+        for record in records:
+            by_table.setdefault(record.TABLE, []).append(record)
+        for table, group in by_table.items():
+            rows = self._table(table)
+            docs, checked = [], []
+            for record in group:
+                current = rows.find(record.id)
+                if current is None:
+                    raise ConflictError(f"这条{record.LABEL}记录已被他人删除，无法保存修改。")
+                if current.get("rev", 0) != record.rev:
+                    raise ConflictError(f"这条{record.LABEL}记录已被他人修改，请刷新后重新编辑。")
+                base = (scrubbed_from or {}).get(record.id)
+                if base is not None and base.rev == record.rev:
+                    docs.append(scrubbed_document(record, base, current, record.rev + 1))
+                else:
+                    docs.append(_document(record, record.rev + 1, verify=False))
+                    checked.append(len(docs) - 1)
+            verify_documents(TABLES[table], [group[i] for i in checked], [docs[i] for i in checked])
+            rows.replace_many(docs)
+            for record, doc in zip(group, docs, strict=True):
+                self._keep(table, record, doc["rev"])
+
     def apply(self, changes: RecordChanges) -> None:
         """Insert, update and delete the records a domain rule decided on (in that order)."""
         for record in changes.inserts:
             self.insert(record)
+        self.update_all([r for r in changes.updates if not isinstance(r, Branch)])
         for record in changes.updates:
             if isinstance(record, Branch):  # the branch's own record, edited in a form
                 self.set_branch(record)
-            else:
-                self.update(record)
         self.delete_all((record.TABLE, record.id, record.rev) for record in changes.deletes)
 
     def delete(self, table: str, record_id: str, rev: int | None = None) -> None:
@@ -193,14 +310,22 @@ class Transaction:
             found.append((table, record_id))
         if not found:
             return
-        done = deletion(self.data(), found)
+        data = self.data()
+        done = deletion(data, found)
         if done.refusal:
             raise DeleteRefusedError(done.refusal)
-        for record in done.changes.updates:
-            self.update(record)
+        stored = {
+            record.id: record
+            for table in {r.TABLE for r in done.changes.updates}
+            for record in data.records(table)
+        }
+        self.update_all(done.changes.updates, scrubbed_from=stored)
+        gone: dict[str, list[str]] = {}
         for record in done.changes.deletes:
-            self._table(record.TABLE).drop(record.id)
-            self.touched.add(record.TABLE)
+            gone.setdefault(record.TABLE, []).append(record.id)
+        for table, ids in gone.items():
+            self._table(table).drop_all(ids)
+            self.touched.add(table)
         self.changed = True
 
     def replace_all(self, data: BranchData) -> None:

@@ -308,7 +308,8 @@ class DevelopmentScreen(SearchKeys, DataScreen):
             def answered(sure: str | None) -> None:
                 if sure == "erase":
                     done = f"已删除：{c.name}（{ENTRY_ERROR_LABEL}）"
-                    self.commit(lambda tx: tx.apply(changes), done)
+                    # The store applies the same rule to the data as it is then.
+                    self.commit(lambda tx: tx.delete(Candidate.TABLE, c.id, c.rev), done)
 
             self.app.push_screen(ChoicePrompt(question, ERASE_CHOICES), answered)
 

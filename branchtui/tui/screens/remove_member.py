@@ -140,15 +140,19 @@ class RemoveMemberDialog(ModalScreen[bool]):
 
         def answered(choice: str | None) -> None:
             if choice == "erase":
-                self._write(self.member, changes)
+                # The store applies the same rule to the data as it is then (one pass).
+                self._write(self.member, changes, erase=True)
 
         self.app.push_screen(ChoicePrompt(title, ERASE_CHOICES), answered)
 
     @work(thread=True, exclusive=True, group="member-remove", description="移除党员")
-    def _write(self, member: Member, changes: RecordChanges) -> None:
+    def _write(self, member: Member, changes: RecordChanges, *, erase: bool = False) -> None:
         try:
             with self.app.store.transaction() as tx:  # type: ignore[attr-defined]
-                tx.apply(changes)
+                if erase:
+                    tx.delete(Member.TABLE, member.id, member.rev)
+                else:
+                    tx.apply(changes)
         except StoreError as error:
             self.app.call_from_thread(self._failed, error.message)
             return
