@@ -28,7 +28,8 @@ from dataclasses import dataclass
 
 from branchtui.storage.errors import StoreError
 
-_HEADER = struct.Struct("!cQ")  # status (b"O" text, b"E" message) and payload length
+# status (b"O" text, b"E" message, b"K" what the child hands back to keep) and payload length
+_HEADER = struct.Struct("!cQ")
 _LOCK = threading.Lock()
 
 
@@ -48,6 +49,7 @@ class Outcome:
     text: str | None = None
     error: str | None = None
     timed_out: bool = False
+    kept: bytes = b""  # what ``keep`` returned in the child, when the text came
 
 
 def _cap_memory(margin: int) -> None:
@@ -65,13 +67,21 @@ def _cap_memory(margin: int) -> None:
 
 
 def _send(fd: int, status: bytes, text: str) -> None:
-    payload = text.encode("utf-8", "surrogatepass")
+    _send_bytes(fd, status, text.encode("utf-8", "surrogatepass"))
+
+
+def _send_bytes(fd: int, status: bytes, payload: bytes) -> None:
     view = memoryview(_HEADER.pack(status, len(payload)) + payload)
     while view:
         view = view[os.write(fd, view) :]
 
 
-def _child(work: Callable[[], str], write_fd: int, limits: RenderLimits) -> None:
+def _child(
+    work: Callable[[], str],
+    write_fd: int,
+    limits: RenderLimits,
+    keep: Callable[[], bytes] | None,
+) -> None:
     """The child's whole life: never returns, never flushes the parent's buffers."""
     code = 0
     try:
@@ -82,6 +92,9 @@ def _child(work: Callable[[], str], write_fd: int, limits: RenderLimits) -> None
         except StoreError as exc:
             _send(write_fd, b"E", exc.message)
         else:
+            kept = keep() if keep is not None else b""
+            if kept:
+                _send_bytes(write_fd, b"K", kept)
             _send(write_fd, b"O", text)
     except BaseException:
         code = 1
@@ -93,10 +106,11 @@ class _Deadline(Exception):
     """The child did not finish in time."""
 
 
-def _read_frame(read_fd: int, deadline: float, limit: int) -> tuple[bytes, bytes] | None:
-    """The child's (status, payload); None when it sent no whole frame; _Deadline when late."""
+def _read_frames(read_fd: int, deadline: float, limit: int) -> list[tuple[bytes, bytes]] | None:
+    """The child's frames, (status, payload) each, up to its text or message (the last one);
+    None when it sent no such whole frame; _Deadline when late."""
     buffer = bytearray()
-    wanted: int | None = None
+    frames: list[tuple[bytes, bytes]] = []
     while True:
         left = deadline - time.monotonic()
         if left <= 0:
@@ -108,13 +122,16 @@ def _read_frame(read_fd: int, deadline: float, limit: int) -> tuple[bytes, bytes
         if not chunk:
             return None
         buffer += chunk
-        if wanted is None and len(buffer) >= _HEADER.size:
-            _, length = _HEADER.unpack_from(buffer)
+        while len(buffer) >= _HEADER.size:
+            status, length = _HEADER.unpack_from(buffer)
             if length > limit:
                 return None
-            wanted = _HEADER.size + length
-        if wanted is not None and len(buffer) >= wanted:
-            return bytes(buffer[:1]), bytes(buffer[_HEADER.size : wanted])
+            if len(buffer) < _HEADER.size + length:
+                break
+            frames.append((status, bytes(buffer[_HEADER.size : _HEADER.size + length])))
+            del buffer[: _HEADER.size + length]
+            if status != b"K":
+                return frames
 
 
 def _reap(pid: int, kill: bool) -> None:
@@ -125,8 +142,14 @@ def _reap(pid: int, kill: bool) -> None:
         os.waitpid(pid, 0)
 
 
-def run_bounded(work: Callable[[], str], limits: RenderLimits) -> Outcome:
-    """Run ``work`` in a forked child within ``limits``; a StoreError it raises comes back as text."""
+def run_bounded(
+    work: Callable[[], str], limits: RenderLimits, keep: Callable[[], bytes] | None = None
+) -> Outcome:
+    """Run ``work`` in a forked child within ``limits``; a StoreError it raises comes back as text.
+
+    ``keep``, when given, runs in the child after ``work`` succeeded: the bytes it returns come
+    back as ``Outcome.kept`` (the compiled templates, for the next child to start from). The
+    parent only holds them; it never runs what a child made."""
     with _LOCK:
         read_fd, write_fd = os.pipe()
         try:
@@ -137,22 +160,25 @@ def run_bounded(work: Callable[[], str], limits: RenderLimits) -> Outcome:
             raise
         if pid == 0:  # pragma: no cover - the child's coverage is not collected
             os.close(read_fd)
-            _child(work, write_fd, limits)
+            _child(work, write_fd, limits, keep)
         os.close(write_fd)
-        frame = None
+        frames = None
         late = False
         try:
             # UTF-8 takes at most 4 bytes a character.
-            frame = _read_frame(read_fd, time.monotonic() + limits.seconds, 4 * limits.output_chars)
+            limit = 4 * limits.output_chars
+            frames = _read_frames(read_fd, time.monotonic() + limits.seconds, limit)
         except _Deadline:
             late = True
         finally:
             os.close(read_fd)
-            _reap(pid, kill=frame is None)
+            _reap(pid, kill=frames is None)
     if late:
         return Outcome(timed_out=True)
-    if frame is None:
+    if frames is None:
         return Outcome()
-    status, payload = frame
+    status, payload = frames[-1]
     text = payload.decode("utf-8", "surrogatepass")
-    return Outcome(text=text) if status == b"O" else Outcome(error=text)
+    if status != b"O":
+        return Outcome(error=text)
+    return Outcome(text=text, kept=b"".join(p for s, p in frames if s == b"K"))

@@ -42,6 +42,7 @@ from branchtui.domain.markdown import (
     quoted,
 )
 from branchtui.storage.errors import TemplateError
+from branchtui.storage.template_code import CompiledTemplates
 from branchtui.storage.template_files import DataFolderTemplates
 from branchtui.storage.template_run import RenderLimits, run_bounded
 
@@ -108,9 +109,12 @@ def _finalize(value: Any) -> Any:
 class TemplateSandbox(ImmutableSandboxedEnvironment):
     """The sandbox all templates run in; the shared filters and the Markdown escape built in."""
 
+    bytecode_cache: CompiledTemplates
+
     def __init__(self, loader: jinja2.BaseLoader) -> None:
         super().__init__(
             loader=loader,
+            bytecode_cache=CompiledTemplates(),
             undefined=jinja2.StrictUndefined,
             autoescape=False,
             keep_trailing_newline=True,
@@ -220,7 +224,14 @@ def _render_here(env: jinja2.Environment, name: str, context: dict[str, Any]) ->
 
 def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     """Render template ``name`` of ``env`` with ``context``, bounded in time, memory and size."""
-    outcome = run_bounded(lambda: _render_here(env, name, context), LIMITS)
+    compiled = env.bytecode_cache if isinstance(env.bytecode_cache, CompiledTemplates) else None
+    outcome = run_bounded(
+        lambda: _render_here(env, name, context),
+        LIMITS,
+        keep=compiled.made_here if compiled is not None else None,
+    )
+    if compiled is not None and outcome.kept:
+        compiled.keep(outcome.kept)
     if outcome.timed_out:
         raise TemplateError(
             f"模板 {name} 渲染超过 {LIMITS.seconds:g} 秒仍未完成，已中止"
