@@ -1,4 +1,12 @@
-"""Backups of branch.json: a hard link before every replace, rotated; listing, checking, restoring."""
+"""Backups of branch.json: a hard link before every replace, rotated; listing, checking, restoring.
+
+A backup is only as good as the file it copies. The store links a file it has just read whole
+(it refuses a damaged one), ``make_backup`` refuses a file that fails doctor's check, and a
+damaged file put aside by a restore is named ``damaged``: rotation never counts those among the
+backups it keeps, and never deletes the newest good backup, so copies of a damaged file can
+never push the good ones out. A copy of a file that holds nothing (a new, empty branch) is
+listed but never called usable.
+"""
 
 from __future__ import annotations
 
@@ -13,11 +21,10 @@ import orjson
 
 from branchtui.storage.atomic import write_atomic
 from branchtui.storage.errors import StoreError, disk_full_error, is_disk_full
+from branchtui.storage.file_check import check_file, holds_nothing
 from branchtui.storage.locations import DATA_FILE
 from branchtui.storage.lock import write_lock
-from branchtui.storage.migrations import SCHEMA_VERSION, schema_version_of
 from branchtui.storage.modes import ensure_folder, file_mode
-from branchtui.storage.validate import shape_problem
 
 BACKUP_DIR = "backups"
 KEEP_LAST = 20
@@ -25,6 +32,10 @@ KEEP_DAYS = 30
 KEEP_MONTHS = 12
 # Backups taken before a migration, an import or a restore hold data no later commit has.
 TAGGED_REASONS = ("migrate", "import", "before-restore", "manual")
+# A damaged file a restore put aside: kept KEEP_DAYS to look at, never counted as a backup.
+DAMAGED = "damaged"
+# A file larger than this holds records; a smaller one is read to see whether it holds any.
+SMALL_FILE = 64 * 1024
 REASON_LABELS = {
     "commit": "保存前",
     "migrate": "升级数据版本前",
@@ -32,6 +43,7 @@ REASON_LABELS = {
     "before-restore": "恢复备份前",
     "manual": "手动备份",
     "replace": "整体替换前",
+    DAMAGED: "恢复前的损坏文件",
 }
 _NAME = re.compile(
     r"^branch-(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)\.(\d{6})-([a-z-]+?)(?:-(\d+))?\.json$"
@@ -85,27 +97,38 @@ def list_backups(data_dir: Path) -> list[Backup]:
 
 
 def backup_problem(path: Path) -> str | None:
-    """Why this file could not be restored (Chinese), or None when it is a good data file."""
-    try:
-        raw = orjson.loads(path.read_bytes())
-    except OSError as exc:
-        return f"无法读取（{exc.strerror}）"
-    except orjson.JSONDecodeError as exc:
-        return f"不是有效的 JSON（{exc}）"
-    problem = shape_problem(raw)
-    if problem:
-        return problem
-    if schema_version_of(raw) > SCHEMA_VERSION:
+    """Why this file could not be restored (Chinese), or None when it passes doctor's check."""
+    found = check_file(path)
+    if found.newer:
         return "由更新版本的 branchtui 写入"
-    return None
+    return found.problem
+
+
+def is_usable(backup: Backup) -> bool:
+    """Whether restoring ``backup`` would bring the branch back: good, and holding data."""
+    if backup.reason == DAMAGED:
+        return False
+    found = check_file(backup.path)
+    return found.problem is None and not found.newer and not found.empty
 
 
 def newest_good_backup(data_dir: Path) -> Backup | None:
-    """The newest backup that parses and has our shape."""
+    """The newest backup that passes doctor's check and holds data (最新可用)."""
     for backup in list_backups(data_dir):
-        if backup_problem(backup.path) is None:
+        if is_usable(backup):
             return backup
     return None
+
+
+def _holds_nothing(path: Path) -> bool:
+    """Whether the file is a branch with no data yet (cheap: only a small file is read; a
+    damaged one is not judged here)."""
+    try:
+        if path.stat().st_size > SMALL_FILE:
+            return False
+        return holds_nothing(orjson.loads(path.read_bytes()))
+    except (OSError, orjson.JSONDecodeError):
+        return False
 
 
 def link_backup(data_dir: Path, reason: str, now: dt.datetime | None = None) -> Backup | None:
@@ -141,16 +164,24 @@ def link_backup(data_dir: Path, reason: str, now: dt.datetime | None = None) -> 
     raise StoreError(f"无法在 {folder} 中创建备份文件。")
 
 
-def backups_to_keep(backups: list[Backup], now: dt.datetime) -> set[Path]:
-    """Rotation: the last 20, the newest of each of 30 days and of each of 12 months, and any
-    backup taken before a migration, import or restore during the last 30 days."""
-    newest_first = sorted(backups, key=lambda b: (b.taken, b.name), reverse=True)
-    keep = {b.path for b in newest_first[:KEEP_LAST]}
+def backups_to_keep(
+    backups: list[Backup], now: dt.datetime, *, good: Path | None = None
+) -> set[Path]:
+    """Rotation: the last 20, the newest of each of 30 days and of each of 12 months, any
+    backup taken before a migration, import or restore during the last 30 days, and ``good``
+    (the newest good backup) whatever its age. A damaged file a restore put aside is kept for
+    30 days but takes none of the other places, so it never pushes a good backup out."""
     first_day = now.date() - dt.timedelta(days=KEEP_DAYS - 1)
+    newest_first = sorted(backups, key=lambda b: (b.taken, b.name), reverse=True)
+    keep = {b.path for b in newest_first if b.reason == DAMAGED and b.taken.date() >= first_day}
+    if good is not None:
+        keep.add(good)
+    counted = [b for b in newest_first if b.reason != DAMAGED]
+    keep |= {b.path for b in counted[:KEEP_LAST]}
     months = {((now.year * 12 + now.month - 1) - i) for i in range(KEEP_MONTHS)}
     days_seen: set[dt.date] = set()
     months_seen: set[int] = set()
-    for backup in newest_first:
+    for backup in counted:
         day = backup.taken.date()
         month = backup.taken.year * 12 + backup.taken.month - 1
         if day >= first_day and day not in days_seen:
@@ -164,10 +195,23 @@ def backups_to_keep(backups: list[Backup], now: dt.datetime) -> set[Path]:
     return keep
 
 
-def rotate_backups(data_dir: Path, now: dt.datetime | None = None) -> list[Path]:
-    """Delete the backups rotation does not keep; returns what was deleted."""
+def rotate_backups(
+    data_dir: Path, now: dt.datetime | None = None, *, good: Backup | None = None
+) -> list[Path]:
+    """Delete the backups rotation does not keep; returns what was deleted.
+
+    ``good``: a backup the caller knows is the newest good one (the copy of a file the store
+    has just read whole); without it the newest good backup is found by checking them.
+    """
     backups = list_backups(data_dir)
-    keep = backups_to_keep(backups, now or dt.datetime.now())
+    # A copy of a branch with no data yet is no good backup: the older ones are looked at.
+    usable = good is not None and good.reason != DAMAGED and not _holds_nothing(good.path)
+    newest_good = good if usable else newest_good_backup(data_dir)
+    keep = backups_to_keep(
+        backups,
+        now or dt.datetime.now(),
+        good=newest_good.path if newest_good is not None else None,
+    )
     deleted = []
     for backup in backups:
         if backup.path not in keep:
@@ -177,12 +221,22 @@ def rotate_backups(data_dir: Path, now: dt.datetime | None = None) -> list[Path]
 
 
 def make_backup(data_dir: Path, reason: str = "manual") -> Backup:
-    """Take a backup now (``branchtui backup``)."""
+    """Take a backup now (``branchtui backup``); a file that fails doctor's check is refused,
+    so that its copies never take the places of good backups."""
+    current = data_dir / DATA_FILE
+    found = check_file(current)
+    if found.problem is not None:
+        good = newest_good_backup(data_dir)
+        offer = f"最新的完好备份是 {good.name}（{good.label}）" if good else "没有可用的备份"
+        raise StoreError(f"数据文件已损坏，未备份：{found.problem}。{offer}。")
+    if found.empty:
+        raise StoreError(f"数据目录 {data_dir} 中还没有支部数据，无需备份。")
     with write_lock(data_dir):
         backup = link_backup(data_dir, reason)
         if backup is None:
             raise StoreError(f"数据目录 {data_dir} 中还没有支部数据，无需备份。")
-        rotate_backups(data_dir)
+        # Checked just now; another session's replace since then was of a file it had read whole.
+        rotate_backups(data_dir, good=backup)
     return backup
 
 
@@ -198,7 +252,8 @@ def find_backup(data_dir: Path, name: str | Path) -> Backup:
 
 
 def restore(data_dir: Path, backup: Backup | str | Path) -> Backup | None:
-    """Put ``backup`` back as branch.json; the current file is kept as a backup first (returned)."""
+    """Put ``backup`` back as branch.json; the current file is kept as a backup first (returned;
+    a damaged one is kept as ``damaged``, which never takes a good backup's place)."""
     chosen = backup if isinstance(backup, Backup) else find_backup(data_dir, backup)
     problem = backup_problem(chosen.path)
     if problem:
@@ -206,7 +261,8 @@ def restore(data_dir: Path, backup: Backup | str | Path) -> Backup | None:
     payload = chosen.path.read_bytes()
     current = data_dir / DATA_FILE
     with write_lock(data_dir):
-        kept = link_backup(data_dir, "before-restore")
+        damaged = current.exists() and check_file(current).problem is not None
+        kept = link_backup(data_dir, DAMAGED if damaged else "before-restore")
         write_atomic(current, payload, file_mode(data_dir, current))
         rotate_backups(data_dir)
     return kept

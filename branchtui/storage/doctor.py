@@ -5,30 +5,15 @@ from __future__ import annotations
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import orjson
-
-from branchtui.domain.codec import decode_many
-from branchtui.domain.decode_errors import DecodeError
-from branchtui.domain.records import TABLES, BranchData
 from branchtui.storage.atomic import temp_pattern
-from branchtui.storage.backups import list_backups, newest_good_backup
-from branchtui.storage.errors import CorruptFileError
-from branchtui.storage.layout import RepeatedKeyError, assemble, cut
+from branchtui.storage.backups import DAMAGED, backup_problem, list_backups, newest_good_backup
+from branchtui.storage.file_check import check_file
 from branchtui.storage.locations import DATA_FILE
 from branchtui.storage.lock import is_locked
-from branchtui.storage.migrations import BRANCH_TABLE, SCHEMA_VERSION, migrate, schema_version_of
+from branchtui.storage.migrations import SCHEMA_VERSION
 from branchtui.storage.modes import PRIVATE_FILE, PRIVATE_FOLDER, SHARED_FILE, SHARED_FOLDER
 from branchtui.storage.references import dangling_references
-from branchtui.storage.strict_json import repeated_key
-from branchtui.storage.validate import (
-    record_type,
-    repeated_key_problem,
-    shape_problem,
-    unreadable_record,
-    whole_file_repeat,
-)
 
 OK, WARNING, ERROR = "ok", "warning", "error"
 LEVEL_LABELS = {OK: "正常", WARNING: "注意", ERROR: "错误"}
@@ -113,46 +98,26 @@ def _modes(folder: Path) -> list[Finding]:
 
 
 def _data_file(path: Path) -> list[Finding]:
-    try:
-        payload = path.read_bytes()
-    except OSError as exc:
-        return [Finding(ERROR, f"无法读取 {path}（{exc.strerror}）。")]
-    try:
-        raw, repeat = _parsed(payload)
-    except (orjson.JSONDecodeError, UnicodeDecodeError):
-        return [_corrupt(path, "不是有效的 JSON（内容不完整或有语法错误）")]
-    except RepeatedKeyError as exc:
-        return [_corrupt(path, repeated_key_problem(exc))]
-    if repeat is not None:
-        return [_corrupt(path, repeat)]
-    problem = shape_problem(raw)
-    if problem:
-        return [_corrupt(path, problem)]
-    version = schema_version_of(raw)
-    findings = []
-    if version > SCHEMA_VERSION:
+    found = check_file(path)
+    if found.newer:
         return [
             Finding(
                 WARNING,
-                f"数据文件由更新版本的 branchtui 写入（数据版本 {version}，本程序支持 {SCHEMA_VERSION}），"
-                "只能以只读方式打开；请升级 branchtui。",
+                f"数据文件由更新版本的 branchtui 写入（数据版本 {found.version}，本程序支持 "
+                f"{SCHEMA_VERSION}），只能以只读方式打开；请升级 branchtui。",
             )
         ]
-    if version < SCHEMA_VERSION:
+    findings = []
+    if found.version < SCHEMA_VERSION:
         findings.append(
             Finding(
                 WARNING,
-                f"数据版本 {version} 较旧，下次打开时会先备份，再升级到第 {SCHEMA_VERSION} 版。",
+                f"数据版本 {found.version} 较旧，下次打开时会先备份，再升级到第 {SCHEMA_VERSION} 版。",
             )
         )
-        try:
-            raw = migrate(raw)
-        except CorruptFileError as exc:
-            return [*findings, _corrupt(path, exc.message)]
-    try:
-        data = _records(raw)
-    except _Unreadable as exc:
-        return [*findings, _corrupt(path, exc.problem)]
+    if found.problem is not None or found.data is None:
+        return [*findings, _corrupt(path, found.problem or "无法读取")]
+    data = found.data
     dangling = dangling_references(data)
     for line in dangling[:SHOWN_REFERENCES]:
         findings.append(Finding(WARNING, f"{line}。"))
@@ -171,40 +136,6 @@ def _data_file(path: Path) -> list[Finding]:
     return findings
 
 
-def _parsed(payload: bytes) -> tuple[Any, str | None]:
-    """The file as the store reads it, and what key is written twice (None when none is)."""
-    layout = cut(payload)
-    if layout is not None:
-        return assemble(payload, layout, {}, {})[0], None
-    raw = orjson.loads(payload)
-    repeated = repeated_key(payload)
-    return raw, None if repeated is None else whole_file_repeat(raw, repeated)
-
-
-class _Unreadable(Exception):
-    def __init__(self, problem: str) -> None:
-        super().__init__(problem)
-        self.problem = problem
-
-
-def _records(raw: dict[str, Any]) -> BranchData:
-    """Every record decoded as the store does; _Unreadable names the first that does not read."""
-
-    def decoded(name: str) -> list[Any]:
-        docs = list((raw.get(name) or {}).values())
-        try:
-            return decode_many(record_type(name), docs)
-        except DecodeError as exc:
-            position = getattr(exc, "position", 0)
-            raise _Unreadable(unreadable_record(name, position + 1, docs[position], exc)) from exc
-
-    branches = decoded(BRANCH_TABLE)
-    return BranchData(
-        branch=branches[0] if branches else None,
-        tables={name: decoded(name) for name in TABLES},
-    )
-
-
 def _corrupt(path: Path, problem: str) -> Finding:
     good = newest_good_backup(path.parent)
     offer = (
@@ -221,6 +152,11 @@ def _backups(folder: Path) -> list[Finding]:
         return [Finding(WARNING, "还没有任何备份；第一次保存时会自动创建。")]
     good = newest_good_backup(folder)
     if good is None:
+        damaged = sum(1 for b in backups if b.reason == DAMAGED or backup_problem(b.path))
+        if not damaged:
+            return [
+                Finding(WARNING, f"共有 {len(backups)} 个备份，都不含支部数据，没有可恢复的备份。")
+            ]
         return [Finding(ERROR, f"共有 {len(backups)} 个备份，但没有一个是完好的。")]
     return [
         Finding(OK, f"共有 {len(backups)} 个备份，最新的完好备份：{good.name}（{good.label}）。")

@@ -317,7 +317,8 @@ class Store:
         if self._stat() != self._stamp:
             raise ConflictError("数据文件在保存时被其他程序改动，本次修改未保存，请刷新后重试。")
         mode = file_mode(self.data_dir, self.path)
-        backups.link_backup(self.data_dir, reason)
+        # A copy of the file this store read whole: the newest good backup, for the rotation.
+        linked = backups.link_backup(self.data_dir, reason)
         write_atomic(self.path, payload, mode)
         self._stamp = self._stat()
         migrated = self._file_version < SCHEMA_VERSION
@@ -338,7 +339,7 @@ class Store:
         self._snapshot = None
         # The commit is already durable; a failed clean-up of old backups must not undo it.
         with contextlib.suppress(OSError):
-            backups.rotate_backups(self.data_dir)
+            backups.rotate_backups(self.data_dir, good=linked)
 
     def replace_all(self, data: BranchData, *, reason: str = "replace") -> None:
         """Replace the whole content with ``data`` in one commit (demo, import bundle)."""

@@ -88,3 +88,34 @@ def test_restore_of_an_unknown_backup_is_one_line(cli, one_line, branch: Path) -
     result = cli("restore", "branch-nonexistent.json")
     assert result.code == 1
     assert "branch-nonexistent.json" in one_line(result.err)
+
+
+def test_backup_of_a_damaged_file_is_refused_and_keeps_the_good_backups(
+    cli, one_line, branch: Path, data_dir: Path
+) -> None:
+    """A daily cron job on a damaged file: every run refused, no good backup pushed out."""
+    truncate(data_dir)
+    before = sorted(p.name for p in (data_dir / "backups").iterdir())
+    for _ in range(25):
+        result = cli("backup")
+        assert result.code == 1
+    line = one_line(result.err)
+    assert "已损坏" in line and "未备份" in line and branch.name in line
+    assert sorted(p.name for p in (data_dir / "backups").iterdir()) == before
+    listing = cli("restore").out
+    assert f"{branch.name}  " in listing
+    marked = [row for row in listing.splitlines() if "最新可用" in row]
+    assert len(marked) == 1 and branch.name in marked[0]
+
+
+def test_restore_does_not_offer_the_backup_of_an_empty_folder(
+    cli, tmp_path: Path, data_dir: Path
+) -> None:
+    """Importing into a new folder backs up its empty file: listed, never 最新可用."""
+    assert cli("init", "--name", NAME, "--data", str(tmp_path / "source")).code == 0
+    bundle = tmp_path / "bundle.json"
+    assert cli("export", "bundle", str(bundle), "--data", str(tmp_path / "source")).code == 0
+    data_dir.mkdir()
+    assert cli("import", "bundle", str(bundle)).code == 0
+    listing = cli("restore").out
+    assert "导入前" in listing and "最新可用" not in listing
