@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import grp
 import os
 import stat
 from pathlib import Path
 
 from branchtui.storage.errors import StoreError
+from branchtui.storage.locations import DATA_FILE
 
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
@@ -47,6 +49,30 @@ def ensure_folder(folder: Path) -> Path:
         return folder
     # chmod after mkdir: the umask would otherwise strip the group bits.
     os.chmod(folder, SHARED_FOLDER if shared else PRIVATE_FOLDER)
+    return folder
+
+
+# What the program itself may have put in a data folder before its data file exists.
+_OWN_FOLDERS = frozenset({"backups", "logs", "drafts"})
+
+
+def claim_folder(folder: Path) -> Path:
+    """The folder a new branch's data file goes into, with the modes of a data folder.
+
+    A missing folder is created (ensure_folder). An existing one the user made for it (with
+    ``mkdir``, under their umask) gets 0700 — or 2770 when setgid for a shared group — as long
+    as nothing but the program's own files is in it: a folder holding other things (``--data
+    ~``) keeps its modes, and doctor names them. A folder owned by another user is left as it is.
+    """
+    if not folder.is_dir():
+        return ensure_folder(folder)
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return folder
+    if all(name.startswith(DATA_FILE) or name in _OWN_FOLDERS for name in names):
+        with contextlib.suppress(PermissionError):
+            os.chmod(folder, SHARED_FOLDER if is_shared(folder) else PRIVATE_FOLDER)
     return folder
 
 

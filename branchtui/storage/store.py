@@ -60,7 +60,7 @@ from branchtui.storage.migrations import (
     new_meta,
     schema_version_of,
 )
-from branchtui.storage.modes import ensure_folder, file_mode
+from branchtui.storage.modes import claim_folder, file_mode
 from branchtui.storage.tinydb_backend import BranchDB
 from branchtui.storage.transaction import Transaction
 from branchtui.storage.validate import (
@@ -133,7 +133,7 @@ class Store:
         return store.snapshot()
 
     def _create(self) -> None:
-        ensure_folder(self.data_dir)
+        claim_folder(self.data_dir)
         with write_lock(self.data_dir):
             if not self.path.exists():
                 write_atomic(self.path, dumps(empty_file()), file_mode(self.data_dir))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -195,3 +197,12 @@ def test_dates_are_read_like_in_the_tui_with_the_fixed_today(cli, data_dir: Path
     # BRANCHTUI_TODAY=2026-11-27 (conftest) supplies the year of a date typed without one.
     assert cli("init", "--name", NAME, "--term-start", "3月1日").code == 0
     assert [t.start for t in branch_of(data_dir).terms] == [dt.date(2026, 3, 1)]
+
+
+def test_init_in_an_empty_folder_made_with_mkdir_makes_it_private(cli, data_dir: Path) -> None:
+    data_dir.mkdir()
+    os.chmod(data_dir, 0o755)
+    assert cli("init", "--name", "中共测试党支部").code == 0
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    doctor = cli("doctor")
+    assert doctor.code == 0 and "权限是" not in doctor.out

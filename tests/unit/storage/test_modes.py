@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from branchtui.domain.records import Member
+from branchtui.storage.bundle import export_bundle, import_bundle
+from branchtui.storage.doctor import WARNING, doctor
 from branchtui.storage.modes import share_folder
 from branchtui.storage.store import Store
 
@@ -63,3 +65,33 @@ def test_sharing_with_an_unknown_group_says_so(data_dir: Path) -> None:
     Store.open(data_dir, create=True)
     with pytest.raises(Exception, match="找不到用户组"):
         share_folder(data_dir, "没有这个组")
+
+
+def test_a_folder_made_with_mkdir_gets_the_data_folder_modes_on_import(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """``mkdir`` leaves 0755 (umask 022); importing a bundle into it makes it a data folder."""
+    source = Store.open(tmp_path / "source", create=True)
+    source.add(Member(name="张三"))
+    bundle = export_bundle(source, tmp_path / "bundle.json")
+    data_dir.mkdir(mode=0o755)
+    os.chmod(data_dir, 0o755)
+    import_bundle(bundle, data_dir)
+    assert _mode(data_dir) == 0o700
+    assert not [f for f in doctor(data_dir) if f.level == WARNING and "权限" in f.message]
+
+
+def test_a_setgid_folder_made_for_a_shared_branch_gets_2770(data_dir: Path) -> None:
+    data_dir.mkdir()
+    os.chmod(data_dir, 0o2775)
+    Store.open(data_dir, create=True)
+    assert _mode(data_dir) == 0o2770
+    assert _mode(data_dir / "branch.json") == 0o660
+
+
+def test_a_folder_holding_other_things_keeps_its_modes(data_dir: Path) -> None:
+    data_dir.mkdir()
+    os.chmod(data_dir, 0o755)
+    (data_dir / "notes.txt").write_text("not ours")
+    Store.open(data_dir, create=True)
+    assert _mode(data_dir) == 0o755
