@@ -34,10 +34,12 @@ def entry_rank(entry: PaletteEntry, query: str) -> int | None:
     """The entry's rank for ``query`` (lower is better; None: not a match).
 
     The title is matched by Chinese, pinyin or initials, and each half of "区域：功能" on its
-    own too, so ``dk`` finds 党课 wherever it stands; the help text only by Chinese words.
+    own too, so ``dk`` finds 党课 wherever it stands; so are the entry's keywords (``kaichu``
+    finds 移除党员 by 开除党籍); the help text only by Chinese words.
     """
     ranks = [match_rank(entry.title, query)]
     ranks += [match_rank(part, query) for part in entry.title.split("：")]
+    ranks += [match_rank(word, query) for word in entry.keywords]
     found = [r for r in ranks if r is not None]
     if found:
         return min(found)

@@ -24,6 +24,7 @@ from branchtui.tui.screens.dashboard import DashboardScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.member_form import MemberForm
 from branchtui.tui.screens.obligation_detail import ObligationDetail
+from branchtui.tui.screens.remove_member import RemoveMemberDialog
 from branchtui.tui.screens.roster import RosterScreen
 from branchtui.tui.screens.talks import TalksScreen
 from branchtui.tui.screens.wizards.election import ElectionWizard
@@ -116,6 +117,8 @@ async def test_settling_a_duty_opens_its_screen_inside_its_area(
         ("dangyuanmingce", RosterScreen),
         # The screen 谈心谈话 ranks above its action "谈话记录按年份筛选", which starts with 谈话.
         ("tanhua", TalksScreen),
+        # 移除党员 by one of its reasons (开除党籍), declared as its keywords.
+        ("kaichu", RemoveMemberDialog),
     ],
 )
 async def test_palette_finds_screens_by_pinyin_and_initials(

@@ -126,3 +126,21 @@ def test_a_register_without_dates_has_no_year_key(spec: ScreenSpec) -> None:
         return
     has_year_key = any(a.action == "choose_year" for a in spec.actions)
     assert has_year_key == (register.date_field is not None)
+
+
+@pytest.mark.parametrize("typed", ["kaichu", "kcdj", "开除", "出党", "chudang", "tuidang", "去世"])
+def test_the_palette_finds_removing_a_member_by_the_reasons(typed: str) -> None:
+    """移除党员 is found by its reasons (开除党籍, 自行脱党 …) and 出党, from its declaration."""
+    from branchtui.tui.commands import ranked_entries
+
+    best, _ = ranked_entries(list(palette_entries()), typed)[0]
+    assert best.title == "党员名册：移除党员" and best.action == "remove"
+
+
+def test_removal_keywords_name_every_removal_reason() -> None:
+    from branchtui.domain.erasure import ENTRY_ERROR_LABEL
+    from branchtui.domain.records.people import REMOVAL_REASONS
+
+    (remove,) = [a for a in SCREEN_BY_ID["roster"].actions if a.id == "roster-remove"]
+    reasons = {label for code, label in REMOVAL_REASONS.items() if code != "other"}
+    assert reasons | {ENTRY_ERROR_LABEL} <= set(remove.keywords)

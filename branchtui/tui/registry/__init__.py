@@ -179,6 +179,7 @@ class PaletteEntry:
     area: str | None = None  # switch to this area's menu …
     screen: str | None = None  # … open this screen …
     action: str | None = None  # … and run this action on it (or on the app when no screen)
+    keywords: tuple[str, ...] = ()  # other words it is found by
 
 
 def palette_entries() -> Iterator[PaletteEntry]:
@@ -187,7 +188,12 @@ def palette_entries() -> Iterator[PaletteEntry]:
         if area.id != "dashboard":
             yield PaletteEntry(f"切换到：{area.title}", area.help, area=area.id)
         for screen in area.screens:
-            yield PaletteEntry(f"{area.title}：{screen.title}", screen.help, screen=screen.id)
+            yield PaletteEntry(
+                f"{area.title}：{screen.title}",
+                screen.help,
+                screen=screen.id,
+                keywords=screen.keywords,
+            )
             for action in screen.actions:
                 if action.palette:
                     yield PaletteEntry(
@@ -195,6 +201,7 @@ def palette_entries() -> Iterator[PaletteEntry]:
                         action.help,
                         screen=screen.id,
                         action=action.action,
+                        keywords=action.keywords,
                     )
     for action in APP_ACTIONS:
         if action.palette:

@@ -46,7 +46,24 @@ ROSTER = ScreenSpec(
         ActionSpec("roster-add", "a", "新增", "新增党员", "登记一名党员", "add"),
         ActionSpec("roster-edit", "e", "编辑", "编辑党员", "修改选中党员的信息", "edit"),
         ActionSpec(
-            "roster-remove", "d", "移除", "移除党员", "转出、去世等，保留为历史记录", "remove"
+            "roster-remove",
+            "d",
+            "移除",
+            "移除党员",
+            "转出、去世、自行脱党、开除党籍等，保留为历史记录",
+            "remove",
+            # The reasons of a removal (REMOVAL_REASONS, 录入错误) and the words for leaving.
+            keywords=(
+                "转出组织关系",
+                "去世",
+                "自行脱党",
+                "开除党籍",
+                "停止党籍",
+                "录入错误",
+                "出党",
+                "除名",
+                "退党",
+            ),
         ),
         ActionSpec(
             "roster-search", "slash", "搜索", "搜索党员", "按姓名、拼音、首字母搜索", "search"

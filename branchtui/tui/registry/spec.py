@@ -21,7 +21,9 @@ class ActionSpec:
     ``action`` is the Textual action run on the screen (``"add"``, ``"shift_days(-1)"``).
     ``group`` joins keys under one Footer label (``"前后一天"``) to save room at 80 columns.
     ``palette`` is False only for keys that make no sense away from their widget (leaving a
-    search box); such a key still has its Chinese help.
+    search box); such a key still has its Chinese help. ``keywords`` are other words a user
+    may look for it by (开除党籍 for 移除党员): the palette finds them by Chinese, pinyin and
+    initials like the title.
     """
 
     id: str
@@ -35,6 +37,7 @@ class ActionSpec:
     palette: bool = True
     key_display: str | None = None
     priority: bool = False
+    keywords: tuple[str, ...] = ()
 
     def binding(self) -> Binding:
         return Binding(
@@ -67,6 +70,7 @@ class ScreenSpec:
     ``factory`` is ``"module:Class"``, imported only when the screen is first opened so that
     start-up stays lean. ``key`` opens it from its area's menu. ``settles`` lists the catalogue
     targets (``screen:<name>`` in domain/obligations/catalogue.py) this screen settles.
+    ``keywords``: other words the palette finds the screen by (as ActionSpec's).
     """
 
     id: str
@@ -77,6 +81,7 @@ class ScreenSpec:
     factory: str
     actions: tuple[ActionSpec, ...] = ()
     settles: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
 
     @property
     def keys(self) -> tuple[ActionSpec, ...]:
