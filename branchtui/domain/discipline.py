@@ -3,7 +3,9 @@
 The steps go 谈话提醒, 批评教育, 警示诫勉, 组织处置, 停止党籍 and end, for some, in an exit:
 自行脱党 (NAT-5: six months without good reason of not paying dues, not attending, not doing
 assigned work) or 开除党籍. An exit closes the case and takes the member off the roster, with
-the reason and date, in the same commit (domain/exits.py).
+the reason and date, in the same commit (domain/exits.py). 停止党籍 takes her off the roster
+too (the same change as the lost-contact register's and the roster's, domain/lost_contact.py)
+and leaves the case open for what follows.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import datetime as dt
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import format_date
 from branchtui.domain.exits import member_exit
-from branchtui.domain.lapse import lapse_of
+from branchtui.domain.lapse import quit_warning
+from branchtui.domain.lost_contact import suspend_membership
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, CaseStep, DisciplineCase
 from branchtui.domain.records.education import DISCIPLINE_STEPS
@@ -61,19 +64,18 @@ def step_warnings(
 ) -> dict[str, str]:
     """What an added step will also do, said before it is saved; and, for 自行脱党, when the
     member has not yet gone NAT-5's months without paying dues or attending."""
-    if step.step not in EXIT_STEPS:
-        return {}
     member = data.find("members", case.member_id)
     name = member.name if member is not None else "该党员"
+    active = member is not None and member.removed is None
+    if step.step == "suspend" and active:
+        return {"step": f"保存后将{name}从党员名册移出（停止党籍），案件继续处置"}
+    if step.step not in EXIT_STEPS:
+        return {}
     notes = [f"保存后将结案，并将{name}从党员名册移出（{step_label(step.step)}）"]
-    if step.step == "quit" and member is not None and isinstance(step.date, dt.date):
-        lapse = lapse_of(member, data, step.date, profile)
-        if lapse.level != "due":
-            notes.insert(
-                0,
-                f"按自行脱党处理须连续{lapse.lapse_at}个月未尽党员义务，"
-                f"{name}目前最长连续{lapse.worst}个月（NAT-5）",
-            )
+    if step.step == "quit" and member is not None and active and isinstance(step.date, dt.date):
+        missing = quit_warning(member, data, step.date, profile)
+        if missing:
+            notes.insert(0, missing)
     return {"step": "；".join(notes)}
 
 
@@ -83,6 +85,11 @@ def add_step(data: BranchData, case: DisciplineCase, step: CaseStep) -> RecordCh
     steps = sorted([*case.steps, step], key=lambda s: s.date)
     after = dataclasses.replace(case, steps=steps)
     reason = EXIT_STEPS.get(step.step)
+    if step.step == "suspend":
+        note = f"停止党籍：{case.reason}"
+        return RecordChanges(updates=(after,)) + suspend_membership(
+            data, case.member_id, step.date, note
+        )
     if reason is None:
         return RecordChanges(updates=(after,))
     label = step_label(step.step)

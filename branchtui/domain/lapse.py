@@ -92,6 +92,19 @@ def lapse_of(
     )
 
 
+def quit_warning(member: Member, data: BranchData, on: dt.date, profile: Profile) -> str:
+    """NAT-5: why treating ``member`` as 自行脱党 on ``on`` is not (yet) founded — she has not
+    gone the profile's months in a row without dues, organizational life or assigned work —
+    or '' when she has. Said by the discipline case's step and by the roster's 移除党员."""
+    lapse = lapse_of(member, data, on, profile)
+    if lapse.level == "due":
+        return ""
+    return (
+        f"按自行脱党处理须连续{lapse.lapse_at}个月未尽党员义务，"
+        f"{member.name}目前最长连续{lapse.worst}个月（NAT-5）"
+    )
+
+
 def lapses(
     data: BranchData,
     on: dt.date,

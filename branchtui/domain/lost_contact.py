@@ -1,8 +1,13 @@
 """失联党员 (NAT-6): the next step of a lost contact and what recording each step does.
 
 Lost 6 months or more and still not found → 停止党籍; still no contact 2 years after the
-suspension → removed as 自行脱党 (党员教育管理工作条例 2019). The months and years are the
-profile's. Removal takes the member off the roster in the same commit (domain/exits.py).
+suspension → removed as 自行脱党 (党员教育管理工作条例 2019 §31: "停止党籍2年后仍然没有取得
+联系的，按照自行脱党予以除名"). The months and years are the profile's.
+
+停止党籍 takes the member off the roster (reason 停止党籍, kept as history): she no longer
+takes part in organizational life, pays no dues and is not counted. Recorded here or from the
+roster, it is one change (``suspend_membership``) to the member and her open record; the
+removal two years later keeps her off the roster with the reason 自行脱党 (domain/exits.py).
 """
 
 from __future__ import annotations
@@ -41,6 +46,12 @@ class NextStep:
 def is_open(case: LostContact) -> bool:
     """Still lost: neither found again nor removed."""
     return case.found is None and case.removed is None
+
+
+def open_case(data: BranchData, member_id: str) -> LostContact | None:
+    """The member's lost-contact record still open (the latest, should there be several)."""
+    found = [c for c in data.lost_contacts if c.member_id == member_id and is_open(c)]
+    return max(found, key=lambda c: c.since) if found else None
 
 
 def next_step(case: LostContact, profile: Profile) -> NextStep | None:
@@ -93,14 +104,49 @@ def early_note(case: LostContact, kind: StepKind, day: dt.date, profile: Profile
     return f"停止党籍未满{profile.lost_contact_removal_years}年（{format_date(step.due)}满）"
 
 
+def suspend_membership(
+    data: BranchData, member_id: str, day: dt.date, note: str = ""
+) -> RecordChanges:
+    """NAT-6 停止党籍 on ``day``, from the lost-contact register or the roster alike: the
+    member leaves the roster (reason 停止党籍, kept as history) and her open lost-contact record
+    records the suspension, in one change. ``note`` is the roster's 移出说明 (said from the
+    record when empty)."""
+    return _suspended(data, open_case(data, member_id), member_id, day, note)
+
+
+def remove_as_quit(data: BranchData, member_id: str, day: dt.date, note: str = "") -> RecordChanges:
+    """NAT-6's last step on ``day``: the open record is closed as 除名 and the member, off the
+    roster since her suspension, is recorded as 自行脱党 (one change)."""
+    return _removed(data, open_case(data, member_id), member_id, day, note)
+
+
 def record_step(data: BranchData, case: LostContact, kind: StepKind, day: dt.date) -> RecordChanges:
-    """The case with the step recorded; removal also takes the member off the roster
-    (reason 自行脱党), in the same commit."""
+    """The case with the step recorded, and the member with it, in the same commit:
+    停止党籍 takes her off the roster, 除名 records her as 自行脱党."""
     if kind == "suspend":
-        return RecordChanges(updates=(dataclasses.replace(case, suspended=day),))
+        return _suspended(data, case, case.member_id, day, "")
+    return _removed(data, case, case.member_id, day, "")
+
+
+def _suspended(
+    data: BranchData, case: LostContact | None, member_id: str, day: dt.date, note: str
+) -> RecordChanges:
+    changes = RecordChanges()
+    if case is not None and case.suspended is None:
+        changes = RecordChanges(updates=(dataclasses.replace(case, suspended=day),))
+        note = note or f"自{format_date(case.since)}失去联系，经多方查找仍无联系，停止党籍"
+    return changes + member_exit(data, member_id, "suspended", day, note or "停止党籍")
+
+
+def _removed(
+    data: BranchData, case: LostContact | None, member_id: str, day: dt.date, note: str
+) -> RecordChanges:
+    if case is None:
+        return member_exit(data, member_id, "quit", day, note or "按自行脱党除名")
+    since = format_date(case.suspended) if case.suspended is not None else "（未记录）"
+    note = note or f"失联党员，{since}停止党籍后仍无联系，按自行脱党除名"
     removed = dataclasses.replace(case, removed=day)
-    note = f"失联党员，{format_date(case.suspended)}停止党籍后仍无联系，按自行脱党除名"
-    return RecordChanges(updates=(removed,)) + member_exit(data, case.member_id, "quit", day, note)
+    return RecordChanges(updates=(removed,)) + member_exit(data, member_id, "quit", day, note)
 
 
 def record_found(case: LostContact, day: dt.date) -> RecordChanges:

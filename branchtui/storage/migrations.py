@@ -31,6 +31,9 @@ Version 10: a meeting's amendment records the time of day and the login name tha
 Version 11: a member may hold the months her probation was extended
             (``probation_extension_months``, NAT-3) when no development file keeps them. Older
             documents read as they are; an older program could not read the new field.
+Version 12: 停止党籍 takes a member off the roster (NAT-6). A member whose open lost-contact
+            record says she was suspended, but who is still on the roster (recorded before),
+            leaves it on the day of the suspension, reason ``suspended``, as if recorded now.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ from branchtui.domain.codec import omit_defaults
 from branchtui.domain.records import TABLES
 from branchtui.storage.errors import CorruptFileError
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 META = "_meta"
 BRANCH_TABLE = "branch"
 
@@ -237,3 +240,46 @@ NOTHING_TO_REWRITE = {
 }
 for _version in NOTHING_TO_REWRITE:
     step(_version)(dict)  # a copy: the input is not modified
+
+
+def _suspended_days(raw: dict[str, Any]) -> dict[str, str]:
+    """Member id → the day of the suspension, for each open lost-contact record that has one."""
+    table = raw.get("lost_contacts")
+    docs = table.values() if isinstance(table, dict) else ()
+    return {
+        doc["member_id"]: doc["suspended"]
+        for doc in docs
+        if isinstance(doc, dict)
+        and isinstance(doc.get("member_id"), str)
+        and isinstance(doc.get("suspended"), str)
+        and not doc.get("found")
+        and not doc.get("removed")
+    }
+
+
+@step(11)
+def suspended_off_the_roster(raw: dict[str, Any]) -> dict[str, Any]:
+    """v11 → v12: a member suspended on her lost-contact record leaves the roster that day."""
+    out: dict[str, Any] = dict(raw)
+    days = _suspended_days(raw)
+    table = raw.get("members")
+    if days and isinstance(table, dict):
+        out["members"] = {
+            key: _suspended(doc, days) if isinstance(doc, dict) else doc
+            for key, doc in table.items()
+        }
+    out[META] = new_meta(12)
+    return out
+
+
+def _suspended(doc: dict[str, Any], days: dict[str, str]) -> dict[str, Any]:
+    member_id = doc.get("id")
+    day = days.get(member_id) if isinstance(member_id, str) else None
+    if day is None or doc.get("removed"):
+        return doc
+    return {
+        **doc,
+        "removed": day,
+        "removed_reason": "suspended",
+        "removed_note": "失联党员，经多方查找仍无联系，停止党籍",
+    }

@@ -178,7 +178,9 @@ async def test_suspension_then_removal_settle_nat_6_and_the_member_leaves_the_ro
         await settle(pilot, lambda: "已逾期" not in text(app, "#register-duties"))
     data = read_file(edu_dir)
     zheng, sun = data.find("members", "m10"), data.find("members", "m11")
-    assert zheng.removed is None and data.find("lost_contacts", "lc1").suspended == today
+    # 停止党籍 takes 郑丽 off the roster, in the same commit as her record (NAT-6).
+    assert (zheng.removed, zheng.removed_reason) == (today, "suspended")
+    assert data.find("lost_contacts", "lc1").suspended == today
     assert (sun.removed, sun.removed_reason) == (today, "quit")
     assert "按自行脱党除名" in sun.removed_note
     assert data.find("lost_contacts", "lc2").removed == today

@@ -1,8 +1,9 @@
 """失联党员 (NAT-6): who was lost since when, the efforts to find them, and the next step.
 
 The next step and its date come from domain/lost_contact.py (6 months → 停止党籍, 2 years
-after → 按自行脱党除名). Each step is recorded by its key with a date: s 停止党籍, x 除名
-(the member leaves the roster with that reason and date, in the same commit), d 恢复联系.
+after → 按自行脱党除名). Each step is recorded by its key with a date: s 停止党籍 (the member
+leaves the roster, reason 停止党籍, in the same commit — as 名册's 移除 does), x 除名 (she is
+recorded as 自行脱党), d 恢复联系.
 """
 
 from __future__ import annotations
@@ -147,11 +148,20 @@ class LostContactScreen(RegisterScreen):
         step: StepKind = kind
         early = early_note(case, step, day, self.profile)
         what = f"{format_date(day)}{STEP_TITLES[kind]}：{self._person(case)}"
-        if step == "remove":
+        member = self.data.find("members", case.member_id)
+        if step == "suspend":
+            what += "，并移出党员名册"
+        elif member is not None and member.removed is None:
             what += "，并移出党员名册（原因：自行脱党）"
+        else:
+            what += "，名册中记为自行脱党"
         title = f"{early}，仍要记录？" if early else f"记录{STEP_TITLES[kind]}？"
         changes = record_step(self.data, case, step, day)
-        done = "已记录停止党籍" if step == "suspend" else "已除名，并从党员名册移出"
+        done = (
+            "已记录停止党籍，并从党员名册移出"
+            if step == "suspend"
+            else "已除名，名册中记为自行脱党"
+        )
         choices = {"no": "不记录，返回", "yes": f"确认：{what}"}
         self.app.push_screen(ChoicePrompt(title, choices), self._answered(changes, done))
 

@@ -133,16 +133,25 @@ def test_recording_suspension_then_removal_takes_the_member_off_the_roster(data)
     group = add_group(data, "第一党小组", [m], leader_id=m.id)
     case = add(data, LostContact(member_id=m.id, since=D(2024, 1, 1)))
     assert step_problem(case, "remove", ON, ON) == "须先停止党籍，满2年仍无联系的才能除名"
-    (suspended,) = record_step(data, case, "suspend", D(2024, 7, 1)).updates
+    suspended, member_suspended, group_after = record_step(
+        data, case, "suspend", D(2024, 7, 1)
+    ).updates
     assert suspended.suspended == D(2024, 7, 1)
-    assert m.removed is None  # 停止党籍 is not an exit
-    assert step_problem(suspended, "suspend", ON, ON) == "已于2024-07-01停止党籍"
-    changes = record_step(data, suspended, "remove", ON)
-    case_after, member_after, group_after = changes.updates
-    assert case_after.removed == ON
-    assert (member_after.removed, member_after.removed_reason) == (ON, "quit")
-    assert "按自行脱党除名" in member_after.removed_note
+    # 停止党籍 takes her off the roster (no organizational life, no dues), kept as history.
+    assert (member_suspended.removed, member_suspended.removed_reason) == (
+        D(2024, 7, 1),
+        "suspended",
+    )
     assert group_after.id == group.id and group_after.leader_id is None
+    assert step_problem(suspended, "suspend", ON, ON) == "已于2024-07-01停止党籍"
+    data.lost_contacts[:] = [suspended]
+    data.members[:] = [member_suspended]
+    changes = record_step(data, suspended, "remove", ON)
+    case_after, member_after = changes.updates
+    assert case_after.removed == ON
+    # She left the roster on the day of the suspension; 除名 makes it 自行脱党.
+    assert (member_after.removed, member_after.removed_reason) == (D(2024, 7, 1), "quit")
+    assert "按自行脱党除名" in member_after.removed_note
     assert next_step(case_after, PROFILE) is None
 
 
