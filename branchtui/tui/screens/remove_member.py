@@ -1,4 +1,10 @@
-"""Removing a member: why and when; the record stays as history (removed, removed_reason)."""
+"""Removing a member: why and when; the record stays as history (removed, removed_reason).
+
+What a reason needs first and what the removal changes are domain/removal.py's: 停止党籍 and
+自行脱党 go through the lost-contact register's and the discipline cases' own functions, so a
+decision taken here is the same change as one taken there. The reason's note (an error that
+stops the save, or 注意：… to know before it) is shown under the reason as it is chosen.
+"""
 
 from __future__ import annotations
 
@@ -21,10 +27,12 @@ from branchtui.domain.erasure import (
     erase_member,
     erasure_summary,
 )
-from branchtui.domain.member_changes import member_changed
-from branchtui.domain.records import Member, PartyGroup
+from branchtui.domain.profile import profile_of
+from branchtui.domain.records import BranchData, Member, PartyGroup
 from branchtui.domain.records.people import REMOVAL_REASONS, RemovalReason
+from branchtui.domain.removal import RemovalCheck, removal_changes, removal_check
 from branchtui.storage.errors import StoreError
+from branchtui.tui.saving import close_unless_typed
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
@@ -47,17 +55,22 @@ class RemoveMemberDialog(ModalScreen[bool]):
             tooltip="检查并保存移除记录",
             priority=True,
         ),
-        Binding("escape", "dismiss(False)", "取消", id="remove-cancel", tooltip="不移除，返回名册"),
+        Binding("escape", "cancel", "取消", id="remove-cancel", tooltip="不移除，返回名册"),
         *MODAL_KEYS,
     ]
 
     def __init__(self, member: Member) -> None:
         super().__init__()
         self.member = member
+        self.opened_with: list[object] = []
 
     @property
     def today(self) -> dt.date:
         return cast(dt.date, self.app.today)  # type: ignore[attr-defined]
+
+    @property
+    def data(self) -> BranchData:
+        return cast(BranchData, self.app.data)  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="remove-dialog"):
@@ -73,9 +86,10 @@ class RemoveMemberDialog(ModalScreen[bool]):
                     id="remove-reason",
                     compact=True,
                 ),
-                Static("", id="error-reason", classes="field-error", markup=False),
                 classes="form-row",
             )
+            # Under the reason, the whole width: what 停止党籍 or 自行脱党 needs is a sentence.
+            yield Static("", id="error-reason", classes="field-error reason-note", markup=False)
             yield Horizontal(
                 Label("日期"),
                 DateField(self.today, self.today, id="remove-date", compact=True, required=True),
@@ -92,6 +106,41 @@ class RemoveMemberDialog(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#remove-reason", Select).focus()
+        self.opened_with = self._typed()
+
+    def _typed(self) -> list[object]:
+        fields = self.query("#remove-dialog Input, #remove-dialog Select")
+        return [getattr(field, "value", None) for field in fields]
+
+    def unsaved(self) -> bool:
+        """Whether a reason, a date or a note was entered (Esc then asks before closing)."""
+        return self._typed() != self.opened_with
+
+    def action_cancel(self) -> None:
+        close_unless_typed(self)
+
+    @on(Select.Changed, "#remove-reason")
+    @on(Input.Changed, "#remove-date")
+    def _recheck(self) -> None:
+        """The reason's note as soon as a reason (or another date) is chosen."""
+        reason = self.query_one("#remove-reason", Select).value
+        if not isinstance(reason, str) or reason == ENTRY_ERROR:
+            self.query_one("#error-reason", Static).update("")
+            return
+        try:
+            day = self.query_one("#remove-date", DateField).date
+        except DateParseError:
+            return  # the date's own error is shown on saving
+        if day is not None:
+            self._show_check(self._check(cast(RemovalReason, reason), day))
+
+    def _check(self, reason: RemovalReason, day: dt.date) -> RemovalCheck:
+        data = self.data
+        return removal_check(data, self.member, reason, day, self.today, profile_of(data))
+
+    def _show_check(self, found: RemovalCheck) -> None:
+        shown = found.error or (f"注意：{found.warning}" if found.warning else "")
+        self.query_one("#error-reason", Static).update(shown)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -122,13 +171,19 @@ class RemoveMemberDialog(ModalScreen[bool]):
         self.query_one("#error-date", Static).update(errors.get("date", ""))
         if errors or date is None or not isinstance(reason, str):
             return
+        why = cast(RemovalReason, reason)
+        found = self._check(why, date)
+        self._show_check(found)
+        if found.error:
+            return
         note = self.query_one("#remove-note", Input).value.strip()
+        # A removed leader stops leading their group (ORG-2); a seat held opens (ORG-7, ORG-8);
+        # 停止党籍 and 自行脱党 change the 失联 record or 处置 case they belong to as well.
+        changes = removal_changes(self.data, self.member, why, date, note)
         removed = dataclasses.replace(
-            self.member, removed=date, removed_reason=cast(RemovalReason, reason), removed_note=note
+            self.member, removed=date, removed_reason=why, removed_note=note
         )
-        # A removed leader stops leading their group (ORG-2); a seat held opens (ORG-7, ORG-8).
-        data = self.app.data  # type: ignore[attr-defined]
-        self._write(removed, member_changed(data, self.member, removed))
+        self._write(removed, changes)
 
     def _confirm_erasure(self) -> None:
         """录入错误: the member and what exists only for them go, after one more question."""
