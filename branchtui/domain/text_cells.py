@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 
-# Each character's cells, worked out the first time it is met: the duty engine measures a few
-# hundred short forms per judgement, nearly all of them made of the same few hundred characters.
-_CHAR_CELLS: dict[str, int] = {}
-
 
 def _char_cells(char: str) -> int:
     if unicodedata.combining(char):
@@ -15,19 +11,25 @@ def _char_cells(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F", "A") else 1
 
 
+class _CharCells(dict[str, int]):
+    """Each character's cells, worked out the first time it is met: the duty engine measures
+    a few thousand short forms per judgement, nearly all made of the same few hundred
+    characters."""
+
+    def __missing__(self, char: str) -> int:
+        width = self[char] = _char_cells(char)
+        return width
+
+
+_CELLS_OF = _CharCells().__getitem__
+
+
 def cells(text: str) -> int:
     """The cells ``text`` takes: wide and full-width characters 2, ambiguous ones counted as 2
     too (some SSH terminals draw them so), combining marks 0, everything else 1."""
     if text.isascii():  # no ASCII character is wide, ambiguous or combining
         return len(text)
-    total = 0
-    known = _CHAR_CELLS
-    for char in text:
-        width = known.get(char)
-        if width is None:
-            width = known[char] = _char_cells(char)
-        total += width
-    return total
+    return sum(map(_CELLS_OF, text))
 
 
 def first_fitting(width: int, *candidates: str) -> str:

@@ -10,8 +10,10 @@ meeting's ``observers``. For a 支部党员大会 the counts of 正式党员 are
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from branchtui.domain.attendance import committee_on, expected_scope, full_on
 from branchtui.domain.records import Attendance, BranchData, Meeting, Member
@@ -23,18 +25,33 @@ UNKNOWN_PERSON = "（已删除）"
 
 class Roster:
     """The members with the days the branch answers for each (``counted_from`` to
-    ``removed``), worked out once for the rolls of many meetings (台账体检 of a year)."""
+    ``removed``), worked out once for the rolls of many meetings (台账体检 of a year).
+
+    Who is a member changes only on the day someone is counted from and the day after someone
+    is removed; between two such days every meeting has the same members, listed once."""
 
     def __init__(self, members: Iterable[Member]) -> None:
         self._spans = [(m, m.counted_from, m.removed) for m in members]
+        changes = {start for _, start, _ in self._spans if start is not None}
+        changes |= {
+            removed + dt.timedelta(days=1)
+            for _, _, removed in self._spans
+            if removed is not None and removed < dt.date.max
+        }
+        self._changes = sorted(changes)
+        self._between: dict[int, list[Member]] = {}
 
     def on(self, day: dt.date) -> list[Member]:
         """The members of the branch on ``day`` (as ``member_on`` judges), in roster order."""
-        return [
-            m
-            for m, start, removed in self._spans
-            if (start is None or start <= day) and (removed is None or removed >= day)
-        ]
+        stretch = bisect_right(self._changes, day)
+        found = self._between.get(stretch)
+        if found is None:
+            found = self._between[stretch] = [
+                m
+                for m, start, removed in self._spans
+                if (start is None or start <= day) and (removed is None or removed >= day)
+            ]
+        return list(found)
 
 
 def expected_people(
@@ -85,9 +102,9 @@ def refit_attendance(
     return out
 
 
-@dataclass(frozen=True)
-class RollEntry:
-    """One person on a meeting's roll, with what the minutes and the wizard show of them."""
+class RollEntry(NamedTuple):
+    """One person on a meeting's roll, with what the minutes and the wizard show of them (a
+    named tuple: a year's 台账体检 makes some ten thousand)."""
 
     member_id: str
     name: str
@@ -106,11 +123,12 @@ def roll_of(meeting: Meeting, data: BranchData, roster: Roster | None = None) ->
         listed.setdefault(row.member_id, row)  # the first row wins, as in status_at
     expected = expected_people(data, meeting.kinds, meeting.date, meeting.group_id, roster)
     out: list[RollEntry] = []
-    for member in expected:
-        found = listed.pop(member.id) if member.id in listed else None
-        status = found.status if found is not None else "absent"
-        reason = found.reason if found is not None else ""
-        out.append(_entry(member.id, member, status, reason, True, meeting))
+    day = meeting.date
+    for member in expected:  # as _entry for a member on the roster (a year's 台账体检 has 10⁴)
+        found = listed.pop(member.id, None)
+        status, reason = ("absent", "") if found is None else (found.status, found.reason)
+        full, leader = full_on(member, day), bool(member.is_leader)
+        out.append(RollEntry(member.id, member.name, status, reason, True, full, leader))
     members = data.by_id("members") if listed else {}
     for member_id, row in listed.items():
         out.append(
@@ -122,7 +140,6 @@ def roll_of(meeting: Meeting, data: BranchData, roster: Roster | None = None) ->
 def _entry(
     member_id: str, member: Member | None, status: str, reason: str, expected: bool, m: Meeting
 ) -> RollEntry:
-    # Positional: a year's 台账体检 makes thousands of these.
     return RollEntry(
         member_id,
         member.name if member else UNKNOWN_PERSON,

@@ -53,8 +53,12 @@ def test_a_roster_made_once_gives_each_day_its_members_in_roster_order() -> None
     roster = Roster(data.members)
     # The day of removal still counts (as member_on); the day before joining does not.
     assert roster.on(D(2026, 10, 1)) == [*ms, gone]
+    assert roster.on(D(2026, 10, 2)) == ms
     assert roster.on(D(2026, 11, 30)) == ms
     assert roster.on(D(2026, 12, 1)) == [*ms, late]
+    assert roster.on(D(2026, 10, 1)) == [*ms, gone]  # asked again, after later days
+    roster.on(D(2026, 10, 2)).clear()  # a caller changing its list changes no other's
+    assert roster.on(D(2026, 10, 3)) == ms
     # Rolls judged with a shared roster are the rolls judged without one.
     for day in (D(2026, 10, 1), DAY, D(2026, 12, 1)):
         for kinds, group_id in ((["general_meeting"], None), (["group_meeting"], group.id)):
