@@ -5,6 +5,7 @@ secretary's own words. Each writes Markdown into the data folder's reports/ unle
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -136,6 +137,7 @@ def list_reports(
     data: DataOption = None,
 ) -> None:
     from branchtui.domain.profile import get_profile
+    from branchtui.domain.report_common import period_problem
     from branchtui.domain.report_monthly import monthly_report_log
     from branchtui.storage.store import Store
 
@@ -146,7 +148,9 @@ def list_reports(
     profile = get_profile(snapshot.branch.profile if snapshot.branch else None)
     rows = monthly_report_log(snapshot, chosen, day, profile)
     if not rows:
-        say(f"{chosen}年尚未开始。")
+        end = dt.date(chosen, 12, 31)
+        problem = period_problem(snapshot, f"{chosen}年", dt.date(chosen, 1, 1), end, day)
+        say(f"{problem or f'{chosen}年没有可报告的月份'}。")
         return
     say("月份     生成日期    报送日期    报送期限    状态")
     for row in rows:
@@ -291,11 +295,13 @@ def text(
         if achievements is not None or shortcomings is not None:
             fail("--achievements 和 --shortcomings 只用于 --year")
         key = _month(month)
-        save_monthly_texts(store, key, texts)
+        saved = save_monthly_texts(store, key, texts, today())
         say(f"已保存{key[:4]}年{int(key[5:])}月工作报告中书记填写的部分。")
-        return
-    assert year is not None
-    if problems is not None:
-        fail("--problems 只用于 --month")
-    save_year_texts(store, _year(year), texts)
-    say(f"已保存{year}年度述职和总结中书记填写的部分。")
+    else:
+        assert year is not None
+        if problems is not None:
+            fail("--problems 只用于 --month")
+        saved = save_year_texts(store, _year(year), texts, today())
+        say(f"已保存{year}年度述职和总结中书记填写的部分。")
+    for path in saved.rewritten:
+        say(f"已按新填写的内容重新生成：{path}")

@@ -10,7 +10,9 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from branchtui.domain import report_sections as sections
+from branchtui.domain.dates import format_date_cn
 from branchtui.domain.obligations.base import Obligation
+from branchtui.domain.obligations.periods import branch_start
 from branchtui.domain.profile import Profile
 from branchtui.domain.profile_labels import profile_numbers
 from branchtui.domain.records import BranchData
@@ -65,6 +67,24 @@ def parse_month_key(month: str) -> dt.date:
     if len(year) != 4 or len(number) != 2 or not (year + number).isdigit():
         raise ValueError(f"month must be YYYY-MM, not {month!r}")
     return dt.date(int(year), int(number), 1)
+
+
+def period_problem(
+    data: BranchData, label: str, start: dt.date, end: dt.date, on: dt.date
+) -> str | None:
+    """Why a report of the period ``start``…``end`` (``label``: 2026年10月, 2026年) cannot be
+    made on ``on``, in Chinese; None when it can. A period not begun has nothing to report, nor
+    one that ended before the branch began (branch_start: its 成立时间 in 支部信息, else its
+    first term or meeting) — the same start the duty engine judges from."""
+    if start > on:
+        return f"{label}尚未开始"
+    first = branch_start(data)
+    if first is not None and end < first:
+        return (
+            f"{label}在本支部成立（{format_date_cn(first)}）之前，没有可报告的记录"
+            "（成立时间有误的，请在“支部信息”中修改）"
+        )
+    return None
 
 
 def recorder_gaps(rows: list[Context]) -> list[Context]:

@@ -27,6 +27,7 @@ from branchtui.domain.report_common import (
     branch_of,
     by_text_key,
     parse_month_key,
+    period_problem,
     profile_of,
     recorder_gaps,
     study_of,
@@ -144,14 +145,17 @@ def monthly_report_context(
 
 
 def monthly_report_log(data: BranchData, year: int, on: dt.date, profile: Profile) -> list[Context]:
-    """Each month of ``year`` up to ``on``'s month: when its report was generated and sent, by
-    when it is due (REP-1), and in words where it stands — what the reports screen lists."""
+    """Each month of ``year`` up to ``on``'s month, from the branch's start (period_problem):
+    when its report was generated and sent, by when it is due (REP-1), and in words where it
+    stands — what the reports screen lists."""
     records = {r.month: r for r in data.monthly_reports}
     rows = []
     for number in range(1, 13):
-        start = dt.date(year, number, 1)
+        start, end = month_bounds(year, number)
         if start > on:
             break
+        if period_problem(data, "", start, end, on):
+            continue
         key = month_key(start)
         record = records.get(key)
         due = report_deadline(start, profile.report_due_day)

@@ -219,3 +219,62 @@ async def test_copy_sends_the_report_as_osc52(demo_dir: Path, today: dt.date) ->
         sequence = "\x1b]52;c;" + base64.b64encode(text.encode("utf-8")).decode("ascii") + "\a"
         assert written == [sequence]
         assert TITLE in base64.b64decode(written[0][7:-1]).decode("utf-8")
+
+
+async def test_a_sent_date_before_the_report_was_generated_is_refused(
+    demo_dir: Path, today: dt.date
+) -> None:
+    """REP-1: generated on 11-27, the report cannot have gone up on 11-01; 生成 stays 11-27."""
+    app = build_app(demo_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_monthly(pilot)
+        await pilot.press("s")
+        await settle(pilot, lambda: month_row(app, "2026-11")[4] == "已生成，未报送")
+        await pilot.press("t")
+        await settle(pilot, lambda: isinstance(app.screen, DatePrompt))
+        await pilot.press("ctrl+u", *"2026-11-01", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DatePrompt)
+        error = str(app.screen.query_one("#date-error", Static).render())
+        assert error == "报送日期 2026-11-01 早于报告的生成日期 2026-11-27，未登记。"
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, MonthlyReportScreen))
+        assert month_row(app, "2026-11")[1:3] == ["2026-11-27", "—"]
+        record = next(r for r in read_file(demo_dir).monthly_reports if r.month == "2026-11")
+        assert (record.generated, record.sent) == (today, None)
+
+
+async def test_the_words_saved_after_the_file_are_in_the_file(
+    demo_dir: Path, today: dt.date
+) -> None:
+    """The row says 已生成: the file says what the secretary wrote, without pressing s again."""
+    app = build_app(demo_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_monthly(pilot)
+        await pilot.press("s")
+        path = demo_dir / "reports" / "2026-11-monthly.md"
+        await settle(pilot, lambda: month_row(app, "2026-11")[4] == "已生成，未报送")
+        await pilot.press("e")
+        await settle(pilot, lambda: isinstance(app.screen, TextsForm))
+        await type_text(pilot, "宣传委员空缺尚未补选")
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: isinstance(app.screen, MonthlyReportScreen))
+        text = path.read_text(encoding="utf-8")
+        eight = text[text.index("## 八") : text.index("## 九")]
+        assert "宣传委员空缺尚未补选" in eight
+        assert month_row(app, "2026-11")[4] == "已生成，未报送"
+
+
+async def test_months_before_the_branch_was_set_up_are_not_listed(
+    demo_dir: Path, today: dt.date
+) -> None:
+    """The demo branch was set up on 2024-11-01: 2024 lists November and December only."""
+    app = build_app(demo_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        page = await open_monthly(pilot)
+        await pilot.press("left_curly_bracket", "left_curly_bracket")
+        await settle(pilot, lambda: page.year == 2024 and bool(page.text))
+        assert page.months == ["2024-12", "2024-11"]
+        await pilot.press("left_curly_bracket")
+        await pilot.pause()
+        assert page.year == 2024

@@ -9,6 +9,7 @@ settles REP-1; producing the file does not.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -23,6 +24,7 @@ from branchtui.domain.records import MonthlyReport
 from branchtui.domain.records.ledgers import MONTHLY_TEXTS
 from branchtui.domain.report_common import by_text_key, parse_month_key
 from branchtui.domain.report_monthly import monthly_report_log
+from branchtui.storage.store import Store
 from branchtui.tui.registry.reports import MONTHLY
 from branchtui.tui.screens.dialogs import DatePrompt
 from branchtui.tui.screens.report_base import PreviewScreen
@@ -41,6 +43,14 @@ def _label(month: str) -> str:
 
 def _day(day: dt.date | None) -> str:
     return day.isoformat() if day else "—"
+
+
+def _where(store: Store, path: Path) -> str:
+    """A report file as the secretary finds it: inside the data folder, from there."""
+    try:
+        return path.relative_to(store.data_dir).as_posix()
+    except ValueError:
+        return str(path)
 
 
 class MonthlyReportScreen(PreviewScreen):
@@ -165,15 +175,16 @@ class MonthlyReportScreen(PreviewScreen):
     def action_edit(self) -> None:
         if not self._has_month():
             return
-        month, store = self.month, self.store
+        month, store, today = self.month, self.store, self.today
         record = self._record(month)
         parts = text_parts(MONTHLY_TEXTS, record.texts if record else None)
 
         def save(typed: dict[str, str]) -> str:
             from branchtui.storage.reports import save_monthly_texts
 
-            save_monthly_texts(store, month, typed)
-            return f"已保存{_label(month)}工作报告中书记填写的部分"
+            saved = save_monthly_texts(store, month, typed, today)
+            done = f"已保存{_label(month)}工作报告中书记填写的部分"
+            return done + "".join(f"，已重新生成 {_where(store, p)}" for p in saved.rewritten)
 
         intro = "未填写的部分，报告中写明记录反映的情况（逾期事项、下月计划）。"
         self.app.push_screen(TextsForm(f"{_label(month)}工作报告：书记填写", parts, save, intro))
@@ -187,7 +198,7 @@ class MonthlyReportScreen(PreviewScreen):
             from branchtui.storage.reports import make_monthly_report
 
             written = make_monthly_report(store, month, today)
-            where = written.path.relative_to(store.data_dir).as_posix()
+            where = _where(store, written.path)
             done = f"已保存{_label(month)}工作报告：{where}"
             if written.record is None:
                 return f"{done}（未登记：{written.notice}）"
@@ -205,6 +216,7 @@ class MonthlyReportScreen(PreviewScreen):
         month, store, today = self.month, self.store, self.today
         record = self._record(month)
         shown = record.sent if record and record.sent else None
+        generated = record.generated if record else None
 
         def recorded(day: dt.date | None) -> None:
             if day is None:
@@ -222,6 +234,6 @@ class MonthlyReportScreen(PreviewScreen):
             f"{_label(month)}工作报告的报送日期",
             today,
             shown,
-            check=lambda day: sent_problem(month, day, today),
+            check=lambda day: sent_problem(month, day, today, generated),
         )
         self.app.push_screen(prompt, recorded)

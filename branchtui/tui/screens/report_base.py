@@ -10,6 +10,7 @@ from textual import on, work
 from textual.message import Message
 from textual.timer import Timer
 
+from branchtui.domain.obligations.periods import branch_start
 from branchtui.domain.records import BranchData
 from branchtui.storage.errors import StoreError
 from branchtui.tui.clipboard import copy_text
@@ -52,10 +53,10 @@ class YearScreen(DataScreen):
         if target > self.today.year:
             self.notify(f"{target}年尚未开始", timeout=3)
             return
-        branch = self.data.branch
-        first = branch.created.year if branch and branch.created else FIRST_YEAR
+        began = branch_start(self.data)
+        first = began.year if began else FIRST_YEAR
         if target < first:
-            self.notify(f"支部建立于{first}年，没有更早的记录", timeout=3)
+            self.notify(f"本支部成立于{first}年，没有更早的记录", timeout=3)
             return
         self.year = target
         self.year_changed()

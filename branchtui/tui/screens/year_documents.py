@@ -73,15 +73,17 @@ class YearDocumentsScreen(PreviewScreen):
         self.reload()
 
     def action_edit(self) -> None:
-        year, store = self.year, self.store
+        year, store, today = self.year, self.store, self.today
         found = [a for a in self.data.assessments if a.year == year]
         parts = text_parts(YEAR_TEXTS, found[-1].texts if found else None)
 
         def save(typed: dict[str, str]) -> str:
             from branchtui.storage.reports import save_year_texts
 
-            save_year_texts(store, year, typed)
-            return f"已保存{year}年度述职和总结中书记填写的部分"
+            saved = save_year_texts(store, year, typed, today)
+            names = "、".join(p.relative_to(store.data_dir).as_posix() for p in saved.rewritten)
+            done = f"已保存{year}年度述职和总结中书记填写的部分"
+            return f"{done}，已重新生成 {names}" if names else done
 
         intro = "述职报告和工作总结共用这几段；未填写的部分，按记录列出待办问题和未完成的计划。"
         self.app.push_screen(TextsForm(f"{year}年度述职和总结：书记填写", parts, save, intro))

@@ -44,8 +44,10 @@ def test_monthly_report_lands_in_reports_and_is_recorded(cli, data_dir: Path) ->
 
 
 @pytest.mark.usefixtures("store")
-def test_sent_date_is_recorded_and_settles_rep1(cli, data_dir: Path) -> None:
+def test_sent_date_is_recorded_and_settles_rep1(cli, data_dir: Path, monkeypatch) -> None:
+    monkeypatch.setenv("BRANCHTUI_TODAY", "2026-11-10")
     assert cli("report", "monthly", "--month", "2026-10").code == 0
+    monkeypatch.setenv("BRANCHTUI_TODAY", "2026-11-27")
     result = cli("report", "monthly", "--month", "2026-10", "--sent", "2026-11-12")
     assert result.code == 0, result.err
     assert "已登记报送日期：2026-11-12" in result.out
@@ -55,6 +57,60 @@ def test_sent_date_is_recorded_and_settles_rep1(cli, data_dir: Path) -> None:
     found = obligations_on(data, D(2026, 11, 27))
     (rep1,) = [ob for ob in found if ob.rule == "REP-1" and ob.period == "2026-10"]
     assert rep1.status == "met"
+
+
+@pytest.mark.parametrize("command", ["sent", "monthly"])
+def test_a_sent_date_before_the_report_was_generated_is_refused(
+    cli, store: Store, command: str
+) -> None:
+    """REP-1: a report generated on 11-27 cannot have gone up on 11-01; the 生成 date stays."""
+    assert cli("report", "monthly", "--month", "2026-11").code == 0
+    date = ("--date", "2026-11-01") if command == "sent" else ("--sent", "2026-11-01")
+    result = cli("report", command, "--month", "2026-11", *date)
+    assert result.code == 1
+    assert "报送日期 2026-11-01 早于报告的生成日期 2026-11-27，未登记" in _one_line(result.err)
+    (record,) = store.snapshot().monthly_reports
+    assert (record.generated, record.sent) == (D(2026, 11, 27), None)
+
+
+def test_a_report_sent_by_hand_is_recorded_before_one_is_generated(cli, store: Store) -> None:
+    """Sent on paper before this branch used the program: the sent date alone is recorded,
+    and generating the file afterwards keeps it."""
+    assert cli("report", "sent", "--month", "2026-10", "--date", "2026-11-12").code == 0
+    assert cli("report", "monthly", "--month", "2026-10").code == 0
+    (record,) = store.snapshot().monthly_reports
+    assert (record.generated, record.sent) == (D(2026, 11, 27), D(2026, 11, 12))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("monthly", "--month", "2025-12"),
+        ("monthly", "--month", "1999-01"),
+        ("sent", "--month", "2025-12", "--date", "2026-01-10"),
+        ("text", "--month", "2025-12", "--plans", "补开支委会"),
+        ("year", "--year", "2025"),
+        ("debrief", "--year", "1999"),
+        ("ledger", "--year", "2025"),
+    ],
+)
+def test_periods_before_the_branch_began_are_refused(cli, store: Store, args) -> None:
+    """The branch was set up on 2026-01-01 (成立时间): nothing before it can be reported."""
+    result = cli("report", *args)
+    assert result.code == 1
+    line = _one_line(result.err)
+    assert "在本支部成立（2026年1月1日）之前，没有可报告的记录" in line
+    assert "支部信息" in line
+    assert store.snapshot().monthly_reports == []
+    assert not (store.data_dir / "reports").exists()
+
+
+def test_the_report_list_starts_with_the_branch(cli, store: Store) -> None:
+    result = cli("report", "list", "--year", "2025")
+    assert result.code == 0
+    assert "2025年在本支部成立（2026年1月1日）之前" in result.out
+    months = [line.split()[0] for line in cli("report", "list").out.splitlines()[1:]]
+    assert months[0] == "2026-01"
 
 
 def test_regenerating_keeps_the_first_generated_date(cli, store: Store, monkeypatch) -> None:

@@ -104,3 +104,30 @@ def test_list_shows_each_months_produced_and_sent_dates(cli) -> None:
     assert lines[9].split() == ["2026-09", "—", "2026-10-20", "2026-10-16", "逾期报送"]
     assert lines[10].split() == ["2026-10", "2026-11-27", "—", "2026-11-16", "逾期未报送"]
     assert lines[11].split() == ["2026-11", "—", "—", "2026-12-16", "未生成"]
+
+
+@pytest.mark.usefixtures("store")
+def test_words_saved_after_the_monthly_file_are_written_into_it(cli, data_dir: Path) -> None:
+    """The record says the report was generated: the file says what the secretary wrote."""
+    path = data_dir / "reports" / "2026-10-monthly.md"
+    assert cli("report", "monthly", "--month", "2026-10").code == 0
+    result = cli("report", "text", "--month", "2026-10", "--problems", "宣传委员空缺尚未补选。")
+    assert result.code == 0, result.err
+    assert f"已按新填写的内容重新生成：{path}" in result.out
+    text = path.read_text(encoding="utf-8")
+    assert "宣传委员空缺尚未补选。" in text[text.index("## 八") : text.index("## 九")]
+    # A month with no file yet gets none: the words wait for it.
+    result = cli("report", "text", "--month", "2026-09", "--plans", "补开支委会")
+    assert result.code == 0 and "重新生成" not in result.out
+    assert not (data_dir / "reports" / "2026-09-monthly.md").exists()
+
+
+@pytest.mark.usefixtures("store")
+def test_words_saved_after_the_debrief_is_written_are_in_it(cli, data_dir: Path) -> None:
+    debrief = data_dir / "reports" / "2026-debrief.md"
+    assert cli("report", "debrief", "--year", "2026").code == 0
+    result = cli("report", "text", "--year", "2026", "--shortcomings", "组织生活不够经常")
+    assert result.code == 0, result.err
+    assert f"已按新填写的内容重新生成：{debrief}" in result.out
+    assert "组织生活不够经常" in debrief.read_text(encoding="utf-8")
+    assert not (data_dir / "reports" / "2026-summary.md").exists()
