@@ -33,10 +33,12 @@ from branchtui.storage.store import Store
 from branchtui.storage.templates import render_template
 
 MINUTES_DIR = "minutes"
-SLUG_LENGTH = 24
+SLUG_LENGTH = 24  # the clauses of a topic that fit in a file name
+SLUG_CLAUSE_MAX = 40  # a first clause longer than SLUG_LENGTH is kept whole up to this
 # Anything but letters, digits and CJK (and the dash) becomes a dash in a file name.
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n){2,}")
 _UNSAFE = re.compile(r"[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]+")
+_LATIN_RUN = re.compile(r"[0-9A-Za-z]+")
 
 
 class MinutesError(StoreError):
@@ -44,10 +46,33 @@ class MinutesError(StoreError):
 
 
 def slug(text: str, fallback: str) -> str:
-    """A safe file-name part from a topic: letters, digits and 汉字 joined by dashes, at most
-    24 characters, never empty, never starting with a dot or dash."""
-    cleaned = _UNSAFE.sub("-", text).strip("-")[:SLUG_LENGTH].strip("-")
-    return cleaned or fallback
+    """A safe file-name part from a topic: its clauses (letters, digits and 汉字 between the
+    punctuation) joined by dashes, never empty, never starting with a dot or dash.
+
+    A name that reads: the whole topic when it fits in SLUG_LENGTH characters, else the
+    leading clauses that fit (``传达学习全会精神，研究部署第四季度工作`` → its first clause,
+    not ``…第四季度工``); a first clause longer than that is kept whole up to SLUG_CLAUSE_MAX,
+    and only a longer one is cut, never inside a Latin word or a number."""
+    clauses = [c for c in _UNSAFE.split(text) if c]
+    kept: list[str] = []
+    for clause in clauses:
+        if len("-".join([*kept, clause])) > SLUG_LENGTH:
+            break
+        kept.append(clause)
+    if not kept and clauses:
+        kept = [_cut(clauses[0], SLUG_CLAUSE_MAX)]
+    return "-".join(kept) or fallback
+
+
+def _cut(clause: str, most: int) -> str:
+    """``clause`` within ``most`` characters, not ending inside a run of letters or digits."""
+    if len(clause) <= most:
+        return clause
+    end = most
+    for run in _LATIN_RUN.finditer(clause):
+        if run.start() < end < run.end():
+            end = run.start()
+    return clause[:end] or clause[:most]
 
 
 def minutes_template(meeting: Meeting) -> str:

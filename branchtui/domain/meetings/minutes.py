@@ -133,7 +133,7 @@ def _votes(meeting: Meeting, data: BranchData) -> Context:
                 "abstain": v.vote.abstain,
                 "counters": "、".join(v.counters),
                 "scrutineers": "、".join(v.scrutineers),
-                "verdict": v.text,
+                "verdict": v.outcome,
             }
             for i, v in enumerate(verdicts, start=1)
         ],

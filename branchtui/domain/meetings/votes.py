@@ -66,7 +66,8 @@ class VoteVerdict:
     scrutineers: tuple[str, ...]  # 监票人
     passed: bool | None  # None when no rule applies (a vote at a group meeting)
     valid: bool
-    text: str  # the verdict in plain Chinese
+    text: str  # the tally and the verdict in plain Chinese, on one line (the wizard)
+    outcome: str = ""  # the verdict alone ('' when no rule applies): the minutes' 表决结果
 
 
 def vote_verdicts(meeting: Meeting, data: BranchData) -> list[VoteVerdict]:
@@ -76,7 +77,7 @@ def vote_verdicts(meeting: Meeting, data: BranchData) -> list[VoteVerdict]:
     for i, vote in enumerate(meeting.votes):
         cast = f"赞成{vote.yes}票，不赞成{vote.no}票，弃权{vote.abstain}票"
         if result is None:
-            passed, valid, text = None, True, cast
+            passed, valid, outcome = None, True, ""
         else:
             ok = result.passed[i][1]
             problem = tally_problem(vote, result.present)
@@ -85,13 +86,13 @@ def vote_verdicts(meeting: Meeting, data: BranchData) -> list[VoteVerdict]:
             who = "有表决权的正式党员" if verdict_rule(meeting) == "NAT-1" else "委员"
             base = f"应到会{who}（{result.entitled}名）的半数"
             if not result.quorate:
-                text = f"{cast}；到会人数未超过半数，表决无效"
+                outcome = "到会人数未超过半数，表决无效"
             elif problem:
-                text = f"{cast}；{problem}"
+                outcome = problem
             elif ok:
-                text = f"{cast}；赞成票超过{base}，通过"
+                outcome = f"赞成票超过{base}，通过"
             else:
-                text = f"{cast}；赞成票未超过{base}，未通过"
+                outcome = f"赞成票未超过{base}，未通过"
         out.append(
             VoteVerdict(
                 vote=vote,
@@ -100,7 +101,8 @@ def vote_verdicts(meeting: Meeting, data: BranchData) -> list[VoteVerdict]:
                 scrutineers=tuple(person_name(data, mid) for mid in vote.scrutineer_ids),
                 passed=passed,
                 valid=valid,
-                text=text,
+                text=f"{cast}；{outcome}" if outcome else cast,
+                outcome=outcome,
             )
         )
     return out

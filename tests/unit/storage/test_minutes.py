@@ -115,7 +115,9 @@ def test_saving_a_committee_meeting_writes_complete_minutes(store: Store) -> Non
         "- 制定活动方案（责任人：李四；时限：2026年11月20日）",
         "- 提交支部党员大会讨论决定：确定王五为发展对象",
         "- 表决方式：举手表决",
-        "- 表决结果：赞成6票，不赞成0票，弃权0票；赞成票超过应到会委员（7名）的半数，通过",
+        "- 赞成6票，不赞成0票，弃权0票\n",
+        # The tally is said once, on the line above; the result says what it means.
+        "- 表决结果：赞成票超过应到会委员（7名）的半数，通过\n",
         "主持人（签字）：____________　　记录人（签字）：____________",
         "> 本记录于2026年11月27日录入（会后补记：会议后第18个工作日录入）。",
     ):
@@ -240,7 +242,35 @@ def test_user_text_cannot_break_the_markdown_or_the_file_name(store: Store) -> N
 def test_slug_is_safe_and_never_empty() -> None:
     assert slug("../..//", "abc") == "abc"
     assert slug("研究“三会一课”安排 2026", "x") == "研究-三会一课-安排-2026"
-    assert len(slug("很长" * 40, "x")) == 24
+    # One clause of 80 characters: kept up to SLUG_CLAUSE_MAX, the rest cut.
+    assert len(slug("很长" * 40, "x")) == 40
+
+
+@pytest.mark.parametrize(
+    ("topic", "name"),
+    [
+        # The whole topic when it fits.
+        ("通报前三季度党建工作情况，部署第四季度工作", "通报前三季度党建工作情况-部署第四季度工作"),
+        # Too long: the clauses that fit, never half of the next one (was …第四季度工).
+        (
+            "传达学习党的二十届三中全会精神，研究部署第四季度工作，讨论发展党员",
+            "传达学习党的二十届三中全会精神",
+        ),
+        (
+            "学习习近平总书记重要讲话精神；交流2026年上半年学习体会；查摆问题",
+            "学习习近平总书记重要讲话精神",
+        ),
+        # A first clause longer than 24 is kept whole (up to 40).
+        (
+            "学习贯彻习近平新时代中国特色社会主义思想主题教育专题学习交流",
+            "学习贯彻习近平新时代中国特色社会主义思想主题教育专题学习交流",
+        ),
+        # Cut only where it must, and not inside a number.
+        ("学习" * 19 + "2026年计划", "学习" * 19),
+    ],
+)
+def test_slug_ends_at_a_clause_not_in_a_word(topic: str, name: str) -> None:
+    assert slug(topic, "x") == name
 
 
 @pytest.mark.parametrize("kind", list(MEETING_KINDS))
