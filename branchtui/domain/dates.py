@@ -150,6 +150,50 @@ def format_date_cn(value: dt.date | None) -> str:
     return f"{value.year}年{value.month}月{value.day}日" if value else ""
 
 
+def format_month_cn(key: str) -> str:
+    """``2026年8月`` for the month key ``2026-08`` (minutes and reports); the text as it is
+    when it is not a month key."""
+    match = _MONTH_KEY.fullmatch(key)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return key
+    return f"{int(match.group(1))}年{int(match.group(2))}月"
+
+
+# A date (2026-10-19) or month (2026-08) in generated text, not part of a longer code
+# (E-2026-001) or number; with the space beside it, which goes where a 汉字 is its neighbour.
+_MONTH_KEY = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
+_ISO_IN_TEXT = re.compile(r"( ?)(?<![\d\-A-Za-z])(\d{4})-(\d{2})(?:-(\d{2}))?(?![\d\-])( ?)")
+
+
+def _cjk(char: str) -> bool:
+    return char >= "\u2e80"
+
+
+def cn_dates(text: str) -> str:
+    """Generated text (a duty's detail) in the date style of minutes and reports: each
+    ``2026-10-19`` becomes 2026年10月19日 and each ``2026-08`` 2026年8月, without the spaces
+    the compact style puts beside them (``自 2026-10-19 空缺`` → ``自2026年10月19日空缺``)."""
+
+    def one(match: re.Match[str]) -> str:
+        year, month, day = match.group(2), int(match.group(3)), match.group(4)
+        try:
+            written = (
+                format_date_cn(dt.date(int(year), month, int(day)))
+                if day
+                else format_month_cn(f"{year}-{month:02d}")
+            )
+        except ValueError:
+            return match.group(0)
+        if written == f"{year}-{month:02d}":
+            return match.group(0)  # month 13: not a date
+        start, end = match.start(), match.end()
+        before = match.group(1) if start == 0 or not _cjk(text[start - 1]) else ""
+        after = match.group(5) if end >= len(text) or not _cjk(text[end]) else ""
+        return f"{before}{written}{after}"
+
+    return _ISO_IN_TEXT.sub(one, text)
+
+
 def parse_month(text: str, today: dt.date | None = None) -> dt.date:
     """The first day of the month meant by ``2026-11``, ``2026/11``, ``202611`` or ``2026年11月``.
 

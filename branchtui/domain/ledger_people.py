@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from branchtui.domain.dates import format_month_cn
 from branchtui.domain.ledger_tables import Table, date_cell, dated_table, in_year
 from branchtui.domain.records import BranchData
 from branchtui.domain.records.care import TALK_KINDS, TALK_TRIGGERS
@@ -70,7 +71,15 @@ def dues_tables(data: BranchData, year: int) -> list[Table]:
     names = member_names(data)
     prefix = f"{year:04d}-"
     rows = [
-        (p.paid, [p.month, names.get(p.member_id, ""), f"{p.amount:.2f}", date_cell(p.paid)])
+        (
+            p.paid,
+            [
+                format_month_cn(p.month),
+                names.get(p.member_id, ""),
+                f"{p.amount:.2f}",
+                date_cell(p.paid),
+            ],
+        )
         for p in data.dues_payments
         if p.month.startswith(prefix)
     ]

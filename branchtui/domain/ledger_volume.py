@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from branchtui.domain.dates import format_date_cn
+from branchtui.domain.dates import format_date_cn, format_month_cn
 from branchtui.domain.ledger_people import (
     development_tables,
     dues_tables,
@@ -203,7 +203,7 @@ def _plans(data: BranchData, year: int) -> list[Table]:
         for i in p.items
     ]
     reports = [
-        (None, [r.month, date_cell(r.generated), date_cell(r.sent)])
+        (None, [format_month_cn(r.month), date_cell(r.generated), date_cell(r.sent)])
         for r in sorted(data.monthly_reports, key=lambda r: r.month)
         if r.month.startswith(f"{year:04d}-")
     ]

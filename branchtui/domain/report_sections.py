@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from branchtui.domain.attendance import AttendanceBook
-from branchtui.domain.dates import add_months, month_key
+from branchtui.domain.dates import add_months, format_date, format_date_cn, month_key
 from branchtui.domain.dues import arrears, dues_start
 from branchtui.domain.meetings.theme_day import minutes_of
 from branchtui.domain.meetings.titles import meeting_subject
@@ -338,13 +338,18 @@ def plan_items(data: BranchData, start: dt.date, end: dt.date) -> list[Row]:
 
 
 def _duty_row(ob: Obligation) -> Row:
+    detail = ob.detail or ob.title
     return {
         "rule": ob.rule,
         "title": ob.title,
         "status": ob.status,
         "status_label": STATUS_LABELS[ob.status],
-        "detail": ob.detail or ob.title,
+        "detail": detail,
         "due": ob.due,
+        # A detail that names its deadline already (应于 2026-12-16 前报送) is not followed by
+        # the deadline again.
+        "says_due": ob.due is not None
+        and (format_date(ob.due) in detail or format_date_cn(ob.due) in detail),
     }
 
 

@@ -33,7 +33,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from branchtui.domain.dates import format_date_cn
+from branchtui.domain.dates import cn_dates, format_date_cn
 from branchtui.domain.markdown import (
     MarkdownText,
     escape_cell,
@@ -67,9 +67,13 @@ class PackagedTemplates(jinja2.BaseLoader):
         return node.read_text(encoding="utf-8"), f"{PACKAGE}/{TEMPLATES_DIR}/{template}", None
 
 
-def cn_date(value: dt.date | None) -> MarkdownText:
-    """``2026年10月8日``; empty for no date."""
-    return MarkdownText(format_date_cn(value))
+def cn_date(value: dt.date | str | None) -> MarkdownText:
+    """The one date style of minutes and reports, and the one filter that writes it: a date
+    is ``2026年10月8日``, a month key ``2026年8月``, and a text the program wrote (a duty's
+    detail) is escaped with its ``2026-10-19`` dates written so; empty for none."""
+    if value is None or isinstance(value, dt.date):
+        return MarkdownText(format_date_cn(value))
+    return escape_text(cn_dates(str(value)))
 
 
 def percent(value: float | None) -> MarkdownText:

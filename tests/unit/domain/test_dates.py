@@ -10,8 +10,10 @@ from branchtui.domain.dates import (
     DateParseError,
     add_months,
     add_years,
+    cn_dates,
     format_date,
     format_date_cn,
+    format_month_cn,
     month_bounds,
     month_key,
     months_between,
@@ -154,3 +156,30 @@ def test_whole_months_and_years_between() -> None:
     assert years_between(D(1990, 11, 28), D(2026, 11, 27)) == 35
     assert years_between(D(1990, 11, 27), D(2026, 11, 27)) == 36
     assert years_between(D(2027, 1, 1), D(2026, 11, 27)) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # The walk-through's sentences: one style, no spaces left beside a 汉字.
+        (
+            "宣传委员自 2026-10-19 空缺 39 天，应于 2027-01-19 前补选",
+            "宣传委员自2026年10月19日空缺 39 天，应于2027年1月19日前补选",
+        ),
+        ("袁明阳欠交3个月（2026-08起）", "袁明阳欠交3个月（2026年8月起）"),
+        ("2026-09-07 1800元 购买队服", "2026年9月7日 1800元 购买队服"),
+        # Not dates: a reference number, a telephone, a month 13, a day that does not exist.
+        ("平台编号 E-2026-001", "平台编号 E-2026-001"),
+        ("电话 0592-1234567", "电话 0592-1234567"),
+        ("2026-13", "2026-13"),
+        ("2026-02-30", "2026-02-30"),
+    ],
+)
+def test_generated_text_takes_the_documents_date_style(text: str, written: str) -> None:
+    assert cn_dates(text) == written
+
+
+def test_month_keys_in_the_documents_style() -> None:
+    assert format_month_cn("2026-08") == "2026年8月"
+    assert format_month_cn("2026-13") == "2026-13"
+    assert format_month_cn("本月") == "本月"

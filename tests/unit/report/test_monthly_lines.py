@@ -4,15 +4,18 @@ the records, and against the dashboard of the next day; an empty month; REP-1 an
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
+from branchtui.domain.dates import cn_dates
 from branchtui.domain.obligations import obligations_on
 from branchtui.domain.records import Fluctuation, Meeting, Talk
 from branchtui.storage.reports import (
     make_monthly_report,
     record_sent,
     render_monthly,
+    render_year,
     save_monthly_texts,
 )
 from branchtui.storage.store import Store
@@ -80,15 +83,17 @@ def test_section_four_study_and_dues_agree_with_the_dashboard(store: Store, line
     ) in section
     arrears = section[-1]
     assert arrears == (
-        "截至月底欠交党费：孙三欠交9个月（2026-01至2026-09）；赵一欠交9个月（2026-01至2026-09）；"
-        "钱二欠交9个月（2026-01至2026-09）；李四欠交1个月（2026-10）。"
+        "截至月底欠交党费：孙三欠交9个月（2026年1月至2026年9月）；"
+        "赵一欠交9个月（2026年1月至2026年9月）；钱二欠交9个月（2026年1月至2026年9月）；"
+        "李四欠交1个月（2026年10月）。"
     )
     # The dashboard of 1 November (October's dues now late) says the same months.
     (edu4,) = [ob for ob in obligations_on(store.snapshot(), D(2026, 11, 1)) if ob.rule == "EDU-4"]
     for part in edu4.detail.split("；"):
         name, months = part.split("欠交")
         count, first = months.rstrip("）").split("个月（")
-        assert f"{name}欠交{count}个月（{first.removesuffix('起')}" in arrears
+        # The dashboard's compact 2026-01 is the report's 2026年1月.
+        assert f"{name}欠交{count}个月（{cn_dates(first.removesuffix('起'))}" in arrears
 
 
 def test_section_five_one_probationary_figure(lines: list[str]) -> None:
@@ -103,8 +108,8 @@ def test_section_six_talks_held_and_owed(lines: list[str]) -> None:
         "本月开展谈心谈话 1 人次（专题谈话 1 次）。",
         "- 2026年10月18日：与周五专题谈话（转出组织关系）",
         "应谈未谈（CARE-1）：",
-        "- 钱二于2026-06-01外出流动，书记尚未与其谈心谈话",
-        "- 周五于2026-10-20转出组织关系，书记尚未与其谈心谈话",
+        "- 钱二于2026年6月1日外出流动，书记尚未与其谈心谈话",
+        "- 周五于2026年10月20日转出组织关系，书记尚未与其谈心谈话",
     ]
 
 
@@ -136,9 +141,9 @@ def test_section_six_names_a_fluctuation_by_its_trigger_never_by_what_was_seen(
         "- 2026年10月9日：与赵一专题谈话（思想波动）",
         "- 2026年10月18日：与周五专题谈话（转出组织关系）",
         "应谈未谈（CARE-1）：",
-        "- 钱二于2026-06-01外出流动，书记尚未与其谈心谈话",
-        "- 孙三于2026-10-12出现思想波动，书记尚未与其谈心谈话",
-        "- 周五于2026-10-20转出组织关系，书记尚未与其谈心谈话",
+        "- 钱二于2026年6月1日外出流动，书记尚未与其谈心谈话",
+        "- 孙三于2026年10月12日出现思想波动，书记尚未与其谈心谈话",
+        "- 周五于2026年10月20日转出组织关系，书记尚未与其谈心谈话",
     ]
     text = "\n".join(lines)
     assert "情绪低落" not in text and "怨气" not in text
@@ -160,9 +165,24 @@ def test_section_nine_plan_items_and_what_falls_due(lines: list[str]) -> None:
         "年度工作计划中安排在2026年11月完成的项目：",
         "1. 召开组织生活会（会议），责任人：赵一，完成时间：2026年11月20日",
     ]
+    # Each date once, in the documents' one style (the deadline is in the sentence already).
+    assert "- REP-1：2026年10月工作报告应于2026年11月16日前报送上级党委" in section
     assert (
-        "- REP-1：2026年10月工作报告应于 2026-11-16 前报送上级党委（2026年11月16日前）" in section
+        "- LIFE-5：2026年11月主题党日应于2026年11月2日（第一个工作日）开展，最迟2026年11月4日"
+        in (section)
     )
+
+
+def test_the_report_writes_every_date_in_one_style(store: Store) -> None:
+    """Reports are formal documents: 2026年11月27日, never 2026-11-27 (nor a month 2026-08)."""
+    for text in (
+        render_monthly(store, "2026-10", ON),
+        render_monthly(store, "2026-11", ON),
+        render_year(store, 2026, ON),
+        render_year(store, 2026, ON, document="debrief"),
+        render_year(store, 2026, ON, document="summary"),
+    ):
+        assert re.findall(r"(?<![\w-])\d{4}-\d{2}", text) == []
 
 
 def test_the_end_names_branch_date_and_profile_and_no_personal_data(lines: list[str]) -> None:

@@ -170,8 +170,8 @@ def test_ledger_volumes_number_every_record_and_mask_personal_data(
     dues = (data_dir / "reports" / "2026-ledger" / "08-党费.md").read_text(encoding="utf-8")
     assert dues.startswith("# 第一党支部2026年度台账 之08：党费")
     assert "| 序号 | 所属月份 | 姓名 | 金额（元） | 交纳日期 |" in dues
-    assert "| 1 | 2026-10 | 赵一 | 10.00 | 2026年10月8日 |" in dues
-    assert "| 3 | 2026-10 | 孙三 | 5.00 | 2026年10月8日 |" in dues
+    assert "| 1 | 2026年10月 | 赵一 | 10.00 | 2026年10月8日 |" in dues
+    assert "| 3 | 2026年10月 | 孙三 | 5.00 | 2026年10月8日 |" in dues
     roster = written[1].text
     assert "| 2 | 钱二 | 女 |" in roster and "139****5678" in roster
     assert ID_NUMBER not in roster and PHONE not in roster
