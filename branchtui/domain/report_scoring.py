@@ -5,7 +5,11 @@ from a sheet (templates/reports/scoring.toml, read by storage) that ``scoring_sh
 turns into dataclasses. ``score_year`` applies it to the year's duties and records:
 
     area score = points × share met − deductions (never below 0)
-    share met  = (met + 0.5 × warnings) ÷ (met + warnings + overdue + due once the year is over)
+    share met  = (met + 0.5 × warnings) ÷ (met + warnings + overdue + still due)
+
+A duty of the year still open (due, not done) counts as not done: the score of a running year
+is what the year would get if it ended that day, and rises as the open duties are done; they
+are listed beside the score. A 五好 criterion is reached only when none of its duties is open.
 
 Every figure carries the words that explain it, so the report can say how it was computed.
 """
@@ -194,26 +198,35 @@ class YearFacts:
 
 
 def in_year(ob: Obligation, year: int) -> bool:
-    """Whether a duty belongs to ``year``: its period is in it, or its deadline is not after it."""
+    """Whether a duty belongs to ``year``: its period is in it, or its deadline is not after it,
+    or it is still open (due, overdue) when the year is judged whatever its deadline — a seat
+    vacant since October, to be filled by January, is a duty of the year not done yet."""
     if ob.period_kind in ("month", "quarter", "year"):
         return ob.period.startswith(f"{year:04d}")
-    return ob.due is None or ob.due.year <= year
+    return ob.due is None or ob.due.year <= year or ob.status in ("due", "overdue")
 
 
 def share_met(found: list[Obligation], rules: Iterable[str], year: int, over: bool) -> Any:
-    """Met, warning and failed duties of ``rules`` in ``year``, and the share met (None: none)."""
+    """Met, warning and not-done duties of ``rules`` in ``year``, and the share met (None: none).
+
+    Not done (``failed``) are the overdue ones and those still due: while the year runs
+    (``over`` False) the latter are also counted as ``open``, named in ``open_rules``."""
     wanted = set(rules)
-    counted = {"met": 0, "warning": 0, "failed": 0}
+    counted = {"met": 0, "warning": 0, "failed": 0, "open": 0}
+    open_rules: set[str] = set()
     for ob in found:
         if ob.rule not in wanted or not in_year(ob, year):
             continue
         if ob.status in ("met", "warning"):
             counted[ob.status] += 1
-        elif ob.status == "overdue" or (ob.status == "due" and over):
+        elif ob.status in ("overdue", "due"):
             counted["failed"] += 1
-    judged = sum(counted.values())
+            if ob.status == "due" and not over:
+                counted["open"] += 1
+                open_rules.add(ob.rule)
+    judged = counted["met"] + counted["warning"] + counted["failed"]
     share = (counted["met"] + 0.5 * counted["warning"]) / judged if judged else None
-    return {**counted, "judged": judged, "share": share}
+    return {**counted, "open_rules": sorted(open_rules), "judged": judged, "share": share}
 
 
 def _deducted(
@@ -302,6 +315,15 @@ def five_good_check(
                 if ob.rule in criterion.rules and ob.status == "overdue" and in_year(ob, year)
             }
         )
+        # Never 达到 while a duty of the criterion is still to be done (REP-3).
+        enough = share is not None and share >= criterion.meets
+        reached = enough and not counted["open"]
+        if reached:
+            verdict = "达到"
+        elif enough:
+            verdict = "尚有待办，暂未达到"
+        else:
+            verdict = "未达到"
         rows.append(
             {
                 "key": criterion.key,
@@ -310,8 +332,10 @@ def five_good_check(
                 "counted": counted,
                 "share": share,
                 "meets": criterion.meets,
-                "reached": share is not None and share >= criterion.meets,
+                "reached": reached,
+                "verdict": verdict,
                 "failing": failing,
+                "open_rules": counted["open_rules"],
                 "own": recorded.get(criterion.key, ""),
             }
         )

@@ -139,6 +139,7 @@ def meeting_rows(data: BranchData, start: dt.date, end: dt.date) -> list[Row]:
         expected = tally["present"] + tally["absent"] + tally["on_leave"]
         rows.append(
             {
+                "id": meeting.id,
                 "date": meeting.date,
                 "kinds": list(meeting.kinds),
                 "kind_labels": [MEETING_KINDS.get(k, k) for k in meeting.kinds],

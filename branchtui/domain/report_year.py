@@ -16,7 +16,7 @@ from branchtui.domain.calendar import WorkCalendar
 from branchtui.domain.committee import holder
 from branchtui.domain.dates import format_date_cn
 from branchtui.domain.dues import arrears
-from branchtui.domain.obligations import obligations_on
+from branchtui.domain.obligations import Obligation, obligations_on
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, YearAssessment
 from branchtui.domain.records.ledgers import ASSESSMENT_AREAS, YEAR_TEXTS
@@ -62,7 +62,7 @@ def _required(kind: str, profile: Profile, groups: int) -> str:
         return "每月1次，全年12次"
     if kind == "life_meeting":
         return f"至少{profile.life_meetings_per_year}次"
-    return "每年1次"
+    return "每年1次（年底或次年初）"
 
 
 def _per_period(profile: Profile, groups: int) -> dict[str, float]:
@@ -75,6 +75,38 @@ def _per_period(profile: Profile, groups: int) -> dict[str, float]:
         "party_lecture": profile.lectures_per_year_min,
         "life_meeting": profile.life_meetings_per_year,
     }
+
+
+def _appraisal_row(data: BranchData, year: int, entry: Context, found: list[Obligation]) -> None:
+    """The 民主评议党员 row of the year table told by the year's Appraisal record, as LIFE-7
+    judges it (the one truth for the table and the sentence under it): an appraisal of the
+    year held early next year counts for this year, one held this January for the last.
+    Adds what LIFE-7 still asks (``pending``) and the meetings of the year that appraised
+    another year (``other_years``)."""
+    record = next((a for a in reversed(data.appraisals) if a.year == year), None)
+    meeting = data.find("meetings", record.meeting_id) if record else None
+    rows = sections.meeting_rows(data, meeting.date, meeting.date) if meeting else []
+    rates = [r["rate"] for r in rows if "appraisal" in r["kinds"] and r["rate"] is not None]
+    held_for = {a.meeting_id: a.year for a in data.appraisals if a.meeting_id}
+    duty = next(
+        (
+            ob
+            for ob in found
+            if ob.rule == "LIFE-7" and ob.period == str(year) and ob.status != "met"
+        ),
+        None,
+    )
+    entry.update(
+        count=1 if record is not None else 0,
+        average_rate=rates[0] if rates else None,
+        pending=duty.detail if duty is not None else "",
+        other_years=[
+            {"date": m["date"], "year": held_for[m["id"]]}
+            for m in entry["meetings"]
+            if held_for.get(m["id"], year) != year
+        ],
+        meetings=[],
+    )
 
 
 def _appraisal(data: BranchData, year: int) -> Context | None:
@@ -148,10 +180,13 @@ def year_report_context(
     rows = sections.meeting_rows(data, start, judged)
     summary = sections.roster_summary(data, judged)
     kinds = held_or_required(sections.meetings_by_kind(rows, YEAR_KINDS), summary["groups"])
+    found = obligations_on(data, judged, profile, calendar)
     for entry in kinds:
         entry["required"] = _required(entry["kind"], profile, summary["groups"])
+        if entry["kind"] == "appraisal":
+            _appraisal_row(data, year, entry, found)
         entry["meetings"] = [] if entry["kind"] != "theme_day" else entry["meetings"]
-    found = obligations_on(data, judged, profile, calendar)
+    appraisal_entry = next(k for k in kinds if k["kind"] == "appraisal")
     plans = [p for p in data.work_plans if p.year == year]
     items = plans[-1].items if plans else []
     assessments = [a for a in data.assessments if a.year == year]
@@ -189,6 +224,8 @@ def year_report_context(
         "recorder_gaps": recorder_gaps(rows),
         "attendance": facts.attendance,
         "appraisal": _appraisal(data, year),
+        "appraisal_pending": appraisal_entry["pending"],
+        "appraisal_other_years": appraisal_entry["other_years"],
         "study": study_of(data, start, judged, profile),
         "activities": sections.activity_rows(data, start, judged),
         "dues": {**sections.dues_of_window(data, start, judged), "arrears": facts.arrears},

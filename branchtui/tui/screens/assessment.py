@@ -46,13 +46,14 @@ def _number(value: float | None) -> str:
 
 def _evidence(row: dict[str, Any]) -> str:
     counted = row["counted"]
-    verdict = "达到" if row["reached"] else "未达到"
     text = (
         f"依据 {'、'.join(row['rules'])}：完成 {counted['met']}/{counted['judged']}"
-        f"（{_percent(row['share'])}），要求 {_percent(row['meets'])}，{verdict}"
+        f"（{_percent(row['share'])}），要求 {_percent(row['meets'])}，{row['verdict']}"
     )
     if row["failing"]:
         text += f"；逾期：{'、'.join(row['failing'])}"
+    if row["open_rules"]:
+        text += f"；待办：{'、'.join(row['open_rules'])}"
     return text
 
 
@@ -166,7 +167,7 @@ class AssessmentScreen(YearScreen):
         remarks = by_text_key(own.five_good if own else None)
         for row in context["five_good"]:
             counted = row["counted"]
-            verdict = Text("达到", style="green") if row["reached"] else Text("未达到", style="red")
+            verdict = Text(row["verdict"], style="green" if row["reached"] else "red")
             five.add_row(
                 terminal_safe(row["name"]),
                 f"{counted['met']}/{counted['judged']}（{_percent(row['share'])}）",
@@ -218,6 +219,11 @@ class AssessmentScreen(YearScreen):
             f"（完成 {counted['met']}，提醒 {counted['warning']}，未完成 {counted['failed']}）"
             f" = {area['base']:g}"
         ]
+        if counted["open"]:
+            lines.append(
+                f"  未完成中 {counted['open']} 项尚待办理（{'、'.join(counted['open_rules'])}），"
+                "办完后得分相应提高"
+            )
         for d in area["deductions"]:
             lines.append(f"  −{d['points']:g} {d['label']}：{d['why']}")
         if not area["deductions"]:

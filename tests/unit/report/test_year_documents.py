@@ -75,24 +75,28 @@ def test_the_shipped_sheet_scores_the_eight_tasks_out_of_100() -> None:
 def test_a_sheet_of_the_data_folder_scores_and_explains(store: Store, data_dir: Path) -> None:
     _sheet(data_dir, SHEET.format(least=60))
     text = render_year(store, 2026, ON)
-    # LIFE-2 in 2026 to 27 November: January–September overdue, October met, November not yet
-    # due → 1/10; ten months over with one 支委会 held → 9 missing × 0.1.
-    assert "| 支委会 | 10 | 10.0%（1/10） | 支委会少开 −0.9 | 0.1 |" in text
-    # No BASE-1 duty can be judged yet: the area counts as met.
-    assert "| 基础保障 | 10 | —（0/0） | — | 10 |" in text
-    assert "| 合计 | 20 | | | 10.1 |" in text
-    assert "总分 10.1 分（百分制 50.5 分），未达到星级标准。" in text
+    # LIFE-2 in 2026 to 27 November: January–September overdue, October met, November still
+    # due → 1/11, the open month counted as not done (REP-2); ten months over with one 支委会
+    # held → 9 missing × 0.1.
+    assert "| 支委会 | 10 | 9.1%（1/11，待办 LIFE-2） | 支委会少开 −0.9 | 0 |" in text
+    # No venue recorded: BASE-1 is open, so the area is not done (it scored 100% before).
+    assert "| 基础保障 | 10 | 0.0%（0/1，待办 BASE-1） | — | 0 |" in text
+    assert "| 合计 | 20 | | | 0 |" in text
+    assert "总分 0 分（百分制 0 分），未达到星级标准。" in text
     assert "- 支委会：支委会少开，少 9 次，每次扣 0.1 分，扣 0.9 分。" in text
-    assert "年度未结束，尚未到期的待办事项不计入" in text
+    assert "年度尚未结束，尚未办完的待办事项按未完成计算，办完后得分相应提高" in text
     assert (
-        "| 支部班子好 | LIFE-2：完成 1/10（10.0%），逾期：LIFE-2 | 未达到（要求 90.0%） | — |"
+        "| 支部班子好 | LIFE-2：完成 1/11（9.1%），逾期：LIFE-2，待办：LIFE-2 | 未达到（要求 90.0%） | — |"
         in text
     )
 
 
 def test_star_bands_are_a_setting(store: Store, data_dir: Path) -> None:
-    _sheet(data_dir, SHEET.format(least=50))
+    # The fixture's 2026 scores 0 of 20 (see above): a band from 0 names it, one from 1 does not.
+    _sheet(data_dir, SHEET.format(least=0))
     assert "评定为合格" in render_year(store, 2026, ON)
+    _sheet(data_dir, SHEET.format(least=1))
+    assert "未达到星级标准" in render_year(store, 2026, ON)
 
 
 @pytest.mark.parametrize(
