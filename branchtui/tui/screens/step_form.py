@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -19,7 +19,6 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
-from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import DateParseError
 from branchtui.domain.development_checks import check_entry
 from branchtui.domain.development_entry import (
@@ -42,9 +41,8 @@ from branchtui.domain.development_steps import (
 )
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, Candidate, CandidateVote
-from branchtui.storage.errors import StoreError
 from branchtui.storage.store import Store
-from branchtui.tui.saving import close_unless_typed
+from branchtui.tui.saving import close_unless_typed, save_changes
 from branchtui.tui.screens.step_meeting import LINK_MEETING, MeetingLink
 from branchtui.tui.screens.step_saved import StepSaved, roster_change
 from branchtui.tui.widgets.date_field import DateField
@@ -338,17 +336,14 @@ class StepForm(MeetingLink):
         )
         self.saving = True
         self.query_one("#form-status", Static).update("正在保存")
-        self._write(changes, saved)
-
-    @work(thread=True, exclusive=True, group="step-save", description="保存发展环节")
-    def _write(self, changes: RecordChanges, saved: StepSaved) -> None:
-        try:
-            with self.store.transaction() as tx:
-                tx.apply(changes)
-        except StoreError as error:
-            self.app.call_from_thread(self._failed, error.message)
-            return
-        self.app.call_from_thread(self.dismiss, saved)
+        save_changes(
+            self,
+            self.store,
+            changes,
+            saved=lambda: self.dismiss(saved),
+            failed=self._failed,
+            group="step-save",
+        )
 
     def _failed(self, message: str) -> None:
         self.saving = False
