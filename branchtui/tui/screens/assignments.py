@@ -16,6 +16,7 @@ from textual.binding import BindingType
 
 from branchtui.domain.assignments import overdue_months, work_detail, work_state
 from branchtui.domain.dates import format_date
+from branchtui.domain.meetings.roll import UNKNOWN_PERSON, person_name
 from branchtui.domain.records import BranchData, Record, WorkAssignment
 from branchtui.tui.registry.education import ASSIGNMENTS
 from branchtui.tui.screens.register import Column, Register, RegisterScreen, field_column
@@ -99,8 +100,7 @@ class AssignmentsScreen(RegisterScreen):
         record = self._editable()
         if not isinstance(record, WorkAssignment):
             return
-        member = self.data.find("members", record.member_id)
-        name = member.name if member is not None else "（已删除）"
+        name = person_name(self.data, record.member_id, UNKNOWN_PERSON)
         form = RecordForm(
             WorkAssignment,
             dataclasses.replace(EXCUSE_FORM, check=self._late),

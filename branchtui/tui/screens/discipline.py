@@ -25,6 +25,7 @@ from branchtui.domain.discipline import (
     step_warnings,
 )
 from branchtui.domain.lapse import Lapse, followed_up, lapses
+from branchtui.domain.meetings.roll import UNKNOWN_PERSON, person_name
 from branchtui.domain.obligations import Obligation
 from branchtui.domain.records import BranchData, CaseStep, DisciplineCase, Record
 from branchtui.tui.registry.education import DISCIPLINE
@@ -195,8 +196,7 @@ class DisciplineScreen(RegisterScreen):
         self.app.push_screen(form, self._saved)
 
     def _person(self, case: DisciplineCase) -> str:
-        member = self.data.find("members", case.member_id)
-        return member.name if member is not None else "（已删除）"
+        return person_name(self.data, case.member_id, UNKNOWN_PERSON)
 
     def settle(self, ob: Obligation) -> None:
         for ref in ob.refs:

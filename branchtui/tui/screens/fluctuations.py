@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from textual.binding import BindingType
 
 from branchtui.domain.dates import format_date
+from branchtui.domain.meetings.roll import UNKNOWN_PERSON, person_name
 from branchtui.domain.obligations.care import fluctuation_event, talk_about, talk_held
 from branchtui.domain.records import BranchData, Fluctuation, Record, Talk
 from branchtui.domain.records.care import TALK_KINDS
@@ -103,8 +104,8 @@ class FluctuationsScreen(RegisterScreen):
     )
 
     def close_title(self, record: Record) -> str:
-        member = self.data.find("members", getattr(record, "member_id", None))
-        return f"思想波动化解：{member.name if member is not None else '（已删除）'}"
+        name = person_name(self.data, getattr(record, "member_id", None), UNKNOWN_PERSON)
+        return f"思想波动化解：{name}"
 
     def close_form_spec(self) -> FormSpec:
         data = self.data

@@ -27,6 +27,7 @@ from branchtui.domain.lost_contact import (
     state_of,
     step_problem,
 )
+from branchtui.domain.meetings.roll import UNKNOWN_PERSON, person_name
 from branchtui.domain.obligations import Obligation
 from branchtui.domain.profile import profile_of
 from branchtui.domain.records import BranchData, LostContact, Record
@@ -44,8 +45,7 @@ def _next(record: Any, data: BranchData) -> tuple[str, str]:
 
 
 def _detail(record: Any, data: BranchData) -> str:
-    member = data.find("members", record.member_id)
-    name = member.name if member is not None else "（已删除）"
+    name = person_name(data, record.member_id, UNKNOWN_PERSON)
     line = f"{name}：自{format_date(record.since)}失联，{state_of(record)}"
     if record.suspended is not None:
         line += f"（{format_date(record.suspended)}停止党籍）"
@@ -176,8 +176,7 @@ class LostContactScreen(RegisterScreen):
         self.commit(lambda tx: tx.apply(changes), done)
 
     def _person(self, case: LostContact) -> str:
-        member = self.data.find("members", case.member_id)
-        return member.name if member is not None else "（已删除）"
+        return person_name(self.data, case.member_id, UNKNOWN_PERSON)
 
     def settle(self, ob: Obligation) -> None:
         for ref in ob.refs:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from branchtui.domain.meetings.roll import post_of
+from branchtui.domain.meetings.roll import UNKNOWN_PERSON, person_name, post_of
 from branchtui.domain.records import Appraisal, Attachment, BranchData, Meeting, Member
 from branchtui.domain.roster import active_members_on
 from branchtui.domain.validation_fields import check_past_date
@@ -148,15 +148,12 @@ class MeetingStep(WizardStep):
         """``张三（支部书记）``: a name with the post held on the meeting's day."""
         member = self.data.find("members", member_id)
         if member is None:
-            return "（已删除）"
+            return UNKNOWN_PERSON
         post = post_of(self.data, member_id, self.meeting.date)
         return f"{member.name}（{post}）" if post and post != "党员" else member.name
 
     def person_name(self, member_id: str | None, fallback: str = "") -> str:
-        if not member_id:
-            return fallback
-        member = self.data.find("members", member_id)
-        return member.name if member is not None else "（已删除）"
+        return person_name(self.data, member_id, fallback)
 
     def person_at(self, path: str) -> str:
         """Whose attendance row a field path (``attendance.3.status``) is; '' for other paths."""
