@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import types
 import typing
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
@@ -27,7 +26,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import DateParseError
-from branchtui.domain.fields import FieldInfo, fields_of, literal_codes
+from branchtui.domain.fields import FieldInfo, fields_of, literal_codes, without_none
 from branchtui.domain.records import BranchData, Member
 from branchtui.domain.references import ROLE_TABLES, role_of
 from branchtui.domain.validation import review
@@ -60,8 +59,9 @@ class FormSpec:
     """What a register's form shows: its fields in order, with what the declarations cannot say.
 
     A field pointing at members (``host_id``, ``participant_ids`` …, domain.references) is
-    picked by name or pinyin. ``choices``: fields whose values are other records (a group, a venue), by a function of the
-    data. ``hints``: a line under a field. ``check``: the register's rule, run as the user types.
+    picked by name or pinyin. ``choices``: fields whose values are other records (a group, a
+    venue), by a function of the data. ``hints``: a line under a field. ``check``: the
+    register's rule, run as the user types.
     """
 
     fields: tuple[str, ...]
@@ -70,16 +70,8 @@ class FormSpec:
     check: FormCheck | None = None
 
 
-def _base(hint: Any) -> Any:
-    """``int`` for ``int | None`` and so on: the one non-None type of a field."""
-    args = [a for a in typing.get_args(hint) if a is not type(None)]
-    if typing.get_origin(hint) in (typing.Union, types.UnionType) and len(args) == 1:
-        return args[0]
-    return hint
-
-
 def _is_list(info: FieldInfo) -> bool:
-    return typing.get_origin(_base(info.hint)) is list
+    return typing.get_origin(without_none(info.hint)) is list
 
 
 class LongText(TextArea):
@@ -179,7 +171,7 @@ class RecordForm(ModalScreen[Edited | None]):
 
     def _widget(self, info: FieldInfo) -> Widget:
         name, value, wid = info.name, self._value(info.name), f"field-{info.name}"
-        base = _base(info.hint)
+        base = without_none(info.hint)
         if ROLE_TABLES.get(role_of(name) or "") == "members":
             if name.endswith("_ids"):
                 return MembersField(self.members, f"选择{info.label}", value or [], id=wid)
@@ -231,7 +223,7 @@ class RecordForm(ModalScreen[Edited | None]):
     def _read(self, info: FieldInfo) -> Any:
         """The typed value of one field; raises ValueError with a Chinese message."""
         widget = self.query_one(f"#field-{info.name}")
-        base = _base(info.hint)
+        base = without_none(info.hint)
         if isinstance(widget, (MemberField, MembersField)):
             return widget.value
         if isinstance(widget, DateField):
