@@ -21,20 +21,23 @@ from branchtui.domain.dates import format_date
 from branchtui.domain.fields import fields_of
 from branchtui.domain.meetings.roll import person_name
 from branchtui.domain.meetings.theme_day import length_text, minutes_of
-from branchtui.domain.records import BranchData, Meeting
-from branchtui.domain.records.meeting_parts import (
+from branchtui.domain.records import (
     AgendaItem,
+    Attendance,
+    BranchData,
     Criticism,
     Decision,
     Lecture,
     LifeMeeting,
+    Meeting,
     Observer,
     Rectification,
     SelfExamination,
     Speech,
     ThemeDay,
+    Vote,
 )
-from branchtui.domain.records.meetings import ATTENDANCE_STATUSES, Attendance, Vote
+from branchtui.domain.records.meetings import ATTENDANCE_STATUSES
 
 NONE = "（无）"
 SHORT = 16  # characters of a decision's or a motion's text that name it
