@@ -45,16 +45,6 @@ def _unlisted_status(meeting: Meeting, expects: str | None, member: Member) -> s
     return "absent" if member_on(member, meeting.date) else None
 
 
-def status_at(meeting: Meeting, member: Member) -> str | None:
-    """The member's attendance at a meeting: present/absent/on_leave/observer, or None
-    when the member was not expected there. Absent from an all-member meeting's list
-    counts as absent."""
-    for row in meeting.attendance:
-        if row.member_id == member.id:
-            return row.status
-    return _unlisted_status(meeting, _expects(meeting), member)
-
-
 Roll = tuple[Meeting, dict[str, str], str | None]
 # The meetings a member may be absent from without being on the list: (date, listed statuses).
 Unlisted = list[tuple[dt.date, dict[str, str]]]
@@ -114,7 +104,9 @@ class AttendanceBook:
 
     @staticmethod
     def status(roll: Roll, member: Member) -> str | None:
-        """Like ``status_at``, for one of this book's rolls."""
+        """The member's attendance in one of this book's rolls: present/absent/on_leave/observer,
+        or None when the member was not expected there. Absent from an all-member meeting's
+        list counts as absent."""
         meeting, listed, expects = roll
         found = listed.get(member.id)
         if found is not None:
@@ -309,7 +301,8 @@ def general_meeting_vote(meeting: Meeting, members: Iterable[Member]) -> VoteRes
     voters = voters_on(members, meeting.date)
     listed: dict[str, str | None] = {}
     for row in meeting.attendance:
-        listed.setdefault(row.member_id, row.status)  # the first row wins, as in status_at
+        # The first row wins (a member listed twice is refused on save).
+        listed.setdefault(row.member_id, row.status)
     # Unlisted voters are never present, so only the list needs reading.
     present = sum(1 for m in voters if listed.get(m.id) == "present")
     return vote_result(len(voters), present, meeting.votes)

@@ -61,10 +61,6 @@ class Step:
         """``第3步 推荐和确定入党积极分子``."""
         return f"第{self.number}步 {self.name}"
 
-    @property
-    def stage_name(self) -> str:
-        return STAGES[self.stage]
-
 
 STEPS: tuple[Step, ...] = (
     Step(1, "applied", "递交入党申请书", 1, (DOCUMENT,), on_file=True, document_label="申请书"),
@@ -226,8 +222,3 @@ def step_of(code: str) -> Step | None:
 def record_label(code: str) -> str:
     """The Chinese name of one record of the file (``推荐（推优）``)."""
     return CANDIDATE_STEPS.get(code, code)
-
-
-def stage_steps(stage: int) -> tuple[Step, ...]:
-    """The steps of one of the five stages, in order."""
-    return tuple(s for s in STEPS if s.stage == stage)

@@ -23,7 +23,6 @@ from branchtui.domain.validation_fields import (
     check_year,
 )
 
-FUND_DIRECTIONS = {"income": "收入", "spending": "支出"}
 # A section of a report the secretary writes: a few paragraphs, not a book.
 TEXT_MAX = 5000
 

@@ -49,7 +49,7 @@ from branchtui.storage.layout import (
     fill_from_file,
     table_chunks,
 )
-from branchtui.storage.locations import DATA_FILE, LOCK_FILE
+from branchtui.storage.locations import DATA_FILE
 from branchtui.storage.lock import write_lock
 from branchtui.storage.migrations import (
     BRANCH_TABLE,
@@ -89,7 +89,6 @@ class Store:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / DATA_FILE
-        self.lock_path = self.data_dir / LOCK_FILE
         self.read_only = False
         self.notice: str | None = None
         self._db = BranchDB()

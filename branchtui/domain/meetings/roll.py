@@ -120,7 +120,8 @@ def roll_of(meeting: Meeting, data: BranchData, roster: Roster | None = None) ->
     ``roster``: as for ``expected_people``."""
     listed: dict[str, Attendance] = {}
     for row in meeting.attendance:
-        listed.setdefault(row.member_id, row)  # the first row wins, as in status_at
+        # The first row wins (a member listed twice is refused on save).
+        listed.setdefault(row.member_id, row)
     expected = expected_people(data, meeting.kinds, meeting.date, meeting.group_id, roster)
     out: list[RollEntry] = []
     day = meeting.date

@@ -32,7 +32,6 @@ class MeetingSaver:
     def __init__(self, wizard: MeetingWizard) -> None:
         self.wizard = wizard
         self.prepared: PreparedMeeting | None = None
-        self.prepared_for = -1  # the change number the prepared minutes were made from
         self.saving = False
 
     @property
@@ -114,7 +113,7 @@ class MeetingSaver:
         step = self.wizard.step
         if at != self.wizard.changes or not isinstance(step, ReviewStep):
             return
-        self.prepared, self.prepared_for = prepared, at
+        self.prepared = prepared
         step.show_prepared(prepared.text, settles, defects)
 
     async def save(self) -> None:
