@@ -2,7 +2,7 @@
 
 These are the hard errors shown beside a field (a bad time, a negative count, an unknown
 choice). What an inspector would flag but the secretary may save and fix later (a missing
-recorder, an absentee without reason) is in ``domain.ledger_checks``.
+recorder, an absentee without reason) is in ``domain.meetings.checks``.
 """
 
 from __future__ import annotations

@@ -8,8 +8,9 @@ members of a shared group, so a template is treated as untrusted:
 - it runs in Jinja2's immutable sandbox (no ``__globals__``, no ``os``, no mutating methods);
 - a symlink anywhere under ``templates/`` (the file or a folder) is refused, and so is anything
   that is not a regular file or is larger than ``MAX_TEMPLATE_BYTES``;
-- it renders in a forked child process that is killed after ``RENDER_SECONDS``, may use at most
-  ``MEMORY_MARGIN`` bytes more than the parent, and may write at most ``MAX_OUTPUT_CHARS``.
+- it renders in a forked child process (storage/template_run.py) that is killed after
+  ``LIMITS.seconds``, may use at most ``LIMITS.memory_margin`` bytes more than the parent, and
+  may write at most ``LIMITS.output_chars`` characters.
   A pure-Python loop (``range`` nested in ``range``) is interrupted the same way as C code that
   never returns (``10**10**10``), which a ``sys.settrace`` deadline could not stop, and no lock of
   the TUI's other threads is touched (the child only runs the template and writes to a pipe).
