@@ -123,11 +123,18 @@ def _election(c: Checker) -> None:
             c.add(f"candidates.{i}.role", check_choice(role, "分工", SEAT_ROLES))
 
 
-def _person(c: Checker, message: str) -> None:
-    # A member of the roster, or (someone not on it) a name.
+def _someone(c: Checker, message: str) -> bool:
+    """A member of the roster, or (someone not on it) a name: ``message`` at the name when
+    neither is given (False then)."""
     if not c.get("member_id") and check_required(c.get("person_name"), "姓名"):
         c.add("person_name", message)
-    elif not c.get("member_id"):
+        return False
+    return True
+
+
+def _person(c: Checker, message: str) -> None:
+    # Someone not on the roster: the name within the text limits too.
+    if _someone(c, message) and not c.get("member_id"):
         c.text("person_name")
 
 
@@ -277,8 +284,7 @@ def _candidate(c: Checker) -> None:
 
 
 def _talk(c: Checker) -> None:
-    if not c.get("member_id") and check_required(c.get("person_name"), "谈话对象"):
-        c.add("person_name", "请选择或填写谈话对象")
+    _someone(c, "请选择或填写谈话对象")
     c.past("date", required=True)
     c.choice("kind")
     c.choice("trigger")
