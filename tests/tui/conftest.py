@@ -14,12 +14,13 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.worker import WorkerCancelled
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from fixture_branch import write_fixture
+from fixture_education import write_education_fixture
 
 from branchtui.domain.demo import make_demo
 from branchtui.domain.records import BranchData
@@ -42,6 +43,13 @@ def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
 def branch_dir(data_dir: Path, today: dt.date) -> Path:
     """A data folder holding the fixed 12-member branch."""
     write_fixture(data_dir, today)
+    return data_dir
+
+
+@pytest.fixture
+def edu_dir(data_dir: Path, today: dt.date) -> Path:
+    """A data folder holding the fixed branch with the education area's cases (fixture_education)."""
+    write_education_fixture(data_dir, today)
     return data_dir
 
 
@@ -95,6 +103,37 @@ def text_of(app: Any, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
+def text_if_shown(app: Any, selector: str) -> str:
+    """What a Static of the screen shown says; "" while the screen has no such Static."""
+    found = app.screen.query(selector)
+    return str(found.first(Static).render()) if found else ""
+
+
+def duties(app: Any) -> str:
+    """The duty lines a register shows above its list (#register-duties)."""
+    return text_of(app, "#register-duties")
+
+
+def info_text(app: Any) -> str:
+    """The dashboard's info line (#dash-info)."""
+    return text_of(app, "#dash-info")
+
+
+def table_rows(app: Any, table: str = "#register-table") -> list[list[str]]:
+    """Every row of a DataTable of the screen shown, as cell texts."""
+    grid = app.screen.query_one(table, DataTable)
+    return [[str(c) for c in grid.get_row_at(i)] for i in range(grid.row_count)]
+
+
+def dashboard_status(app: Any, rule: str, period: str = "") -> str | None:
+    """The status of the dashboard's first row of ``rule`` (of ``period`` when given)."""
+    from branchtui.tui.widgets.obligation_list import ObligationList
+
+    shown = app.screen.query_one(ObligationList).shown.values()
+    found = [ob.status for ob in shown if ob.rule == rule and (not period or ob.period == period)]
+    return found[0] if found else None
+
+
 def screen_text(app: Any) -> str:
     """What the terminal shows, row by row (from a screenshot)."""
     svg = app.export_screenshot()
@@ -104,6 +143,22 @@ def screen_text(app: Any) -> str:
             (float(m.group(1)), html.unescape(m.group(3)))
         )
     return "\n".join("".join(t for _, t in sorted(v)) for _, v in sorted(rows.items()))
+
+
+async def until(pilot: Pilot[Any], done: Callable[[], bool]) -> None:
+    """Let the app run until ``done()`` holds without waiting for workers (settle would wait
+    for a dialog worker that awaits the user)."""
+    for _ in range(200):
+        await pilot.pause(0.05)
+        if done():
+            return
+    raise AssertionError("等待超时")
+
+
+async def open_register(pilot: Pilot[Any], *keys: str) -> None:
+    """Press ``keys`` (an area, then a screen) and wait until the register's duties are judged."""
+    await pilot.press(*keys)
+    await settle(pilot, lambda: bool(text_if_shown(pilot.app, "#register-duties")))
 
 
 async def on_screen(pilot: Pilot[Any], kind: type) -> None:

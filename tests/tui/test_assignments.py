@@ -8,10 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
-from conftest import on_screen, read_file, settle, text_of
+from conftest import on_screen, read_file, settle, table_rows, text_of
 from fixture_education import write_education_fixture
-from textual.widgets import DataTable
 
 from branchtui.domain.obligations import Obligation
 from branchtui.domain.records import WorkAssignment
@@ -28,12 +26,6 @@ from branchtui.tui.widgets.record_form import RecordForm
 LATE = "NAT-5 待办  周敏连续7个月未完成分配的工作"
 
 
-@pytest.fixture
-def edu_dir(data_dir: Path, today: dt.date) -> Path:
-    write_education_fixture(data_dir, today)
-    return data_dir
-
-
 def with_late_work(data_dir: Path) -> None:
     """周敏 (who pays and attends) was given work due on 2026-04-27, not done."""
     write_education_fixture(data_dir, dt.date(2026, 11, 27)).add(
@@ -46,11 +38,6 @@ def with_late_work(data_dir: Path) -> None:
             due=dt.date(2026, 4, 27),
         )
     )
-
-
-def rows(app: BranchApp) -> list[list[str]]:
-    grid = app.screen.query_one("#register-table", DataTable)
-    return [[str(c) for c in grid.get_row_at(i)] for i in range(grid.row_count)]
 
 
 def listed(app: BranchApp) -> list[Obligation]:
@@ -72,7 +59,7 @@ async def test_work_left_undone_7_months_is_due_until_it_is_marked_done(
         await on_screen(pilot, AssignmentsScreen)
         await settle(pilot, lambda: "NAT-5" in text_of(app, "#register-duties"))
         assert "周敏" not in text_of(app, "#register-duties")
-        assert rows(app) == []
+        assert table_rows(app) == []
         await pilot.press("a")
         await on_screen(pilot, RecordForm)
         await pilot.press("enter")  # the member, by pinyin
@@ -91,7 +78,7 @@ async def test_work_left_undone_7_months_is_due_until_it_is_marked_done(
         await pilot.press("ctrl+s")
         await on_screen(pilot, AssignmentsScreen)
         await settle(pilot, lambda: LATE in text_of(app, "#register-duties"))
-        assert rows(app) == [
+        assert table_rows(app) == [
             ["周敏", "设岗定责", "负责三号楼党员责任区", "2026-04-27", "逾期7个月"]
         ]
         await pilot.press("1")  # the dashboard names her too
@@ -104,11 +91,11 @@ async def test_work_left_undone_7_months_is_due_until_it_is_marked_done(
         await on_screen(pilot, DatePrompt)
         await pilot.press("enter")
         await on_screen(pilot, AssignmentsScreen)
-        await settle(pilot, lambda: rows(app) == [])  # done work is history
+        await settle(pilot, lambda: table_rows(app) == [])  # done work is history
         await settle(pilot, lambda: "周敏" not in text_of(app, "#register-duties"))
         await pilot.press("h")
-        await settle(pilot, lambda: len(rows(app)) == 1)
-        assert rows(app)[0][4] == "已完成"
+        await settle(pilot, lambda: len(table_rows(app)) == 1)
+        assert table_rows(app)[0][4] == "已完成"
         await pilot.press("1")
         await on_screen(pilot, DashboardScreen)
         await settle(pilot, lambda: any(ob.rule == "NAT-5" for ob in listed(app)))
@@ -140,7 +127,7 @@ async def test_a_good_reason_still_running_takes_the_member_off_nat_5(
         await pilot.press(*"因病住院", "enter", *"1001", "ctrl+s")
         await on_screen(pilot, AssignmentsScreen)
         await settle(pilot, lambda: "周敏" not in text_of(app, "#register-duties"))
-        assert rows(app)[0][4] == "有正当理由"
+        assert table_rows(app)[0][4] == "有正当理由"
         assert "正当理由：因病住院（2026-10-01至今）" in text_of(app, "#register-detail")
     (work,) = read_file(data_dir).work_assignments
     assert (work.excuse, work.excused_from, work.excused_until) == (

@@ -6,21 +6,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import on_screen, open_duty, read_file, settle, text_of
+from conftest import duties, on_screen, open_duty, read_file, settle, text_of
 
 from branchtui.domain.records import HardshipCase, Transfer
 from branchtui.storage.store import Store
-from branchtui.tui.app import BranchApp, build_app
+from branchtui.tui.app import build_app
 from branchtui.tui.screens.announcements import AnnouncementsScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
 from branchtui.tui.screens.hardship import HardshipScreen
 from branchtui.tui.screens.talks import TalksScreen
 from branchtui.tui.widgets.member_field import MemberField
 from branchtui.tui.widgets.record_form import RecordForm
-
-
-def duties(app: BranchApp) -> str:
-    return text_of(app, "#register-duties")
 
 
 def transferred_out(branch_dir: Path, member_id: str, name: str, day: dt.date) -> Transfer:

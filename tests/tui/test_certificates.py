@@ -6,18 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import read_file, settle
-from textual.widgets import Input, Static
+from conftest import read_file, settle, text_of
+from textual.widgets import Input
 
-from branchtui.tui.app import BranchApp, build_app
+from branchtui.tui.app import build_app
 from branchtui.tui.screens.certificates import CertificatesScreen
 from branchtui.tui.screens.dashboard import DashboardScreen
 from branchtui.tui.widgets.obligation_list import ObligationList
 from branchtui.tui.widgets.record_form import RecordForm
-
-
-def text(app: BranchApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
 
 
 async def test_EDU_5_settled_from_the_dashboard_by_keys(demo_dir: Path, today: dt.date) -> None:
@@ -32,12 +28,12 @@ async def test_EDU_5_settled_from_the_dashboard_by_keys(demo_dir: Path, today: d
         await settle(pilot, lambda: isinstance(app.screen, RecordForm))
         assert "杨雨" in str(app.screen.query_one("#field-member_id").render())
         await pilot.press("tab", *taken, "ctrl+s")  # someone else's number
-        await settle(pilot, lambda: "一人一证" in text(app, "#error-number"))
+        await settle(pilot, lambda: "一人一证" in text_of(app, "#error-number"))
         assert isinstance(app.screen, RecordForm)
         app.screen.query_one("#field-number").focus()
         await pilot.press("end", "backspace", "backspace", *"99", "ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, CertificatesScreen))
-        await settle(pilot, lambda: "EDU-5 已完成" in text(app, "#register-duties"))
+        await settle(pilot, lambda: "EDU-5 已完成" in text_of(app, "#register-duties"))
         await pilot.press("n")  # nobody left without one
         await pilot.pause()
         assert isinstance(app.screen, CertificatesScreen)
@@ -53,13 +49,13 @@ async def test_EDU_5_n_registers_the_next_member_and_numbers_stay_unique(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5", "z")
         await settle(pilot, lambda: isinstance(app.screen, CertificatesScreen))
-        await settle(pilot, lambda: "EDU-5 待办" in text(app, "#register-duties"))
+        await settle(pilot, lambda: "EDU-5 待办" in text_of(app, "#register-duties"))
         for number in ("A001", "A002"):
             await pilot.press("n")  # the next member without a card
             await settle(pilot, lambda: isinstance(app.screen, RecordForm))
             await pilot.press("tab", *number, "ctrl+s")
             await settle(pilot, lambda: isinstance(app.screen, CertificatesScreen))
-        await settle(pilot, lambda: "显示 2 条" in text(app, "#register-count"))
+        await settle(pilot, lambda: "显示 2 条" in text_of(app, "#register-count"))
         await pilot.press("e")  # a number given to the other member is refused
         await settle(pilot, lambda: isinstance(app.screen, RecordForm))
         form = app.screen
@@ -67,7 +63,7 @@ async def test_EDU_5_n_registers_the_next_member_and_numbers_stay_unique(
         number.focus()
         other = "A002" if number.value == "A001" else "A001"  # type: ignore[attr-defined]
         await pilot.press("end", "backspace", other[-1], "ctrl+s")
-        await settle(pilot, lambda: "编号不能重复" in text(app, "#error-number"))
+        await settle(pilot, lambda: "编号不能重复" in text_of(app, "#error-number"))
         await pilot.press("escape")  # typed input is not thrown away without asking
         await settle(pilot, lambda: app.screen is not form)
         await pilot.press("down", "enter")  # 放弃已填写的内容
@@ -92,7 +88,7 @@ async def test_EDU_5_a_number_with_a_stray_character_is_refused_beside_the_field
         await pilot.press(*"0012")
         assert app.screen.query_one("#field-number", Input).value == "DYZ2026×0012"
         await pilot.press("ctrl+s")
-        await settle(pilot, lambda: "只能包含字母、数字和“-”" in text(app, "#error-number"))
-        assert text(app, "#error-number") == "党员证编号只能包含字母、数字和“-”，4至40位"
+        await settle(pilot, lambda: "只能包含字母、数字和“-”" in text_of(app, "#error-number"))
+        assert text_of(app, "#error-number") == "党员证编号只能包含字母、数字和“-”，4至40位"
         assert isinstance(app.screen, RecordForm)
     assert len(read_file(branch_dir).certificates) == before

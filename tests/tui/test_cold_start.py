@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import settle
+from conftest import info_text, settle
 from textual.pilot import Pilot
-from textual.widgets import Static
 
 from branchtui.storage.duties_ahead import KEPT, DutiesAhead, keep_todays_duties
 from branchtui.storage.folder_obligations import obligations_for_folder
@@ -26,10 +25,6 @@ from branchtui.tui.app import build_app
 from branchtui.tui.screens import dashboard as dashboard_module
 from branchtui.tui.screens.dashboard import DashboardScreen
 from branchtui.tui.screens.roster import RosterScreen
-
-
-def info_text(app: Any) -> str:
-    return str(app.screen.query_one("#dash-info", Static).render())
 
 
 async def until(pilot: Pilot[Any], done: Callable[[], bool]) -> None:

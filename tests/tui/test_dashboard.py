@@ -6,7 +6,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from conftest import settle
+from conftest import info_text, settle
 from rich.console import Console
 from textual.message import Message
 from textual.notifications import Notify
@@ -34,10 +34,6 @@ async def settled(pilot: Pilot[None]) -> None:
 
 def listed(app: BranchApp) -> list[Obligation]:
     return list(app.screen.query_one(ObligationList).shown.values())
-
-
-def info_text(app: BranchApp) -> str:
-    return str(app.screen.query_one("#dash-info", Static).render())
 
 
 async def highlight(pilot: Pilot[None], rule: str) -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import read_file, settle
+from conftest import read_file, settle, text_of
 from fixture_development import write_development_fixture
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from branchtui.domain.obligations import Obligation
 from branchtui.storage.backups import list_backups
@@ -31,10 +31,6 @@ from branchtui.tui.widgets.record_form import RecordForm
 def dev_dir(data_dir: Path, today: dt.date) -> Path:
     write_development_fixture(data_dir, today)
     return data_dir
-
-
-def text(app: BranchApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
 
 
 def nat3_of(app: BranchApp, candidate_id: str) -> Obligation:
@@ -87,17 +83,17 @@ async def test_NAT_3_settled_from_the_dashboard_by_keys(dev_dir: Path, today: dt
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, CandidateFileScreen))
         assert "林小红" in str(app.screen.sub_title)
-        assert "已逾期7天" in text(app, "#file-next")
+        assert "已逾期7天" in text_of(app, "#file-next")
         form = await step_form(pilot, "a")
         assert form.step is not None and form.step.code == "talked"
         await pilot.press("ctrl+u", *"1119")
-        await settle(pilot, lambda: "应在收到申请书后1个月内" not in text(app, "#error-date"))
+        await settle(pilot, lambda: "应在收到申请书后1个月内" not in text_of(app, "#error-date"))
         await pilot.press("ctrl+u", *"1125")
         # Late: said beside the date as it is typed, and it may still be saved.
-        await settle(pilot, lambda: "注意：应在收到申请书后1个月内" in text(app, "#error-date"))
+        await settle(pilot, lambda: "注意：应在收到申请书后1个月内" in text_of(app, "#error-date"))
         await pilot.press("tab", *"王五", "ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, CandidateFileScreen))
-        assert "第3步 推荐和确定入党积极分子" in text(app, "#file-next")
+        assert "第3步 推荐和确定入党积极分子" in text_of(app, "#file-next")
         await pilot.press("1")
         await settle(pilot, lambda: isinstance(app.screen, DashboardScreen))
         await settle(pilot, lambda: nat3_of(app, "c1").status == "met")
@@ -115,12 +111,12 @@ async def test_a_date_that_breaks_a_rule_is_refused_beside_the_field(
         file.focus_step("target")
         form = await step_form(pilot, "e")
         assert form.step is not None and form.step.code == "target"
-        await settle(pilot, lambda: "满1年后方可确定为发展对象" in text(app, "#error-date"))
-        assert "最早2027-01-20" in text(app, "#error-date")
+        await settle(pilot, lambda: "满1年后方可确定为发展对象" in text_of(app, "#error-date"))
+        assert "最早2027-01-20" in text_of(app, "#error-date")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, StepForm)  # not saved
-        assert "有 1 处需要修改" in text(app, "#form-status")
+        assert "有 1 处需要修改" in text_of(app, "#form-status")
     assert read_file(dev_dir).find("candidates", "c2").stage == "activist"
 
 
@@ -136,7 +132,7 @@ async def test_approval_puts_the_person_in_the_roster_in_one_commit(
         commits = len(list_backups(dev_dir))
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, CandidateFileScreen))
-        assert "名册：周文静" in text(app, "#file-head")
+        assert "名册：周文静" in text_of(app, "#file-head")
         assert len(list_backups(dev_dir)) == commits + 1  # one commit for both records
     data = read_file(dev_dir)
     person = data.find("candidates", "c3")
@@ -157,11 +153,11 @@ async def test_the_branch_vote_shows_the_NAT_1_verdict(dev_dir: Path, today: dt.
         file.query_one("#file-table", DataTable).move_cursor(row=index)
         await step_form(pilot, "e")
         # Ten 正式党员 on the day; 9 present and 9 for: passed.
-        await settle(pilot, lambda: "通过" in text(app, "#vote-result"))
-        assert "应到10人，实到9人，赞成9票，通过（NAT-1）" in text(app, "#vote-result")
+        await settle(pilot, lambda: "通过" in text_of(app, "#vote-result"))
+        assert "应到10人，实到9人，赞成9票，通过（NAT-1）" in text_of(app, "#vote-result")
         app.screen.query_one("#field-present").focus()
         await pilot.press("ctrl+u", "5")
-        await settle(pilot, lambda: "表决无效" in text(app, "#error-vote"))
+        await settle(pilot, lambda: "表决无效" in text_of(app, "#error-vote"))
 
 
 async def test_esc_asks_before_typed_input_is_lost(dev_dir: Path, today: dt.date) -> None:
@@ -193,7 +189,7 @@ async def test_add_a_person_then_the_application(dev_dir: Path, today: dt.date) 
         assert form.step is not None and form.step.code == "applied"
         await pilot.press("ctrl+u", *"1101", "ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, CandidateFileScreen))
-        assert "第2步 党组织派人谈话，期限2026-12-01" in text(app, "#file-next")
+        assert "第2步 党组织派人谈话，期限2026-12-01" in text_of(app, "#file-next")
     added = next(c for c in read_file(dev_dir).candidates if c.name == "欧阳青")
     assert added.date_of("applied") == dt.date(2026, 11, 1)
 
@@ -210,7 +206,7 @@ async def test_stopping_keeps_the_file_as_history(dev_dir: Path, today: dt.date)
         form = await step_form(pilot)
         assert form.step is not None and form.step.code == "dropped"
         await pilot.press("ctrl+s")
-        await settle(pilot, lambda: "请填写终止培养的原因" in text(app, "#error-document"))
+        await settle(pilot, lambda: "请填写终止培养的原因" in text_of(app, "#error-document"))
         app.screen.query_one("#field-document").focus()
         await pilot.press(*"本人工作调动", "ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, DevelopmentScreen))
@@ -229,7 +225,7 @@ async def test_register_update_settles_DEV_1(dev_dir: Path, today: dt.date) -> N
         assert dev1.status == "due"
         await open_pipeline(pilot)
         await pilot.press("u", *"1120", "enter", "enter")
-        await settle(pilot, lambda: "信息库上次更新2026-11-20" in text(app, "#dev-status"))
+        await settle(pilot, lambda: "信息库上次更新2026-11-20" in text_of(app, "#dev-status"))
         await pilot.press("1")
         await settle(
             pilot,

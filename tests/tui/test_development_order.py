@@ -9,8 +9,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from conftest import read_file, settle
-from test_development import open_file_of, step_form, text
+from conftest import read_file, settle, text_of
+from test_development import open_file_of, step_form
 from textual.pilot import Pilot
 
 from branchtui.domain.changes import RecordChanges
@@ -33,11 +33,11 @@ async def type_date(pilot: Pilot[Any], day: str) -> None:
 async def refused(pilot: Pilot[Any], field: str, message: str) -> None:
     """The message stands beside ``field`` and Ctrl+S leaves the form open."""
     app: BranchApp = pilot.app  # type: ignore[assignment]
-    await settle(pilot, lambda: message in text(app, f"#error-{field}"))
+    await settle(pilot, lambda: message in text_of(app, f"#error-{field}"))
     await pilot.press("ctrl+s")
     await pilot.pause()
     assert isinstance(app.screen, StepForm)
-    assert message in text(app, f"#error-{field}")
+    assert message in text_of(app, f"#error-{field}")
 
 
 async def saved(pilot: Pilot[Any]) -> None:
@@ -69,9 +69,11 @@ async def test_steps_12_to_15_out_of_order_are_refused_at_the_date(
         assert form.step is not None and form.step.code == "pre_review"
         await type_date(pilot, "2025-10-10")
         await pilot.press("tab", *"2025-10-05")
-        await settle(pilot, lambda: "公示不能早于" in text(app, "#error-companion"))
+        await settle(pilot, lambda: "公示不能早于" in text_of(app, "#error-companion"))
         await refused(pilot, "date", "不能早于第12步「支部委员会审查」（2025-10-30）")
-        assert "公示不能早于第12步「支部委员会审查」（2025-10-30）" in text(app, "#error-companion")
+        assert "公示不能早于第12步「支部委员会审查」（2025-10-30）" in text_of(
+            app, "#error-companion"
+        )
         # 公示 after the 预审: refused beside the 公示 date (Ctrl+S went to the first error).
         assert app.focused is form.query_one("#field-date")
         await type_date(pilot, "2025-11-05")
@@ -113,8 +115,8 @@ async def test_the_vote_warns_without_a_meeting_and_ctrl_l_links_one(
         form = await step_form(pilot, "a")
         assert form.step is not None and form.step.code == "branch_vote"
         # No 支部党员大会 on file on 2026-11-27: a warning, the link key in the Footer.
-        await settle(pilot, lambda: "没有支部党员大会的会议记录" in text(app, "#error-date"))
-        assert text(app, "#error-date").startswith("注意：")
+        await settle(pilot, lambda: "没有支部党员大会的会议记录" in text_of(app, "#error-date"))
+        assert text_of(app, "#error-date").startswith("注意：")
         link = app.active_bindings.get("ctrl+l")
         assert link is not None and link.enabled and link.binding.description == "关联会议"
         await pilot.press("ctrl+l")
@@ -122,10 +124,10 @@ async def test_the_vote_warns_without_a_meeting_and_ctrl_l_links_one(
         assert "2026-11-23" in str(app.screen.query_one("OptionList").get_option_at_index(0).prompt)
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, StepForm))
-        await settle(pilot, lambda: "已关联当天的支部党员大会记录" in text(app, "#vote-result"))
+        await settle(pilot, lambda: "已关联当天的支部党员大会记录" in text_of(app, "#vote-result"))
         assert form.query_one("#field-date").value == "2026-11-23"  # type: ignore[attr-defined]
         assert form.meeting_id is not None
-        assert "没有支部党员大会" not in text(app, "#error-date")
+        assert "没有支部党员大会" not in text_of(app, "#error-date")
 
 
 async def test_a_date_typed_as_the_talker_is_refused(demo_dir: Path, today: dt.date) -> None:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import read_file, settle
+from conftest import read_file, settle, text_of
 from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList, Static
 
@@ -29,10 +29,6 @@ from branchtui.tui.widgets.obligation_list import ObligationList
 from branchtui.tui.widgets.record_form import RecordForm
 
 
-def text(app: BranchApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
-
-
 def cursor(app: BranchApp) -> tuple[str, str, str]:
     cell = app.screen.query_one(DuesGrid).cursor_cell()
     assert cell is not None
@@ -43,7 +39,7 @@ async def open_dues(pilot: Pilot[None]) -> DuesScreen:
     await pilot.press("5", "f")
     await settle(pilot, lambda: isinstance(pilot.app.screen, DuesScreen))
     screen: DuesScreen = pilot.app.screen  # type: ignore[assignment]
-    await settle(pilot, lambda: "EDU-4" in text(pilot.app, "#dues-duties"))  # type: ignore[arg-type]
+    await settle(pilot, lambda: "EDU-4" in text_of(pilot.app, "#dues-duties"))
     return screen
 
 
@@ -65,10 +61,10 @@ async def test_EDU_4_settled_from_the_dashboard_by_keys(demo_dir: Path, today: d
         await settle(pilot, lambda: grid.cursor_cell() is not None)
         assert cursor(app) == ("袁明阳", "2026-08", "arrears")
         # NAT-5's warning, as the dashboard judges it
-        await settle(pilot, lambda: "袁明阳连续3个月未交党费" in text(app, "#dues-duties"))
+        await settle(pilot, lambda: "袁明阳连续3个月未交党费" in text_of(app, "#dues-duties"))
         await pilot.press("space")  # one key: August paid at the year's rate
         await settle(pilot, lambda: cursor(app)[2] == "paid")
-        assert "已交" in text(app, "#dues-status")
+        assert "已交" in text_of(app, "#dues-status")
         await pilot.press("a")  # the arrears list: 补交 the rest
         await settle(pilot, lambda: isinstance(app.screen, DuesArrearsScreen))
         table = app.screen.query_one(DataTable)
@@ -83,10 +79,10 @@ async def test_EDU_4_settled_from_the_dashboard_by_keys(demo_dir: Path, today: d
         await settle(pilot, lambda: isinstance(app.screen, DatePrompt))
         await pilot.press("enter")
         await settle(pilot, lambda: table.row_count == 0)
-        assert "全体党员党费已交至上月" in text(app, "#rows-status")
+        assert "全体党员党费已交至上月" in text_of(app, "#rows-status")
         await pilot.press("escape")
         await settle(pilot, lambda: isinstance(app.screen, DuesScreen))
-        await settle(pilot, lambda: "EDU-4 已完成" in text(app, "#dues-duties"))
+        await settle(pilot, lambda: "EDU-4 已完成" in text_of(app, "#dues-duties"))
     data = read_file(demo_dir)
     names = {m.id: m.name for m in data.members}
     back = sorted((names[p.member_id], p.month) for p in data.dues_payments if p.note == "补交")
@@ -115,12 +111,12 @@ async def test_NAT_4_a_month_beyond_six_is_refused_beside_the_field(
         assert cursor(app) == ("张三", "2026-04", "beyond")
         await pilot.press("space")  # too old to pay back: said beside the grid, nothing saved
         await pilot.pause()
-        assert "未记录：超过补交期限" in text(app, "#dues-status")
+        assert "未记录：超过补交期限" in text_of(app, "#dues-status")
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, RecordForm))
         await pilot.press("tab", *"30", "ctrl+s")  # month kept (2026-04), amount 30
-        await settle(pilot, lambda: "超过补交期限" in text(app, "#error-month"))
-        assert "最多补交6个月（2026-05起）" in text(app, "#error-month")
+        await settle(pilot, lambda: "超过补交期限" in text_of(app, "#error-month"))
+        assert "最多补交6个月（2026-05起）" in text_of(app, "#error-month")
         assert isinstance(app.screen, RecordForm)  # nothing saved half, the form stays
         month = app.screen.query_one("#field-month")
         month.focus()
@@ -175,13 +171,13 @@ async def test_NAT_4_rates_confirmed_from_the_calculator_then_adjusted(
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_dues(pilot)
-        await settle(pilot, lambda: "NAT-4 待办" in text(app, "#dues-duties"))
+        await settle(pilot, lambda: "NAT-4 待办" in text_of(app, "#dues-duties"))
         await pilot.press("r")
         await settle(pilot, lambda: isinstance(app.screen, DuesRatesScreen))
-        assert "未核定12人（1人缺月收入）" in text(app, "#rows-info")
+        assert "未核定12人（1人缺月收入）" in text_of(app, "#rows-info")
         await pilot.press("c")
         await confirm(pilot)
-        await settle(pilot, lambda: "未核定1人" in text(app, "#rows-info"))
+        await settle(pilot, lambda: "未核定1人" in text_of(app, "#rows-info"))
         rates = app.screen
         table = rates.query_one(DataTable)
         index = [p.member.name for p in rates.shown].index("张三")  # type: ignore[attr-defined]
@@ -191,13 +187,13 @@ async def test_NAT_4_rates_confirmed_from_the_calculator_then_adjusted(
         form = app.screen
         form.query_one("#field-monthly_income").focus()
         await pilot.press(*"6000", "tab", *"50")
-        await settle(pilot, lambda: "按标准应为每月90.00元" in text(app, "#error-amount"))
+        await settle(pilot, lambda: "按标准应为每月90.00元" in text_of(app, "#error-amount"))
         await pilot.press("ctrl+s")  # an adjusted amount is warned, not refused
         await settle(pilot, lambda: isinstance(app.screen, DuesRatesScreen))
-        await settle(pilot, lambda: "未核定0人" in text(app, "#rows-info"))
+        await settle(pilot, lambda: "未核定0人" in text_of(app, "#rows-info"))
         await pilot.press("escape")
         await settle(pilot, lambda: isinstance(app.screen, DuesScreen))
-        await settle(pilot, lambda: "NAT-4 提醒" in text(app, "#dues-duties"))
+        await settle(pilot, lambda: "NAT-4 提醒" in text_of(app, "#dues-duties"))
     data = read_file(branch_dir)
     assert len({r.member_id for r in data.dues_rates if r.year == 2026}) == 12
     zhang = next(m for m in data.members if m.id == "m01")
@@ -271,7 +267,7 @@ async def test_back_payment_of_the_oldest_month_on_a_chosen_day(
         await pilot.press("down", "enter")  # only the oldest month
         await settle(pilot, lambda: isinstance(app.screen, DatePrompt))
         await pilot.press("ctrl+u", *"1128", "enter")  # tomorrow is refused at the field
-        await settle(pilot, lambda: "不能晚于今天" in text(app, "#date-error"))
+        await settle(pilot, lambda: "不能晚于今天" in text_of(app, "#date-error"))
         await pilot.press("ctrl+u", *"1120", "enter")
         await settle(pilot, lambda: isinstance(app.screen, DuesArrearsScreen))
         await settle(pilot, lambda: "1个月" in str(table.get_row_at(0)[1]))
@@ -289,7 +285,7 @@ async def test_theme_day_needs_a_meeting_of_the_month(branch_dir: Path, today: d
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, DuesScreen)
-        assert "2026-11没有会议记录" in text(app, "#dues-status")
+        assert "2026-11没有会议记录" in text_of(app, "#dues-status")
     assert read_file(branch_dir).dues_payments == []
 
 
@@ -321,15 +317,15 @@ async def test_the_dues_screen_does_not_warn_of_a_member_already_handled_in_a_ca
     app = build_app(demo_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.open_screen("dues")
-        await settle(pilot, lambda: "袁明阳连续3个月未交党费" in text(app, "#dues-duties"))
-        assert "袁明阳" in text(app, "#dues-duties").split("NAT-5", 1)[1]
+        await settle(pilot, lambda: "袁明阳连续3个月未交党费" in text_of(app, "#dues-duties"))
+        assert "袁明阳" in text_of(app, "#dues-duties").split("NAT-5", 1)[1]
         store.add(
             DisciplineCase(member_id=member.id, opened=today, reason="连续3个月未交党费（NAT-5）")
         )
         await app.open_screen("dues")
 
         def nat_5() -> str:
-            lines = text(app, "#dues-duties").splitlines()
+            lines = text_of(app, "#dues-duties").splitlines()
             return next((line for line in lines if line.startswith("NAT-5")), "")
 
         await settle(pilot, lambda: "跟进" in nat_5())

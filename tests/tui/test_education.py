@@ -7,10 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import read_file, settle
-from fixture_education import write_education_fixture
+from conftest import read_file, settle, table_rows, text_of
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static
 
 from branchtui.domain.obligations.catalogue import CATALOGUE
 from branchtui.tui.app import BranchApp, build_app
@@ -26,30 +24,15 @@ from branchtui.tui.widgets.obligation_list import ObligationList
 from branchtui.tui.widgets.record_form import RecordForm
 
 
-@pytest.fixture
-def edu_dir(data_dir: Path, today: dt.date) -> Path:
-    write_education_fixture(data_dir, today)
-    return data_dir
-
-
-def text(app: BranchApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
-
-
 def duty(app: BranchApp, rule: str, year: str = "") -> str:
     """The register's line of ``rule`` (of ``year`` when given)."""
     lines = [
         line
-        for line in text(app, "#register-duties").splitlines()
+        for line in text_of(app, "#register-duties").splitlines()
         if line.startswith(f"{rule} ") and year in line
     ]
-    assert lines, text(app, "#register-duties")
+    assert lines, text_of(app, "#register-duties")
     return "\n".join(lines)
-
-
-def rows(app: BranchApp, table: str = "#register-table") -> list[list[str]]:
-    grid = app.screen.query_one(table, DataTable)
-    return [[str(c) for c in grid.get_row_at(i)] for i in range(grid.row_count)]
 
 
 async def opened(pilot: Pilot[None], screen: type, *keys: str) -> None:
@@ -66,12 +49,12 @@ async def test_study_sessions_and_meeting_hours_settle_edu_1(edu_dir: Path, toda
     app = build_app(edu_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot, StudyScreen, "5", "s")
-        await settle(pilot, lambda: "EDU-1" in text(app, "#register-duties"))
+        await settle(pilot, lambda: "EDU-1" in text_of(app, "#register-duties"))
         assert "待办" in duty(app, "EDU-1", "2026年") and "还差11天" in duty(app, "EDU-1", "2026年")
-        assert text(app, "#register-headline") == (
+        assert text_of(app, "#register-headline") == (
             "2026年合计1天（集中学习0天，会议学习1天），要求不少于12天，还差11天"
         )
-        (meeting_row,) = rows(app)
+        (meeting_row,) = table_rows(app)
         assert meeting_row[-1] == "会议8学时" and meeting_row[1] == "1"
         await pilot.press("e")  # the meeting's hours are edited in the meeting record
         await pilot.pause()
@@ -80,13 +63,13 @@ async def test_study_sessions_and_meeting_hours_settle_edu_1(edu_dir: Path, toda
         await pilot.press("enter", *"x", "enter")  # date kept; a bad number of days
         await pilot.press(*"二十届四中全会精神", "ctrl+s")
         await pilot.pause()
-        assert "请填写数字" in text(app, "#error-days")
+        assert "请填写数字" in text_of(app, "#error-days")
         assert isinstance(app.screen, RecordForm)  # nothing saved half
         edit.query_one("#field-days").focus()
         await pilot.press(*"11", "ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, StudyScreen))
         await settle(pilot, lambda: "已完成" in duty(app, "EDU-1", "2026年"))
-        assert text(app, "#register-headline") == (
+        assert text_of(app, "#register-headline") == (
             "2026年合计12天（集中学习11天，会议学习1天），要求不少于12天，已达到"
         )
     (session,) = read_file(edu_dir).study_sessions
@@ -103,7 +86,7 @@ async def test_a_practice_activity_and_the_july_first_commemoration_settle_edu_2
     app = build_app(edu_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot, ActivitiesScreen, "5", "p")
-        await settle(pilot, lambda: "EDU-2" in text(app, "#register-duties"))
+        await settle(pilot, lambda: "EDU-2" in text_of(app, "#register-duties"))
         assert "待办" in duty(app, "EDU-2", "2026年")
         await form(pilot, "a")
         await pilot.press("enter", "tab", *"社区志愿服务", "ctrl+s")  # date, kind kept
@@ -112,14 +95,14 @@ async def test_a_practice_activity_and_the_july_first_commemoration_settle_edu_2
         commemoration = await form(pilot, "c")
         assert commemoration.query_one("#field-kind").value == "commemoration"  # type: ignore[attr-defined]
         await pilot.pause()
-        assert "不在七一前后" in text(app, "#error-date")  # the rule, as the record is typed
+        assert "不在七一前后" in text_of(app, "#error-date")  # the rule, as the record is typed
         await pilot.press(*"0628")  # focus selects the date: typing replaces it
         await pilot.pause()
-        assert text(app, "#error-date") == ""
+        assert text_of(app, "#error-date") == ""
         commemoration.query_one("#field-title").focus()
         await pilot.press(*"重温入党誓词", "ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, ActivitiesScreen))
-        await settle(pilot, lambda: "已于2026-06-28开展" in text(app, "#register-duties"))
+        await settle(pilot, lambda: "已于2026-06-28开展" in text_of(app, "#register-duties"))
     kinds = sorted((a.kind, a.date) for a in read_file(edu_dir).activities)
     assert kinds == [("commemoration", dt.date(2026, 6, 28)), ("volunteer", today)]
 
@@ -130,20 +113,22 @@ async def test_an_absent_member_registered_as_lost_settles_edu_7(
     app = build_app(edu_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot, AttendanceScreen, "5", "t")
-        await settle(pilot, lambda: "EDU-7" in text(app, "#register-duties"))
-        assert "王五连续3个月以上未参加组织生活" in text(app, "#register-duties")
-        first = rows(app, "#attendance-table")[0]
+        await settle(pilot, lambda: "EDU-7" in text_of(app, "#register-duties"))
+        assert "王五连续3个月以上未参加组织生活" in text_of(app, "#register-duties")
+        first = table_rows(app, "#attendance-table")[0]
         assert first[0] == "王五" and first[4:7] == ["0%", "3个月", "连续3个月以上缺席"]
-        assert ["郑丽", "", "3", "0", "0%", "3个月", "已登记失联"] in rows(app, "#attendance-table")
+        assert ["郑丽", "", "3", "0", "0%", "3个月", "已登记失联"] in table_rows(
+            app, "#attendance-table"
+        )
         lost = await form(pilot, "l")
         assert lost.query_one("#field-member_id").value == "m03"  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, LostContactScreen))
         await pilot.press("escape")  # back to the attendance, not the area's menu
         await settle(pilot, lambda: isinstance(app.screen, AttendanceScreen))
-        await settle(pilot, lambda: "EDU-7 已完成" in text(app, "#register-duties"))
-        assert "缺席的3人已跟进" in text(app, "#register-duties")
-        assert rows(app, "#attendance-table")[0][6] == "已登记失联"
+        await settle(pilot, lambda: "EDU-7 已完成" in text_of(app, "#register-duties"))
+        assert "缺席的3人已跟进" in text_of(app, "#register-duties")
+        assert table_rows(app, "#attendance-table")[0][6] == "已登记失联"
     found = [c for c in read_file(edu_dir).lost_contacts if c.member_id == "m03"]
     assert [(c.since, c.found) for c in found] == [(today, None)]
 
@@ -154,10 +139,10 @@ async def test_suspension_then_removal_settle_nat_6_and_the_member_leaves_the_ro
     app = build_app(edu_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot, LostContactScreen, "5", "l")
-        await settle(pilot, lambda: "NAT-6" in text(app, "#register-duties"))
-        assert text(app, "#register-duties").count("已逾期") == 2
-        assert [r[0] for r in rows(app)] == ["郑丽", "孙建国"]
-        assert rows(app)[0][2:5] == ["失联中", "停止党籍", "2026-11-01"]
+        await settle(pilot, lambda: "NAT-6" in text_of(app, "#register-duties"))
+        assert text_of(app, "#register-duties").count("已逾期") == 2
+        assert [r[0] for r in table_rows(app)] == ["郑丽", "孙建国"]
+        assert table_rows(app)[0][2:5] == ["失联中", "停止党籍", "2026-11-01"]
         await opened(pilot, DatePrompt, "x")  # 除名 before 停止党籍: refused, nothing saved
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, LostContactScreen))
@@ -165,8 +150,8 @@ async def test_suspension_then_removal_settle_nat_6_and_the_member_leaves_the_ro
         await opened(pilot, DatePrompt, "s")
         await opened(pilot, ChoicePrompt, "enter")
         await pilot.press("down", "enter")  # 确认
-        await settle(pilot, lambda: rows(app)[0][2] == "已停止党籍")
-        await settle(pilot, lambda: "郑丽失联，2028-11-27除名" in text(app, "#register-duties"))
+        await settle(pilot, lambda: table_rows(app)[0][2] == "已停止党籍")
+        await settle(pilot, lambda: "郑丽失联，2028-11-27除名" in text_of(app, "#register-duties"))
         await pilot.press("down")
         await opened(pilot, DatePrompt, "x")
         await opened(pilot, ChoicePrompt, "enter")
@@ -174,8 +159,8 @@ async def test_suspension_then_removal_settle_nat_6_and_the_member_leaves_the_ro
             app.screen.query_one("OptionList").get_option_at_index(1).prompt
         )
         await pilot.press("down", "enter")
-        await settle(pilot, lambda: len(rows(app)) == 1)  # kept as history (h shows it)
-        await settle(pilot, lambda: "已逾期" not in text(app, "#register-duties"))
+        await settle(pilot, lambda: len(table_rows(app)) == 1)  # kept as history (h shows it)
+        await settle(pilot, lambda: "已逾期" not in text_of(app, "#register-duties"))
     data = read_file(edu_dir)
     zheng, sun = data.find("members", "m10"), data.find("members", "m11")
     # 停止党籍 takes 郑丽 off the roster, in the same commit as her record (NAT-6).
@@ -192,8 +177,8 @@ async def test_a_case_opened_from_nat_5_goes_step_by_step_to_met(
     app = build_app(edu_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot, DisciplineScreen, "5", "x")
-        await settle(pilot, lambda: "NAT-5" in text(app, "#register-duties"))
-        assert "NAT-5 待办  欧阳娜连续6个月未交党费" in text(app, "#register-duties")
+        await settle(pilot, lambda: "NAT-5" in text_of(app, "#register-duties"))
+        assert "NAT-5 待办  欧阳娜连续6个月未交党费" in text_of(app, "#register-duties")
         await opened(pilot, ChoicePrompt, "o")  # three warned: pick one
         await form(pilot, "down", "down", "enter")  # 欧阳娜
         assert app.screen.query_one("#field-reason").value == "连续6个月未交党费（NAT-5）"  # type: ignore[attr-defined]
@@ -206,15 +191,15 @@ async def test_a_case_opened_from_nat_5_goes_step_by_step_to_met(
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, DisciplineScreen))
         await settle(pilot, lambda: "处置进行中：谈话提醒" in duty(app, "EDU-8"))
-        assert f"处置步骤：{today}谈话提醒" in text(app, "#register-detail")
+        assert f"处置步骤：{today}谈话提醒" in text_of(app, "#register-detail")
         await form(pilot, "d")  # 结案 asks for the date and the outcome
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert text(app, "#error-outcome") == "请填写处置结果"
+        assert text_of(app, "#error-outcome") == "请填写处置结果"
         app.screen.query_one("#field-outcome").focus()
         await pilot.press(*"经谈话已补交党费", "ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, DisciplineScreen))
-        await settle(pilot, lambda: "EDU-8 已完成" in text(app, "#register-duties"))
+        await settle(pilot, lambda: "EDU-8 已完成" in text_of(app, "#register-duties"))
     (case,) = read_file(edu_dir).discipline_cases
     assert (case.member_id, case.closed, case.outcome) == ("m12", today, "经谈话已补交党费")
     assert [(s.step, s.date) for s in case.steps] == [("talk", today)]
@@ -233,16 +218,16 @@ async def test_quitting_closes_the_case_and_removes_the_member_with_history(
         step = await form(pilot, "s")
         step.query_one("#field-step").value = "quit"  # type: ignore[attr-defined]
         await pilot.pause()
-        warned = text(app, "#error-step")
+        warned = text_of(app, "#error-step")
         assert "须连续6个月未尽党员义务，王五目前最长连续3个月" in warned
         assert "从党员名册移出" in warned
         await pilot.press("ctrl+s")  # a warning does not block
         await settle(pilot, lambda: isinstance(app.screen, DisciplineScreen))
-        await settle(pilot, lambda: "EDU-8 已完成" in text(app, "#register-duties"))
-        assert rows(app) == []  # closed: history
+        await settle(pilot, lambda: "EDU-8 已完成" in text_of(app, "#register-duties"))
+        assert table_rows(app) == []  # closed: history
         await pilot.press("escape")
         await settle(pilot, lambda: isinstance(app.screen, AttendanceScreen))
-        wang = next(r for r in rows(app, "#attendance-table") if r[0] == "王五")
+        wang = next(r for r in table_rows(app, "#attendance-table") if r[0] == "王五")
         assert wang[5:] == ["", "已移出"]  # listed for the year, no longer flagged
     data = read_file(edu_dir)
     wang = data.find("members", "m03")

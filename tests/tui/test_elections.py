@@ -8,9 +8,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from conftest import read_file, settle
+from conftest import read_file, settle, text_if_shown, until
 from textual.pilot import Pilot
-from textual.widgets import Static
 
 from branchtui.domain.obligations.engine import obligations_on
 from branchtui.tui.app import BranchApp, build_app
@@ -23,26 +22,12 @@ from branchtui.tui.widgets.voter_roll import VoterRoll
 from branchtui.tui.widgets.wizard_frame import WizardFrame
 
 
-def shown(app: BranchApp, selector: str) -> str:
-    found = app.screen.query(selector)
-    return str(found.first(Static).render()) if found else ""
-
-
 def step(app: BranchApp) -> str:
     return app.screen.query_one(WizardFrame).step.id or ""
 
 
 def status(data_dir: Path, rule: str, today: dt.date) -> list[str]:
     return [o.status for o in obligations_on(read_file(data_dir), today) if o.rule == rule]
-
-
-async def until(pilot: Pilot[Any], done: Any) -> None:
-    """Wait while a dialog worker awaits the user (settle would wait for that worker)."""
-    for _ in range(200):
-        await pilot.pause(0.05)
-        if done():
-            return
-    raise AssertionError("等待超时")
 
 
 async def pick(pilot: Pilot[Any], *initials: str) -> None:
@@ -86,51 +71,51 @@ async def test_renewal_election_by_keys_makes_the_second_committee(
         await settle(pilot, lambda: isinstance(app.screen, CommitteeScreen))
         await pilot.press("e")
         await settle(pilot, lambda: isinstance(app.screen, ElectionWizard))
-        assert "本次选举产生第2届支委会" in shown(app, "#plan-about")
+        assert "本次选举产生第2届支委会" in text_if_shown(app, "#plan-about")
         # 选举方案: the approval is required (the rule says so beside the field).
         await pilot.press(*"1120", "enter", "enter", "enter", *"3", "enter")
-        await settle(pilot, lambda: "上级党组织批复" in shown(app, "#plan-approved-error"))
+        await settle(pilot, lambda: "上级党组织批复" in text_if_shown(app, "#plan-approved-error"))
         assert step(app) == "step-plan"
         app.screen.query_one("#plan-approved").focus()
         await pilot.press(*"1101", "enter", *"X2026-8", "enter", "enter")
         await settle(pilot, lambda: step(app) == "step-meeting")
         await pilot.press("pagedown")  # nothing filled: every field says what it needs
-        await settle(pilot, lambda: "请填写会议地点" in shown(app, "#place-error"))
-        assert "无记名投票须有计票人" in shown(app, "#counters-error")
+        await settle(pilot, lambda: "请填写会议地点" in text_if_shown(app, "#place-error"))
+        assert "无记名投票须有计票人" in text_if_shown(app, "#counters-error")
         await meeting(pilot)
         await forward(pilot, "step-candidates")
         await pick(pilot, "zs", "ls", "ww")  # 3 for 3 seats: not a 差额 election
         await pilot.press("pagedown")
-        await settle(pilot, lambda: "至少4名" in shown(app, "#candidates-error"))
+        await settle(pilot, lambda: "至少4名" in text_if_shown(app, "#candidates-error"))
         await pick(pilot, "zl")
-        await settle(pilot, lambda: "差额1名" in shown(app, "#margin"))
+        await settle(pilot, lambda: "差额1名" in text_if_shown(app, "#margin"))
         await forward(pilot, "step-voters")
-        assert "实到10名" in shown(app, "#quorum")
+        assert "实到10名" in text_if_shown(app, "#quorum")
         for _ in range(10):
             await pilot.press("down")  # 孙建国
         await pilot.press("l")
-        await settle(pilot, lambda: "请按 r 填写原因：孙建国" in shown(app, "#roll-error"))
+        await settle(pilot, lambda: "请按 r 填写原因：孙建国" in text_if_shown(app, "#roll-error"))
         await pilot.press("r")
         await settle(pilot, lambda: isinstance(app.screen, TextPrompt))
         await pilot.press(*"出差", "enter")
-        await settle(pilot, lambda: "选举有效" in shown(app, "#quorum"))
-        assert "应到会有选举权的党员10名，实到9名" in shown(app, "#quorum")
+        await settle(pilot, lambda: "选举有效" in text_if_shown(app, "#quorum"))
+        assert "应到会有选举权的党员10名，实到9名" in text_if_shown(app, "#quorum")
         await forward(pilot, "step-ballots")
         # Candidates are listed by pinyin: 李四, 王五, 张三, 赵六.
         await pilot.press("tab", "tab", "9", "tab", "0", "tab", "7", "tab", "6", "tab", "8")
         await pilot.press("tab", *"12")  # more votes than valid ballots
         await pilot.press("pagedown")
-        await settle(pilot, lambda: "多于有效票9张" in shown(app, "#vote-m04-error"))
+        await settle(pilot, lambda: "多于有效票9张" in text_if_shown(app, "#vote-m04-error"))
         await pilot.press("backspace", "backspace", "2", "pagedown")
         await settle(pilot, lambda: step(app) == "step-result")
-        outcome = shown(app, "#outcome")
+        outcome = text_if_shown(app, "#outcome")
         assert "至少5票" in outcome and "张三：8票，当选" in outcome
         assert "赵六：2票，未超过半数，未当选" in outcome
         await forward(pilot, "step-division")
         for down in (1, 3, 5):  # 书记, 组织委员, 纪检委员 (the first line is the prompt)
             await pilot.press("enter", *(["down"] * down), "enter")  # … and on to the next
         await forward(pilot, "step-review")
-        review = shown(app, "#review")
+        review = text_if_shown(app, "#review")
         assert "分工：张三任书记，李四任组织委员，王五任纪检委员" in review
         assert "不能保存" not in review
         await pilot.press("ctrl+s")
@@ -159,20 +144,20 @@ async def test_by_election_opened_from_the_duty_fills_the_vacancy(
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.open_screen("committee", duty)
-        await settle(pilot, lambda: "补选纪检委员" in shown(app, "#plan-about"))
-        assert "ORG-8" in shown(app, "#plan-about")
+        await settle(pilot, lambda: "补选纪检委员" in text_if_shown(app, "#plan-about"))
+        assert "ORG-8" in text_if_shown(app, "#plan-about")
         await pilot.press(*"1125", "enter", "enter", "enter")
         await settle(pilot, lambda: step(app) == "step-meeting")
         await meeting(pilot)
         await forward(pilot, "step-candidates")
         await pick(pilot, "oyn")  # 等额: one candidate for one seat
-        await settle(pilot, lambda: "补选可等额选举" in shown(app, "#margin"))
+        await settle(pilot, lambda: "补选可等额选举" in text_if_shown(app, "#margin"))
         await forward(pilot, "step-voters")
         await pilot.press("enter")  # everyone came
         await settle(pilot, lambda: step(app) == "step-ballots")
         await pilot.press("tab", "tab", *"10", "tab", "0", "tab", "9", "pagedown")
         await settle(pilot, lambda: step(app) == "step-result")
-        assert "欧阳娜：9票，当选" in shown(app, "#outcome")
+        assert "欧阳娜：9票，当选" in text_if_shown(app, "#outcome")
         await forward(pilot, "step-review")
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, CommitteeScreen))
@@ -205,7 +190,7 @@ async def test_secretary_appointed_by_the_upper_organization(
         await pilot.press("down", "enter")  # 上级党组织指派
         await settle(pilot, lambda: isinstance(app.screen, AppointmentForm))
         await pilot.press("ctrl+s")
-        await settle(pilot, lambda: "请选择指派的书记" in shown(app, "#member-error"))
+        await settle(pilot, lambda: "请选择指派的书记" in text_if_shown(app, "#member-error"))
         await pick_one_in_form(pilot, "hzq")
         await pilot.press("tab", *"1110", "tab", *"1112", "tab", *"X2026-9", "ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, CommitteeScreen))
@@ -242,7 +227,7 @@ async def test_escape_on_the_first_step_asks_and_saves_nothing(
 
 
 def roll_text(app: BranchApp) -> str:
-    return shown(app, "#roll-error")
+    return text_if_shown(app, "#roll-error")
 
 
 async def test_by_election_minutes_officers_and_reasons(branch_dir: Path, today: dt.date) -> None:
@@ -252,17 +237,17 @@ async def test_by_election_minutes_officers_and_reasons(branch_dir: Path, today:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.open_screen("committee", duty)
-        await settle(pilot, lambda: "补选纪检委员" in shown(app, "#plan-about"))
+        await settle(pilot, lambda: "补选纪检委员" in text_if_shown(app, "#plan-about"))
         await pilot.press(*"1125", "enter", "enter", "enter")
         await settle(pilot, lambda: step(app) == "step-meeting")
         await pilot.press("pagedown")
-        await settle(pilot, lambda: "请填写会议地点" in shown(app, "#place-error"))
+        await settle(pilot, lambda: "请填写会议地点" in text_if_shown(app, "#place-error"))
         await pilot.press("enter", *"三楼")
-        await settle(pilot, lambda: shown(app, "#place-error") == "")
-        assert "请选择主持人" in shown(app, "#host-error")  # still empty: still said
+        await settle(pilot, lambda: text_if_shown(app, "#place-error") == "")
+        assert "请选择主持人" in text_if_shown(app, "#host-error")  # still empty: still said
         await pilot.press(*"会议室", "enter")
         await pick_one(pilot, "zs")
-        await settle(pilot, lambda: shown(app, "#host-error") == "")
+        await settle(pilot, lambda: text_if_shown(app, "#host-error") == "")
         await pilot.press("tab")
         await pick_one(pilot, "ls")
         await pilot.press("tab")

@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from conftest import on_screen, open_duty, read_file, settle, text_of
+from conftest import dashboard_status, duties, on_screen, open_duty, read_file, settle, text_of
 
 from branchtui.domain.records import Fluctuation
 from branchtui.storage.store import Store
@@ -19,23 +19,13 @@ from branchtui.tui.screens.fluctuations import FluctuationsScreen
 from branchtui.tui.screens.talks import TalksScreen
 from branchtui.tui.widgets.member_field import MemberField
 from branchtui.tui.widgets.member_picker import MemberPicker
-from branchtui.tui.widgets.obligation_list import ObligationList
 from branchtui.tui.widgets.record_form import RecordForm
 
 NOTICED = dt.date(2026, 11, 20)
 
 
-def duties(app: BranchApp) -> str:
-    return text_of(app, "#register-duties")
-
-
 def field(app: BranchApp, name: str) -> Any:
     return app.screen.query_one(f"#field-{name}")
-
-
-def dashboard_status(app: BranchApp, rule: str) -> str | None:
-    shown = app.screen.query_one(ObligationList).shown.values()
-    return next((ob.status for ob in shown if ob.rule == rule), None)
 
 
 def noticed(branch_dir: Path, member_id: str = "m05") -> Fluctuation:

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from textual.pilot import Pilot
+from conftest import until
 from textual.widgets._footer import FooterKey
 
 from branchtui.tui.app import build_app
@@ -17,14 +17,6 @@ from branchtui.tui.widgets.footer import BranchFooter
 
 def keys(app: Any) -> dict[str, FooterKey]:
     return {key.action.removeprefix("app."): key for key in app.screen.query(FooterKey)}
-
-
-async def until(pilot: Pilot[Any], done: Any) -> None:
-    for _ in range(200):
-        await pilot.pause(0.05)
-        if done():
-            return
-    raise AssertionError("等待超时")
 
 
 async def test_the_palette_hint_comes_and_goes_with_the_width(

@@ -8,20 +8,16 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-from conftest import read_file, settle
+from conftest import read_file, settle, text_of
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 from textual.widgets._footer import FooterKey
 
-from branchtui.tui.app import BranchApp, build_app
+from branchtui.tui.app import build_app
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.funds import FundsScreen
 from branchtui.tui.screens.venues import VenuesScreen
 from branchtui.tui.widgets.record_form import RecordForm
-
-
-def text(app: BranchApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
 
 
 async def open_form(pilot: Pilot[None], *keys: str) -> RecordForm:
@@ -35,8 +31,8 @@ async def test_a_venue_with_equipment_settles_base_1(branch_dir: Path, today: dt
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("9", "v")
         await settle(pilot, lambda: isinstance(app.screen, VenuesScreen))
-        await settle(pilot, lambda: "BASE-1" in text(app, "#register-duties"))
-        assert "尚未登记党员活动场所" in text(app, "#register-duties")
+        await settle(pilot, lambda: "BASE-1" in text_of(app, "#register-duties"))
+        assert "尚未登记党员活动场所" in text_of(app, "#register-duties")
         await open_form(pilot, "a")
         await pilot.press(*"党员活动室", "enter")  # name, then 共用 (a choice) …
         await pilot.press(
@@ -44,8 +40,8 @@ async def test_a_venue_with_equipment_settles_base_1(branch_dir: Path, today: dt
         )  # Pilot cannot type 、 ；the box reads , too
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, VenuesScreen))
-        await settle(pilot, lambda: "已完成" in text(app, "#register-duties"))
-        assert "党员活动室" in text(app, "#register-duties")
+        await settle(pilot, lambda: "已完成" in text_of(app, "#register-duties"))
+        assert "党员活动室" in text_of(app, "#register-duties")
     (venue,) = read_file(branch_dir).venues
     assert venue.name == "党员活动室" and venue.address == "厂区办公楼三楼"
     assert venue.equipment == ["党旗", "投影仪", "书柜"]
@@ -63,19 +59,19 @@ async def test_a_spending_outside_the_purposes_is_warned_as_typed_and_saved(
         await pilot.press("enter", "tab", *"12x", "enter")  # date kept, 支出, a bad amount
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "请填写数字" in text(app, "#error-amount")
+        assert "请填写数字" in text_of(app, "#error-amount")
         assert isinstance(app.screen, RecordForm)  # nothing saved half, the form stays
         amount = form.query_one("#field-amount")
         amount.focus()
         await pilot.press("end", "backspace", "enter")  # 12 (focus selects all the text)
         form.query_one("#field-purpose").value = "other"  # type: ignore[attr-defined]
         await pilot.pause()
-        assert "BASE-2" in text(app, "#error-purpose")  # the rule, as the record is typed
+        assert "BASE-2" in text_of(app, "#error-purpose")  # the rule, as the record is typed
         form.query_one("#field-description").focus()
         await pilot.press(*"购买球服", "ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, FundsScreen))
-        await settle(pilot, lambda: "不属于规定用途" in text(app, "#register-duties"))
-        assert "支出 12 元" in text(app, "#register-count")
+        await settle(pilot, lambda: "不属于规定用途" in text_of(app, "#register-duties"))
+        assert "支出 12 元" in text_of(app, "#register-count")
     (entry,) = read_file(branch_dir).fund_entries
     assert entry.amount == Decimal(12) and entry.purpose == "other"
     assert entry.date == today and entry.description == "购买球服"

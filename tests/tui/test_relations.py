@@ -7,14 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import on_screen, open_duty, read_file, settle, text_of
+from conftest import duties, on_screen, open_duty, read_file, settle, text_of
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Select
 from textual.widgets._select import SelectOverlay
 
 from branchtui.domain.records import FlowingMember, Transfer, TravelAbroad
 from branchtui.storage.store import Store
-from branchtui.tui.app import BranchApp, build_app
+from branchtui.tui.app import build_app
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
 from branchtui.tui.screens.flowing import FlowingScreen
 from branchtui.tui.screens.transfers import TransfersScreen
@@ -23,10 +23,6 @@ from branchtui.tui.screens.wizards.transfer import TransferWizard
 from branchtui.tui.widgets.member_picker import MemberPicker
 from branchtui.tui.widgets.obligation_list import ObligationList
 from branchtui.tui.widgets.record_form import RecordForm
-
-
-def duties(app: BranchApp) -> str:
-    return text_of(app, "#register-duties")
 
 
 async def choose(pilot: Pilot[None], select_id: str, label: str) -> None:

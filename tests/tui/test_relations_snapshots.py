@@ -7,36 +7,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import settle
+from conftest import open_register, settle
 from textual.pilot import Pilot
 from textual.widgets import Static
 
 from branchtui.tui.app import BranchApp
 
 
-def _judged(pilot: Pilot[Any]) -> bool:
-    return bool(str(pilot.app.screen.query_one("#register-duties", Static).render()))
-
-
-async def _register(pilot: Pilot[Any], *keys: str) -> None:
-    await pilot.press(*keys)
-    await settle(pilot, lambda: _judged(pilot))
-
-
 async def _transfers(pilot: Pilot[Any]) -> None:
-    await _register(pilot, "4", "t")
+    await open_register(pilot, "4", "t")
 
 
 async def _flowing(pilot: Pilot[Any]) -> None:
-    await _register(pilot, "4", "f")
+    await open_register(pilot, "4", "f")
 
 
 async def _talks(pilot: Pilot[Any]) -> None:
-    await _register(pilot, "7", "t")
+    await open_register(pilot, "7", "t")
 
 
 async def _fluctuations(pilot: Pilot[Any]) -> None:
-    await _register(pilot, "7", "s")
+    await open_register(pilot, "7", "s")
     await pilot.press("h")  # the demo's one entry is resolved: shown with the history
     await settle(
         pilot,
@@ -45,7 +36,7 @@ async def _fluctuations(pilot: Pilot[Any]) -> None:
 
 
 async def _wizard_advice(pilot: Pilot[Any]) -> None:
-    await _register(pilot, "4", "t")
+    await open_register(pilot, "4", "t")
     await pilot.press("a")
     await settle(pilot, lambda: pilot.app.screen.query("#field-direction").results() != [])
     await pilot.press("enter")

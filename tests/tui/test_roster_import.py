@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-from conftest import read_file, settle
+from conftest import read_file, settle, text_of
 from textual.message import Message
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from branchtui.storage.store import Store
-from branchtui.tui.app import BranchApp, build_app
+from branchtui.tui.app import build_app
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.roster import RosterScreen
 from branchtui.tui.screens.roster_import import ImportProgress, RosterImportScreen
@@ -41,10 +41,6 @@ def generated_name(n: int) -> str:
         + "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸"[n // 10 % 20]
         + "明华"[n // 200]
     )
-
-
-def text(app: BranchApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
 
 
 def write_roster(path: Path, zhang_id_number: str) -> Path:
@@ -81,7 +77,7 @@ async def test_ORG_1_import_previews_then_saves_the_good_rows(
         await pilot.press(*str(roster), "enter")
         table = app.screen.query_one("#import-rows", DataTable)
         await settle(pilot, lambda: table.row_count > 0)
-        summary = text(app, "#import-summary")
+        summary = text_of(app, "#import-summary")
         assert "表头在第2行" in summary and "出生年月→出生日期" in summary
         assert "手机号码→联系电话" in summary and "未识别的列（忽略）：序号、籍贯" in summary
         assert f"新增 {GENERATED + 2} 人" in summary and "有问题 2 行" in summary
@@ -92,15 +88,15 @@ async def test_ORG_1_import_previews_then_saves_the_good_rows(
         assert str(rows["张三"][2]) == "重复"
         # The group that does not exist yet is made when the secretary chooses so.
         await pilot.press("tab", "enter", "down", "enter")
-        await settle(pilot, lambda: "将新建党小组：第九党小组" in text(app, "#import-summary"))
-        assert "有问题 1 行" in text(app, "#import-summary")
+        await settle(pilot, lambda: "将新建党小组：第九党小组" in text_of(app, "#import-summary"))
+        assert "有问题 1 行" in text_of(app, "#import-summary")
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, ChoicePrompt))
         await pilot.press("enter")
-        await settle(pilot, lambda: "已导入：新增党员" in text(app, "#import-status"))
+        await settle(pilot, lambda: "已导入：新增党员" in text_of(app, "#import-status"))
         await pilot.press("escape")
         await settle(pilot, lambda: isinstance(app.screen, RosterScreen))
-        assert f"在册 {12 + GENERATED + 3} 人" in text(app, "#roster-count")
+        assert f"在册 {12 + GENERATED + 3} 人" in text_of(app, "#roster-count")
     reports: list[Any] = [m for m in seen if isinstance(m, ImportProgress)]
     assert {r.what for r in reports} == {"读取", "检查"}
     assert any(r.what == "检查" and r.done == r.total > GENERATED for r in reports)
@@ -122,11 +118,11 @@ async def test_ORG_1_files_that_are_not_rosters_are_refused_beside_the_path(
         await pilot.press("2", "i")  # from the area's menu
         await settle(pilot, lambda: isinstance(app.screen, RosterImportScreen))
         await pilot.press("enter")
-        assert "请输入名册文件的路径" in text(app, "#import-path-error")
+        assert "请输入名册文件的路径" in text_of(app, "#import-path-error")
         await pilot.press(*str(fifo), "enter")
-        await settle(pilot, lambda: "不是普通文件" in text(app, "#import-path-error"))
+        await settle(pilot, lambda: "不是普通文件" in text_of(app, "#import-path-error"))
         await pilot.press("ctrl+u", *str(tmp_path / "没有.xlsx"), "enter")
-        await settle(pilot, lambda: "找不到文件" in text(app, "#import-path-error"))
+        await settle(pilot, lambda: "找不到文件" in text_of(app, "#import-path-error"))
         await pilot.press("ctrl+s")  # nothing read, nothing imported
-        assert "请先输入文件路径" in text(app, "#import-status")
+        assert "请先输入文件路径" in text_of(app, "#import-status")
     assert len(read_file(branch_dir).members) == 12

@@ -6,14 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import on_screen, open_duty, read_file, settle, text_of
+from conftest import dashboard_status, duties, on_screen, open_duty, read_file, settle, text_of
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.records import LedgerEntry, Meeting, PlanItem, SystemDoc, WorkPlan
 from branchtui.storage.store import Store
-from branchtui.tui.app import BranchApp, build_app
+from branchtui.tui.app import build_app
 from branchtui.tui.screens.activities import ActivitiesScreen
 from branchtui.tui.screens.dashboard import DashboardScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt, TextPrompt
@@ -23,18 +23,7 @@ from branchtui.tui.screens.record_checks import RecordChecksScreen
 from branchtui.tui.screens.systems import SystemsScreen
 from branchtui.tui.screens.work_plan import WorkPlanScreen
 from branchtui.tui.widgets.member_picker import MemberPicker
-from branchtui.tui.widgets.obligation_list import ObligationList
 from branchtui.tui.widgets.record_form import RecordForm
-
-
-def duties(app: BranchApp) -> str:
-    return text_of(app, "#register-duties")
-
-
-def dashboard_status(app: BranchApp, rule: str, period: str = "") -> str | None:
-    shown = app.screen.query_one(ObligationList).shown.values()
-    found = [ob.status for ob in shown if ob.rule == rule and (not period or ob.period == period)]
-    return found[0] if found else None
 
 
 async def back_to_dashboard(pilot: Pilot[None]) -> None:

@@ -8,44 +8,34 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import settle
+from conftest import open_register, settle
 from textual.pilot import Pilot
-from textual.widgets import Static
 
 from branchtui.tui.app import BranchApp
 from branchtui.tui.widgets.record_form import RecordForm
 
 
-def _judged(pilot: Pilot[Any]) -> bool:
-    return bool(str(pilot.app.screen.query_one("#register-duties", Static).render()))
-
-
-async def _open(pilot: Pilot[Any], *keys: str) -> None:
-    await pilot.press(*keys)
-    await settle(pilot, lambda: _judged(pilot))
-
-
 async def _systems(pilot: Pilot[Any]) -> None:
-    await _open(pilot, "8", "s")
+    await open_register(pilot, "8", "s")
 
 
 async def _plans(pilot: Pilot[Any]) -> None:
-    await _open(pilot, "8", "p")
+    await open_register(pilot, "8", "p")
 
 
 async def _plan_item_form(pilot: Pilot[Any]) -> None:
-    await _open(pilot, "8", "p")
+    await open_register(pilot, "8", "p")
     await pilot.press("e")
     await settle(pilot, lambda: isinstance(pilot.app.screen, RecordForm))
     await pilot.pause()
 
 
 async def _ledger(pilot: Pilot[Any]) -> None:
-    await _open(pilot, "8", "l")
+    await open_register(pilot, "8", "l")
 
 
 async def _inspections(pilot: Pilot[Any]) -> None:
-    await _open(pilot, "8", "i")
+    await open_register(pilot, "8", "i")
 
 
 def test_systems_80x24(demo_app: BranchApp, snap_compare: Any) -> None:
