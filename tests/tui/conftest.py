@@ -179,3 +179,11 @@ async def open_duty(pilot: Pilot[Any], rule: str) -> None:
     rules = [ob.rule for ob in duties.shown.values()]
     await pilot.press("home", *["down"] * rules.index(rule), "enter")
     await on_screen(pilot, ObligationDetail)
+
+
+async def settle_from_dashboard(pilot: Pilot[Any], rule: str, screen: type) -> None:
+    """Open the detail of a duty of ``rule`` on the dashboard, press Enter to settle it and
+    wait for the ``screen`` it goes to."""
+    await open_duty(pilot, rule)
+    await pilot.press("enter")
+    await on_screen(pilot, screen)

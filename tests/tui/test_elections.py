@@ -62,15 +62,20 @@ async def meeting(pilot: Pilot[Any]) -> None:
     await pick(pilot, "wg")
 
 
+async def open_renewal(pilot: Pilot[Any]) -> None:
+    """支委会 → e: the renewal election wizard."""
+    await pilot.press("2", "c")
+    await settle(pilot, lambda: isinstance(pilot.app.screen, CommitteeScreen))
+    await pilot.press("e")
+    await settle(pilot, lambda: isinstance(pilot.app.screen, ElectionWizard))
+
+
 async def test_renewal_election_by_keys_makes_the_second_committee(
     branch_dir: Path, today: dt.date
 ) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2", "c")
-        await settle(pilot, lambda: isinstance(app.screen, CommitteeScreen))
-        await pilot.press("e")
-        await settle(pilot, lambda: isinstance(app.screen, ElectionWizard))
+        await open_renewal(pilot)
         assert "本次选举产生第2届支委会" in text_if_shown(app, "#plan-about")
         # 选举方案: the approval is required (the rule says so beside the field).
         await pilot.press(*"1120", "enter", "enter", "enter", *"3", "enter")
@@ -211,10 +216,7 @@ async def test_escape_on_the_first_step_asks_and_saves_nothing(
 ) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2", "c")
-        await settle(pilot, lambda: isinstance(app.screen, CommitteeScreen))
-        await pilot.press("e")
-        await settle(pilot, lambda: isinstance(app.screen, ElectionWizard))
+        await open_renewal(pilot)
         await pilot.press("escape")
         await settle(pilot, lambda: isinstance(app.screen, ChoicePrompt))
         await pilot.press("enter")  # 继续录入

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from conftest import on_screen, open_duty, read_file, settle, text_of
+from conftest import on_screen, open_duty, read_file, settle, settle_from_dashboard, text_of
 from fixture_branch import fixture_data
 from fixture_education import write_education_fixture
 from textual.pilot import Pilot
@@ -213,9 +213,7 @@ async def test_an_absence_duty_opens_the_members_attendance(data_dir: Path, toda
     write_education_fixture(data_dir, today)
     app = build_app(data_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_duty(pilot, "EDU-7")
-        await pilot.press("enter")
-        await on_screen(pilot, AttendanceScreen)
+        await settle_from_dashboard(pilot, "EDU-7", AttendanceScreen)
         screen = app.screen
         assert isinstance(screen, AttendanceScreen)
         await settle(pilot, lambda: screen.table.row_count > 0)

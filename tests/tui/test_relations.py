@@ -93,6 +93,14 @@ async def test_approval_after_departure_is_said_at_the_field(
     assert read_file(branch_dir).travels == []
 
 
+async def open_transfer_wizard(pilot: Pilot[None]) -> None:
+    """组织关系 → 组织关系接转 → a (新增): the transfer wizard's first step."""
+    await pilot.press("4", "t")
+    await on_screen(pilot, TransfersScreen)
+    await pilot.press("a")
+    await on_screen(pilot, TransferWizard)
+
+
 async def pick(pilot: Pilot[None], query: str) -> None:
     await pilot.press("enter")
     await on_screen(pilot, MemberPicker)
@@ -105,10 +113,7 @@ async def test_transfer_out_wizard_proposes_the_instrument_and_removes_the_membe
 ) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4", "t")
-        await on_screen(pilot, TransfersScreen)
-        await pilot.press("a")
-        await on_screen(pilot, TransferWizard)
+        await open_transfer_wizard(pilot)
         await pilot.press("enter")  # 转出
         await settle(pilot, lambda: "外出情况" in text_of(app, "#wizard-progress"))
         await pick(pilot, "zsan")  # 张三, the secretary, leader of 第一党小组
@@ -148,10 +153,7 @@ async def test_transfer_in_adds_the_member_and_bad_input_stays_at_its_field(
 ) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4", "t")
-        await on_screen(pilot, TransfersScreen)
-        await pilot.press("a")
-        await on_screen(pilot, TransferWizard)
+        await open_transfer_wizard(pilot)
         await pilot.press("down", "enter")  # 转入
         await settle(pilot, lambda: "转入党员" in text_of(app, "#wizard-progress"))
         await pilot.press("pagedown")  # nothing typed: refused beside the name

@@ -35,6 +35,16 @@ async def choose(pilot: Pilot[None], downs: int) -> None:
     await pilot.pause()
 
 
+async def remove_transferred(pilot: Pilot[None], query: str, note: str) -> None:
+    """On the roster: find a member by pinyin, d (移除), reason 转出组织关系 on 11-20 with a
+    note, and back on the roster once saved."""
+    await pilot.press("slash", *query, "enter", "d")
+    await pilot.pause()
+    await pilot.press("enter", "down", "enter")  # 原因：转出组织关系, on to the date
+    await pilot.press(*"1120", "tab", *note, "enter")
+    await settle(pilot, lambda: isinstance(pilot.app.screen, RosterScreen))
+
+
 async def test_add_member_by_keys(branch_dir: Path, today: dt.date) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -117,11 +127,7 @@ async def test_remove_with_reason_keeps_history(branch_dir: Path, today: dt.date
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_roster(pilot)
-        await pilot.press("slash", *"wugang", "enter", "d")
-        await pilot.pause()
-        await pilot.press("enter", "down", "enter")  # 原因：转出组织关系, on to the date
-        await pilot.press(*"1120", "tab", *"转至集团总部", "enter")
-        await settle(pilot, lambda: isinstance(app.screen, RosterScreen))
+        await remove_transferred(pilot, "wugang", "转至集团总部")
         await pilot.press("escape")
         assert "吴刚" not in names_in_table(app)
         await pilot.press("h")
@@ -179,11 +185,7 @@ async def test_removing_a_group_leader_frees_the_group(branch_dir: Path, today: 
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_roster(pilot)
-        await pilot.press("slash", *"zhangsan", "enter", "d")
-        await pilot.pause()
-        await pilot.press("enter", "down", "enter")  # 原因：转出组织关系, on to the date
-        await pilot.press(*"1120", "tab", *"调往集团总部", "enter")
-        await settle(pilot, lambda: isinstance(app.screen, RosterScreen))
+        await remove_transferred(pilot, "zhangsan", "调往集团总部")
         assert any("第一党小组组长空缺" in str(n.message) for n in app._notifications)
     data = read_file(branch_dir)
     zhang = next(m for m in data.members if m.name == "张三")

@@ -6,7 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import dashboard_status, duties, on_screen, open_duty, read_file, settle, text_of
+from conftest import (
+    dashboard_status,
+    duties,
+    on_screen,
+    read_file,
+    settle,
+    settle_from_dashboard,
+    text_of,
+)
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
@@ -41,9 +49,7 @@ async def test_settling_sys_1_adds_the_first_missing_system_and_the_list_shrinks
 ) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_duty(pilot, "SYS-1")
-        await pilot.press("enter")
-        await on_screen(pilot, RecordForm)
+        await settle_from_dashboard(pilot, "SYS-1", RecordForm)
         form = app.screen
         assert form.query_one("#field-kind").value == "three_meetings"  # type: ignore[attr-defined]
         assert form.focused is form.query_one("#field-title")  # the category is filled in
@@ -65,9 +71,7 @@ async def test_all_six_systems_turn_the_dashboard_item_met(
         store.add(SystemDoc(kind=kind, title=f"{kind}制度"))  # type: ignore[arg-type]
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_duty(pilot, "SYS-1")
-        await pilot.press("enter")
-        await on_screen(pilot, RecordForm)
+        await settle_from_dashboard(pilot, "SYS-1", RecordForm)
         assert app.screen.query_one("#field-kind").value == "openness"  # type: ignore[attr-defined]
         await pilot.press(*"dangwu gongkai", "ctrl+s")
         await on_screen(pilot, SystemsScreen)
@@ -182,9 +186,7 @@ async def test_settling_sys_2_makes_the_year_plan_with_its_first_project(
 ) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_duty(pilot, "SYS-2")
-        await pilot.press("enter")
-        await on_screen(pilot, RecordForm)
+        await settle_from_dashboard(pilot, "SYS-2", RecordForm)
         assert "新增2026年计划项目" in text_of(app, ".dialog-title")
         await pilot.press(*"zhuti dangri", "enter", *"dangri", "enter")  # 工作内容, 形式
         await pilot.press("enter")  # 负责人: the picker, by initials
@@ -229,9 +231,7 @@ async def test_an_overdue_project_is_flagged_and_settled_by_its_completion(
     _plan_with_a_late_project(branch_dir)
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_duty(pilot, "SYS-2")
-        await pilot.press("enter")
-        await on_screen(pilot, WorkPlanScreen)
+        await settle_from_dashboard(pilot, "SYS-2", WorkPlanScreen)
         screen = app.screen
         table = screen.query_one("#plan-table")
         await settle(pilot, lambda: table.row_count == 2)  # type: ignore[attr-defined]
@@ -345,9 +345,7 @@ async def test_settling_sys_3_files_the_meeting_not_yet_in_the_ledger(
     )
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_duty(pilot, "SYS-3")
-        await pilot.press("enter")
-        await on_screen(pilot, LedgerScreen)
+        await settle_from_dashboard(pilot, "SYS-3", LedgerScreen)
         table = app.screen.query_one("#ledger-table")
         await settle(pilot, lambda: table.row_count == 2)  # type: ignore[attr-defined]
         # The cursor on the record without a recorder, said in its row and above the list.
@@ -467,9 +465,7 @@ async def test_settling_last_years_missing_inspection_asks_for_its_date(
 ) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_duty(pilot, "SYS-4")
-        await pilot.press("enter")
-        await on_screen(pilot, RecordForm)
+        await settle_from_dashboard(pilot, "SYS-4", RecordForm)
         await pilot.press("ctrl+s")  # a past year's inspection: no date offered
         await pilot.pause()
         assert "请填写检查日期" in text_of(app, "#error-date")
