@@ -215,14 +215,6 @@ class CommitteeScreen(DataScreen):
 
     # Elections (ORG-4, ORG-7, ORG-8) ---------------------------------------------------
 
-    def _wizard_args(self) -> dict[str, object]:
-        return {
-            "data": self.data,
-            "store": self.store,
-            "profile": self.profile,
-            "today": self.today,
-        }
-
     def _elected(self, election: Election | None) -> None:
         if election is None:
             return
