@@ -241,8 +241,39 @@ def unpaid_streak(
     return streak
 
 
+def collected_after_leaving(member: Member) -> bool:
+    """EDU-4: whether the branch still collects what ``member`` owes once off the roster.
+
+    A member who transferred out owes the months she belonged here, the month of the transfer
+    included (转出前应交清: the letter says to which month dues were paid), while they may
+    still be paid back (NAT-4); one who died, was suspended or left the party owes nothing
+    once gone.
+    """
+    return member.removed is not None and member.removed_reason == "transferred_out"
+
+
+def leaving_unpaid(member: Member, data: BranchData, day: dt.date) -> list[str]:
+    """The months ``member`` has not paid when she leaves on ``day``: from her dues start to
+    the month of leaving, that month included (it is owed here, ``owed_month_problem``)."""
+    return unpaid_months(member, data, add_months(day.replace(day=1), 1))
+
+
+def leaving_dues_note(member: Member, data: BranchData, day: dt.date) -> str:
+    """注意：… said before a transfer out on ``day`` while months are unpaid ('' otherwise)."""
+    months = [] if member.inflow else leaving_unpaid(member, data, day)
+    if not months:
+        return ""
+    first, last = months[0], months[-1]
+    label = f"{int(first[:4])}年{int(first[5:])}月"
+    if len(months) > 1:
+        year = "" if last[:4] == first[:4] else f"{int(last[:4])}年"
+        label += f"至{year}{int(last[5:])}月共{len(months)}个月"
+    return f"{member.name}尚未交纳{label}党费，转出前应交清（EDU-4）"
+
+
 def arrears(data: BranchData, on: dt.date, book: DuesBook | None = None) -> dict[str, Arrears]:
-    """Unpaid months per active member (members with none are left out).
+    """Unpaid months per active member (members with none are left out), and of members who
+    transferred out, the months of here that may still be paid back.
 
     The current month is not yet in arrears; months older than the back-payment limit
     (6 by default) are listed but not ``payable``. In-flowing members are left out: their
@@ -252,11 +283,13 @@ def arrears(data: BranchData, on: dt.date, book: DuesBook | None = None) -> dict
     oldest = oldest_payable(on, profile)
     book = book or DuesBook.of(data)
     out: dict[str, Arrears] = {}
-    for member in data.active_members:
-        if member.inflow:
+    for member in data.members:
+        if member.inflow or (member.removed is not None and not collected_after_leaving(member)):
             continue
         months = unpaid_months(member, data, on, book)
+        payable = tuple(m for m in months if m >= oldest)
+        if member.removed is not None:
+            months = list(payable)  # gone: only what may still be paid is asked for
         if months:
-            payable = tuple(m for m in months if m >= oldest)
             out[member.id] = Arrears(member.id, tuple(months), payable)
     return out

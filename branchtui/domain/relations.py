@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import add_months
+from branchtui.domain.dues import leaving_dues_note
 from branchtui.domain.member_changes import member_changed
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, FlowingMember, Member, Transfer, TravelAbroad
@@ -166,6 +167,18 @@ def transfer_out(data: BranchData, transfer: Transfer, card_number: str = "") ->
         )
         changes += RecordChanges(inserts=(flow,))
     return changes
+
+
+def transfer_dues_note(data: BranchData, transfer: Transfer) -> str:
+    """EDU-4, said before a transfer out is saved: the months the member has not paid up to
+    the transfer, to be paid first (转出前应交清); '' when none are, or when she stays on the
+    roster (a 党员证明信 or 流动党员活动证 keeps her paying here)."""
+    if transfer.direction != "out" or transfer.instrument != "relation_transfer":
+        return ""
+    member = data.find("members", transfer.member_id)
+    if member is None or member.removed is not None:
+        return ""
+    return leaving_dues_note(member, data, transfer.date)
 
 
 def transfer_in(data: BranchData, transfer: Transfer, member: Member) -> RecordChanges:

@@ -14,7 +14,7 @@ from typing import Any
 
 from branchtui.domain.attendance import AttendanceBook
 from branchtui.domain.dates import add_months, format_date, format_date_cn, month_key
-from branchtui.domain.dues import arrears, dues_start
+from branchtui.domain.dues import arrears, collected_after_leaving, dues_start
 from branchtui.domain.meetings.theme_day import minutes_of
 from branchtui.domain.meetings.titles import meeting_subject
 from branchtui.domain.obligations.base import STATUS_LABELS, Obligation
@@ -223,14 +223,21 @@ def activity_rows(data: BranchData, start: dt.date, end: dt.date) -> list[Row]:
 
 
 def dues_of_month(data: BranchData, month: dt.date, at: dt.date) -> Row:
-    """The dues of the month starting ``month``: who owed them (members on ``at``, in-flowing
-    members excepted), who paid, how much came in, and who has not paid."""
+    """The dues of the month starting ``month``: who owed them (members on ``at``, and those
+    who transferred out during the month: they owe it here, EDU-4; in-flowing members
+    excepted), who paid, how much came in, and who has not paid."""
     key = month_key(month)
+    left = [
+        m
+        for m in data.members
+        if collected_after_leaving(m) and m.removed is not None and month <= m.removed <= at
+    ]
     owing = [
         m
-        for m in active_members_on(data.members, at)
+        for m in [*active_members_on(data.members, at), *left]
         if not m.inflow and (begin := dues_start(m, data)) is not None and begin <= month
     ]
+    gone = {m.id for m in left}
     payments = [p for p in data.dues_payments if p.month == key]
     payers = {p.member_id for p in payments}
     unpaid = sorted((m for m in owing if m.id not in payers), key=lambda m: m.name)
@@ -239,7 +246,7 @@ def dues_of_month(data: BranchData, month: dt.date, at: dt.date) -> Row:
         "expected": len(owing),
         "paid": len(owing) - len(unpaid),
         "collected": sum((p.amount for p in payments), Decimal("0")),
-        "unpaid": [m.name for m in unpaid],
+        "unpaid": [m.name + ("（已转出）" if m.id in gone else "") for m in unpaid],
     }
 
 
@@ -248,20 +255,24 @@ def month_end_arrears(data: BranchData, start: dt.date, on: dt.date) -> list[Row
 
     A month that is over counts itself (its dues fell due at its end: the same months the
     dashboard shows from the next day on); a month still running counts up to the month before.
-    Members who had left by then are not listed.
+    Members who had left by then are not listed, but for those who transferred out: they
+    still owe the months they belonged here (EDU-4).
     """
     following = add_months(start, 1)
     at = following if on >= following else on
     end = following - dt.timedelta(days=1)
     active = {m.id: m for m in active_members_on(data.members, min(end, on))}
+    # Who transferred out still owes the months of here (EDU-4); other leavers do not.
+    active |= {m.id: m for m in data.members if collected_after_leaving(m)}
     rows = []
     for member_id, owed in arrears(data, at).items():
         member = active.get(member_id)
         if member is None:
             continue
+        gone = "（已转出）" if member.removed is not None and member.removed <= at else ""
         rows.append(
             {
-                "name": member.name,
+                "name": member.name + gone,
                 "months": len(owed.months),
                 "first": owed.months[0],
                 "last": owed.months[-1],

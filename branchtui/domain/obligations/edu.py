@@ -140,8 +140,11 @@ def check_dues_paid(ctx: Context) -> list[Obligation]:
     if not owed:
         return [obligation("EDU-4", "met", detail="全体党员党费已交至上月")]
     members = members_by_id(ctx)
+    # A member who transferred out still owes the months she belonged here (转出前应交清).
     parts = [
-        f"{members[mid].name}欠交{len(a.months)}个月（{a.months[0]}起）" for mid, a in owed.items()
+        f"{members[mid].name}{'（已转出）' if members[mid].removed else ''}"
+        f"欠交{len(a.months)}个月（{a.months[0]}起）"
+        for mid, a in owed.items()
     ]
     detail = "；".join(parts[:10]) + (f"；等{len(parts)}人" if len(parts) > 10 else "")
     longest = max(len(a.months) for a in owed.values())

@@ -52,7 +52,8 @@ class DuesArrearsScreen(MemberRowsScreen[tuple[Member, Arrears]]):
         selected = self.highlighted()
         book = DuesBook.of(data)
         owed = arrears(data, today, book)
-        members = sort_by_pinyin([m for m in data.active_members if m.id in owed])
+        # Members who transferred out stay listed while their months here may be paid back.
+        members = sort_by_pinyin([m for m in data.members if m.id in owed])
         self.shown = [(m, owed[m.id]) for m in members]
         table = self.table
         table.clear()
@@ -61,7 +62,10 @@ class DuesArrearsScreen(MemberRowsScreen[tuple[Member, Arrears]]):
             warn = streak >= profile.lapse_warning_months
             beyond = len(found.beyond_back_payment)
             table.add_row(
-                Text(terminal_safe(member.name), style="bold red" if warn else ""),
+                Text(
+                    terminal_safe(member.name) + ("（已转出）" if member.removed else ""),
+                    style="bold red" if warn else "",
+                ),
                 f"{len(found.months)}个月",
                 _span(found.payable),
                 Text(f"{beyond}个月", style="red") if beyond else "",

@@ -78,14 +78,16 @@ def test_section_four_study_and_dues_agree_with_the_dashboard(store: Store, line
         "本月集中学习 2 天；本年度累计集中学习 5 天，要求全年不少于 12 天，尚差 7 天。"
     )
     assert "- 2026年10月20日：党纪学习（2 天，参加 0 人）" in section
+    # 周五 transferred out on 10-20 without paying: he owes October here (EDU-4), and the
+    # months he may still pay back (NAT-4's six).
     assert (
-        "党费交纳：2026年10月应交党费党员 4 名，已交 3 名，收缴党费 35.50 元；未交：李四。"
+        "党费交纳：2026年10月应交党费党员 5 名，已交 3 名，收缴党费 35.50 元；未交：周五（已转出）、李四。"
     ) in section
     arrears = section[-1]
     assert arrears == (
         "截至月底欠交党费：孙三欠交9个月（2026年1月至2026年9月）；"
         "赵一欠交9个月（2026年1月至2026年9月）；钱二欠交9个月（2026年1月至2026年9月）；"
-        "李四欠交1个月（2026年10月）。"
+        "周五（已转出）欠交6个月（2026年5月至2026年10月）；李四欠交1个月（2026年10月）。"
     )
     # The dashboard of 1 November (October's dues now late) says the same months.
     (edu4,) = [ob for ob in obligations_on(store.snapshot(), D(2026, 11, 1)) if ob.rule == "EDU-4"]

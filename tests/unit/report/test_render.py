@@ -48,7 +48,7 @@ def test_monthly_report_states_the_months_figures(october: str) -> None:
     assert "内容包括政治学习、交纳党费，时长 2.5 小时" in october
     assert "学习党章，书记讲党课（与主题党日合并召开），主讲：赵一" in october
     assert "本年度累计集中学习 5 天，要求全年不少于 12 天，尚差 7 天" in october
-    assert "应交党费党员 4 名，已交 3 名，收缴党费 35.50 元；未交：李四" in october
+    assert "应交党费党员 5 名，已交 3 名，收缴党费 35.50 元；未交：周五（已转出）、李四" in october
     assert "转出组织关系：周五（2026年10月19日" not in october
     assert "转出组织关系：周五（2026年10月20日，转往中共示例二支部）" in october
     assert "2026年10月9日：吴六，确定为入党积极分子" in october

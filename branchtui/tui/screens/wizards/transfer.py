@@ -19,12 +19,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Select, Static
 
 from branchtui.domain.changes import RecordChanges
-from branchtui.domain.dates import DateParseError, format_date
+from branchtui.domain.dates import DateParseError
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, Member, Transfer
-from branchtui.domain.records.people import REMOVAL_REASONS
-from branchtui.domain.records.relations import TRANSFER_DIRECTIONS, TRANSFER_INSTRUMENTS
-from branchtui.domain.relations import instrument_advice, transfer_in, transfer_out
+from branchtui.domain.records.relations import TRANSFER_INSTRUMENTS
+from branchtui.domain.relations import (
+    instrument_advice,
+    transfer_dues_note,
+    transfer_in,
+    transfer_out,
+)
 from branchtui.domain.validation import validate
 from branchtui.storage.store import Store
 from branchtui.tui.registry.relations import TRANSFER_WIZARD_KEYS
@@ -35,6 +39,7 @@ from branchtui.tui.screens.wizards.transfer_steps import (
     TransferFrame,
     direction_step,
     info_step,
+    review_text,
     shown_fields,
     who_step,
 )
@@ -51,6 +56,7 @@ class TransferWizard(ModalScreen[Transfer | None]):
     TransferWizard { align: left top; background: $surface; }
     TransferWizard #field-direction { height: auto; width: 40; }
     TransferWizard #transfer-advice { color: $accent; padding-left: 17; height: auto; }
+    TransferWizard #transfer-dues { color: $warning; padding-left: 17; height: auto; }
     TransferWizard #transfer-review { height: auto; border: round $primary-darken-2; padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -102,6 +108,7 @@ class TransferWizard(ModalScreen[Transfer | None]):
         options.highlighted = 0
         self._route()
         self._advise()
+        self._show_dues_note()
         self.opened_with = self._raw()
         if self.member_id is not None:  # settling a member gone without a register entry
             self.call_after_refresh(self._to_member)
@@ -322,6 +329,24 @@ class TransferWizard(ModalScreen[Transfer | None]):
             self._advise()
         if getattr(widget, "id", "") == "field-instrument":
             self._instrument_note()
+            self._show_dues_note()
+
+    def _dues_note(self) -> str:
+        """EDU-4: what the member going out has not paid up to the transfer, to be paid first."""
+        if self.direction != "out":
+            return ""
+        return transfer_dues_note(self.data, self._transfer({}))
+
+    def _show_dues_note(self) -> None:
+        note = self._dues_note()
+        shown = self.query_one("#transfer-dues", Static)
+        shown.update(f"注意：{note}" if note else "")
+        shown.display = bool(note)
+
+    @on(MemberField.Changed)
+    @on(Input.Changed, "#field-date")
+    def _dues_changed(self) -> None:
+        self._show_dues_note()
 
     @on(MemberField.Changed)
     def _former_chosen(self) -> None:
@@ -360,35 +385,4 @@ class TransferWizard(ModalScreen[Transfer | None]):
 
     def _review(self) -> str:
         transfer, changes, _errors = self.changes()
-        member = next(
-            (r for r in (*changes.inserts, *changes.updates) if isinstance(r, Member)), None
-        )
-        name = transfer.person_name
-        lines = [
-            f"{TRANSFER_DIRECTIONS[transfer.direction]}：{name}",
-            f"转接方式：{TRANSFER_INSTRUMENTS[transfer.instrument]}",
-            f"转接日期：{format_date(transfer.date)}",
-            f"对方党组织：{transfer.other_org or '（未填）'}",
-            f"平台编号：{transfer.platform_ref or '（未填，REL-2 将提示补登）'}",
-        ]
-        if transfer.letter_sent:
-            lines.append(f"介绍信开出：{format_date(transfer.letter_sent)}")
-        if transfer.direction == "out":
-            if member is not None and member.removed is not None:
-                reason = REMOVAL_REASONS["transferred_out"]
-                lines.append(
-                    f"{name}将移出党员名册（{reason}，{format_date(member.removed)}），保留为历史记录"
-                )
-            elif transfer.instrument == "flow_card":
-                lines.append(f"{name}将登记为流出党员（流动党员中补登联系人等）")
-            else:
-                lines.append(f"{name}仍在本支部党员名册中")
-        elif member is not None:
-            again = self.data.find("members", member.id) is not None
-            lines.append(
-                f"{name}将{'重新' if again else ''}编入党员名册，转入本支部日期 {format_date(transfer.date)}"
-            )
-        lines.append("书记须与其谈心谈话（CARE-1），可按 7 党内关怀、t 谈心谈话登记")
-        lines.append("")
-        lines.append("按 Enter 或 Ctrl+S 保存，PgUp 返回修改。")
-        return "\n".join(lines)
+        return review_text(self.data, transfer, changes)

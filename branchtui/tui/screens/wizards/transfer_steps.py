@@ -1,6 +1,7 @@
 """The steps of the transfer wizard (wizards/transfer.py): the direction, who goes out (with the
 questions of REL-1) or who comes in, the transfer's details (REL-2). Every field sits in a row
-with its error beside it (``error-<name>``); its widget's id is ``field-<name>``."""
+with its error beside it (``error-<name>``); its widget's id is ``field-<name>``. And the
+review of what saving does."""
 
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from branchtui.domain.changes import RecordChanges
+from branchtui.domain.dates import format_date
 from branchtui.domain.profile import Profile
-from branchtui.domain.records import Member
-from branchtui.domain.records.people import GENDERS, MEMBER_STATUSES
-from branchtui.domain.records.relations import TRANSFER_INSTRUMENTS
+from branchtui.domain.records import BranchData, Member, Transfer
+from branchtui.domain.records.people import GENDERS, MEMBER_STATUSES, REMOVAL_REASONS
+from branchtui.domain.records.relations import TRANSFER_DIRECTIONS, TRANSFER_INSTRUMENTS
+from branchtui.domain.relations import transfer_dues_note
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.form_select import FormSelect
 from branchtui.tui.widgets.member_field import MemberField
@@ -129,6 +133,8 @@ def info_step(today: dt.date, profile: Profile) -> WizardStep:
             DateField(today, today, required=True, id="field-date", compact=True),
             "date",
         ),
+        # 注意：… when the member going out has dues unpaid up to the transfer (EDU-4).
+        Static("", id="transfer-dues", markup=False),
         row("对方党组织", Input(id="field-other_org", compact=True), "other_org"),
         hint("转出：转往的党组织或外出去向；转入：原所在党组织"),
         row("平台编号", Input(id="field-platform_ref", compact=True), "platform_ref"),
@@ -148,3 +154,41 @@ def info_step(today: dt.date, profile: Profile) -> WizardStep:
         ),
         id="step-info",
     )
+
+
+def review_text(data: BranchData, transfer: Transfer, changes: RecordChanges) -> str:
+    """The review step: what the transfer is and what saving it does to the roster, with the
+    dues to be paid first (EDU-4) and the talk it raises (CARE-1)."""
+    member = next((r for r in (*changes.inserts, *changes.updates) if isinstance(r, Member)), None)
+    name = transfer.person_name
+    lines = [
+        f"{TRANSFER_DIRECTIONS[transfer.direction]}：{name}",
+        f"转接方式：{TRANSFER_INSTRUMENTS[transfer.instrument]}",
+        f"转接日期：{format_date(transfer.date)}",
+        f"对方党组织：{transfer.other_org or '（未填）'}",
+        f"平台编号：{transfer.platform_ref or '（未填，REL-2 将提示补登）'}",
+    ]
+    if transfer.letter_sent:
+        lines.append(f"介绍信开出：{format_date(transfer.letter_sent)}")
+    dues = transfer_dues_note(data, transfer)
+    if dues:
+        lines.append(f"注意：{dues}")
+    if transfer.direction == "out":
+        if member is not None and member.removed is not None:
+            reason = REMOVAL_REASONS["transferred_out"]
+            lines.append(
+                f"{name}将移出党员名册（{reason}，{format_date(member.removed)}），保留为历史记录"
+            )
+        elif transfer.instrument == "flow_card":
+            lines.append(f"{name}将登记为流出党员（流动党员中补登联系人等）")
+        else:
+            lines.append(f"{name}仍在本支部党员名册中")
+    elif member is not None:
+        again = data.find("members", member.id) is not None
+        lines.append(
+            f"{name}将{'重新' if again else ''}编入党员名册，转入本支部日期 {format_date(transfer.date)}"
+        )
+    lines.append("书记须与其谈心谈话（CARE-1），可按 7 党内关怀、t 谈心谈话登记")
+    lines.append("")
+    lines.append("按 Enter 或 Ctrl+S 保存，PgUp 返回修改。")
+    return "\n".join(lines)
