@@ -309,22 +309,16 @@ async def test_a_member_gone_without_a_register_entry_opens_the_wizard_for_them(
 
 
 async def test_transfer_out_says_the_dues_unpaid_and_the_month_stays_owed(
-    data_dir: Path, today: dt.date
+    edu_dir: Path, today: dt.date
 ) -> None:
     # EDU-4: every member has paid to October; 张三 goes out before paying November.
-    from fixture_education import write_education_fixture
-
     from branchtui.domain.profile import get_profile
     from branchtui.domain.report_monthly import monthly_report_context
 
-    write_education_fixture(data_dir, today)
     note = "注意：张三尚未交纳2026年11月党费，转出前应交清（EDU-4）"
-    app = build_app(data_dir, today=today)
+    app = build_app(edu_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4", "t")
-        await on_screen(pilot, TransfersScreen)
-        await pilot.press("a")
-        await on_screen(pilot, TransferWizard)
+        await open_transfer_wizard(pilot)
         await pilot.press("enter")  # 转出
         await settle(pilot, lambda: "外出情况" in text_of(app, "#wizard-progress"))
         await pick(pilot, "zsan")
@@ -336,7 +330,7 @@ async def test_transfer_out_says_the_dues_unpaid_and_the_month_stays_owed(
         assert note in text_of(app, "#transfer-review")
         await pilot.press("enter")
         await on_screen(pilot, TransfersScreen)
-    data = read_file(data_dir)
+    data = read_file(edu_dir)
     assert data.find("members", "m01").removed == today
     dues = monthly_report_context(data, "2026-11", get_profile("plan-2017"), today)["dues"]
     assert "张三（已转出）" in dues["unpaid"] and dues["expected"] == 12

@@ -8,9 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from conftest import read_file, settle, text_of
-from fixture_education import write_education_fixture
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
@@ -21,12 +19,6 @@ from branchtui.tui.screens.remove_member import RemoveMemberDialog
 from branchtui.tui.screens.roster import RosterScreen
 
 SUSPENDED = 5  # 停止党籍 in the reasons, after the prompt: 转出, 去世, 自行脱党, 开除党籍
-
-
-@pytest.fixture
-def edu_dir(data_dir: Path, today: dt.date) -> Path:
-    write_education_fixture(data_dir, today)
-    return data_dir
 
 
 def names(app: BranchApp) -> list[str]:
