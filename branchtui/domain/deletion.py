@@ -17,6 +17,10 @@ What happens to a record that points at a deleted one (domain.references knows e
 - an optional pointer is context (a study session's meeting, a talk's subject, a meeting's
   venue, a group's leader …): it is **cleared**, and the rules treat it as not filled in; an id
   is taken out of every list of ids (participants, photos …).
+
+A term, a seat or a vacancy asked to be deleted has rules of its own (domain.committee_deletion,
+ORG-4…ORG-8): refused when it is the committee's history, else what it ended comes back (the
+committee before a term, the vacancy a seat filled, the seat an 出缺 opened: **restored**).
 """
 
 from __future__ import annotations
@@ -29,6 +33,12 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from branchtui.domain.changes import RecordChanges
+from branchtui.domain.committee_deletion import (
+    CommitteeDeletion,
+    seat_deletion,
+    term_deletion,
+    vacancy_deletion,
+)
 from branchtui.domain.dates import format_date
 from branchtui.domain.fields import fields_of
 from branchtui.domain.records import (
@@ -36,9 +46,11 @@ from branchtui.domain.records import (
     Appraisal,
     BranchData,
     CandidateEvent,
+    CommitteeSeat,
     Election,
     Record,
     Term,
+    Vacancy,
 )
 from branchtui.domain.records.branch import ELECTION_KINDS
 from branchtui.domain.records.development import CANDIDATE_STEPS
@@ -87,21 +99,29 @@ ESSENTIAL: dict[tuple[type, str], Essential] = {
 # Optional pointers whose record exists only for the record pointed at: the 民主评议 entered
 # with its meeting (the meeting wizard's step) goes with the meeting.
 OWNED: frozenset[tuple[type, str]] = frozenset({(Appraisal, "meeting_id")})
+# Records asked to be deleted that have rules of their own (ORG-4…ORG-8).
+OWN_RULES: dict[type, Callable[[BranchData, Any], CommitteeDeletion]] = {
+    Term: term_deletion,
+    CommitteeSeat: seat_deletion,
+    Vacancy: vacancy_deletion,
+}
 
 
 @dataclasses.dataclass(frozen=True)
 class Deletion:
     """What deleting some records does: ``changes`` (the records deleted, those asked for
     first, and the records changed), or ``refusal``, a Chinese sentence saying why not (then
-    ``changes`` is empty)."""
+    ``changes`` is empty). ``restored``: the ids of the changed records that a committee
+    record's delete put back as they were before it (domain.committee_deletion)."""
 
     changes: RecordChanges = dataclasses.field(default_factory=RecordChanges)
     refusal: str = ""
+    restored: frozenset[str] = frozenset()
 
     def also(self, asked: int = 1) -> str:
         """What the delete does beyond the ``asked`` records, in Chinese ("" when nothing)."""
         more = RecordChanges(updates=self.changes.updates, deletes=self.changes.deletes[asked:])
-        text = deletion_summary(more)
+        text = deletion_summary(more, self.restored)
         return f"同时{text}" if more.deletes else text
 
 
@@ -122,6 +142,7 @@ def deletion(data: BranchData, targets: Iterable[tuple[str, str]]) -> Deletion:
             deleted.append(record)
     if not deleted:
         return Deletion()
+    asked = len(deleted)
     # A deleted record may leave another that exists only for it: repeat until nothing more
     # goes, looking each time only where a record may point at those deleted last.
     last = frozenset(erased.values())
@@ -161,25 +182,43 @@ def deletion(data: BranchData, targets: Iterable[tuple[str, str]]) -> Deletion:
         whats = list(dict.fromkeys(what for what, _ in resting))
         instead = "；".join(dict.fromkeys(how.format(label=label) for _, how in resting))
         return Deletion(refusal=f"该{label}是{'、'.join(whats)}，不能删除；{instead}。")
-    updates = []
+    own = [(r, OWN_RULES[type(r)](data, r)) for r in deleted[:asked] if type(r) in OWN_RULES]
+    for record, found in own:
+        if found.refusals:  # the first reason says enough, and fits a notice
+            what, instead = found.refusals[0]
+            return Deletion(refusal=f"该{record.LABEL}{what}，不能删除；{instead}。")
+    updates: dict[str, Any] = {}
     for record in referring_records:
         scrubbed = _scrub(record, erased, into)
         if scrubbed is not record:
-            updates.append(scrubbed)
-    return Deletion(RecordChanges(updates=tuple(updates), deletes=tuple(deleted)))
+            updates[record.id] = scrubbed
+    restored = set()
+    for _, found in own:
+        for table, record_id, values in found.restores:
+            current = updates.get(record_id) or index.find(table, record_id)
+            if current is not None and record_id not in erased:
+                updates[record_id] = dataclasses.replace(current, **values)
+                restored.add(record_id)
+    changes = RecordChanges(updates=tuple(updates.values()), deletes=tuple(deleted))
+    return Deletion(changes, restored=frozenset(restored))
 
 
 def _named(records: list[Any], positions: set[int]) -> list[Any]:
     return [records[position] for position in sorted(positions)]
 
 
-def deletion_summary(changes: RecordChanges) -> str:
-    """What a delete deletes and changes, in Chinese, for a confirmation and the notice."""
+def deletion_summary(changes: RecordChanges, restored: frozenset[str] = frozenset()) -> str:
+    """What a delete deletes and changes, in Chinese, for a confirmation and the notice;
+    ``restored``: the ids of the changed records put back as they were (恢复原状)."""
     text = ""
     if changes.deletes:
         text = "删除" + _counted(changes.deletes)
-    if changes.updates:
-        text += ("，另有" if text else "另有") + f"{_counted(changes.updates)}去掉对其的引用"
+    cleared = [r for r in changes.updates if r.id not in restored]
+    back = [r for r in changes.updates if r.id in restored]
+    if cleared:
+        text += ("，另有" if text else "另有") + f"{_counted(cleared)}去掉对其的引用"
+    if back:
+        text += ("，" if cleared else "，另有" if text else "另有") + f"{_counted(back)}恢复原状"
     return text
 
 

@@ -1,8 +1,10 @@
-"""附件 / 照片: copy a photo or scan into ``<data>/attachments/`` under a generated name.
+"""附件 / 照片: copy a photo or scan into ``<data>/attachments/`` under a generated name, and
+delete one added by mistake.
 
 The copy is atomic (temp file, fsync, rename) and keeps the folder's modes; the original name,
 size and SHA-256 go into an Attachment record, which is returned unsaved: the meeting wizard
-saves it with the meeting (``storage.minutes.save_meeting(attachments=…)``).
+saves it with the meeting (``storage.minutes.save_meeting(attachments=…)``). A delete removes
+the copy only after its commit (``delete_attachment``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from branchtui.domain.records import Attachment, new_id
 from branchtui.storage import locations
 from branchtui.storage.atomic import write_atomic
 from branchtui.storage.errors import StoreError
+from branchtui.storage.minutes import write_minutes
 from branchtui.storage.modes import ensure_folder, file_mode
+from branchtui.storage.store import Store
 
 ATTACHMENTS_DIR = "attachments"
 MAX_BYTES = 100 * 1024 * 1024  # a scan or a photo; a video belongs elsewhere
@@ -91,3 +95,38 @@ def copy_attachment(
 def attachment_path(data_dir: Path, attachment: Attachment) -> Path:
     """Where an attachment's copy lives."""
     return Path(data_dir) / ATTACHMENTS_DIR / Path(attachment.file_name).name
+
+
+def delete_attachment(store: Store, attachment_id: str, rev: int | None = None) -> list[str]:
+    """Delete an attachment added by mistake, in one commit with what that implies
+    (domain.deletion: the meetings, systems and ledger entries naming it keep no pointer);
+    then, only once the commit is made, its copy under attachments/ (unless another record
+    names the same file), and write again the minutes of the meetings that listed it.
+
+    Refused (DeleteRefusedError) or in conflict (ConflictError) as any delete: nothing is
+    written, the file stays. Returns the Chinese lines about what could not be done after
+    the commit (the data is saved then)."""
+    data = store.snapshot()
+    attachment = data.find(Attachment.TABLE, attachment_id)
+    if attachment is None:
+        raise AttachmentError("找不到这个附件，可能已被他人删除。")
+    listed = [
+        m.id
+        for m in data.meetings
+        if m.minutes_path and attachment_id in (*m.photo_ids, *m.attachment_ids)
+    ]
+    with store.transaction() as tx:
+        tx.delete(Attachment.TABLE, attachment_id, rev)
+    problems = []
+    if not any(a.file_name == attachment.file_name for a in store.snapshot().attachments):
+        path = attachment_path(store.data_dir, attachment)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as exc:
+            problems.append(f"附件记录已删除，但文件 {path} 未能删除（{exc.strerror or exc}）。")
+    for meeting_id in listed:
+        try:
+            write_minutes(store, meeting_id)
+        except StoreError as error:
+            problems.append(error.message)
+    return problems

@@ -216,7 +216,7 @@ COMMITTEE = ScreenSpec(
         ActionSpec(
             "committee-election",
             "e",
-            "换届选举",
+            "换届",  # short: with d 删除, F1 帮助 still fits the Footer at 80 columns
             "换届选举",
             "按向导录入换届选举：批复、候选人、到会、计票、结果、分工（ORG-4）",
             "election",
@@ -228,6 +228,25 @@ COMMITTEE = ScreenSpec(
             "补选空缺",
             "为空缺职务补选或登记上级指派（ORG-7、ORG-8）",
             "by_election",
+        ),
+        ActionSpec(
+            "committee-delete",
+            "d",
+            "删除",
+            "删除委员或空缺",
+            "删除录入有误的委员（空缺随之恢复）或空缺（出缺随之撤销），先确认；"
+            "已离任、选举产生或已开过支委会的不能删除（Tab 切换列表）",
+            "delete",
+        ),
+        ActionSpec(
+            "committee-delete-term",
+            "t",
+            "删除任期",
+            "删除最近登记的任期",
+            "删除登记有误的最近一届任期，上一届支委会随之恢复，先确认；"
+            "已被接替、选举产生或已开过支委会的不能删除",
+            "delete_term",
+            show=False,  # rare: in F1 help and the palette, so that F1 帮助 stays in the Footer
         ),
     ),
 )

@@ -1,7 +1,8 @@
 """建章立制 (SYS): the screens of this area, in the order its menu lists them.
 
 规章制度 (SYS-1), 年度工作计划 (SYS-2), 电子台帐 (SYS-3: the records filed, their recorder and
-photos; 台账体检 in 组织生活 mends them, 台账汇编 in 报告 binds them) and 上级检查 (SYS-4).
+photos; 台账体检 in 组织生活 mends them, 台账汇编 in 报告 binds them), 附件与照片 (SYS-3: the
+files copied in, what each is used by) and 上级检查 (SYS-4).
 """
 
 from __future__ import annotations
@@ -140,6 +141,41 @@ LEDGER = ScreenSpec(
     ),
 )
 
+ATTACHMENTS = ScreenSpec(
+    id="attachments",
+    area="systems",
+    key="f",
+    title="附件与照片",
+    help="会议照片、签到表扫描件、制度文本等附件，各用于哪条记录；删除误加的附件（SYS-3）",
+    factory="branchtui.tui.screens.attachments:AttachmentsScreen",
+    actions=(
+        ActionSpec(
+            "attachments-edit",
+            "e",
+            "说明",
+            "修改附件说明",
+            "修改选中附件的说明（也可按 Enter）",
+            "edit",
+        ),
+        ActionSpec(
+            "attachments-remove",
+            "d",
+            "删除",
+            "删除附件",
+            "删除误加的附件：记录中不再引用，数据目录中的文件随之删除（先确认；数据备份中仍有记录）",
+            "remove",
+        ),
+        ActionSpec(
+            "attachments-year",
+            "y",
+            "年份",
+            "附件按年份筛选",
+            "只看某一年添加的附件",
+            "choose_year",
+        ),
+    ),
+)
+
 INSPECTIONS = ScreenSpec(
     id="inspections",
     area="systems",
@@ -151,4 +187,4 @@ INSPECTIONS = ScreenSpec(
     actions=register_actions("inspections", "检查记录"),
 )
 
-SCREENS: tuple[ScreenSpec, ...] = (SYSTEMS, PLANS, LEDGER, INSPECTIONS)
+SCREENS: tuple[ScreenSpec, ...] = (SYSTEMS, PLANS, LEDGER, ATTACHMENTS, INSPECTIONS)

@@ -1,7 +1,8 @@
 """支委会: the current term and its end (ORG-4), seats and holders (ORG-5, ORG-6), vacancies
 (ORG-7, ORG-8); assign and vacate seats, record an extension approval, start a new term, and
 the election wizards: 换届选举 (ORG-4) and 补选 or the upper organization's appointment of a
-secretary (ORG-7, ORG-8)."""
+secretary (ORG-7, ORG-8). A seat, a vacancy or the latest term entered by mistake is deleted
+after a question, or refused with the reason (domain.deletion, domain.committee_deletion)."""
 
 from __future__ import annotations
 
@@ -20,12 +21,14 @@ from branchtui.domain.obligations import Obligation
 from branchtui.domain.records import CommitteeSeat, Election, Term, Vacancy
 from branchtui.domain.records.branch import SEAT_ROLES, SeatRole
 from branchtui.tui.registry.organization import COMMITTEE
+from branchtui.tui.saving import ask_delete
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt, TextPrompt
 from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.member_picker import MemberPicker
 
 NEW_TERM_CHOICES = {"no": "取消", "yes": "确认换届"}
+DELETE_CHOICES = {"keep": "不删除", "delete": "确认删除（数据备份中仍可找回）"}
 SECRETARY_WAYS = {
     "election": "召开党员大会补选",
     "appointment": "上级党组织指派（选举条件尚不具备时）",
@@ -212,6 +215,58 @@ class CommitteeScreen(DataScreen):
         # The old committee ends with the election; its open vacancies end with it (ORG-4).
         done = f"已开始第{term.number}届任期，请按 a 任命新一届委员"
         self.commit(lambda tx: tx.apply(changes), done)
+
+    # Deleting what was entered by mistake (domain.committee_deletion) -------------------
+
+    def action_delete(self) -> None:
+        """The seat or vacancy highlighted in the list that has the focus."""
+        vacancies = self.query_one("#vacancy-table", DataTable)
+        if vacancies.has_focus:
+            row = vacancies.cursor_row
+            if not self.vacancies or not 0 <= row < len(self.vacancies):
+                self.notify("没有可删除的空缺", severity="warning")
+                return
+            vacancy = self.vacancies[row]
+            what = f"{SEAT_ROLES.get(vacancy.role, vacancy.role)}空缺"
+            question = f"删除{what}（自 {format_date(vacancy.since)} 起）？"
+            target, done = (Vacancy.TABLE, vacancy.id), f"已删除{what}"
+            rev = vacancy.rev
+        else:
+            seat = self.selected_seat
+            if seat is None:
+                self.notify("请选中一个职务（空缺在下方列表，按 Tab 切换）", severity="warning")
+                return
+            names = {m.id: m.name for m in self.data.members}
+            role = seat.title or SEAT_ROLES.get(seat.role, seat.role)
+            what = f"{role}{names.get(seat.member_id or '', '')}"
+            question = f"删除委员：{what}（{format_date(seat.since)} 任职）？"
+            target, done, rev = (CommitteeSeat.TABLE, seat.id), f"已删除委员：{what}", seat.rev
+        table, record_id = target
+        ask_delete(
+            self,
+            self.data,
+            target,
+            question,
+            DELETE_CHOICES,
+            lambda: self.commit(lambda tx: tx.delete(table, record_id, rev), done),
+        )
+
+    def action_delete_term(self) -> None:
+        """The latest term registered (it may start after today)."""
+        if not self.data.terms:
+            self.notify("尚未登记任期", severity="warning")
+            return
+        term = max(self.data.terms, key=lambda t: (t.start, t.number))
+        question = f"删除第{term.number}届任期（{format_date(term.start)}起）？"
+        done = f"已删除第{term.number}届任期"
+        ask_delete(
+            self,
+            self.data,
+            (Term.TABLE, term.id),
+            question,
+            DELETE_CHOICES,
+            lambda: self.commit(lambda tx: tx.delete(Term.TABLE, term.id, term.rev), done),
+        )
 
     # Elections (ORG-4, ORG-7, ORG-8) ---------------------------------------------------
 
