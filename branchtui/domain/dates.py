@@ -12,6 +12,8 @@ import datetime as dt
 import re
 import unicodedata
 
+from branchtui.domain.shown_error import ShownError
+
 # Longer input cannot be a date; refusing early keeps huge pastes cheap.
 _MAX_INPUT = 40
 
@@ -40,12 +42,8 @@ RANGE_TEXT = (
 )
 
 
-class DateParseError(ValueError):
+class DateParseError(ShownError):
     """A text that is not a date; ``message`` is Chinese and safe to show."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def _normalize(text: str) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from branchtui.domain.obligations.base import Obligation
+from branchtui.domain.shown_error import ShownError
 
 # Deduction kinds a sheet may use, and the meetings ``missing_meeting`` may name.
 DEDUCTION_KINDS = ("overdue", "missing_meeting", "attendance", "missing_recorder", "arrears")
@@ -35,12 +36,8 @@ COUNTED_MEETINGS = (
 )
 
 
-class ScoringError(ValueError):
+class ScoringError(ShownError):
     """A scoring sheet that cannot be used; ``message`` names the entry, in Chinese."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

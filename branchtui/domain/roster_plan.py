@@ -17,6 +17,7 @@ from branchtui.domain.dates import add_years
 from branchtui.domain.fields import label_of
 from branchtui.domain.records import BranchData, Member, PartyGroup
 from branchtui.domain.roster_columns import COLUMN_LABELS, Header, RowDraft, find_header, read_row
+from branchtui.domain.shown_error import ShownError
 from branchtui.domain.validation import id_birth_date, id_gender, validate
 from branchtui.domain.validation import warnings as record_warnings
 
@@ -25,12 +26,8 @@ OTHER_LABELS = {"": "整行"}
 MEMBER_FIELDS = {f.name for f in dataclasses.fields(Member)}
 
 
-class RosterHeaderError(ValueError):
+class RosterHeaderError(ShownError):
     """No 姓名 column in the first rows; ``message`` is Chinese and safe to show."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
