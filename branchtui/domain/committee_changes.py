@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from branchtui.domain.member_names import display_names
 from branchtui.domain.records import BranchData, CommitteeSeat
 from branchtui.domain.records.branch import SEAT_ROLES
 
@@ -36,7 +37,7 @@ def _how_seated(data: BranchData, seat: CommitteeSeat) -> str:
 
 def committee_changes(data: BranchData, start: dt.date, end: dt.date) -> list[CommitteeChange]:
     """The committee's changes from ``start`` to ``end`` (inclusive), in date order."""
-    names = {m.id: m.name for m in data.members}
+    names = display_names(data.members)
     out: list[CommitteeChange] = []
     new_terms = {t.id: t for t in data.terms if start <= t.start <= end}
     term_starts = {t.start for t in new_terms.values()}

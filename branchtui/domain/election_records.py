@@ -25,6 +25,7 @@ from branchtui.domain.election import (
     tally_problems,
 )
 from branchtui.domain.ledger_filing import entry_filing
+from branchtui.domain.member_names import display_names
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import (
     Attendance,
@@ -38,7 +39,7 @@ from branchtui.domain.records.branch import SEAT_ROLES, SHORTFALLS, SeatRole
 
 
 def names_of(data: BranchData) -> dict[str, str]:
-    return {m.id: m.name for m in data.members}
+    return display_names(data.members)
 
 
 def outcome_of(election: Election, data: BranchData) -> Outcome:

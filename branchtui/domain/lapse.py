@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from branchtui.domain.assignments import assignments_by_member, work_streak
 from branchtui.domain.attendance import AttendanceBook, absence_streak
 from branchtui.domain.dues import DuesBook, unpaid_streak
+from branchtui.domain.member_names import display_names
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, Member, WorkAssignment
 
@@ -74,14 +75,16 @@ def lapse_of(
     dues: DuesBook | None = None,
     attendance: AttendanceBook | None = None,
     works: dict[str, list[WorkAssignment]] | None = None,
+    name: str = "",
 ) -> Lapse:
-    """The member's streaks at ``on``; an inflow member pays dues elsewhere (0 months)."""
+    """The member's streaks at ``on``; an inflow member pays dues elsewhere (0 months).
+    ``name``: the member's shown name (domain.member_names), her name when not given."""
     unpaid = 0 if member.inflow else unpaid_streak(member, data, on, dues)
     absent = absence_streak(member, data, on, lookback=profile.lapse_months + 6, book=attendance)
     late, work = work_streak(member, data, on, works)
     return Lapse(
         member.id,
-        member.name,
+        name or member.name,
         unpaid,
         absent,
         profile.lapse_warning_months,
@@ -111,13 +114,18 @@ def lapses(
     profile: Profile,
     dues: DuesBook | None = None,
     attendance: AttendanceBook | None = None,
+    names: dict[str, str] | None = None,
 ) -> list[Lapse]:
     """The current members at or past NAT-5's warning in dues, attendance or assigned work,
-    in roster order."""
+    in roster order, named by their shown names (``names``, else worked out here)."""
     dues = dues or DuesBook.of(data)
     attendance = attendance or AttendanceBook(data.meetings)
     works = assignments_by_member(data)
-    found = (lapse_of(m, data, on, profile, dues, attendance, works) for m in data.active_members)
+    names = names if names is not None else display_names(data.members)
+    found = (
+        lapse_of(m, data, on, profile, dues, attendance, works, names.get(m.id, ""))
+        for m in data.active_members
+    )
     return [lapse for lapse in found if lapse.level is not None]
 
 

@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from branchtui.domain import committee, roster
+from branchtui.domain.member_names import display_names
 from branchtui.domain.obligations.org import branch_form_advice
 from branchtui.domain.profile import Profile, get_profile
 from branchtui.domain.records import BranchData, Term
@@ -72,7 +73,7 @@ def org_overview(data: BranchData, on: dt.date, profile: Profile | None = None) 
     counts = roster.count_by_status(members, on)
     by_status = {label: counts.get(key, 0) for key, label in MEMBER_STATUSES.items()}
     by_group = roster.count_by_group(members, data.groups)
-    names = {m.id: m.name for m in data.members}
+    names = display_names(data.members)
 
     term = committee.current_term(data, on)
     seats: list[SeatLine] = []

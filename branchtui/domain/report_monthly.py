@@ -48,12 +48,13 @@ def conversions_due(
 ) -> list[Context]:
     """预备党员 whose probation ends by ``until`` (REL-5, NAT-3): name and the date it ends."""
     rows = []
+    names = sections.member_names(data)
     for member in active_members_on(data.members, on):
         if status_on(member, on) != "probationary":
             continue
         ends = conversion_due(member, profile, data.candidates)
         if ends is not None and ends <= until:
-            rows.append({"name": member.name, "date": ends, "late": ends < on})
+            rows.append({"name": names[member.id], "date": ends, "late": ends < on})
     return sorted(rows, key=lambda r: r["date"])
 
 

@@ -17,6 +17,7 @@ from branchtui.domain.dates import add_months, format_date, format_date_cn, mont
 from branchtui.domain.dues import arrears, collected_after_leaving, dues_start
 from branchtui.domain.meetings.theme_day import minutes_of
 from branchtui.domain.meetings.titles import meeting_subject
+from branchtui.domain.member_names import display_names
 from branchtui.domain.obligations.base import STATUS_LABELS, Obligation
 from branchtui.domain.records import BranchData, Candidate, Meeting
 from branchtui.domain.records.development import CANDIDATE_STAGES, CANDIDATE_STEPS, STEP_STAGE
@@ -42,7 +43,8 @@ def inside(day: dt.date | None, start: dt.date, end: dt.date) -> bool:
 
 
 def member_names(data: BranchData) -> dict[str, str]:
-    return {m.id: m.name for m in data.members}
+    """Each member's shown name (domain.member_names: 张伟（1985年生） when two share one)."""
+    return display_names(data.members)
 
 
 def _hours(meeting: Meeting) -> float | None:
@@ -240,13 +242,14 @@ def dues_of_month(data: BranchData, month: dt.date, at: dt.date) -> Row:
     gone = {m.id for m in left}
     payments = [p for p in data.dues_payments if p.month == key]
     payers = {p.member_id for p in payments}
-    unpaid = sorted((m for m in owing if m.id not in payers), key=lambda m: m.name)
+    names = member_names(data)
+    unpaid = sorted((m for m in owing if m.id not in payers), key=lambda m: names[m.id])
     return {
         "month": key,
         "expected": len(owing),
         "paid": len(owing) - len(unpaid),
         "collected": sum((p.amount for p in payments), Decimal("0")),
-        "unpaid": [m.name + ("（已转出）" if m.id in gone else "") for m in unpaid],
+        "unpaid": [names[m.id] + ("（已转出）" if m.id in gone else "") for m in unpaid],
     }
 
 
@@ -261,6 +264,7 @@ def month_end_arrears(data: BranchData, start: dt.date, on: dt.date) -> list[Row
     following = add_months(start, 1)
     at = following if on >= following else on
     end = following - dt.timedelta(days=1)
+    names = member_names(data)
     active = {m.id: m for m in active_members_on(data.members, min(end, on))}
     # Who transferred out still owes the months of here (EDU-4); other leavers do not.
     active |= {m.id: m for m in data.members if collected_after_leaving(m)}
@@ -272,7 +276,7 @@ def month_end_arrears(data: BranchData, start: dt.date, on: dt.date) -> list[Row
         gone = "（已转出）" if member.removed is not None and member.removed <= at else ""
         rows.append(
             {
-                "name": member.name + gone,
+                "name": names[member.id] + gone,
                 "months": len(owed.months),
                 "first": owed.months[0],
                 "last": owed.months[-1],

@@ -203,7 +203,7 @@ def year_report_context(
         "kind": "year",
         "title": f"关于{branch['name']}{year}年度开展党支部基本建设工作情况的报告",
         "branch": branch,
-        "secretary": secretary.name if secretary else "",
+        "secretary": sections.member_names(data)[secretary.id] if secretary else "",
         "period": {
             "key": str(year),
             "year": year,

@@ -21,6 +21,7 @@ from branchtui.domain.meetings.titles import (
     time_text,
 )
 from branchtui.domain.meetings.votes import quorum_line, verdict_rule, vote_verdicts
+from branchtui.domain.member_names import display_names
 from branchtui.domain.obligations.edu import study_days_of
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import Appraisal, BranchData, Meeting
@@ -60,7 +61,7 @@ def _person(data: BranchData, member_id: str | None, day: dt.date, name: str = "
 
 
 def _attendance(meeting: Meeting, data: BranchData) -> Context:
-    roll = roll_of(meeting, data)
+    roll = roll_of(meeting, data, names=display_names(data.members))
     count = headcount(meeting, data)
     return {
         "counts": {
@@ -222,7 +223,7 @@ def _life_meeting(meeting: Meeting, data: BranchData) -> Context | None:
 def _appraisal(appraisal: Appraisal | None, data: BranchData, profile: Profile) -> Context | None:
     if appraisal is None:
         return None
-    members = data.by_id("members")
+    members = display_names(data.members)
     share = profile.appraisal_excellent_max_share
     steps = {str(k): v for k, v in appraisal.steps.items()}
     return {
@@ -236,7 +237,7 @@ def _appraisal(appraisal: Appraisal | None, data: BranchData, profile: Profile) 
         "grades": list(APPRAISAL_GRADES.values()),
         "results": [
             {
-                "name": members[r.member_id].name if r.member_id in members else "（已删除）",
+                "name": members.get(r.member_id, "（已删除）"),
                 "tally": [
                     next((n for k, n in r.tally.items() if k == key), 0) for key in APPRAISAL_GRADES
                 ],

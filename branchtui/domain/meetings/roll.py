@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from branchtui.domain.attendance import committee_on, expected_scope, full_on
+from branchtui.domain.member_names import display_names
 from branchtui.domain.records import Attendance, BranchData, Meeting, Member
 from branchtui.domain.records.branch import SEAT_ROLES
 
@@ -115,9 +116,15 @@ class RollEntry(NamedTuple):
     leader: bool  # a leading cadre (LIFE-8)
 
 
-def roll_of(meeting: Meeting, data: BranchData, roster: Roster | None = None) -> list[RollEntry]:
+def roll_of(
+    meeting: Meeting,
+    data: BranchData,
+    roster: Roster | None = None,
+    names: Mapping[str, str] | None = None,
+) -> list[RollEntry]:
     """Everyone on the meeting's roll: expected people first (roster order), then others listed.
-    ``roster``: as for ``expected_people``."""
+    ``roster``: as for ``expected_people``. ``names``: the shown names (``display_names``) when
+    the roll is shown; the counts and checks of a year's records do without them."""
     listed: dict[str, Attendance] = {}
     for row in meeting.attendance:
         # The first row wins (a member listed twice is refused on save).
@@ -129,12 +136,12 @@ def roll_of(meeting: Meeting, data: BranchData, roster: Roster | None = None) ->
         found = listed.pop(member.id, None)
         status, reason = ("absent", "") if found is None else (found.status, found.reason)
         full, leader = full_on(member, day), bool(member.is_leader)
-        out.append(RollEntry(member.id, member.name, status, reason, True, full, leader))
+        name = names.get(member.id, member.name) if names else member.name
+        out.append(RollEntry(member.id, name, status, reason, True, full, leader))
     members = data.by_id("members") if listed else {}
     for member_id, row in listed.items():
-        out.append(
-            _entry(member_id, members.get(member_id), row.status, row.reason, False, meeting)
-        )
+        entry = _entry(member_id, members.get(member_id), row.status, row.reason, False, meeting)
+        out.append(entry._replace(name=names[member_id]) if names and member_id in names else entry)
     return out
 
 
@@ -198,11 +205,11 @@ def headcount(meeting: Meeting, data: BranchData, roll: list[RollEntry] | None =
 
 
 def person_name(data: BranchData, member_id: str | None, fallback: str = "") -> str:
-    """A member's name (removed members stay resolvable); ``fallback`` for someone outside the
-    roster; "（已删除）" for an id that no longer exists."""
+    """A member's shown name (domain.member_names: 张伟（1985年生） when two share a name;
+    removed members stay resolvable); ``fallback`` for someone outside the roster;
+    "（已删除）" for an id that no longer exists."""
     if member_id:
-        member = data.find("members", member_id)
-        return member.name if member is not None else UNKNOWN_PERSON
+        return display_names(data.members).get(member_id, UNKNOWN_PERSON)
     return fallback
 
 
@@ -234,7 +241,7 @@ def observers_of(meeting: Meeting, data: BranchData) -> list[ObserverLine]:
     """Members who sat in (status ``observer``) and the people from outside, in that order."""
     out = [
         ObserverLine(e.name, post_of(data, e.member_id, meeting.date), e.reason)
-        for e in roll_of(meeting, data)
+        for e in roll_of(meeting, data, names=display_names(data.members))
         if e.status == "observer"
     ]
     out += [ObserverLine(o.name, o.post, o.reason) for o in meeting.observers]

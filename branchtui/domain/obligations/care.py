@@ -9,8 +9,10 @@ from typing import cast
 from branchtui.domain.committee import holder
 from branchtui.domain.dates import format_date
 from branchtui.domain.discipline import sanctioned
+from branchtui.domain.member_names import display_names
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, obligation, period_obligation
+from branchtui.domain.obligations.indexes import member_names
 from branchtui.domain.obligations.periods import judged_periods, periodic_status
 from branchtui.domain.records import BranchData, DisciplineCase, Fluctuation, Talk
 from branchtui.domain.records.care import TALK_TRIGGERS, TalkKind, TalkTrigger
@@ -34,7 +36,7 @@ def talk_events(data: BranchData, on: dt.date) -> list[TalkEvent]:
     """Transfers in/out, out-flows, trips abroad, ideological fluctuations and discipline cases
     since the look-back. A case is 需组织处理 (handling), or 需受党纪处分 (discipline) once it
     records a sanction (domain/discipline.py ``sanctioned``)."""
-    names = {m.id: m.name for m in data.members}
+    names = display_names(data.members)
     events = [
         TalkEvent(
             t.id,
@@ -223,7 +225,7 @@ def check_hardship(ctx: Context) -> list[Obligation]:
     cases = ctx.data.hardship_cases
     if not cases:
         return [obligation("CARE-3", "not_applicable", detail="没有困难帮扶申请")]
-    names = {m.id: m.name for m in ctx.data.members}
+    names = member_names(ctx)
     out: list[Obligation] = []
     for case in cases:
         who = names.get(case.member_id, "（已删除）")

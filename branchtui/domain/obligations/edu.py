@@ -12,7 +12,12 @@ from branchtui.domain.lapse import followed_up
 from branchtui.domain.markdown import in_quotes
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, obligation, period_obligation, who
-from branchtui.domain.obligations.indexes import attendance_book, dues_book, members_by_id
+from branchtui.domain.obligations.indexes import (
+    attendance_book,
+    dues_book,
+    member_names,
+    members_by_id,
+)
 from branchtui.domain.obligations.periods import judged_periods, periodic_status
 from branchtui.domain.records.education import DISCIPLINE_STEPS
 from branchtui.domain.study import format_days, study_year
@@ -23,15 +28,15 @@ JULY_FIRST_WINDOW = ((6, 15), (7, 15))
 
 
 def _names(ctx: Context, ids: list[str], limit: int = 10) -> str:
-    members = members_by_id(ctx)
-    shown = [members[i].name for i in ids[:limit] if i in members]
+    names = member_names(ctx)
+    shown = [names[i] for i in ids[:limit] if i in names]
     return "、".join(shown) + (f"等{len(ids)}人" if len(ids) > limit else "")
 
 
 def _who(ctx: Context, ids: list[str]) -> str:
     """ "张三" or "张三等5人", for a short form."""
-    members = members_by_id(ctx)
-    return who([members[i].name if i in members else "（已删除）" for i in ids])
+    names = member_names(ctx)
+    return who([names.get(i, "（已删除）") for i in ids])
 
 
 @rule("EDU-1")
@@ -139,10 +144,10 @@ def check_dues_paid(ctx: Context) -> list[Obligation]:
     owed = arrears(ctx.data, ctx.on, dues_book(ctx))
     if not owed:
         return [obligation("EDU-4", "met", detail="全体党员党费已交至上月")]
-    members = members_by_id(ctx)
+    members, names = members_by_id(ctx), member_names(ctx)
     # A member who transferred out still owes the months she belonged here (转出前应交清).
     parts = [
-        f"{members[mid].name}{'（已转出）' if members[mid].removed else ''}"
+        f"{names[mid]}{'（已转出）' if members[mid].removed else ''}"
         f"欠交{len(a.months)}个月（{a.months[0]}起）"
         for mid, a in owed.items()
     ]

@@ -10,6 +10,7 @@ from typing import Any
 
 from branchtui.domain.attendance import AttendanceBook
 from branchtui.domain.dues import DuesBook
+from branchtui.domain.member_names import display_names
 from branchtui.domain.obligations.base import Context
 from branchtui.domain.records import Member
 
@@ -35,4 +36,13 @@ def members_by_id(ctx: Context) -> dict[str, Member]:
     found: Any = ctx.cache.get("members.by_id")
     if not isinstance(found, dict):
         found = ctx.cache["members.by_id"] = ctx.data.by_id("members")
+    return found
+
+
+def member_names(ctx: Context) -> dict[str, str]:
+    """Every member's shown name by id (domain.member_names: 张伟（1985年生） when two share a
+    name), as every duty names members."""
+    found: Any = ctx.cache.get("members.names")
+    if not isinstance(found, dict):
+        found = ctx.cache["members.names"] = display_names(ctx.data.members)
     return found

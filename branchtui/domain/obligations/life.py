@@ -20,6 +20,7 @@ from branchtui.domain.obligations.catalogue import (
     period_obligation,
     who,
 )
+from branchtui.domain.obligations.indexes import member_names
 from branchtui.domain.obligations.meetings_held import held, meeting_ids, periodic_meetings
 from branchtui.domain.obligations.periods import (
     Period,
@@ -142,6 +143,7 @@ def party_lectures(ctx: Context) -> list[Obligation]:
     p = ctx.profile
     out: list[Obligation] = []
     leaders = [m for m in roster.active_members_on(ctx.data.members, ctx.on) if m.is_leader]
+    names = member_names(ctx)
     for period in judged_periods("year", ctx.data, ctx.on):
         lectures = held(ctx, "party_lecture", period)
         fields: dict[str, Any] = {"period_kind": "year", "period": period.key, "due": period.end}
@@ -169,24 +171,36 @@ def party_lectures(ctx: Context) -> list[Obligation]:
             )
         else:
             gave = bool(secretaries & lecturers)
-            text = f"{period.label}书记讲党课：{'已讲' if gave else '尚未讲'}"
+            # Named, so that a lecture given by a namesake is seen not to count.
+            who_is = "、".join(sorted(names.get(i, "（已删除）") for i in secretaries))
+            short = f"{period.label}书记讲党课：{'已讲' if gave else '尚未讲'}"
+            text = f"{period.label}书记{who_is}讲党课：{'已讲' if gave else '尚未讲'}"
             status = periodic_status(gave, period, ctx.on)
             out.append(
-                obligation("LIFE-4", status, detail=text, people=tuple(secretaries), **fields)
+                obligation(
+                    "LIFE-4",
+                    status,
+                    detail=text,
+                    brief=brief(text, short),
+                    people=tuple(secretaries),
+                    **fields,
+                )
             )
         # A leader is judged from the year of arriving on, never for the years before.
         judged = [m for m in leaders if (m.counted_from or period.end) <= period.end]
         if judged:
             missing = [m for m in judged if m.id not in lecturers]
-            names = "、".join(m.name for m in missing[:8]) + ("等" if len(missing) > 8 else "")
+            untold = "、".join(names[m.id] for m in missing[:8]) + (
+                "等" if len(missing) > 8 else ""
+            )
             given = f"{len(judged) - len(missing)}/{len(judged)}"
             text = f"{period.label}中层以上领导干部讲党课：{given} 人已讲"
             short = f"{period.label}领导干部讲党课{given}人已讲"
             if missing:
-                text += f"，未讲：{names}"
+                text += f"，未讲：{untold}"
                 short = brief(
-                    f"{short}，未讲：{names}",
-                    f"{short}，未讲：{who([m.name for m in missing])}",
+                    f"{short}，未讲：{untold}",
+                    f"{short}，未讲：{who([names[m.id] for m in missing])}",
                     short,
                 )
             out.append(
@@ -361,13 +375,15 @@ def leaders_take_part(ctx: Context) -> list[Obligation]:
         missing = [m for m in judged if absent.get(m.id)]
         fields: dict[str, Any] = {"period_kind": "year", "period": period.key, "due": period.end}
         if missing:
+            shown = member_names(ctx)
             names = "、".join(
-                f"{m.name}（{absence_count(absent[m.id], unexplained[m.id])}）" for m in missing[:8]
+                f"{shown[m.id]}（{absence_count(absent[m.id], unexplained[m.id])}）"
+                for m in missing[:8]
             )
             text = f"{period.label}领导干部缺席组织生活：{names}"
             short = brief(
                 text,
-                f"{period.label}{who([m.name for m in missing])}缺席组织生活",
+                f"{period.label}{who([shown[m.id] for m in missing])}缺席组织生活",
                 f"{period.label}领导干部{len(missing)}人缺席组织生活",
             )
             people = tuple(m.id for m in missing)

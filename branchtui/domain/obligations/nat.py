@@ -15,10 +15,10 @@ from branchtui.domain.lapse import followed_up, lapses
 from branchtui.domain.lost_contact import next_step as lost_contact_step
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, obligation, who
-from branchtui.domain.obligations.indexes import attendance_book, dues_book, members_by_id
+from branchtui.domain.obligations.indexes import attendance_book, dues_book, member_names
 from branchtui.domain.obligations.periods import UPCOMING_DAYS
 from branchtui.domain.probation import Conversion, conversions_without_file
-from branchtui.domain.records import Candidate, Member
+from branchtui.domain.records import Candidate
 
 
 @rule("NAT-1")
@@ -122,18 +122,17 @@ def _conversion_obligation(ctx: Context, conversion: Conversion) -> Obligation:
     """NAT-3 for a 预备党员 without a development file: probation ends a year after 入党时间;
     the conversion is recorded on her roster entry (党员类别, 转正时间), where it settles."""
     member, due = conversion.member, conversion.due
+    name = member_names(ctx).get(member.id, member.name)
     months = member.probation_extension_months
     extended = f"（延长预备期{months}个月）" if months else ""
     if ctx.on > due:
         status = "overdue"
-        detail = (
-            f"预备党员{member.name}的预备期已于{format_date(due)}期满，应讨论转正并登记转正时间"
-        )
-        short = (f"{member.name}预备期已满，应讨论转正", f"{member.name}应讨论转正")
+        detail = f"预备党员{name}的预备期已于{format_date(due)}期满，应讨论转正并登记转正时间"
+        short = (f"{name}预备期已满，应讨论转正", f"{name}应讨论转正")
     else:
         status = "upcoming" if (due - ctx.on).days <= UPCOMING_DAYS else "met"
-        detail = f"预备党员{member.name}的预备期{extended}至{format_date(due)}期满，届时讨论转正"
-        short = (f"{member.name}预备期至{format_date(due)}期满", f"{member.name}预备期将满")
+        detail = f"预备党员{name}的预备期{extended}至{format_date(due)}期满，届时讨论转正"
+        short = (f"{name}预备期至{format_date(due)}期满", f"{name}预备期将满")
     return obligation(
         "NAT-3",
         status,
@@ -191,6 +190,7 @@ def check_dues_rates(ctx: Context) -> list[Obligation]:
     differ_names: list[str] = []
     # The latest rate recorded for the year wins, as in dues.rate_of_year.
     rates = {r.member_id: r for r in ctx.data.dues_rates if r.year == year}
+    shown = member_names(ctx)
     for member in ctx.data.active_members:
         if member.inflow:
             continue
@@ -201,11 +201,10 @@ def check_dues_rates(ctx: Context) -> list[Obligation]:
         proposal = proposed_dues(member, ctx.profile)
         if proposal is not None and proposal != rate.amount:
             differ.append(member.id)
-            differ_names.append(member.name)
-            names.append(f"{member.name}核定{rate.amount}元，按标准应为{proposal}元")
+            differ_names.append(shown[member.id])
+            names.append(f"{shown[member.id]}核定{rate.amount}元，按标准应为{proposal}元")
     if unset:
-        members = members_by_id(ctx)
-        listed = "、".join(members[i].name for i in unset[:10])
+        listed = "、".join(shown[i] for i in unset[:10])
         return [
             obligation(
                 "NAT-4",
@@ -215,7 +214,7 @@ def check_dues_rates(ctx: Context) -> list[Obligation]:
                 detail=f"{listed}{'等' if len(unset) > 10 else ''}{len(unset)}人未核定本年度党费标准",
                 brief=brief(
                     f"{listed}{len(unset)}人未核定本年度党费标准",
-                    f"{who([members[i].name for i in unset])}未核定本年度党费标准",
+                    f"{who([shown[i] for i in unset])}未核定本年度党费标准",
                     f"{len(unset)}人未核定本年度党费标准",
                 ),
                 people=tuple(unset),
@@ -254,7 +253,9 @@ def check_lapse(ctx: Context) -> list[Obligation]:
     3, handling at 6. A member with an open discipline case or lost-contact record is handled
     there. The assignment furthest past due is in ``refs``."""
     warn_at, lapse_at = ctx.profile.lapse_warning_months, ctx.profile.lapse_months
-    found = lapses(ctx.data, ctx.on, ctx.profile, dues_book(ctx), attendance_book(ctx))
+    found = lapses(
+        ctx.data, ctx.on, ctx.profile, dues_book(ctx), attendance_book(ctx), member_names(ctx)
+    )
     following = followed_up(ctx.data)
     out: list[Obligation] = []
     for lapse in found:
@@ -314,7 +315,7 @@ def check_lost_contact(ctx: Context) -> list[Obligation]:
     """Lost contact 6 months → suspend membership; still lost 2 years later → remove."""
     if not ctx.data.lost_contacts:
         return [obligation("NAT-6", "not_applicable", detail="没有失联党员")]
-    names = {m.id: m.name for m in ctx.data.members}
+    names = member_names(ctx)
     out: list[Obligation] = []
     for c in ctx.data.lost_contacts:
         step = lost_contact_step(c, ctx.profile)
@@ -351,7 +352,7 @@ def check_lost_contact(ctx: Context) -> list[Obligation]:
 @rule("NAT-7")
 def check_appraisal_grades(ctx: Context) -> list[Obligation]:
     """Appraisal grades are 优秀/合格/基本合格/不合格; 预备党员 take part but get no grade."""
-    members = members_by_id(ctx)
+    names = member_names(ctx)
     appraisals = [a for a in ctx.data.appraisals if a.year in (ctx.on.year, ctx.on.year - 1)]
     if not appraisals:
         return [obligation("NAT-7", "not_applicable", detail="近两年尚无民主评议记录")]
@@ -359,10 +360,12 @@ def check_appraisal_grades(ctx: Context) -> list[Obligation]:
     for a in appraisals:
         # The grade rules are LIFE-7's helper's; this check only words what it finds.
         gaps = appraisal_gaps(a, ctx.data.members)
-        problems = [f"{_name(members, mid)}的等次“{grade}”无效" for mid, grade in gaps.invalid]
+        problems = [
+            f"{names.get(mid, '（已删除）')}的等次“{grade}”无效" for mid, grade in gaps.invalid
+        ]
         wrong = {mid for mid, _ in gaps.invalid}
         problems += [
-            f"{m.name}为预备党员，不应评定等次"
+            f"{names[m.id]}为预备党员，不应评定等次"
             for m in gaps.graded_probationary
             if m.id not in wrong
         ]
@@ -389,8 +392,3 @@ def check_appraisal_grades(ctx: Context) -> list[Obligation]:
             refs=tuple(a.id for a in appraisals),
         )
     ]
-
-
-def _name(members: dict[str, Member], member_id: str) -> str:
-    member = members.get(member_id)
-    return member.name if member else "（已删除）"

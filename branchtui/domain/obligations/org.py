@@ -7,6 +7,7 @@ from collections import Counter
 from branchtui.domain import committee, roster
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, needs_data, obligation, who
+from branchtui.domain.obligations.indexes import member_names
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import Member, PartyGroup
 from branchtui.domain.records.branch import SEAT_ROLES
@@ -38,7 +39,8 @@ def roster_complete(ctx: Context) -> list[Obligation]:
     gaps = [(m, missing) for m in members if (missing := roster.missing_fields(m))]
     if not gaps:
         return [obligation("ORG-1", "met", detail=f"名册 {len(members)} 人，信息完整")]
-    names = "；".join(f"{m.name}缺{'、'.join(missing)}" for m, missing in gaps[:5])
+    shown = member_names(ctx)
+    names = "；".join(f"{shown[m.id]}缺{'、'.join(missing)}" for m, missing in gaps[:5])
     more = f"等 {len(gaps)} 人" if len(gaps) > 5 else ""
     first, lacks = gaps[0]
     return [
@@ -48,8 +50,8 @@ def roster_complete(ctx: Context) -> list[Obligation]:
             detail=f"名册缺项：{names}{more}",
             brief=brief(
                 f"名册缺项：{names}{more}",
-                f"名册缺项：{who([m.name for m, _ in gaps])}（{first.name}缺{lacks[0]}）",
-                f"名册缺项：{who([m.name for m, _ in gaps])}",
+                f"名册缺项：{who([shown[m.id] for m, _ in gaps])}（{shown[first.id]}缺{lacks[0]}）",
+                f"名册缺项：{who([shown[m.id] for m, _ in gaps])}",
                 f"名册{len(gaps)}人信息不全",
             ),
             people=tuple(m.id for m, _ in gaps),
@@ -155,7 +157,7 @@ def _seat_rule(ctx: Context, rule_id: str, role: str) -> list[Obligation]:
     holder = committee.holder(ctx.data, role, ctx.on)
     if holder is None:
         return [obligation(rule_id, "due", detail=f"本届支委会未配备{label}", refs=(term.id,))]
-    text = f"{label}：{holder.name}"
+    text = f"{label}：{member_names(ctx).get(holder.id, holder.name)}"
     return [obligation(rule_id, "met", detail=text, refs=(term.id,), people=(holder.id,))]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from branchtui.domain.dates import format_date
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, obligation, who
+from branchtui.domain.obligations.indexes import member_names
 from branchtui.domain.probation import conversion_due
 from branchtui.domain.records.relations import TRANSFER_INSTRUMENTS
 from branchtui.domain.relations import (
@@ -21,8 +22,8 @@ __all__ = ["proposed_instrument"]
 
 
 def _name_list(ctx: Context, ids: list[str]) -> list[str]:
-    members = ctx.data.by_id("members")
-    return [members[i].name if i in members else "（已删除）" for i in ids]
+    names = member_names(ctx)
+    return [names.get(i, "（已删除）") for i in ids]
 
 
 def _names(ctx: Context, ids: list[str]) -> str:
@@ -245,7 +246,7 @@ def check_outflow(ctx: Context) -> list[Obligation]:
 def check_return(ctx: Context) -> list[Obligation]:
     """On return the flow card is checked; a flowing 预备党员 is converted on time."""
     out: list[Obligation] = []
-    members = ctx.data.by_id("members")
+    members, names = ctx.data.by_id("members"), member_names(ctx)
     outflows = [f for f in ctx.data.flowing_members if f.direction == "outflow"]
     for f in outflows:
         if f.end is not None and f.end <= ctx.on and not f.card_checked:
@@ -272,8 +273,10 @@ def check_return(ctx: Context) -> list[Obligation]:
                 status,
                 period_kind="deadline",
                 due=due,
-                detail=f"外出流动的预备党员{member.name}应于{format_date(due)}前按期转正",
-                brief=brief(f"流动的预备党员{member.name}应按期转正", "流动预备党员应按期转正"),
+                detail=f"外出流动的预备党员{names[member.id]}应于{format_date(due)}前按期转正",
+                brief=brief(
+                    f"流动的预备党员{names[member.id]}应按期转正", "流动预备党员应按期转正"
+                ),
                 refs=(f.id,),
                 people=(member.id,),
             )

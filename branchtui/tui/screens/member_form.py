@@ -18,6 +18,7 @@ from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import DateParseError
 from branchtui.domain.fields import label_of
 from branchtui.domain.member_changes import member_changed
+from branchtui.domain.member_names import namesake_warning
 from branchtui.domain.records import Member, PartyGroup
 from branchtui.domain.records.people import DUES_CATEGORIES, GENDERS, MEMBER_STATUSES
 from branchtui.domain.validation import validate
@@ -90,6 +91,7 @@ class MemberForm(DataScreen):
         self.original = member
         self.saving = False
         self.opened_with: list[object] = []
+        self.errors: dict[str, str] = {}  # shown since the last save
         self.discard_choices = DISCARD_CHOICES
 
     def compose(self) -> ComposeResult:
@@ -202,9 +204,26 @@ class MemberForm(DataScreen):
             member = dataclasses.replace(self.original, **values)
         return member, errors
 
+    def _namesake(self) -> str:
+        """注意：已有同名党员… for the name typed (a warning: a second 张伟 may be saved)."""
+        member, _errors = self._collect()
+        warned = namesake_warning(member, self.data.members) if member.name else ""
+        return f"注意：{warned}" if warned else ""
+
+    @on(Input.Changed, "#field-name")
+    @on(Input.Changed, "#field-birth_date")
+    @on(Select.Changed, "#field-gender")
+    def _name_changed(self) -> None:
+        if "name" in self.errors:
+            return  # an error from the last save stays until the next one
+        self.query_one("#error-name", Static).update(self._namesake())
+
     def _show_errors(self, errors: dict[str, str]) -> None:
+        self.errors = errors
         for field in LABELS:
             self.query_one(f"#error-{field}", Static).update(errors.get(field, ""))
+        if "name" not in errors:
+            self.query_one("#error-name", Static).update(self._namesake())
         status = self.query_one("#form-status", Static)
         if errors:
             named = "、".join(LABELS.get(f, f) for f in errors)
@@ -243,9 +262,12 @@ class MemberForm(DataScreen):
     @on(Saved)
     def _saved(self, event: Saved) -> None:
         done = f"已保存：{event.member.name}"
+        warned = namesake_warning(event.member, self.data.members)
+        if warned:
+            done += f"；注意：{warned}"
         if event.groups_left:
             done += f"；{event.groups_left}组长空缺，请在党小组中指定"
-        self.notify(done, timeout=5 if event.groups_left else 3)
+        self.notify(done, timeout=5 if event.groups_left or warned else 3)
         self.dismiss(None)
 
     @on(SaveFailed)
