@@ -115,7 +115,7 @@ async def test_each_meeting_duty_opens_a_new_record_prefilled(
         assert "会议尚未召开：可先填写" in info and "2026-12-01在规定时间内" in info
         await discard_and_go_home(pilot)
         # The secretary has yet to lecture: the lecture is theirs, with their post.
-        await open_row(pilot, lambda o: o.rule == "LIFE-4" and "书记讲党课" in o.detail)
+        await open_row(pilot, lambda o: o.rule == "LIFE-4" and "书记张三讲党课" in o.detail)
         await pilot.press("enter")
         await on_screen(pilot, MeetingWizard)
         w = wizard(pilot)
