@@ -18,8 +18,21 @@ from branchtui.domain.records.branch import SEAT_ROLES, SeatRole
 
 
 def term_end(term: Term, branch_kind: str, profile: Profile) -> dt.date:
-    """The last day of a term: start + N years − 1 day (ORG-4; N by branch kind and profile)."""
-    return add_years(term.start, profile.term_years(branch_kind)) - dt.timedelta(days=1)
+    """The last day of a term: the day before its N-th anniversary (ORG-4; N by branch kind and
+    profile). A term begun on 29 February has its anniversary on 1 March of a common year, so it
+    ends on 28 February (2024-02-29 + 2 years → 2026-02-28)."""
+    years = profile.term_years(branch_kind)
+    if term.start.month == 2 and term.start.day == 29:
+        return add_years(term.start - dt.timedelta(days=1), years)
+    return add_years(term.start, years) - dt.timedelta(days=1)
+
+
+def seat_since_warning(term: Term, since: dt.date) -> str | None:
+    """A Chinese warning when a seat is taken before the term began (ORG-4, ORG-5): the date is
+    likely mistyped, though a user may still confirm it."""
+    if since < term.start:
+        return f"注意：任职日期早于本届任期开始（{term.start.isoformat()}），再按 Enter 仍按此保存"
+    return None
 
 
 def extension_limit(term: Term, branch_kind: str, profile: Profile) -> dt.date:

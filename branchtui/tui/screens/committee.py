@@ -136,7 +136,13 @@ class CommitteeScreen(DataScreen):
         )
         if member_id is None:
             return
-        since = await self.app.push_screen_wait(DatePrompt("任职日期", self.today))
+        since = await self.app.push_screen_wait(
+            DatePrompt(
+                "任职日期",
+                self.today,
+                warn=lambda since: committee.seat_since_warning(term, since),
+            )
+        )
         if since is None:
             return
         # Filling the seat closes its oldest open vacancy (ORG-7, ORG-8).

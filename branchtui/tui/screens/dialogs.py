@@ -57,7 +57,8 @@ class TextPrompt(ModalScreen[str | None]):
 
 class DatePrompt(ModalScreen[dt.date | None]):
     """Asks for one date (2026-11-27, 1127, 今天 …); ``check`` returns a Chinese message when
-    the date is not acceptable (the prompt stays open with it beside the field)."""
+    the date is not acceptable (the prompt stays open with it beside the field); ``warn`` returns a
+    warning shown beside the field, which a second Enter on the same date accepts."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -72,12 +73,15 @@ class DatePrompt(ModalScreen[dt.date | None]):
         today: dt.date,
         value: dt.date | None = None,
         check: Callable[[dt.date], str | None] | None = None,
+        warn: Callable[[dt.date], str | None] | None = None,
     ) -> None:
         super().__init__()
         self.prompt_title = title
         self.today = today
         self.value = value or today
         self.check = check
+        self.warn = warn
+        self._warned: dt.date | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -95,6 +99,12 @@ class DatePrompt(ModalScreen[dt.date | None]):
             message = self.check(field.date)
         if message:
             self.query_one("#date-error", Static).update(message)
+            return
+        # A warning (注意：…) is shown once beside the field; Enter again on the same date keeps it.
+        warning = self.warn(field.date) if self.warn is not None and field.date else None
+        if warning and self._warned != field.date:
+            self._warned = field.date
+            self.query_one("#date-error", Static).update(warning)
             return
         self.dismiss(field.date)
 

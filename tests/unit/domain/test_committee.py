@@ -18,6 +18,7 @@ from branchtui.domain.committee import (
     holder,
     open_vacancies,
     renewal_reminder_from,
+    seat_since_warning,
     seats_of,
     start_term,
     term_end,
@@ -35,7 +36,11 @@ def test_term_end_by_branch_kind_and_profile() -> None:
     assert term_end(term, "branch", PLAN_2017) == D(2026, 3, 14)
     assert term_end(term, "general_branch", PLAN_2017) == D(2027, 3, 14)
     assert term_end(term, "branch", NATIONAL) == D(2027, 3, 14)
-    assert term_end(Term(start=D(2024, 2, 29)), "branch", PLAN_2017) == D(2026, 2, 27)
+    # A term begun on a leap day runs to 28 February, the day before 1 March (ORG-4).
+    assert term_end(Term(start=D(2024, 2, 29)), "branch", PLAN_2017) == D(2026, 2, 28)
+    assert term_end(Term(start=D(2024, 2, 29)), "branch", NATIONAL) == D(2027, 2, 28)
+    assert term_end(Term(start=D(2023, 3, 1)), "branch", PLAN_2017) == D(2025, 2, 28)
+    assert term_end(Term(start=D(2022, 3, 1)), "branch", PLAN_2017) == D(2024, 2, 29)
 
 
 def test_extension_counts_only_when_approved_and_is_capped() -> None:
@@ -237,3 +242,11 @@ def test_a_by_election_fills_the_vacancy_and_frees_the_winners_old_seat() -> Non
     assert left.role == "discipline" and left.until == D(2026, 10, 20)
     with pytest.raises(ValueError, match="尚未登记本届任期"):
         by_election_seat(BranchData(), vacancy, people["李四"].id, D(2026, 10, 20))
+
+
+def test_a_seat_taken_before_the_term_began_is_warned() -> None:
+    term = Term(start=D(2024, 2, 29))
+    warning = seat_since_warning(term, D(2023, 1, 1))
+    assert warning is not None and warning.startswith("注意：") and "2024-02-29" in warning
+    assert seat_since_warning(term, D(2024, 2, 29)) is None
+    assert seat_since_warning(term, D(2025, 1, 1)) is None
