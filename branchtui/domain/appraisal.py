@@ -33,10 +33,12 @@ class AppraisalGaps:
 
 @dataclass(frozen=True)
 class ExcellentCap:
-    """优秀 against its cap: at most ``appraisal_excellent_max_share`` of those graded."""
+    """优秀 against its cap: at most ``appraisal_excellent_max_share`` of the full members to be
+    appraised (all of them, not only those graded so far, so the first 优秀 is not over it)."""
 
     excellent: int
-    graded: int
+    graded: int  # full grades given so far
+    appraised: int  # full members the appraisal covers (预备党员 get no grade, NAT-7)
     cap: int
 
     @property
@@ -44,13 +46,17 @@ class ExcellentCap:
         return self.excellent > self.cap
 
 
-def excellent_cap(appraisal: Appraisal, profile: Profile) -> ExcellentCap:
-    """How many were rated 优秀, of how many graded, and the most the profile allows (LIFE-7)."""
+def excellent_cap(appraisal: Appraisal, members: list[Member], profile: Profile) -> ExcellentCap:
+    """How many were rated 优秀, of how many graded, and the most the profile allows: its share
+    of the full members active on the appraisal's day (LIFE-7, NAT-7)."""
     graded = sum(1 for r in appraisal.results if r.grade in APPRAISAL_GRADES)
     excellent = sum(1 for r in appraisal.results if r.grade == "excellent")
-    return ExcellentCap(
-        excellent, graded, math.floor(graded * profile.appraisal_excellent_max_share)
+    day = appraisal_day(appraisal)
+    appraised = sum(
+        1 for m in roster.active_members_on(members, day) if roster.status_on(m, day) == "full"
     )
+    cap = math.floor(appraised * profile.appraisal_excellent_max_share)
+    return ExcellentCap(excellent, graded, appraised, cap)
 
 
 def appraisal_day(appraisal: Appraisal) -> dt.date:

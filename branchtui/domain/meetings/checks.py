@@ -230,11 +230,11 @@ def appraisal_defects(appraisal: Appraisal, data: BranchData, profile: Profile) 
     day = meeting.date if meeting is not None else dt.date(appraisal.year, 12, 31)
     title = f"{appraisal.year}年度民主评议党员"
     out = []
-    cap = excellent_cap(appraisal, profile)
+    cap = excellent_cap(appraisal, data.members, profile)
     if cap.exceeded:
         share = profile.appraisal_excellent_max_share
         message = (
-            f"评为优秀{cap.excellent}名，超过参评正式党员{cap.graded}名的"
+            f"评为优秀{cap.excellent}名，超过参评正式党员{cap.appraised}名的"
             f"{share.numerator}/{share.denominator}（最多{cap.cap}名）"
         )
         out.append(Defect(appraisal.id, "appraisals", day, title, "results", message, "LIFE-7"))

@@ -62,7 +62,7 @@ class AppraisalScreen(DataScreen):
         for a in self.shown:
             meeting = data.find("meetings", a.meeting_id) if a.meeting_id else None
             gaps = appraisal_gaps(a, data.members)
-            cap = excellent_cap(a, self.profile)
+            cap = excellent_cap(a, data.members, self.profile)
             problems = []
             if gaps.missing or gaps.ungraded:
                 problems.append(f"{len(gaps.missing) + len(gaps.ungraded)}人待评定")

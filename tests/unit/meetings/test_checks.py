@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from branchtui.domain.appraisal import excellent_cap
 from branchtui.domain.calendar import WorkCalendar
 from branchtui.domain.meetings.checks import appraisal_defects, ledger_defects, meeting_defects
 from branchtui.domain.profile import get_profile
@@ -177,9 +178,25 @@ def test_appraisal_with_too_many_excellent_or_a_graded_probationary_member() -> 
     appraisal = add(data, Appraisal(year=2025, results=results))
     messages = [d.message for d in appraisal_defects(appraisal, data, PROFILE)]
     assert messages == [
-        "评为优秀3名，超过参评正式党员7名的1/3（最多2名）",
+        # The 预备党员 takes part but is not one of the 参评正式党员 (NAT-7).
+        "评为优秀3名，超过参评正式党员6名的1/3（最多2名）",
         "预备为预备党员，参加评议但不评定等次",
     ]
+
+
+def test_the_excellent_cap_counts_every_full_member_not_only_those_graded_so_far() -> None:
+    """The first 优秀 given is within the cap: it is a share of the whole list (LIFE-7)."""
+    data = make_data()
+    full = add_members(data, 6)
+    add_member(data, "预备", status="probationary", full_date=None)
+    appraisal = add(
+        data,
+        Appraisal(year=2025, results=[AppraisalResult(member_id=full[0].id, grade="excellent")]),
+    )
+    cap = excellent_cap(appraisal, data.members, PROFILE)
+    assert (cap.excellent, cap.graded, cap.appraised, cap.cap) == (1, 1, 6, 2)
+    assert not cap.exceeded
+    assert appraisal_defects(appraisal, data, PROFILE) == []
 
 
 def test_ledger_defects_by_year() -> None:

@@ -141,7 +141,7 @@ class AppraisalStep(MeetingStep):
     def _status(self) -> None:
         a = self.appraisal
         gaps = appraisal_gaps(a, self.data.members)
-        cap = excellent_cap(a, self.wizard.profile)
+        cap = excellent_cap(a, self.data.members, self.wizard.profile)
         parts = [f"已评定{cap.graded}名，优秀{cap.excellent}名（最多{cap.cap}名）"]
         line = Text("；".join(parts))
         if cap.exceeded:
