@@ -107,6 +107,15 @@ def rate_warning(rate: DuesRate, profile: Profile) -> str | None:
     return f"按标准应为每月{expected}元"
 
 
+def rate_proposal(rate: DuesRate, profile: Profile) -> dict[str, object]:
+    """The amount the calculator proposes for the category and income as typed (NAT-4), to fill
+    in as the income is typed; nothing while the income is missing or not a number."""
+    try:
+        return {"amount": monthly_dues(rate.category, rate.monthly_income, profile)}
+    except ValueError:
+        return {}
+
+
 def rate_defaults(member: Member, year: int, profile: Profile) -> dict[str, object]:
     """A new rate's fields as the form first shows them: the member's category and income,
     and the calculator's amount."""

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import read_file, settle, text_of
 from textual.pilot import Pilot
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from branchtui.domain.obligations.catalogue import CATALOGUE
 from branchtui.domain.records import Member
@@ -330,3 +330,33 @@ async def test_the_dues_screen_does_not_warn_of_a_member_already_handled_in_a_ca
 
         await settle(pilot, lambda: "跟进" in nat_5())
         assert "袁明阳" not in nat_5() and "请及时谈话" not in nat_5()
+
+
+async def test_NAT_4_the_form_proposes_the_amount_as_the_income_is_typed(
+    branch_dir: Path, today: dt.date
+) -> None:
+    """Typing 月收入 fills 每月党费 with the calculator's amount (NAT-4); an amount the user
+    typed herself is kept when the income changes again; the list shows money as 50.00."""
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_dues(pilot)
+        await pilot.press("r")
+        await settle(pilot, lambda: isinstance(app.screen, DuesRatesScreen))
+        rates = app.screen
+        index = [p.member.name for p in rates.shown].index("张三")  # type: ignore[attr-defined]
+        rates.query_one(DataTable).move_cursor(row=index)
+        await pilot.press("e")
+        await settle(pilot, lambda: isinstance(app.screen, RecordForm))
+        form = app.screen
+        amount = form.query_one("#field-amount", Input)
+        form.query_one("#field-monthly_income").focus()
+        await pilot.press(*"5000")
+        await settle(pilot, lambda: amount.value == "50.00")
+        await pilot.press("tab", *"60", "shift+tab", "end", "0")  # income 50000, amount typed
+        await settle(pilot, lambda: "按标准应为每月1000.00元" in text_of(app, "#error-amount"))
+        assert amount.value == "60"
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: isinstance(app.screen, DuesRatesScreen))
+        await settle(pilot, lambda: "60.00" in str(app.screen.query_one(DataTable).get_row("m01")))
+    data = read_file(branch_dir)
+    assert [r.amount for r in data.dues_rates if r.member_id == "m01"] == [Decimal(60)]

@@ -15,6 +15,7 @@ from branchtui.domain.dues_rates import (
     confirm_proposals,
     rate_changes,
     rate_defaults,
+    rate_proposal,
     rate_proposals,
     rate_warning,
 )
@@ -70,8 +71,8 @@ class DuesRatesScreen(MemberRowsScreen[RateProposal]):
                 terminal_safe(p.member.name),
                 DUES_CATEGORIES.get(p.member.dues_category, ""),
                 "" if income is None else f"{income:g}",
-                "" if p.proposed is None else str(p.proposed),
-                Text("未核定", style="bold red") if current is None else str(current),
+                "" if p.proposed is None else f"{p.proposed:.2f}",
+                Text("未核定", style="bold red") if current is None else f"{current:.2f}",
                 Text(note, style="yellow") if note else "",
                 key=p.member.id,
             )
@@ -101,13 +102,21 @@ class DuesRatesScreen(MemberRowsScreen[RateProposal]):
             warned = rate_warning(record, profile) if isinstance(record, DuesRate) else None
             return {}, ({"amount": warned} if warned else {})
 
+        def propose(record: Record) -> dict[str, object]:
+            return rate_proposal(record, profile) if isinstance(record, DuesRate) else {}
+
         def changes(before: Record | None, after: Record) -> RecordChanges:
             assert isinstance(after, DuesRate)
             return rate_changes(data, before if isinstance(before, DuesRate) else None, after)
 
         form = RecordForm(
             DuesRate,
-            FormSpec(("category", "monthly_income", "amount"), hints=RATE_HINTS, check=check),
+            FormSpec(
+                ("category", "monthly_income", "amount"),
+                hints=RATE_HINTS,
+                check=check,
+                propose=propose,
+            ),
             store=self.store,
             today=self.today,
             members=data.active_members,

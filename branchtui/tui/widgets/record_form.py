@@ -61,13 +61,16 @@ class FormSpec:
     A field pointing at members (``host_id``, ``participant_ids`` …, domain.references) is
     picked by name or pinyin. ``choices``: fields whose values are other records (a group, a
     venue), by a function of the data. ``hints``: a line under a field. ``check``: the
-    register's rule, run as the user types.
+    register's rule, run as the user types. ``propose``: values the record as typed implies for
+    other fields (the dues calculator's amount from the income, NAT-4), filled in as the user
+    types unless she has typed that field herself.
     """
 
     fields: tuple[str, ...]
     choices: Mapping[str, Callable[[], dict[str, str]]] = dataclasses.field(default_factory=dict)
     hints: Mapping[str, str] = dataclasses.field(default_factory=dict)
     check: FormCheck | None = None
+    propose: Callable[[Any], Mapping[str, object]] | None = None
 
 
 def _is_list(info: FieldInfo) -> bool:
@@ -132,6 +135,7 @@ class RecordForm(ModalScreen[Edited | None]):
         )
         self.infos = fields_of(record_type)
         self.touched: set[str] = set()
+        self.proposed: dict[str, str] = {}  # text the form filled in itself, by field (propose)
         self.check_pending = False  # a check of the typed record is queued
         self.opened_with: list[object] = []
         self.saving = False
@@ -298,7 +302,7 @@ class RecordForm(ModalScreen[Edited | None]):
             or event.control
         )
         name = (getattr(widget, "id", None) or "").removeprefix("field-")
-        if name in self.spec.fields:
+        if name in self.spec.fields and getattr(widget, "value", None) != self.proposed.get(name):
             self.touched.add(name)
         # The whole record is judged once the changes already queued are in: a burst of keys
         # (a paste) costs one review and rule check, not one per character.
@@ -308,8 +312,28 @@ class RecordForm(ModalScreen[Edited | None]):
 
     def _check_typed(self) -> None:
         self.check_pending = False
-        if self.is_attached:
-            self._show(*self._collect()[1:], only=self.touched)
+        if not self.is_attached:
+            return
+        record, errors, warned = self._collect()
+        if record is not None and self.spec.propose is not None and self._fill(record):
+            record, errors, warned = self._collect()
+        self._show(errors, warned, only=self.touched)
+
+    def _fill(self, record: Any) -> bool:
+        """Put the proposed values into the text fields the user has not typed; whether any
+        changed."""
+        assert self.spec.propose is not None
+        filled = False
+        for name, value in self.spec.propose(record).items():
+            if name not in self.spec.fields or name in self.touched or value is None:
+                continue
+            widget = self.query_one(f"#field-{name}")
+            text = str(value)
+            if isinstance(widget, Input) and widget.value != text:
+                self.proposed[name] = text
+                widget.value = text
+                filled = True
+        return filled
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
