@@ -22,14 +22,12 @@ FileArgument = Annotated[
 def export_bundle(ctx: typer.Context, file: FileArgument, data: DataOption = None) -> None:
     # bundle.py and the store pull in every record type; only these two commands need them.
     from branchtui.storage.bundle import export_bundle as write_bundle
+    from branchtui.storage.bundle import export_target
     from branchtui.storage.store import Store
 
     folder = folder_of(ctx, data)
-    if file.is_dir():
-        fail(f"{file} 是一个目录，请给出数据包文件名，如 {file / 'branch-bundle.json'}")
-    if not file.parent.exists():
-        fail(f"目录 {file.parent} 不存在。")
-    write_bundle(Store.open(folder), file)
+    target = export_target(file)
+    write_bundle(Store.open(folder), target)
     say(f"已导出到 {file}")
 
 

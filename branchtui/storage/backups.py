@@ -14,6 +14,7 @@ import datetime as dt
 import os
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,12 +105,70 @@ def backup_problem(path: Path) -> str | None:
     return found.problem
 
 
+# What a check of a backup found (backup_state); "" for a backup not checked.
+USABLE, NEWEST, BROKEN, EMPTY, NEWER = "usable", "newest", "broken", "empty", "newer"
+STATE_LABELS = {
+    USABLE: "可用",
+    NEWEST: "最新可用",
+    BROKEN: "已损坏",
+    EMPTY: "无支部数据",
+    NEWER: "新版本写入",
+    "": "",
+}
+
+
+def backup_state(backup: Backup) -> str:
+    """USABLE, BROKEN (fails doctor's check, or a damaged file put aside), EMPTY or NEWER."""
+    if backup.reason == DAMAGED:
+        return BROKEN
+    found = check_file(backup.path)
+    if found.problem is not None:
+        return BROKEN
+    if found.newer:
+        return NEWER
+    return EMPTY if found.empty else USABLE
+
+
 def is_usable(backup: Backup) -> bool:
     """Whether restoring ``backup`` would bring the branch back: good, and holding data."""
-    if backup.reason == DAMAGED:
-        return False
-    found = check_file(backup.path)
-    return found.problem is None and not found.newer and not found.empty
+    return backup_state(backup) == USABLE
+
+
+@dataclass(frozen=True)
+class BackupRow:
+    """A backup as the data screen lists it: its size and what a check found ("" unchecked)."""
+
+    backup: Backup
+    size: int
+    state: str = ""
+
+    @property
+    def state_label(self) -> str:
+        return STATE_LABELS[self.state]
+
+
+def survey_backups(
+    data_dir: Path, progress: Callable[[int, int], None] | None = None
+) -> list[BackupRow]:
+    """Every backup, newest first, checked from the newest until the newest usable one (marked
+    NEWEST); the older ones are not read (a restore checks the one chosen)."""
+    found = list_backups(data_dir)
+    rows: list[BackupRow] = []
+    looking = True
+    for done, backup in enumerate(found, start=1):
+        try:
+            size = backup.path.stat().st_size
+        except OSError:
+            continue  # removed meanwhile by another session's rotation
+        state = ""
+        if looking or backup.reason == DAMAGED:
+            state = backup_state(backup)
+            if progress is not None and looking:
+                progress(done, len(found))
+            if state == USABLE and looking:
+                state, looking = NEWEST, False
+        rows.append(BackupRow(backup, size, state))
+    return rows
 
 
 def newest_good_backup(data_dir: Path) -> Backup | None:
@@ -131,18 +190,38 @@ def _holds_nothing(path: Path) -> bool:
         return False
 
 
-def link_backup(data_dir: Path, reason: str, now: dt.datetime | None = None) -> Backup | None:
-    """Hard-link the current branch.json into backups/ (free); call while holding the lock."""
+def link_backup(
+    data_dir: Path, reason: str, now: dt.datetime | None = None, *, copy: bool = False
+) -> Backup | None:
+    """Hard-link the current branch.json into backups/ (free); call while holding the lock.
+
+    A link is only a backup because the file is replaced next (a new inode). ``copy`` for a
+    backup of a file that stays in use (``make_backup``): a copy of its own, which nothing
+    written into branch.json in place can reach.
+    """
     current = data_dir / DATA_FILE
     if not current.exists():
         return None
     folder = ensure_folder(backup_dir(data_dir))
     stamp = f"{(now or dt.datetime.now()):%Y%m%dT%H%M%S.%f}"
+    if not copy:
+        return _add_backup(current, folder, f"branch-{stamp}-{reason}")
+    spare = folder / f".copy-{os.getpid()}-{stamp}.tmp"  # (not a backup's name: never listed)
+    try:
+        _copy(current, spare)
+        return _add_backup(spare, folder, f"branch-{stamp}-{reason}")
+    finally:
+        spare.unlink(missing_ok=True)
+
+
+def _add_backup(source: Path, folder: Path, stem: str) -> Backup:
+    """Link ``source`` into ``folder`` under the first free name of ``stem`` (a copy where the
+    file system has no hard links)."""
     for attempt in range(100):
         suffix = f"-{attempt}" if attempt else ""
-        target = folder / f"branch-{stamp}-{reason}{suffix}.json"
+        target = folder / f"{stem}{suffix}.json"
         try:
-            os.link(current, target)
+            os.link(source, target)
         except FileExistsError:
             continue
         except OSError as exc:
@@ -151,17 +230,21 @@ def link_backup(data_dir: Path, reason: str, now: dt.datetime | None = None) -> 
             # A file system without hard links: a copy keeps the same bytes.
             if target.exists():
                 continue
-            try:
-                shutil.copy2(current, target)
-            except OSError as copy_failed:
-                target.unlink(missing_ok=True)  # never leave half a backup behind
-                if is_disk_full(copy_failed):
-                    raise disk_full_error(copy_failed, "备份") from None
-                raise
+            _copy(source, target)
         backup = parse_backup(target)
         assert backup is not None
         return backup
     raise StoreError(f"无法在 {folder} 中创建备份文件。")
+
+
+def _copy(source: Path, target: Path) -> None:
+    try:
+        shutil.copy2(source, target)
+    except OSError as failed:
+        target.unlink(missing_ok=True)  # never leave half a backup behind
+        if is_disk_full(failed):
+            raise disk_full_error(failed, "备份") from None
+        raise
 
 
 def backups_to_keep(
@@ -232,7 +315,7 @@ def make_backup(data_dir: Path, reason: str = "manual") -> Backup:
     if found.empty:
         raise StoreError(f"数据目录 {data_dir} 中还没有支部数据，无需备份。")
     with write_lock(data_dir):
-        backup = link_backup(data_dir, reason)
+        backup = link_backup(data_dir, reason, copy=True)
         if backup is None:
             raise StoreError(f"数据目录 {data_dir} 中还没有支部数据，无需备份。")
         # Checked just now; another session's replace since then was of a file it had read whole.

@@ -6,6 +6,7 @@ export → import → export gives identical bytes.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -20,12 +21,13 @@ from branchtui.domain.records import TABLES, Branch, BranchData
 from branchtui.storage.atomic import dumps, write_atomic
 from branchtui.storage.errors import BundleError
 from branchtui.storage.migrations import lift_meeting_parts, with_extension_months
-from branchtui.storage.modes import PRIVATE_FILE, file_mode
+from branchtui.storage.modes import PRIVATE_FILE, ensure_folder, file_mode
 from branchtui.storage.references import dangling_references
 from branchtui.storage.store import Store
 from branchtui.storage.strict_json import loads_without_repeats
 
 FORMAT = "branchtui-bundle"
+EXPORTS_DIR = "exports"  # in the data folder: where the TUI exports to unless told otherwise
 VERSION = 1
 COMMITTEE = "committee"
 COMMITTEE_TABLES = ("terms", "seats", "vacancies")
@@ -68,6 +70,31 @@ def bundle_dict(data: BranchData) -> dict[str, Any]:
         else:
             out[name] = rows(name)
     return out
+
+
+def export_target(path: Path) -> Path:
+    """``path`` as a place to write a bundle to, or BundleError saying why it is not one."""
+    if path.is_dir():
+        raise BundleError(
+            f"{path} 是一个目录，请给出数据包文件名，如 {path / 'branch-bundle.json'}"
+        )
+    if not path.parent.is_dir():
+        raise BundleError(f"目录 {path.parent} 不存在。")
+    return path
+
+
+def bundle_path(data_dir: Path, typed: str) -> Path:
+    """The file a bundle typed as ``typed`` is (the TUI's path field): ``~`` expanded, a relative
+    path taken from the data folder; the data folder's own exports/ is made when it is missing."""
+    path = Path(data_dir) / Path(typed).expanduser()
+    if path.parent == Path(data_dir) / EXPORTS_DIR:
+        ensure_folder(path.parent)
+    return path
+
+
+def default_export_name(on: dt.date) -> str:
+    """Where the TUI suggests exporting to: ``exports/branch-bundle-20261127.json``."""
+    return f"{EXPORTS_DIR}/branch-bundle-{on:%Y%m%d}.json"
 
 
 def export_bundle(source: Store | BranchData, path: Path | str) -> Path:
@@ -189,10 +216,15 @@ def import_bundle(path: Path | str, data_dir: Path | str, force: bool = False) -
     Refuses when the folder already holds data, unless ``force``.
     """
     data = read_bundle(path)
-    store = Store.open(Path(data_dir), create=True)
+    replace_with_bundle(Store.open(Path(data_dir), create=True), data, force=force)
+    return data
+
+
+def replace_with_bundle(store: Store, data: BranchData, *, force: bool = False) -> None:
+    """Make ``data`` (a bundle read) the store's whole content, in one commit after an "import"
+    backup; refused when the store already holds data, unless ``force`` (the user confirmed)."""
     if has_data(store.snapshot()) and not force:
         raise BundleError(
             f"数据目录 {store.data_dir} 中已有支部数据；如确要覆盖，请加 --force（会先备份现有数据）。"
         )
     store.replace_all(data, reason="import")
-    return data

@@ -31,23 +31,36 @@ class Finding:
         return f"[{LEVEL_LABELS[self.level]}] {self.message}"
 
 
+@dataclass(frozen=True)
+class Remedies:
+    """How the report says what to do: commands at a shell (the CLI), or the TUI's own words
+    for a user who has no shell (a secretary logged in with ForceCommand=branchtui)."""
+
+    init: str = "请先运行 branchtui init"
+    restore: str = "可运行 branchtui restore {name} 恢复"
+    # The chmod command after a wrong mode; the TUI says whom to ask instead.
+    chmod: bool = True
+    fix_modes: str = "请联系技术人员修正"
+
+
+COMMANDS = Remedies()
+
+
 def has_errors(findings: list[Finding]) -> bool:
     return any(f.level == ERROR for f in findings)
 
 
-def doctor(data_dir: Path) -> list[Finding]:
+def doctor(data_dir: Path, remedies: Remedies = COMMANDS) -> list[Finding]:
     """Every finding about the folder, its file, its modes, the lock and the backups."""
     folder = Path(data_dir)
     if not folder.is_dir():
-        return [Finding(ERROR, f"数据目录 {folder} 不存在，请先运行 branchtui init。")]
-    findings = _modes(folder)
+        return [Finding(ERROR, f"数据目录 {folder} 不存在，{remedies.init}。")]
+    findings = _modes(folder, remedies)
     path = folder / DATA_FILE
     if path.exists():
-        findings += _data_file(path)
+        findings += _data_file(path, remedies)
     else:
-        findings.append(
-            Finding(ERROR, f"数据目录 {folder} 中没有 {DATA_FILE}，请先运行 branchtui init。")
-        )
+        findings.append(Finding(ERROR, f"数据目录 {folder} 中没有 {DATA_FILE}，{remedies.init}。"))
     if is_locked(folder):
         findings.append(
             Finding(
@@ -67,7 +80,7 @@ def doctor(data_dir: Path) -> list[Finding]:
     return findings
 
 
-def _modes(folder: Path) -> list[Finding]:
+def _modes(folder: Path, remedies: Remedies) -> list[Finding]:
     mode = stat.S_IMODE(folder.stat().st_mode)
     shared = bool(mode & stat.S_ISGID)
     want_folder, want_file = (
@@ -78,7 +91,8 @@ def _modes(folder: Path) -> list[Finding]:
         findings.append(
             Finding(
                 WARNING,
-                f"数据目录的权限是 {mode:04o}，应为 {want_folder:04o}（chmod {want_folder:04o} {folder}）。",
+                f"数据目录的权限是 {mode:04o}，应为 {want_folder:04o}"
+                + _fix(remedies, f"chmod {want_folder:04o} {folder}"),
             )
         )
     path = folder / DATA_FILE
@@ -88,7 +102,8 @@ def _modes(folder: Path) -> list[Finding]:
             findings.append(
                 Finding(
                     WARNING,
-                    f"{DATA_FILE} 的权限是 {file_mode:04o}，应为 {want_file:04o}（chmod {want_file:04o} {path}）。",
+                    f"{DATA_FILE} 的权限是 {file_mode:04o}，应为 {want_file:04o}"
+                    + _fix(remedies, f"chmod {want_file:04o} {path}"),
                 )
             )
     if not findings:
@@ -97,7 +112,11 @@ def _modes(folder: Path) -> list[Finding]:
     return findings
 
 
-def _data_file(path: Path) -> list[Finding]:
+def _fix(remedies: Remedies, command: str) -> str:
+    return f"（{command}）。" if remedies.chmod else f"，{remedies.fix_modes}。"
+
+
+def _data_file(path: Path, remedies: Remedies) -> list[Finding]:
     found = check_file(path)
     if found.newer:
         return [
@@ -116,7 +135,7 @@ def _data_file(path: Path) -> list[Finding]:
             )
         )
     if found.problem is not None or found.data is None:
-        return [*findings, _corrupt(path, found.problem or "无法读取")]
+        return [*findings, _corrupt(path, found.problem or "无法读取", remedies)]
     data = found.data
     dangling = dangling_references(data)
     for line in dangling[:SHOWN_REFERENCES]:
@@ -136,10 +155,10 @@ def _data_file(path: Path) -> list[Finding]:
     return findings
 
 
-def _corrupt(path: Path, problem: str) -> Finding:
+def _corrupt(path: Path, problem: str, remedies: Remedies) -> Finding:
     good = newest_good_backup(path.parent)
     offer = (
-        f"最新的完好备份是 {good.name}（{good.label}），可运行 branchtui restore {good.name} 恢复"
+        f"最新的完好备份是 {good.name}（{good.label}），{remedies.restore.format(name=good.name)}"
         if good
         else "没有可用的备份"
     )

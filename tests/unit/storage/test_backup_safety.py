@@ -114,3 +114,43 @@ def test_a_backup_of_a_branch_with_no_data_is_not_usable(data_dir: Path, tmp_pat
     assert newest_good_backup(data_dir) is None
     with pytest.raises(StoreError, match="还没有支部数据"):
         Store.open(tmp_path / "empty", create=True).backup()
+
+
+def test_a_manual_backup_is_a_copy_that_a_write_in_place_cannot_reach(data_dir: Path) -> None:
+    """A hard link would be the live file itself until the next save: ``> branch.json`` or a
+    truncating editor would take the backup with it."""
+    _branch_with_saves(data_dir, 1)
+    made = backups.make_backup(data_dir)
+    whole = made.path.read_bytes()
+    with open(data_dir / "branch.json", "r+b") as live:  # written in place, same inode
+        live.truncate(40)
+    assert made.path.read_bytes() == whole
+    assert newest_good_backup(data_dir) == made
+
+
+def test_the_survey_checks_backups_until_the_newest_usable_one(data_dir: Path) -> None:
+    _branch_with_saves(data_dir, 3)
+    good = newest_good_backup(data_dir)
+    assert good is not None
+    torn = _tear(data_dir)
+    backups.restore(data_dir, good)  # the torn file is put aside as damaged, newest of all
+    rows = backups.survey_backups(data_dir)
+    assert [r.backup for r in rows] == list_backups(data_dir)
+    assert rows[0].state_label == "已损坏" and rows[0].size == len(torn)
+    assert rows[1].backup == good and rows[1].state_label == "最新可用"
+    assert all(r.state == "" for r in rows[2:] if r.backup.reason != backups.DAMAGED)
+
+
+def test_bundle_paths_typed_in_the_tui(data_dir: Path, tmp_path: Path) -> None:
+    from branchtui.storage.bundle import bundle_path, default_export_name, export_target
+
+    data_dir.mkdir()
+    typed = default_export_name(dt.date(2026, 11, 27))
+    assert typed == "exports/branch-bundle-20261127.json"
+    path = bundle_path(data_dir, typed)
+    assert path == data_dir / typed and path.parent.is_dir()
+    assert bundle_path(data_dir, str(tmp_path / "x.json")) == tmp_path / "x.json"
+    with pytest.raises(StoreError, match="是一个目录"):
+        export_target(tmp_path)
+    with pytest.raises(StoreError, match="不存在"):
+        export_target(tmp_path / "nowhere" / "x.json")
