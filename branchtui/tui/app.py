@@ -167,7 +167,11 @@ class BranchApp(NavigatingApp):
             store = Store.open(self.data_dir)
             store.snapshot()
         except StoreError as error:
-            result: Store | str = error.message
+            # A damaged file: the problem without the CLI's advice (restore is the dashboard's b).
+            problem = getattr(error, "problem", None)
+            result: Store | str = (
+                f"数据文件已损坏：{problem}。文件未被改动。" if problem else error.message
+            )
         else:
             result = store
         if self.background:
@@ -178,6 +182,7 @@ class BranchApp(NavigatingApp):
         self.resume_keys()
         if isinstance(result, str):
             self.open_problem = result
+            self.refresh_bindings()  # the dashboard's b (数据备份与恢复) is shown now
             self.notify(result, title="无法打开数据", severity="error", timeout=30)
         else:
             self.store = result
@@ -189,6 +194,11 @@ class BranchApp(NavigatingApp):
             self.switch_mode("dashboard")
         elif self.screen.is_mounted and callable(reload := getattr(self.screen, "reload", None)):
             reload()  # (not mounted yet: it loads once it is shown)
+
+    def open_data_again(self) -> None:
+        """The data file that could not be opened was put back from a backup: open it now."""
+        self.open_problem = ""
+        self._open_store()
 
     def _watch_duties_ahead(self) -> None:
         ahead = self.duties_ahead

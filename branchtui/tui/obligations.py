@@ -41,7 +41,7 @@ def compute_obligations(folder: Path, data: BranchData, on: dt.date, key: str = 
     try:
         result = obligations_for_folder(folder, data, on)
     except Exception as error:
-        message = f"计算待办事项时出错（{type(error).__name__}），请运行 branchtui doctor 检查"
+        message = f"计算待办事项时出错（{type(error).__name__}），请按 9、b 在「数据备份与恢复」中按 c 检查"
         return Computed(on, problem=message)
     return Computed(on, result.obligations, result.estimated, result.problem, result.profile, key)
 

@@ -90,7 +90,7 @@ AREAS: tuple[AreaSpec, ...] = (
         "support",
         "9",
         "基础保障",
-        "活动场所、活动经费",
+        "活动场所、活动经费、数据备份与恢复",
         rules=("BASE",),
         screens=support.SCREENS,
     ),

@@ -68,6 +68,15 @@ DASHBOARD = ScreenSpec(
             "toggle_progress",
         ),
         ActionSpec(
+            "dash-recover",
+            "b",
+            "恢复数据",
+            "数据备份与恢复",
+            "数据文件无法打开时：检查它，从备份恢复（只在无法打开时可用）",
+            "recover_data",
+            palette=False,
+        ),
+        ActionSpec(
             "dash-done",
             "c",
             "已完成",

@@ -211,7 +211,9 @@ class DashboardScreen(DataScreen):
         first = f"[b]查看日期：{format_date(day)} 星期{WEEKDAYS[day.weekday()]}[/b]"
         problem = self.branch_app.open_problem
         if problem:
-            second = f"[b red]无法打开数据：[/b red]{escape(problem)}"
+            # The date means nothing without data: the way out (b) takes the first line.
+            first = "[b red]无法打开数据[/b red]  按 b 打开「数据备份与恢复」，检查或从备份恢复"
+            second = escape(problem)
         elif self.shown_key or (day == self.today and self._show_cached()):
             return  # today's duties, as computed before from the same file, are shown
         else:
@@ -243,6 +245,19 @@ class DashboardScreen(DataScreen):
         self.query_one(ProgressView).display = shown
 
     # Actions -----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "recover_data":  # only while the data file cannot be opened
+            return self.branch_app.store is None and bool(self.branch_app.open_problem)
+        return True
+
+    def action_recover_data(self) -> None:
+        """b while the data file cannot be opened: the backups, on top of the dashboard (the
+        task areas need the data, so it is not opened in its own area's menu)."""
+        from branchtui.tui.screens.data_tools import DataToolsScreen
+
+        if self.branch_app.store is None and self.branch_app.open_problem:
+            self.app.push_screen(DataToolsScreen())
 
     def _view(self, day: dt.date) -> None:
         if not in_supported_range(day):

@@ -302,7 +302,7 @@ class DevelopmentScreen(SearchKeys, DataScreen):
             changes = erase_record(self.data, "candidates", c.id)
             question = (
                 f"按录入错误删除“{c.name}”？将{erasure_summary(changes)}，如同从未录入"
-                "（删除前自动备份，可用 branchtui restore 恢复）。"
+                "（删除前自动备份，可按 9、b 在「数据备份与恢复」中恢复）。"
             )
 
             def answered(sure: str | None) -> None:

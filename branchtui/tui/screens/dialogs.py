@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.suggester import Suggester
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -29,18 +30,30 @@ class TextPrompt(ModalScreen[str | None]):
     ]
 
     def __init__(
-        self, title: str, value: str = "", check: Callable[[str], str | None] | None = None
+        self,
+        title: str,
+        value: str = "",
+        check: Callable[[str], str | None] | None = None,
+        *,
+        suggester: Suggester | None = None,
     ) -> None:
         super().__init__()
         self.prompt_title = title
         self.value = value
         self.check = check
+        self.suggester = suggester  # completes as typed (→ accepts): a file's path
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.prompt_title, classes="dialog-title", markup=False)
             # The placeholder and the field's own shade show where to type before anything is.
-            yield Input(self.value, placeholder="在此输入", id="prompt-input", compact=True)
+            yield Input(
+                self.value,
+                placeholder="在此输入",
+                id="prompt-input",
+                compact=True,
+                suggester=self.suggester,
+            )
             yield Static("", id="prompt-error", classes="field-error", markup=False)
             yield Static("Enter 确定   Esc 取消", classes="hint")
         yield BranchFooter()

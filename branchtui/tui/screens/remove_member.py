@@ -190,7 +190,7 @@ class RemoveMemberDialog(ModalScreen[bool]):
         changes = erase_member(self.app.data, self.member.id)  # type: ignore[attr-defined]
         title = (
             f"按录入错误删除“{self.member.name}”？将{erasure_summary(changes)}，"
-            "如同从未录入（删除前自动备份，可用 branchtui restore 恢复）。"
+            "如同从未录入（删除前自动备份，可按 9、b 在「数据备份与恢复」中恢复）。"
         )
 
         def answered(choice: str | None) -> None:

@@ -9,7 +9,6 @@ rows with problems are left out. The same checks and caps as ``branchtui import 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -19,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.suggester import Suggester
 from textual.widgets import DataTable, Header, Input, Label, Select, Static
 
 from branchtui.domain.roster_plan import (
@@ -36,6 +34,7 @@ from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.footer import BranchFooter
+from branchtui.tui.widgets.path_suggester import PathSuggester, typed_path
 from branchtui.tui.widgets.progress_view import bar
 
 # The row messages name the screen's choices, not the CLI's flags.
@@ -44,31 +43,6 @@ GROUP_CHOICES = [("列为问题行", "no"), ("自动新建", "yes")]
 UPDATE_CHOICES = [("列为重复，不导入", "no"), ("用表格内容更新", "yes")]
 OUTCOME_STYLES = {"新增": "green", "更新": "cyan", "重复": "yellow", "有问题": "bold red"}
 COLUMNS = ("行", "姓名", "结果", "说明")
-
-
-class PathSuggester(Suggester):
-    """Completes a path from the entries of its folder (→ accepts the suggestion)."""
-
-    def __init__(self) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-
-    async def get_suggestion(self, value: str) -> str | None:
-        folder, _, start = value.rpartition("/")
-        base = Path(os.path.expanduser(folder or ".")) if folder or not value else Path(".")
-        try:
-            names = sorted(e.name + ("/" if e.is_dir() else "") for e in os.scandir(base))
-        except OSError:
-            return None
-        for name in names:
-            if name.startswith(start) and not name.startswith("."):
-                return f"{folder}/{name}" if folder else name
-        return None
-
-
-def roster_path(text: str) -> Path | None:
-    """The path typed (quotes pasted with it dropped, ``~`` expanded); None when empty."""
-    text = text.strip().strip("'\"").strip()
-    return Path(os.path.expanduser(text)) if text else None
 
 
 class ImportProgress(Message):
@@ -159,7 +133,7 @@ class RosterImportScreen(DataScreen):
         self.action_read()
 
     def action_read(self) -> None:
-        path = roster_path(self.query_one("#import-path", Input).value)
+        path = typed_path(self.query_one("#import-path", Input).value)
         error = self.query_one("#import-path-error", Static)
         if path is None:
             error.update("请输入名册文件的路径，如 ~/党员名册.xlsx")
