@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 from conftest import read_file, screen_text, settle, text_of
-from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
@@ -217,19 +216,6 @@ async def test_a_bundle_that_cannot_be_imported_is_one_line(
         assert "\n" not in screen.said and "Traceback" not in screen_text(app)
         assert app.screen is screen and app.is_running
     assert (backed_up / "branch.json").read_bytes() == before
-
-
-@pytest.mark.parametrize(("typed", "opens"), [("beifen", DataToolsScreen), ("daochu", TextPrompt)])
-async def test_the_palette_finds_backups_and_export(
-    backed_up: Path, today: dt.date, typed: str, opens: type
-) -> None:
-    app = build_app(backed_up, today=today)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+p", *typed)
-        commands = app.screen.query_one(CommandList)
-        await settle(pilot, lambda: commands.option_count > 0 and commands.highlighted is not None)
-        await pilot.press("enter")
-        await settle(pilot, lambda: isinstance(app.screen, opens))
 
 
 # Snapshots: backups of fixed names and times, the data file saved at a fixed time.

@@ -21,7 +21,8 @@ from branchtui.tui.registry import AREAS, SCREEN_BY_ID
 from branchtui.tui.screens.area_menu import AreaMenuScreen
 from branchtui.tui.screens.committee import CommitteeScreen
 from branchtui.tui.screens.dashboard import DashboardScreen
-from branchtui.tui.screens.dialogs import ChoicePrompt
+from branchtui.tui.screens.data_tools import DataToolsScreen
+from branchtui.tui.screens.dialogs import ChoicePrompt, TextPrompt
 from branchtui.tui.screens.member_form import MemberForm
 from branchtui.tui.screens.obligation_detail import ObligationDetail
 from branchtui.tui.screens.remove_member import RemoveMemberDialog
@@ -119,6 +120,9 @@ async def test_settling_a_duty_opens_its_screen_inside_its_area(
         ("tanhua", TalksScreen),
         # 移除党员 by one of its reasons (开除党籍), declared as its keywords.
         ("kaichu", RemoveMemberDialog),
+        # 数据备份与恢复 (9 b), and its export run at once (the path asked first).
+        ("beifen", DataToolsScreen),
+        ("daochu", TextPrompt),
     ],
 )
 async def test_palette_finds_screens_by_pinyin_and_initials(
