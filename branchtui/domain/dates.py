@@ -86,11 +86,21 @@ def _build(year: int, month: int, day: int) -> dt.date:
     return dt.date(year, month, day)
 
 
-def parse_date(text: str, today: dt.date) -> dt.date:
-    """The date meant by ``text``; a date without a year is in ``today``'s year.
+def parse_date(text: str, today: dt.date, year: int | None = None) -> dt.date:
+    """The date meant by ``text``; a date without a year is in ``year`` when given (a form tied
+    to a year, such as a year's work plan), else in ``today``'s year. With ``year``, a date of
+    another year is refused.
 
     Raises ``DateParseError`` (a ``ValueError``) with a Chinese message otherwise.
     """
+    value = _parse_in(text, today, today.year if year is None else year)
+    if year is not None and value.year != year:
+        raise DateParseError(f"应为{year}年内的日期（{format_date(value)}不在{year}年）")
+    return value
+
+
+def _parse_in(text: str, today: dt.date, year: int) -> dt.date:
+    """parse_date: a date without a year is in ``year``."""
     if not isinstance(text, str) or not text.strip():
         raise DateParseError(f"请输入日期，{DATE_HINT}")
     if len(text) > _MAX_INPUT:
@@ -106,11 +116,11 @@ def parse_date(text: str, today: dt.date) -> dt.date:
         if len(value) == 8:
             return _build(int(value[:4]), int(value[4:6]), int(value[6:]))
         if len(value) == 4:
-            return _build(today.year, int(value[:2]), int(value[2:]))
+            return _build(year, int(value[:2]), int(value[2:]))
     for pattern in (_SHORT, _SHORT_CN):
         match = pattern.fullmatch(value)
         if match:
-            return _build(today.year, int(match.group(1)), int(match.group(2)))
+            return _build(year, int(match.group(1)), int(match.group(2)))
     raise DateParseError(f"无法识别的日期“{_shown(text)}”，{DATE_HINT}")
 
 

@@ -196,6 +196,7 @@ class WorkPlanScreen(DataScreen):
             original=original,
             changes=lambda _before, item: self._item_changes(year, item),
             title=f"{'编辑' if original else '新增'}{year}年计划项目",
+            year=year,
         )
         self.app.push_screen(form, self._saved)
 

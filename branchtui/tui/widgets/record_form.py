@@ -119,8 +119,10 @@ class RecordForm(ModalScreen[Edited | None]):
         changes: Callable[[Edited | None, Edited], RecordChanges] | None = None,
         title: str = "",
         focus: str | None = None,
+        year: int | None = None,
     ) -> None:
         super().__init__()
+        self.year = year  # a form tied to a year: its short dates are in it, others refused
         self.record_type = record_type
         self.focus_first = focus  # the field the cursor starts in (else the first)
         self.spec = spec
@@ -181,7 +183,9 @@ class RecordForm(ModalScreen[Edited | None]):
                 return MembersField(self.members, f"选择{info.label}", value or [], id=wid)
             return MemberField(self.members, f"选择{info.label}", value, id=wid)
         if info.is_date:
-            return DateField(self.today, value, required=info.required, id=wid, compact=True)
+            return DateField(
+                self.today, value, required=info.required, year=self.year, id=wid, compact=True
+            )
         options: dict[str, str] | None = None
         if name in self.spec.choices:
             options = self.spec.choices[name]()

@@ -183,3 +183,13 @@ def test_month_keys_in_the_documents_style() -> None:
     assert format_month_cn("2026-08") == "2026年8月"
     assert format_month_cn("2026-13") == "2026-13"
     assert format_month_cn("本月") == "本月"
+
+
+def test_a_short_date_in_a_form_tied_to_a_year_is_in_that_year() -> None:
+    """A 2027 work plan's 完成时限 typed as 0630 is 2027-06-30, not this year's (D)."""
+    today = dt.date(2026, 11, 27)
+    assert parse_date("0630", today, 2027) == dt.date(2027, 6, 30)
+    assert parse_date("6月30日", today, 2027) == dt.date(2027, 6, 30)
+    assert parse_date("0630", today) == dt.date(2026, 6, 30)
+    with pytest.raises(DateParseError, match="应为2027年内的日期"):
+        parse_date("2026-06-30", today, 2027)
