@@ -48,12 +48,12 @@ def test_a_transfer_out_with_its_talk_over_ssh(
     pane.wait_for("转入还是转出", STEP)
     pane.send("Enter")  # 转出
     pane.wait_for("外出情况（REL-1）", STEP)
-    pane.send("Enter")  # the member field: the picker
-    pane.wait_for("选择外出党员", STEP)
+    # The member field: the initials typed open the list filtered by them; Enter takes the
+    # member and the cursor goes on to 外出时间.
     pane.type(name_initials(leaving.name))
+    pane.wait_for("选择外出党员", STEP)
     pane.send("Enter")
     pane.wait_until(lambda s: f"外出党员  {leaving.name}" in s, "选中外出党员", STEP)
-    pane.send("Tab")
     pane.type("12")
     screen = pane.wait_for("建议：转组织关系", STEP)
     assert_sound(screen)
@@ -113,12 +113,11 @@ def test_a_fluctuation_and_its_talk_over_ssh(
     pane.wait_for("CARE-1", STEP)
     pane.send("a")
     pane.wait_for("新增思想波动", STEP)
-    pane.send("Enter")  # 党员: the picker
+    pane.type(name_initials(member.name))  # 党员: the initials open the list, filtered
     pane.wait_for("选择党员", STEP)
-    pane.type(name_initials(member.name))
-    pane.send("Enter")
+    pane.send("Enter")  # taken; the cursor goes on to 发现日期
     pane.wait_for(f"党员  {member.name}", STEP)
-    pane.send("Tab", "Tab")  # 发现日期 (today) → 波动情况
+    pane.send("Tab")  # 发现日期 (today) → 波动情况
     pane.type("岗位调整后情绪低落")
     pane.send("C-s")
     screen = pane.wait_for(f"{member.name}思想波动，尚未谈话", STEP)

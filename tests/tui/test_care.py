@@ -50,8 +50,8 @@ async def test_an_owed_talk_is_settled_from_the_dashboard_with_the_form_prefille
         await on_screen(pilot, RecordForm)
         form = app.screen
         # The member (no longer on the roster) by name, the trigger and the secretary.
-        assert form.query_one("#field-member_id", MemberField).render() == "陈晓明"
-        assert form.query_one("#field-talker_id", MemberField).render() == "张三"
+        assert form.query_one("#field-member_id", MemberField).names == "陈晓明"
+        assert form.query_one("#field-talker_id", MemberField).names == "张三"
         form.query_one("#field-content").focus()
         await pilot.press(*"zhuanchu qian tanhua", "ctrl+s")
         await on_screen(pilot, TalksScreen)

@@ -17,7 +17,7 @@ from branchtui.tui.screens.committee import CommitteeScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, TextPrompt
 from branchtui.tui.screens.wizards.appointment import AppointmentForm
 from branchtui.tui.screens.wizards.election import ElectionWizard
-from branchtui.tui.widgets.members_picker import MembersPicker
+from branchtui.tui.widgets.member_picker import MemberPicker
 from branchtui.tui.widgets.voter_roll import VoterRoll
 from branchtui.tui.widgets.wizard_frame import WizardFrame
 
@@ -31,17 +31,18 @@ def status(data_dir: Path, rule: str, today: dt.date) -> list[str]:
 
 
 async def pick(pilot: Pilot[Any], *initials: str) -> None:
-    """Enter on a several-members field: each by its initials, then Ctrl+S."""
-    await pilot.press("enter")
-    await settle(pilot, lambda: isinstance(pilot.app.screen, MembersPicker))
+    """A several-members field: each member's initials typed open the list filtered by them,
+    Enter adds the member; the cursor stays on the field for the next one."""
     for name in initials:
-        await pilot.press(*name, "enter")
-    await pilot.press("ctrl+s")
-    await settle(pilot, lambda: not isinstance(pilot.app.screen, MembersPicker))
+        await pilot.press(*name)
+        await settle(pilot, lambda: isinstance(pilot.app.screen, MemberPicker))
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(pilot.app.screen, ElectionWizard))
 
 
 async def pick_one(pilot: Pilot[Any], initials: str) -> None:
-    await pilot.press("enter", *initials, "enter")
+    """A one-member field: the initials typed, Enter takes the member and moves on."""
+    await pilot.press(*initials, "enter")
     await settle(pilot, lambda: isinstance(pilot.app.screen, ElectionWizard))
 
 
@@ -53,12 +54,10 @@ async def forward(pilot: Pilot[Any], to: str) -> None:
 async def meeting(pilot: Pilot[Any]) -> None:
     """The meeting step: 09:00 kept, a place, 张三 hosts, 李四 records, 周敏 counts, 吴刚 watches."""
     await pilot.press("enter", *"三楼会议室", "enter")
-    await pick_one(pilot, "zs")
-    await pilot.press("tab")
+    await pick_one(pilot, "zs")  # the cursor goes on to 记录人
     await pick_one(pilot, "ls")
-    await pilot.press("tab")
     await pick(pilot, "zm")
-    await pilot.press("tab")
+    await pilot.press("enter")  # on to 监票人
     await pick(pilot, "wg")
 
 
@@ -196,8 +195,8 @@ async def test_secretary_appointed_by_the_upper_organization(
         await settle(pilot, lambda: isinstance(app.screen, AppointmentForm))
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: "请选择指派的书记" in text_if_shown(app, "#member-error"))
-        await pick_one_in_form(pilot, "hzq")
-        await pilot.press("tab", *"1110", "tab", *"1112", "tab", *"X2026-9", "ctrl+s")
+        await pick_one_in_form(pilot, "hzq")  # the cursor goes on to 指派决定日期
+        await pilot.press(*"1110", "enter", *"1112", "enter", *"X2026-9", "ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, CommitteeScreen))
     data = read_file(branch_dir)
     seat = next(s for s in data.seats if s.role == "secretary" and s.until is None)
@@ -207,7 +206,7 @@ async def test_secretary_appointed_by_the_upper_organization(
 
 
 async def pick_one_in_form(pilot: Pilot[Any], initials: str) -> None:
-    await pilot.press("enter", *initials, "enter")
+    await pilot.press(*initials, "enter")
     await settle(pilot, lambda: isinstance(pilot.app.screen, AppointmentForm))
 
 
@@ -250,11 +249,9 @@ async def test_by_election_minutes_officers_and_reasons(branch_dir: Path, today:
         await pilot.press(*"会议室", "enter")
         await pick_one(pilot, "zs")
         await settle(pilot, lambda: text_if_shown(app, "#host-error") == "")
-        await pilot.press("tab")
         await pick_one(pilot, "ls")
-        await pilot.press("tab")
         await pick(pilot, "zm")
-        await pilot.press("tab")
+        await pilot.press("enter")
         await pick(pilot, "wg")
         await forward(pilot, "step-candidates")
         await pick(pilot, "oyn")

@@ -102,9 +102,11 @@ async def open_transfer_wizard(pilot: Pilot[None]) -> None:
 
 
 async def pick(pilot: Pilot[None], query: str) -> None:
-    await pilot.press("enter")
+    """A member field: the pinyin typed opens the list filtered by it, Enter takes the member
+    and moves on to the next field."""
+    await pilot.press(*query)
     await on_screen(pilot, MemberPicker)
-    await pilot.press(*query, "enter")
+    await pilot.press("enter")
     await on_screen(pilot, TransferWizard)
 
 
@@ -117,7 +119,7 @@ async def test_transfer_out_wizard_proposes_the_instrument_and_removes_the_membe
         await pilot.press("enter")  # 转出
         await settle(pilot, lambda: "外出情况" in text_of(app, "#wizard-progress"))
         await pick(pilot, "zsan")  # 张三, the secretary, leader of 第一党小组
-        await pilot.press("tab", *"6")
+        await pilot.press(*"6")
         await pilot.pause()
         assert "建议：党员证明信" in text_of(app, "#transfer-advice")  # 6 months: a letter
         await pilot.press("backspace", *"7")

@@ -189,9 +189,9 @@ async def test_settling_sys_2_makes_the_year_plan_with_its_first_project(
         await settle_from_dashboard(pilot, "SYS-2", RecordForm)
         assert "新增2026年计划项目" in text_of(app, ".dialog-title")
         await pilot.press(*"zhuti dangri", "enter", *"dangri", "enter")  # 工作内容, 形式
-        await pilot.press("enter")  # 负责人: the picker, by initials
+        await pilot.press(*"zs")  # 负责人: the initials typed open the list, filtered
         await on_screen(pilot, MemberPicker)
-        await pilot.press(*"zs", "enter")
+        await pilot.press("enter")
         await on_screen(pilot, RecordForm)
         app.screen.query_one("#field-due").focus()
         await pilot.press(*"2026-12-31", "ctrl+s")

@@ -3,10 +3,6 @@ the meeting wizard and its steps (widget keys: in F1 help and the Footer, not in
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from textual.binding import BindingType
-
 from branchtui.tui.registry.spec import ActionSpec, ScreenSpec
 
 MEETINGS = ScreenSpec(
@@ -307,8 +303,3 @@ VERSION_KEYS = (
 )
 MINUTES_COMPARE = _key("minutes-compare", "c", "对比", "该版本与下一版相比改了什么", "compare")
 CHANGES_CLOSE = _key("changes-close", "escape", "返回", "返回", "close")
-
-
-def keys_of(actions: Iterable[ActionSpec]) -> list[BindingType]:
-    """The Textual bindings of declared widget keys."""
-    return [action.binding() for action in actions]

@@ -9,6 +9,7 @@ these declarations, so none of them can drift from the others.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from textual.binding import Binding, BindingType
@@ -186,3 +187,8 @@ def register_actions(
             )
         )
     return (*keys, *extra)
+
+
+def keys_of(actions: Iterable[ActionSpec]) -> list[BindingType]:
+    """The Textual bindings of declared keys (a widget's, a form's, a wizard step's)."""
+    return [action.binding() for action in actions]

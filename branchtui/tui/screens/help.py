@@ -41,6 +41,12 @@ def _key_lines(screen: Screen) -> list[str]:
     keys: dict[str, list[str]] = {}
     tooltips: dict[str, str] = {}
     app = screen.app
+    # Keys that are not bindings (typing a name on a member field) say what they do first.
+    focused = screen.focused
+    for node in [focused, *focused.ancestors] if focused is not None else []:
+        for shown, description, tooltip in getattr(node, "TYPED_KEYS", ()):
+            keys.setdefault(description, [shown])
+            tooltips.setdefault(description, tooltip)
     # The whole chain, not active_bindings: a focused list's own Enter hides our Enter 详情 there.
     for namespace, bindings in screen._modal_binding_chain:
         for _key, binding in bindings:

@@ -19,7 +19,8 @@ from branchtui.domain.dates import format_date
 from branchtui.domain.meetings.version_changes import meeting_changes
 from branchtui.domain.meetings.versions import MeetingVersion, version_summary, versions_of
 from branchtui.domain.records import BranchData, Meeting
-from branchtui.tui.registry.life import VERSION_KEYS, keys_of
+from branchtui.tui.registry.life import VERSION_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.text import cut_at_safe_point, terminal_safe
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 

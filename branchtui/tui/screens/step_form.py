@@ -45,10 +45,11 @@ from branchtui.storage.store import Store
 from branchtui.tui.saving import close_unless_typed, save_changes
 from branchtui.tui.screens.step_meeting import LINK_MEETING, MeetingLink
 from branchtui.tui.screens.step_saved import StepSaved, roster_change
+from branchtui.tui.widgets.choice_field import Entered
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 from branchtui.tui.widgets.form_select import FormSelect
-from branchtui.tui.widgets.member_field import MembersField
+from branchtui.tui.widgets.member_field import MembersField, form_hint
 from branchtui.tui.widgets.vote_tally import FIELDS as TALLY_FIELDS
 from branchtui.tui.widgets.vote_tally import read_tally, tally_widgets
 from branchtui.tui.widgets.wrapped_text import WrappedText
@@ -131,7 +132,7 @@ class StepForm(MeetingLink):
                 yield self._row("document", "材料", _box("document", e.document))
                 yield self._row("note", "备注", _box("note", e.note))
             yield Static("", id="form-status", classes="form-status", markup=False)
-            yield Static("Ctrl+S 保存   Esc 取消   Enter 下一项", classes="hint")
+            yield Static(form_hint(False), id="step-hint", classes="hint")
         yield BranchFooter()
 
     def _date(self, name: str, value: dt.date | None) -> DateField:
@@ -182,6 +183,7 @@ class StepForm(MeetingLink):
         for name in ROWS:
             self.query_one(f"#row-{name}").display = shown[name]
         self.query_one("#vote-result").display = shown["vote"]
+        self.query_one("#step-hint", Static).update(form_hint(shown["members"]))
         self.refresh_bindings()
         if step is None:
             return
@@ -308,7 +310,8 @@ class StepForm(MeetingLink):
             self._check()
 
     @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
+    @on(Entered)
+    def _next_field(self, event: Input.Submitted | Entered) -> None:
         event.stop()
         self.focus_next()
 

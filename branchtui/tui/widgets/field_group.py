@@ -24,7 +24,7 @@ from textual.widgets import Input, Label, Static, TextArea
 from branchtui.domain.dates import DateParseError, format_date, parse_clock, parse_date
 from branchtui.domain.records import Member
 from branchtui.tui.widgets.choice_field import ChoiceField, Entered, ToggleRow
-from branchtui.tui.widgets.pinyin_member_field import PinyinMemberField
+from branchtui.tui.widgets.member_field import MemberField, MembersField
 from branchtui.tui.widgets.wrapped_text import WrappedText
 
 FieldKind = Literal[
@@ -61,6 +61,9 @@ class FieldGroup(Vertical):
     FieldGroup .form-row > .field-error { width: auto; max-width: 30; }
     FieldGroup .form-hint { padding: 0 0 0 14; color: $text-muted; height: auto; }
     FieldGroup .form-row > Input, FieldGroup .form-row > TextArea { background: $panel; }
+    FieldGroup .form-row > MemberField, FieldGroup .form-row > MembersField {
+        width: 1fr; max-width: 44; background: $panel;
+    }
     FieldGroup .form-row > Input:focus, FieldGroup .form-row > TextArea:focus {
         background: $accent 25%;
     }
@@ -130,15 +133,13 @@ class FieldGroup(Vertical):
         if spec.kind == "long":
             return TextArea(str(value or ""), id=wid, soft_wrap=True, compact=True)
         if spec.kind in ("member", "members"):
-            values = list(value or []) if spec.kind == "members" else [value] if value else []
-            return PinyinMemberField(
-                spec.people or self.people,
-                values,
-                title=f"选择{spec.label}",
-                many=spec.kind == "members",
-                describe=self.describe if spec.people is None else None,
-                id=wid,
-            )
+            people = spec.people or self.people
+            describe = self.describe if spec.people is None else None
+            if spec.kind == "members":
+                return MembersField(
+                    people, f"选择{spec.label}", list(value or []), describe=describe, id=wid
+                )
+            return MemberField(people, f"选择{spec.label}", value, describe=describe, id=wid)
         if spec.kind == "choice":
             return ChoiceField(spec.choices, value, id=wid)
         if spec.kind == "multi":
@@ -171,8 +172,10 @@ class FieldGroup(Vertical):
         widget = self.field(spec.name)
         if isinstance(widget, TextArea):
             return widget.text.strip()
-        if isinstance(widget, PinyinMemberField):
-            return list(widget.values) if spec.kind == "members" else widget.value
+        if isinstance(widget, MembersField):
+            return list(widget.value)
+        if isinstance(widget, MemberField):
+            return widget.value
         if isinstance(widget, ChoiceField | ToggleRow):
             return widget.value
         assert isinstance(widget, Input)
@@ -209,11 +212,10 @@ class FieldGroup(Vertical):
             widget = self.field(spec.name)
             if isinstance(widget, TextArea):
                 widget.text = str(value or "")
-            elif isinstance(widget, PinyinMemberField):
-                widget.values = (
-                    list(value or []) if spec.kind == "members" else [value] if value else []
-                )
-                widget.refresh()
+            elif isinstance(widget, MembersField):
+                widget.value = list(value or [])
+            elif isinstance(widget, MemberField):
+                widget.value = value or None
             elif isinstance(widget, ChoiceField):
                 widget.value = value
             elif isinstance(widget, ToggleRow):
@@ -243,7 +245,7 @@ class FieldGroup(Vertical):
     @on(TextArea.Changed)
     @on(ChoiceField.Changed)
     @on(ToggleRow.Changed)
-    @on(PinyinMemberField.Changed)
+    @on(MemberField.Changed)
     def _changed(self, event: Message) -> None:
         widget = getattr(event, "input", None) or getattr(event, "text_area", None)
         widget = widget or getattr(event, "field", None)

@@ -32,10 +32,11 @@ from branchtui.domain.references import ROLE_TABLES, role_of
 from branchtui.domain.validation import review
 from branchtui.storage.store import Store
 from branchtui.tui.saving import close_unless_typed, save_changes
+from branchtui.tui.widgets.choice_field import Entered
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 from branchtui.tui.widgets.form_select import FormSelect
-from branchtui.tui.widgets.member_field import MemberField, MembersField
+from branchtui.tui.widgets.member_field import MemberField, MembersField, form_hint
 from branchtui.tui.widgets.wrapped_text import WrappedText
 
 if TYPE_CHECKING:
@@ -160,8 +161,11 @@ class RecordForm(ModalScreen[Edited | None]):
                     if name in self.spec.hints:
                         yield Static(self.spec.hints[name], classes="hint field-hint", markup=False)
             yield Static("", id="form-status", classes="form-status", markup=False)
-            yield Static("Ctrl+S 保存   Esc 取消   Enter 下一项", classes="hint")
+            yield Static(form_hint(self._has_members()), classes="hint")
         yield BranchFooter()
+
+    def _has_members(self) -> bool:
+        return any(ROLE_TABLES.get(role_of(name) or "") == "members" for name in self.spec.fields)
 
     def _value(self, name: str) -> Any:
         if self.original is not None:
@@ -216,11 +220,9 @@ class RecordForm(ModalScreen[Edited | None]):
         if self.focus_first in self.spec.fields:
             self.query_one(f"#field-{self.focus_first}").focus()
             return
-        first = self.query(
-            "#record-fields Input, #record-fields Select, #record-fields MemberField"
-        )
+        first = [w for w in self.query("#record-fields .form-row > *") if w.focusable]
         if first:
-            first.first().focus()
+            first[0].focus()
 
     # Reading ------------------------------------------------------------------------------
 
@@ -340,7 +342,8 @@ class RecordForm(ModalScreen[Edited | None]):
         return filled
 
     @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
+    @on(Entered)
+    def _next_field(self, event: Input.Submitted | Entered) -> None:
         event.stop()
         self.focus_next()
 

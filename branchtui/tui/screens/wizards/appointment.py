@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -20,9 +20,10 @@ from branchtui.domain.records import BranchData, Election, ElectionCandidate, Va
 from branchtui.storage.errors import StoreError
 from branchtui.storage.store import Store
 from branchtui.tui.screens.wizards.election_steps import note, row
+from branchtui.tui.widgets.choice_field import Entered
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
-from branchtui.tui.widgets.member_field import MemberField
+from branchtui.tui.widgets.member_field import MemberField, form_hint
 
 
 class AppointmentForm(ModalScreen[Election | None]):
@@ -58,11 +59,17 @@ class AppointmentForm(ModalScreen[Election | None]):
             )
             yield row("文件文号", Input(id="ref", compact=True), "ref")
             yield Static("", id="form-status", classes="form-status", markup=False)
-            yield Static("Ctrl+S 保存   Esc 取消   Tab 下一项", classes="hint")
+            yield Static(form_hint(True), classes="hint")
         yield BranchFooter()
 
     def on_mount(self) -> None:
         self.query_one("#member", MemberField).focus()
+
+    @on(Input.Submitted)
+    @on(Entered)
+    def _next_field(self, event: Input.Submitted | Entered) -> None:
+        event.stop()
+        self.focus_next()
 
     def _date(self, field_id: str) -> tuple[dt.date | None, str]:
         field = self.query_one(f"#{field_id}", DateField)

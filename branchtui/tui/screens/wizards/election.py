@@ -37,13 +37,14 @@ from branchtui.tui.registry.organization import ELECTION_WIZARD_KEYS
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.wizards import election_steps as steps
 from branchtui.tui.screens.wizards.election_fields import ElectionFields
+from branchtui.tui.widgets.choice_field import Entered
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 from branchtui.tui.widgets.member_field import MemberField, MembersField
 from branchtui.tui.widgets.voter_roll import VoterRoll
 from branchtui.tui.widgets.wizard_frame import WizardFrame
 
 DISCARD = {"stay": "继续录入", "discard": "放弃本次录入"}
-HINT = "PgDn 下一步   PgUp 上一步   Tab 下一项   Ctrl+S 保存   Esc 关闭"
+HINT = "PgDn 下一步   PgUp 上一步   Enter 下一项   Ctrl+S 保存   Esc 关闭"
 
 
 class ElectionWizard(ElectionFields):
@@ -102,8 +103,9 @@ class ElectionWizard(ElectionFields):
         if step == "step-candidates":
             voters = voters_on(self.data.members, self.day)
             field = self.query_one("#candidates", MembersField)
-            field.members, field.names = voters, {m.id: m.name for m in voters}
-            field.value = [m for m in field.value if m in field.names]
+            field.members = voters
+            allowed = {m.id for m in voters}
+            field.value = [m for m in field.value if m in allowed]
             self._check("step-candidates")
         elif step == "step-voters":
             if self.roll.day != self.day or not self.roll.members:
@@ -196,10 +198,12 @@ class ElectionWizard(ElectionFields):
         self.app.push_screen(ChoicePrompt("放弃本次选举的录入吗？", DISCARD), answered)
 
     @on(Input.Submitted)
-    async def _submitted(self, event: Input.Submitted) -> None:
+    @on(Entered)
+    async def _submitted(self, event: Input.Submitted | Entered) -> None:
         event.stop()
         fields = [w for w in self.frame.step.query("*") if w.focusable]
-        if fields and event.input is fields[-1]:
+        field = event.input if isinstance(event, Input.Submitted) else event.field
+        if fields and field is fields[-1]:
             await self.action_forward()
         else:
             self.focus_next()

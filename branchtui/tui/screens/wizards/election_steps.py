@@ -87,7 +87,7 @@ def candidates_step(voters: list[Member], *, renewal: bool) -> WizardStep:
     return WizardStep(
         "候选人",
         note(rule),
-        note("按 Enter 选择，可输入姓名、拼音或首字母。"),
+        note("输入姓名、拼音或首字母查找，Enter 逐个添加；空格列出全部党员以勾选。"),
         row("候选人", MembersField(voters, "选择候选人", [], id="candidates"), "candidates"),
         Static("", id="margin", markup=False),
         id="step-candidates",

@@ -19,6 +19,7 @@ from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.widgets.choice_field import Entered
 from branchtui.tui.widgets.field_group import FieldGroup, FieldSpec, focus_after
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
+from branchtui.tui.widgets.member_field import MEMBER_HINT
 
 Values = dict[str, Any]
 DISCARD_CHOICES = {"stay": "继续填写", "discard": "放弃本次填写的内容"}
@@ -75,8 +76,12 @@ class FormDialog(ModalScreen[Values | None]):
                 yield self.group
             yield Static("", id="form-preview", markup=False)
             yield Static("", id="form-status", markup=False)
-            yield Static("Enter 下一项   Ctrl+S 确定   Esc 取消", classes="hint")
+            members = MEMBER_HINT + "  " if self._has_members() else ""
+            yield Static(f"Enter 下一项  {members}Ctrl+S 确定  Esc 取消", classes="hint")
         yield BranchFooter()
+
+    def _has_members(self) -> bool:
+        return any(spec.kind in ("member", "members") for spec in self.group.specs)
 
     def on_mount(self) -> None:
         self.opened_with = self.group.read()[0]

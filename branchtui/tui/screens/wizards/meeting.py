@@ -27,7 +27,8 @@ from branchtui.storage.drafts import DraftError, DraftTakenError, DraftWriter
 from branchtui.storage.errors import StoreError
 from branchtui.storage.folder_obligations import folder_calendar
 from branchtui.storage.minutes import PreparedMeeting, SavedMeeting
-from branchtui.tui.registry.life import WIZARD_KEYS, keys_of
+from branchtui.tui.registry.life import WIZARD_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.screens.base import BranchAccess
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.wizards.meeting_saver import MeetingSaver

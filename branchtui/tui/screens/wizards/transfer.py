@@ -43,6 +43,7 @@ from branchtui.tui.screens.wizards.transfer_steps import (
     shown_fields,
     who_step,
 )
+from branchtui.tui.widgets.choice_field import Entered
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 from branchtui.tui.widgets.member_field import MemberField
@@ -368,10 +369,12 @@ class TransferWizard(ModalScreen[Transfer | None]):
         self.query_one("#error-instrument", Static).update(note)
 
     @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
+    @on(Entered)
+    def _submitted(self, event: Input.Submitted | Entered) -> None:
         event.stop()
         fields = shown_fields(self.frame.step)
-        if fields and event.input is fields[-1]:
+        field = event.input if isinstance(event, Input.Submitted) else event.field
+        if fields and field is fields[-1]:
             self.action_next()
         else:
             self.focus_next()

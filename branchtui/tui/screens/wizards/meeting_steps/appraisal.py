@@ -25,7 +25,8 @@ from branchtui.domain.appraisal import (
 from branchtui.domain.records import Appraisal, AppraisalResult
 from branchtui.domain.records.meetings import APPRAISAL_GRADES, APPRAISAL_STEPS
 from branchtui.domain.roster import status_on
-from branchtui.tui.registry.life import APPRAISAL_KEYS, keys_of
+from branchtui.tui.registry.life import APPRAISAL_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.screens.wizards.form_dialog import FormDialog, Values
 from branchtui.tui.screens.wizards.meeting_steps.base import MeetingStep
 from branchtui.tui.widgets.field_group import FieldGroup, FieldSpec

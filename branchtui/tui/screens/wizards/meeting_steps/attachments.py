@@ -15,7 +15,8 @@ from textual.widgets import Static
 from branchtui.domain.records import Attachment
 from branchtui.storage.attachments import AttachmentError, copy_attachment
 from branchtui.storage.errors import StoreError
-from branchtui.tui.registry.life import ATTACHMENT_KEYS, keys_of
+from branchtui.tui.registry.life import ATTACHMENT_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.screens.dialogs import TextPrompt
 from branchtui.tui.screens.wizards.meeting_steps.base import MeetingStep
 from branchtui.tui.text import terminal_safe

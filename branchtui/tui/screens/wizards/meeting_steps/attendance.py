@@ -26,7 +26,8 @@ from branchtui.domain.meetings.roll import (
 from branchtui.domain.records import Attendance, Observer
 from branchtui.domain.records.meetings import ATTENDANCE_STATUSES
 from branchtui.domain.roster import active_members_on
-from branchtui.tui.registry.life import ATTENDANCE_KEYS, keys_of
+from branchtui.tui.registry.life import ATTENDANCE_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.screens.dialogs import TextPrompt
 from branchtui.tui.screens.wizards.form_dialog import FormDialog, Values
 from branchtui.tui.screens.wizards.meeting_steps.base import MeetingStep

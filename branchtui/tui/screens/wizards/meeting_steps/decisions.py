@@ -22,7 +22,8 @@ from branchtui.domain.meetings.roll import headcount
 from branchtui.domain.meetings.votes import meeting_verdict, quorum_line, vote_verdicts
 from branchtui.domain.records import Decision, Vote
 from branchtui.domain.records.meeting_parts import VOTE_METHODS
-from branchtui.tui.registry.life import DECISION_KEYS, keys_of
+from branchtui.tui.registry.life import DECISION_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.screens.wizards.form_dialog import FormDialog, Values
 from branchtui.tui.screens.wizards.meeting_steps.base import MeetingStep, done_check
 from branchtui.tui.text import terminal_safe

@@ -23,7 +23,8 @@ from branchtui.domain.records.meeting_parts import (
     Rectification,
     SelfExamination,
 )
-from branchtui.tui.registry.life import LIFE_KEYS, keys_of
+from branchtui.tui.registry.life import LIFE_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.screens.wizards.form_dialog import FormDialog, Values
 from branchtui.tui.screens.wizards.meeting_steps.base import MeetingStep, done_check, values_of
 from branchtui.tui.text import terminal_safe

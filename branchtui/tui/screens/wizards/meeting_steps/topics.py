@@ -27,7 +27,8 @@ from branchtui.domain.records.meeting_parts import (
     ThemeDay,
 )
 from branchtui.domain.records.meetings import THEME_DAY_CONTENT
-from branchtui.tui.registry.life import AGENDA_KEYS, keys_of
+from branchtui.tui.registry.life import AGENDA_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.screens.wizards.form_dialog import FormDialog, Values
 from branchtui.tui.screens.wizards.meeting_steps.base import MeetingStep, values_of
 from branchtui.tui.text import terminal_safe
