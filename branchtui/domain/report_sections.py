@@ -17,6 +17,7 @@ from branchtui.domain.dates import add_months, format_date, format_date_cn, mont
 from branchtui.domain.dues import arrears, collected_after_leaving, dues_start
 from branchtui.domain.meetings.theme_day import minutes_of
 from branchtui.domain.meetings.titles import meeting_subject
+from branchtui.domain.meetings.votes import can_decide
 from branchtui.domain.member_names import display_names
 from branchtui.domain.obligations.base import STATUS_LABELS, Obligation
 from branchtui.domain.records import BranchData, Candidate, Meeting
@@ -163,6 +164,8 @@ def meeting_rows(data: BranchData, start: dt.date, end: dt.date) -> list[Row]:
                 "absent": tally["absent"],
                 "observers": tally["observer"],
                 "rate": tally["present"] / expected if expected else None,
+                # NAT-1, NAT-2: held (it counts), but without its quorum it decided nothing.
+                "can_decide": can_decide(meeting, data),
             }
         )
     return rows

@@ -221,6 +221,7 @@ def year_report_context(
         "meetings_by_kind": kinds,
         "theme_days": next(k for k in kinds if k["kind"] == "theme_day")["meetings"],
         "meeting_count": len(rows),
+        "inquorate": [r for r in rows if not r["can_decide"]],
         "recorder_gaps": recorder_gaps(rows),
         "attendance": facts.attendance,
         "appraisal": _appraisal(data, year),

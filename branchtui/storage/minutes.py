@@ -20,6 +20,7 @@ from branchtui.domain.meetings.edits import amend
 from branchtui.domain.meetings.minutes import minutes_context
 from branchtui.domain.meetings.settles import with_record
 from branchtui.domain.meetings.titles import primary_kind, renumbered_by
+from branchtui.domain.meetings.votes import INQUORATE_ADVICE, decision_problems
 from branchtui.domain.profile import get_profile
 from branchtui.domain.records import Appraisal, Attachment, BranchData, Meeting
 from branchtui.domain.validation import validate
@@ -219,6 +220,10 @@ def prepare_meeting(
             field, message = next(iter(errors.items()))
             raise InvalidRecordError(f"{record.LABEL}记录未保存：{message}（{field}）")
     data = store.snapshot()
+    problems = decision_problems(meeting, data)  # NAT-1, NAT-2: no quorum, no decision
+    if problems:
+        problem = next(iter(problems.values()))
+        raise InvalidRecordError(f"{meeting.LABEL}记录未保存：{problem}；{INQUORATE_ADVICE}。")
     stored = data.find("meetings", meeting.id)
     if stored is not None:
         amend(stored, meeting, day, reason)

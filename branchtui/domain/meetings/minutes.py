@@ -20,7 +20,7 @@ from branchtui.domain.meetings.titles import (
     primary_kind,
     time_text,
 )
-from branchtui.domain.meetings.votes import quorum_line, verdict_rule, vote_verdicts
+from branchtui.domain.meetings.votes import can_decide, quorum_line, verdict_rule, vote_verdicts
 from branchtui.domain.member_names import display_names
 from branchtui.domain.obligations.edu import study_days_of
 from branchtui.domain.profile import Profile
@@ -87,6 +87,8 @@ def _attendance(meeting: Meeting, data: BranchData) -> Context:
             for o in observers_of(meeting, data)
         ],
         "quorum_line": quorum_line(meeting, data),
+        # NAT-1, NAT-2: without its quorum the meeting decides nothing (its minutes say so).
+        "can_decide": can_decide(meeting, data),
     }
 
 

@@ -56,6 +56,41 @@ def quorum_line(meeting: Meeting, data: BranchData) -> str:
     return f"{head}，未超过半数，不符合规定人数，会议不能作出决定"
 
 
+def can_decide(meeting: Meeting, data: BranchData) -> bool:
+    """NAT-1, NAT-2: whether the meeting may make decisions. A 支部党员大会 or 支委会 without
+    more than half of those who should attend present cannot; a meeting no quorum rule applies
+    to, or whose quorum cannot be judged (no committee or voters recorded), is not stopped."""
+    result = meeting_verdict(meeting, data)
+    return result is None or result.entitled == 0 or result.quorate
+
+
+def decision_problems(meeting: Meeting, data: BranchData) -> dict[str, str]:
+    """NAT-1, NAT-2: each 决定事项 of a meeting that cannot decide, as an error at its field
+    (``agenda.0.decisions.1.text``); empty when it can. The meeting still counts as held
+    (LIFE-1, LIFE-2 count meetings); its votes stay on record as invalid."""
+    if not any(item.decisions for item in meeting.agenda) or can_decide(meeting, data):
+        return {}
+    message = inquorate_text(meeting, data)
+    return {
+        f"agenda.{i}.decisions.{j}.text": message
+        for i, item in enumerate(meeting.agenda)
+        for j, _decision in enumerate(item.decisions)
+    }
+
+
+def inquorate_text(meeting: Meeting, data: BranchData) -> str:
+    """Why a meeting cannot decide, in a line that fits beside a field."""
+    result = meeting_verdict(meeting, data)
+    rule = verdict_rule(meeting) or ""
+    who = "委员" if rule == "NAT-2" else "有表决权的正式党员"
+    present, entitled = (result.present, result.entitled) if result else (0, 0)
+    return f"到会{who}{present}名，未超过应到{entitled}名的半数，不能作出决定（{rule}）"
+
+
+# What to do with the decisions of a meeting that cannot decide (the wizard and a refused save).
+INQUORATE_ADVICE = "请删除决定事项，讨论的意见可记在议题的讨论情况中，待符合规定人数时再作决定"
+
+
 @dataclass(frozen=True)
 class VoteVerdict:
     """One motion's tally and what it means, ready for the minutes and the wizard."""

@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 
 from branchtui.domain.appraisal import appraisal_year
 from branchtui.domain.meetings.draft import MeetingDraft
+from branchtui.domain.meetings.votes import decision_problems
 from branchtui.domain.records import Appraisal
 from branchtui.domain.records.meetings import MEETING_KINDS
 from branchtui.domain.validation import validate
@@ -198,6 +199,8 @@ class MeetingWizard(BranchAccess, ModalScreen[SavedMeeting | None]):
 
     def _validation(self, step_id: str) -> dict[str, str]:
         errors = errors_of_step(validate(self.work.meeting, self.today), step_id)
+        # NAT-1, NAT-2: the decisions of a meeting without its quorum are refused.
+        errors.update(errors_of_step(decision_problems(self.work.meeting, self.data), step_id))
         if self.not_held_yet:
             errors.pop("date", None)  # drafting ahead is allowed; the review refuses to save
         appraisal = self.work.appraisal

@@ -11,6 +11,7 @@ from branchtui.domain.dates import format_date
 from branchtui.domain.meetings.checks import Defect, appraisal_defects, meeting_defects
 from branchtui.domain.meetings.settles import settled_by, with_record
 from branchtui.domain.meetings.titles import minutes_caption
+from branchtui.domain.meetings.votes import decision_problems
 from branchtui.domain.obligations.base import Obligation
 from branchtui.domain.records import Appraisal, Attachment, Meeting
 from branchtui.domain.validation import validate
@@ -46,7 +47,7 @@ class MeetingSaver:
         """Check the whole record, then render the minutes off the UI thread."""
         w = self.wizard
         self.prepared = None
-        errors = validate(w.work.meeting, w.today)
+        errors = {**validate(w.work.meeting, w.today), **decision_problems(w.work.meeting, w.data)}
         appraisal = self._appraisal()
         table = "meetings"
         if not errors and appraisal is not None:

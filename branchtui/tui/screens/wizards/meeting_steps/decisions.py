@@ -6,7 +6,7 @@ invalid."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from rich.text import Text
@@ -19,7 +19,14 @@ from textual.widgets import OptionList, Static
 
 from branchtui.domain.dates import format_date
 from branchtui.domain.meetings.roll import headcount
-from branchtui.domain.meetings.votes import meeting_verdict, quorum_line, vote_verdicts
+from branchtui.domain.meetings.votes import (
+    INQUORATE_ADVICE,
+    can_decide,
+    inquorate_text,
+    meeting_verdict,
+    quorum_line,
+    vote_verdicts,
+)
 from branchtui.domain.records import Decision, Vote
 from branchtui.domain.records.meeting_parts import VOTE_METHODS
 from branchtui.tui.registry.life import DECISION_KEYS
@@ -61,6 +68,9 @@ class DecisionsStep(MeetingStep):
             yield Static("", id="quorum-line")
             yield Static("决定事项（a 添加）", classes="section-title")
             yield RecordList("（尚无决定事项，按 a 添加）", id="decision-list")
+            error = Static("", id="decision-error", classes="field-error", markup=False)
+            error.display = False
+            yield error
             yield Static("表决（v 添加；逐个候选人表决时每人一项）", classes="section-title")
             yield RecordList("（尚无表决，按 v 添加）", id="vote-list")
 
@@ -204,10 +214,22 @@ class DecisionsStep(MeetingStep):
                 today=self.today,
                 people=self.people,
                 describe=self.describe,
-                check=done_check(self.today, "落实完成日期"),
+                check=self._decision_check(),
             ),
             done,
         )
+
+    def _decision_check(self) -> Callable[[Values], dict[str, str]]:
+        """The dialog's check: a done date not to come, and no decision without a quorum."""
+        dates = done_check(self.today, "落实完成日期")
+
+        def check(values: Values) -> dict[str, str]:
+            errors = dates(values)
+            if not can_decide(self.meeting, self.data):
+                errors["text"] = inquorate_text(self.meeting, self.data)
+            return errors
+
+        return check
 
     def _edit_vote(self, index: int | None) -> None:
         votes = self.meeting.votes
@@ -275,10 +297,16 @@ class DecisionsStep(MeetingStep):
         )
 
     def show_errors(self, errors: dict[str, str]) -> None:
+        # The decisions' own errors under their list (NAT-1/2: no quorum, no decision).
+        own = list(dict.fromkeys(m for p, m in errors.items() if ".decisions." in p))
+        error = self.query_one("#decision-error", Static)
+        if own and not can_decide(self.meeting, self.data):
+            own.append(INQUORATE_ADVICE)
+        error.update(terminal_safe("；".join(own)))
+        error.display = bool(own)
         if errors:
-            self.notify(
-                "；".join(list(errors.values())[:3]), title="决定和表决", severity="warning"
-            )
+            messages = list(dict.fromkeys(errors.values()))
+            self.notify("；".join(messages[:3]), title="决定和表决", severity="warning")
 
     def focus_path(self, path: str) -> bool:
         if path.startswith("votes"):
@@ -288,5 +316,9 @@ class DecisionsStep(MeetingStep):
             if len(parts) > 1 and parts[1].isdigit():
                 listing.highlight_id(f"v{parts[1]}")
             return True
-        self.query_one("#decision-list").focus()
+        listing = self.query_one("#decision-list", RecordList)
+        listing.focus()
+        parts = path.split(".")
+        if len(parts) > 3 and parts[1].isdigit() and parts[3].isdigit():
+            listing.highlight_id(f"d{parts[1]}-{parts[3]}")
         return True
