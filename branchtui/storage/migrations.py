@@ -47,7 +47,7 @@ from branchtui.domain.codec import omit_defaults
 from branchtui.domain.records import TABLES
 from branchtui.storage.errors import CorruptFileError
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 META = "_meta"
 BRANCH_TABLE = "branch"
 
@@ -237,6 +237,9 @@ NOTHING_TO_REWRITE = {
     8: "v8 → v9: the ``fluctuations`` table starts empty",
     9: "v9 → v10: an amendment's ``time`` and ``user`` are optional",
     10: "v10 → v11: no member has a probation extension recorded on her entry yet",
+    12: "v12 → v13: a meeting's and an appraisal's ``entered_at`` and ``entered_by`` are "
+    "optional (the records entered before read as 未记录), and so are an appraisal's "
+    "``entered_on`` and ``amendments``",
 }
 for _version in NOTHING_TO_REWRITE:
     step(_version)(dict)  # a copy: the input is not modified

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.ledger_filing import entry_filing
-from branchtui.domain.meetings.edits import amend
+from branchtui.domain.meetings.edits import amend, content_changed
 from branchtui.domain.meetings.minutes import minutes_context
 from branchtui.domain.meetings.settles import with_record
 from branchtui.domain.meetings.titles import primary_kind, renumbered_by
@@ -194,6 +194,9 @@ class PreparedMeeting:
     path: Path
     text: str
     data: BranchData
+    # The 民主评议 as stored before (None: a new one), and whether this save amends it.
+    appraisal_stored: Appraisal | None = None
+    appraisal_amended: bool = False
 
 
 def prepare_meeting(
@@ -229,27 +232,53 @@ def prepare_meeting(
         amend(stored, meeting, day, reason)
     elif meeting.entered_on is None:
         meeting.entered_on = day
+    appraisal_stored, appraisal_amended = None, False
     if appraisal is not None:
         appraisal.meeting_id = meeting.id
+        appraisal_stored = data.find("appraisals", appraisal.id)
+        if appraisal_stored is None:
+            appraisal.entered_on = appraisal.entered_on or day
+        elif content_changed(appraisal_stored, appraisal):
+            # Versioned as its meeting is (修改历史): the version before is kept.
+            amend(appraisal_stored, appraisal, day, reason)
+            appraisal_amended = True
     path = minutes_path(store.data_dir, meeting, data)
     meeting.minutes_path = _stored(store.data_dir, path)
     text = render_minutes(store.data_dir, data, meeting, appraisal, attachments)
-    return PreparedMeeting(meeting, appraisal, tuple(attachments), stored, path, text, data)
+    return PreparedMeeting(
+        meeting,
+        appraisal,
+        tuple(attachments),
+        stored,
+        path,
+        text,
+        data,
+        appraisal_stored,
+        appraisal_amended,
+    )
 
 
 def save_prepared(store: Store, prepared: PreparedMeeting) -> SavedMeeting:
     """Save a prepared meeting with its appraisal and new attachments in one commit, then write
     its minutes (rendered again only if another session changed the data since the review).
 
-    An amendment is stamped with the time of the save and the login name that saved it.
-    A record changed by another session since it was opened is a ConflictError; nothing is
-    saved then.
+    A new record (the meeting, its 民主评议) and an amendment are stamped with the time of the
+    save and the login name that saved it. A record changed by another session since it was
+    opened is a ConflictError; nothing is saved then.
     """
     p = prepared
+    now, user = time_of_day(), current_user()
     if p.stored is not None:
         # The amendment is dated when prepared; its time and author are those of the save.
         made = p.meeting.amendments[-1]
-        made.time, made.user = time_of_day(), current_user()
+        made.time, made.user = now, user
+    else:
+        p.meeting.entered_at, p.meeting.entered_by = now, user
+    if p.appraisal is not None and p.appraisal_amended:
+        made = p.appraisal.amendments[-1]
+        made.time, made.user = now, user
+    elif p.appraisal is not None and p.appraisal_stored is None:
+        p.appraisal.entered_at, p.appraisal.entered_by = now, user
     text = p.text
     if store.snapshot() is not p.data:
         text = render_minutes(
@@ -304,6 +333,7 @@ def save_with_minutes(store: Store, changes: RecordChanges, meeting: Meeting) ->
     data = store.snapshot()
     path = minutes_path(store.data_dir, meeting, data)
     meeting.minutes_path = _stored(store.data_dir, path)
+    meeting.entered_at, meeting.entered_by = time_of_day(), current_user()
     text = render_minutes(store.data_dir, data, meeting)
     with store.transaction() as tx:
         tx.apply(changes)

@@ -4,6 +4,7 @@ the member whose attendance changed); a record never amended says so; the list a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 from pathlib import Path
@@ -17,11 +18,13 @@ from textual.widgets import DataTable, Markdown, Static
 from wizard_helpers import at_review, saved, wizard
 
 from branchtui.domain.meetings.version_changes import Change
-from branchtui.domain.records import Attendance, Meeting
+from branchtui.domain.records import Appraisal, AppraisalResult, Attendance, Meeting
 from branchtui.storage import minutes as minutes_module
 from branchtui.storage.minutes import save_meeting
 from branchtui.storage.store import Store
 from branchtui.tui.app import build_app
+from branchtui.tui.screens.appraisal import AppraisalScreen
+from branchtui.tui.screens.appraisal_versions import AppraisalVersionsView
 from branchtui.tui.screens.meeting_versions import MeetingVersionsView
 from branchtui.tui.screens.meetings import MeetingsScreen
 from branchtui.tui.screens.minutes_view import MinutesView
@@ -87,7 +90,7 @@ async def test_an_amended_record_shows_its_earlier_version_and_what_changed(
         assert table.row_count == 2
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(2)]
         assert rows == [
-            ["第1版", "2026-11-27", "—", "—", "首次录入"],
+            ["第1版", "2026-11-27", "15:42", "zhangsan", "首次录入"],
             ["第2版", "2026-11-27", "15:42", "zhangsan", "地点、出席"],
         ]
         assert "第1版（2026-11-27 保存，已被修改）" in shown(screen, "#versions-detail")
@@ -157,3 +160,61 @@ def test_a_long_change_is_shown_whole_before_and_after_its_lines_indented() -> N
     # Wrapped lines of the long text stay under it, and none of it is cut.
     assert len(lines) > 8 and all(line.startswith(" " * 11) for line in lines[7:] if line)
     assert "".join(line.strip() for line in lines[6:]).removeprefix("修改后 ") == after
+
+
+async def test_a_record_entered_before_schema_13_and_an_appraisal_show_their_versions(
+    branch_dir: Path, today: dt.date, fixed_author: None
+) -> None:
+    """A record entered before its creation was stamped shows 未记录; a 民主评议 amended with
+    its meeting lists its versions (h on 民主评议)."""
+    store = Store.open(branch_dir)
+    old = Meeting(
+        kinds=["committee_meeting"],
+        date=dt.date(2026, 11, 3),
+        topic="部署年底工作",
+        entered_on=dt.date(2026, 11, 4),
+        attendance=[Attendance(member_id=m) for m in COMMITTEE],
+    )
+    store.add(old)  # as the migration leaves it: no time, no login
+    old = store.snapshot().find("meetings", old.id)
+    old.place = "三楼会议室"
+    save_meeting(store, old, reason="补记地点", today=today)
+    members = [m.id for m in store.snapshot().members]
+    meeting = Meeting(
+        kinds=["general_meeting", "appraisal"],
+        date=dt.date(2026, 11, 20),
+        topic="民主评议党员",
+        attendance=[Attendance(member_id=m) for m in members],
+    )
+    results = [AppraisalResult(member_id=m, grade="qualified") for m in members]
+    appraisal = Appraisal(year=2026, results=results)
+    first = save_meeting(store, meeting, appraisal=appraisal, today=today)
+    (stored,) = store.snapshot().appraisals
+    graded = [dataclasses.replace(stored.results[0], grade="excellent"), *stored.results[1:]]
+    changed = dataclasses.replace(stored, results=graded)
+    save_meeting(store, first.meeting, appraisal=changed, reason="更正等次", today=today)
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "m")
+        await on_screen(pilot, MeetingsScreen)
+        await pilot.press("down", "h")  # the older record, second in the list
+        await on_screen(pilot, MeetingVersionsView)
+        table = app.screen.query_one("#versions-table", DataTable)
+        assert [str(c) for c in table.get_row_at(0)][:4] == [
+            "第1版",
+            "2026-11-04",
+            "未记录",
+            "未记录",
+        ]
+        await pilot.press("escape", "escape", "p")
+        await on_screen(pilot, AppraisalScreen)
+        await pilot.press("h")
+        await on_screen(pilot, AppraisalVersionsView)
+        table = app.screen.query_one("#versions-table", DataTable)
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert rows == [
+            ["第1版", "2026-11-27", "15:42", "zhangsan", "首次录入"],
+            ["第2版", "2026-11-27", "15:42", "zhangsan", "评定结果（1人）"],
+        ]
+        await pilot.press("down")
+        assert "修改原因：更正等次" in str(app.screen.query_one("#versions-detail").render())

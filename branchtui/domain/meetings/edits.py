@@ -5,31 +5,46 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TypeVar
 
 from branchtui.domain.codec import encode_compact
-from branchtui.domain.records import BranchData, Meeting
+from branchtui.domain.records import Appraisal, BranchData, Meeting
 from branchtui.domain.records.meeting_parts import Amendment
+
+Versioned = TypeVar("Versioned", Meeting, Appraisal)
 
 
 def amend(
-    stored: Meeting,
-    edited: Meeting,
+    stored: Versioned,
+    edited: Versioned,
     on: dt.date,
     reason: str = "",
     *,
     time: str = "",
     user: str = "",
-) -> Meeting:
-    """``edited`` as the amendment of ``stored``: the stored version (without its own history)
-    is appended to the amendments with the day (and time ``HH:MM`` and login name, when
-    known) of the amendment, and the day it was first entered is kept. Returns ``edited``;
-    ``stored`` is not changed."""
+) -> Versioned:
+    """``edited`` as the amendment of ``stored`` (a meeting, or the 民主评议 held at it): the
+    stored version (without its own history) is appended to the amendments with the day (and
+    time ``HH:MM`` and login name, when known) of the amendment, and when and by whom it was
+    first entered are kept. Returns ``edited``; ``stored`` is not changed."""
     previous = encode_compact(stored)
     previous.pop("amendments", None)
     made = Amendment(date=on, time=time, user=user, reason=reason, previous=previous)
     edited.amendments = [*stored.amendments, made]
     edited.entered_on = stored.entered_on
+    edited.entered_at, edited.entered_by = stored.entered_at, stored.entered_by
     return edited
+
+
+def content_changed(stored: Versioned, edited: Versioned) -> bool:
+    """Whether ``edited`` says anything else than ``stored`` (its revision, history and when
+    it was entered aside): an amendment is kept only then."""
+    aside = ("rev", "amendments", "entered_on", "entered_at", "entered_by")
+    before, after = encode_compact(stored), encode_compact(edited)
+    for name in aside:
+        before.pop(name, None)
+        after.pop(name, None)
+    return before != after
 
 
 def version_before(meeting: Meeting, index: int) -> Meeting:

@@ -67,7 +67,9 @@ PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # The agenda's decisions are a part of their own (决议) after 议程.
 DECISIONS = "决议"
 # Bookkeeping, not what the meeting was: never compared.
-NOT_CONTENT = frozenset({"id", "rev", "entered_on", "amendments", "minutes_path"})
+NOT_CONTENT = frozenset(
+    {"id", "rev", "entered_on", "entered_at", "entered_by", "amendments", "minutes_path"}
+)
 # The parts of a kind, compared field by field.
 PART_TYPES: dict[str, type] = {
     "lecture": Lecture,

@@ -156,6 +156,13 @@ class Meeting(Record):
     entered_on: Annotated[dt.date | None, Spec("录入日期", doc="晚于会后3个工作日的为会后补记")] = (
         None
     )
+    entered_at: Annotated[
+        str,
+        Spec("录入时间", doc="首次保存的时刻 HH:MM；空为未记录（第13版之前录入的）", max_length=5),
+    ] = ""
+    entered_by: Annotated[
+        str, Spec("录入人", doc="首次保存的登录用户名；空为未记录", max_length=64)
+    ] = ""
     amendments: Annotated[list[Amendment], Spec("修改记录", doc="每次修改前的版本")] = field(
         default_factory=list
     )
@@ -177,7 +184,7 @@ class AppraisalResult:
 
 @dataclass(kw_only=True, slots=True)
 class Appraisal(Record):
-    """民主评议党员 for one year (LIFE-7, NAT-7)."""
+    """民主评议党员 for one year (LIFE-7, NAT-7); amended with its meeting, versioned as it is."""
 
     TABLE = "appraisals"
     LABEL = "民主评议"
@@ -194,3 +201,15 @@ class Appraisal(Record):
     )
     meeting_id: Annotated[str | None, Spec("相关会议")] = None
     note: Annotated[str, Spec("备注", max_length=2000)] = ""
+    # Versions, as a meeting's (修改历史, SYS-3): when and by whom it was first saved, and each
+    # amendment with the version before it.
+    entered_on: Annotated[dt.date | None, Spec("录入日期")] = None
+    entered_at: Annotated[
+        str, Spec("录入时间", doc="首次保存的时刻 HH:MM；空为未记录", max_length=5)
+    ] = ""
+    entered_by: Annotated[
+        str, Spec("录入人", doc="首次保存的登录用户名；空为未记录", max_length=64)
+    ] = ""
+    amendments: Annotated[list[Amendment], Spec("修改记录", doc="每次修改前的版本")] = field(
+        default_factory=list
+    )

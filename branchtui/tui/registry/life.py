@@ -119,6 +119,14 @@ APPRAISAL = ScreenSpec(
         ActionSpec(
             "appraisal-view", "v", "查看", "查看评议记录", "查看选中年度评议会议的会议记录", "view"
         ),
+        ActionSpec(
+            "appraisal-versions",
+            "h",
+            "修改历史",
+            "评议的修改历史",
+            "选中年度评议记录的各个版本：何时、何人保存，改了什么",
+            "versions",
+        ),
     ),
 )
 
@@ -300,6 +308,9 @@ VERSION_KEYS = (
     _key("versions-view", "v", "查看", "查看该版本的会议记录（也可按 Enter）", "view"),
     _key("versions-compare", "c", "对比", "该版本与下一版相比改了什么", "compare"),
     _key("versions-close", "escape", "返回", "返回会议记录列表", "close"),
+)
+APPRAISAL_VERSION_KEYS = (
+    _key("appraisal-versions-close", "escape", "返回", "返回民主评议列表", "close"),
 )
 MINUTES_COMPARE = _key("minutes-compare", "c", "对比", "该版本与下一版相比改了什么", "compare")
 CHANGES_CLOSE = _key("changes-close", "escape", "返回", "返回", "close")

@@ -46,7 +46,9 @@ class AppraisalScreen(DataScreen):
         )
         table.add_columns(*COLUMNS)
         yield table
-        yield Static("n 开展民主评议   e 修改   Enter 查看会议记录", classes="list-status")
+        yield Static(
+            "n 开展民主评议   e 修改   h 修改历史   Enter 查看会议记录", classes="list-status"
+        )
         yield BranchFooter()
 
     @property
@@ -115,6 +117,19 @@ class AppraisalScreen(DataScreen):
         from branchtui.tui.screens.minutes_view import MinutesView
 
         self.app.push_screen(MinutesView(self.branch_app.data_dir, self.data, meeting))
+
+    def action_versions(self) -> None:
+        row = self.table.cursor_row
+        if not self.shown or not 0 <= row < len(self.shown):
+            self.notify("没有选中的评议", severity="warning")
+            return
+        appraisal = self.shown[row]
+        if not appraisal.amendments:
+            self.notify(f"{appraisal.year}年的评议记录没有修改过", timeout=4)
+            return
+        from branchtui.tui.screens.appraisal_versions import AppraisalVersionsView
+
+        self.app.push_screen(AppraisalVersionsView(appraisal))
 
     @on(DataTable.RowSelected, "#appraisal-table")
     def _chosen(self) -> None:

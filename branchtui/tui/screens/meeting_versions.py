@@ -17,7 +17,12 @@ from textual.widgets import DataTable, Static
 
 from branchtui.domain.dates import format_date
 from branchtui.domain.meetings.version_changes import meeting_changes
-from branchtui.domain.meetings.versions import MeetingVersion, version_summary, versions_of
+from branchtui.domain.meetings.versions import (
+    NOT_RECORDED,
+    MeetingVersion,
+    version_summary,
+    versions_of,
+)
 from branchtui.domain.records import BranchData, Meeting
 from branchtui.tui.registry.life import VERSION_KEYS
 from branchtui.tui.registry.spec import keys_of
@@ -25,8 +30,8 @@ from branchtui.tui.text import cut_at_safe_point, terminal_safe
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 
 # (title, cells): 77 cells with the padding, so the list fits 80 columns.
-COLUMNS = (("版本", 6), ("保存日期", 10), ("时间", 5), ("修改人", 10), ("本版改动", 36))
-UNKNOWN = "—"
+COLUMNS = (("版本", 6), ("保存日期", 10), ("时间", 6), ("修改人", 10), ("本版改动", 35))
+UNKNOWN = NOT_RECORDED  # a time or login name not stored (saved before schema 13)
 
 
 class MeetingVersionsView(ModalScreen[None]):
@@ -71,7 +76,7 @@ class MeetingVersionsView(ModalScreen[None]):
                     format_date(version.saved_on) or "不详",
                     version.saved_at or UNKNOWN,
                     cut_at_safe_point(terminal_safe(version.saved_by), 10) or UNKNOWN,
-                    Text(cut_at_safe_point(summary, 36)),
+                    Text(cut_at_safe_point(summary, 35)),
                     key=str(version.number),
                 )
             yield table
