@@ -7,103 +7,30 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
-from branchtui.domain.dates import format_date
 from branchtui.domain.meetings.version_changes import meeting_changes
-from branchtui.domain.meetings.versions import (
-    NOT_RECORDED,
-    MeetingVersion,
-    version_summary,
-    versions_of,
-)
+from branchtui.domain.meetings.versions import version_summary, versions_of
 from branchtui.domain.records import BranchData, Meeting
 from branchtui.tui.registry.life import VERSION_KEYS
 from branchtui.tui.registry.spec import keys_of
-from branchtui.tui.text import cut_at_safe_point, terminal_safe
-from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
-
-# (title, cells): 77 cells with the padding, so the list fits 80 columns.
-COLUMNS = (("版本", 6), ("保存日期", 10), ("时间", 6), ("修改人", 10), ("本版改动", 35))
-UNKNOWN = NOT_RECORDED  # a time or login name not stored (saved before schema 13)
+from branchtui.tui.screens.versions_list import VersionsList
+from branchtui.tui.widgets.footer import MODAL_KEYS
 
 
-class MeetingVersionsView(ModalScreen[None]):
+class MeetingVersionsView(VersionsList):
     """The versions of ``meeting``, the first first; the current one last."""
 
-    DEFAULT_CSS = """
-    MeetingVersionsView { align: left top; background: $surface; }
-    MeetingVersionsView > Vertical { height: 1fr; }
-    MeetingVersionsView #versions-title { height: auto; max-height: 2; padding: 0 1; }
-    MeetingVersionsView #versions-detail {
-        height: auto; min-height: 2; max-height: 4; padding: 0 1; margin-bottom: 1;
-        color: $text-muted;
-    }
-    """
-    AUTO_FOCUS = "#versions-table"
     BINDINGS: ClassVar[list[BindingType]] = [*keys_of(VERSION_KEYS), *MODAL_KEYS]
 
     def __init__(self, data_dir: Path, data: BranchData, meeting: Meeting, title: str) -> None:
-        super().__init__()
+        versions = versions_of(meeting)
+        super().__init__(title, versions, lambda i: version_summary(versions, i, data))
         self.data_dir = data_dir
         self.data = data
         self.meeting = meeting
-        self.title_text = title
-        self.versions = versions_of(meeting)
-
-    def compose(self) -> ComposeResult:
-        count = len(self.versions)
-        with Vertical():
-            yield Static(
-                f"修改历史：{terminal_safe(self.title_text)}\n共{count}个版本，第{count}版为当前版本",
-                id="versions-title",
-                markup=False,
-            )
-            yield Static(id="versions-detail", markup=False)
-            table: DataTable[str | Text] = DataTable(id="versions-table", cursor_type="row")
-            for title, width in COLUMNS:
-                table.add_column(title, width=width)
-            for index, version in enumerate(self.versions):
-                summary = version_summary(self.versions, index, self.data)
-                table.add_row(
-                    f"第{version.number}版",
-                    format_date(version.saved_on) or "不详",
-                    version.saved_at or UNKNOWN,
-                    cut_at_safe_point(terminal_safe(version.saved_by), 10) or UNKNOWN,
-                    Text(cut_at_safe_point(summary, 35)),
-                    key=str(version.number),
-                )
-            yield table
-        yield BranchFooter()
-
-    @property
-    def table(self) -> DataTable[str | Text]:
-        return self.query_one("#versions-table", DataTable)
-
-    @property
-    def selected(self) -> MeetingVersion:
-        row = self.table.cursor_row
-        return self.versions[min(max(row, 0), len(self.versions) - 1)]
-
-    @on(DataTable.RowHighlighted, "#versions-table")
-    def _highlighted(self) -> None:
-        self.query_one("#versions-detail", Static).update(self._detail(self.selected))
-
-    def _detail(self, version: MeetingVersion) -> str:
-        """The whole of what the row cuts short: the parts changed and the reason given."""
-        index = version.number - 1
-        lines = [f"{version.header}  本版改动：{version_summary(self.versions, index, self.data)}"]
-        if version.reason:
-            lines.append(f"修改原因：{terminal_safe(version.reason)}")
-        if version.problem:
-            lines.append(version.problem)
-        return "\n".join(lines)
 
     @on(DataTable.RowSelected, "#versions-table")
     def _chosen(self) -> None:
@@ -151,6 +78,3 @@ class MeetingVersionsView(ModalScreen[None]):
 
         changes = meeting_changes(version.meeting, after.meeting, self.data)
         self.app.push_screen(VersionChangesView(version, after, changes))
-
-    def action_close(self) -> None:
-        self.dismiss(None)
