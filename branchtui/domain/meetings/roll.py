@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from branchtui.domain.attendance import committee_on, expected_scope, full_on
+from branchtui.domain.attendance import committee_on, expected_scope, full_on, member_on
 from branchtui.domain.member_names import display_names
 from branchtui.domain.records import Attendance, BranchData, Meeting, Member
 from branchtui.domain.records.branch import SEAT_ROLES
@@ -67,7 +67,10 @@ def expected_people(
     ``roster`` is ``Roster(data.members)`` when the caller has one for many meetings."""
     kinds = list(kinds)
     scope = expected_scope(kinds, group_id)
-    on_day = (roster or Roster(data.members)).on(day)
+    if roster is not None:
+        on_day = roster.on(day)
+    else:  # one meeting: a Roster would cost more than it saves
+        on_day = [m for m in data.members if member_on(m, day)]
     if scope == "*":
         return on_day
     wanted: set[str] = set()
