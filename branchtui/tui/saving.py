@@ -5,7 +5,7 @@ A screen holding typed input says so with ``unsaved()`` (True when something was
 neither saved nor in a draft); a screen with drafts has ``keep_draft()`` (puts what is on
 screen into its draft). The app asks these before an area key, the palette, Ctrl+Q or a dropped
 session would take the screen away (tui/leaving.py); the discard question is the one Esc asks,
-with the screen's own ``discard_choices`` when it has them.
+with the screen's own ``discard_question`` and ``discard_choices`` when it has them.
 """
 
 from __future__ import annotations
@@ -72,7 +72,8 @@ def ask_discard(
             discarded()
 
     shown = choices or getattr(screen, "discard_choices", DISCARD_CHOICES)
-    screen.app.push_screen(ChoicePrompt(DISCARD_QUESTION, shown), answered)
+    question = getattr(screen, "discard_question", DISCARD_QUESTION)
+    screen.app.push_screen(ChoicePrompt(question, shown), answered)
 
 
 def save_changes(

@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from branchtui.domain.profile import Profile
 from branchtui.storage.errors import StoreError
+from branchtui.tui.saving import ask_discard, typed
 
 if TYPE_CHECKING:
     from branchtui.domain.records import BranchData
@@ -57,8 +58,17 @@ class DataScreen(BranchAccess, Screen[None]):
         """Redraw from the store's current snapshot."""
 
     def action_back(self) -> None:
-        """Esc: back to the area's menu (a screen opened from it is above it in the mode)."""
+        """Esc: back to the area's menu (a screen opened from it is above it in the mode). A
+        screen holding input not saved yet (``unsaved()``, tui/saving.py) asks first, as a
+        form's Esc does."""
         if len(self.app.screen_stack) > 1 and self.app.screen is self:
+            if typed(self):
+                ask_discard(self, self._back_now)
+                return
+            self.app.pop_screen()
+
+    def _back_now(self) -> None:
+        if self.app.screen is self:
             self.app.pop_screen()
 
     def commit(self, change: Callable[[Transaction], object], done: str) -> None:

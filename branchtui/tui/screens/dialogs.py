@@ -24,7 +24,7 @@ class TextPrompt(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "escape", "dismiss(None)", "取消", id="prompt-cancel", tooltip="不做修改，关闭对话框"
+            "escape", "cancel", "取消", id="prompt-cancel", tooltip="不做修改，关闭（已输入时先问）"
         ),
         *MODAL_KEYS,
     ]
@@ -66,6 +66,17 @@ class TextPrompt(ModalScreen[str | None]):
             self.query_one("#prompt-error", Static).update(message)
             return
         self.dismiss(text)
+
+    def unsaved(self) -> bool:
+        """Text typed and not yet taken with Enter (a reason, a remark): Esc, Ctrl+Q and the
+        palette ask before it is thrown away (tui/leaving.py)."""
+        typed = self.query_one("#prompt-input", Input).value.strip()
+        return self.is_mounted and typed not in ("", self.value.strip())
+
+    def action_cancel(self) -> None:
+        from branchtui.tui.saving import close_unless_typed  # saving asks with a ChoicePrompt
+
+        close_unless_typed(self)
 
 
 class DatePrompt(ModalScreen[dt.date | None]):

@@ -82,6 +82,10 @@ class RosterImportScreen(DataScreen):
         self.plan: RosterImport | None = None
         self.preview: list[PreviewRow] = []
         self.busy = False
+        # What the screen held when opened or last imported: anything else is not saved yet.
+        self.clean: tuple[object, ...] = ()
+        self.discard_question = "放弃本次导入吗？名册尚未导入"
+        self.discard_choices = {"stay": "继续导入", "discard": "放弃，不导入"}
 
     def compose(self) -> ComposeResult:
         yield Header(icon="*")
@@ -119,6 +123,18 @@ class RosterImportScreen(DataScreen):
 
     def reload(self) -> None:
         self.sub_title = ROSTER_IMPORT.title
+
+    def on_mount(self) -> None:
+        self.clean = self._state()
+
+    def _state(self) -> tuple[object, ...]:
+        path = self.query_one("#import-path", Input).value.strip()
+        return (path, *self._options(), self.plan is not None)
+
+    def unsaved(self) -> bool:
+        """A path typed, an option changed or a preview read and not imported: leaving (Esc,
+        an area key, the palette, Ctrl+Q) asks first, as a form does (tui/leaving.py)."""
+        return self.is_mounted and self._state() != self.clean
 
     # Reading ------------------------------------------------------------------------------
 
@@ -304,6 +320,7 @@ class RosterImportScreen(DataScreen):
     def _saved(self, message: ImportSaved) -> None:
         self.busy = False
         self.rows, self.plan, self.preview = [], None, []
+        self.clean = self._state()
         self.query_one("#import-progress", Static).update("")
         self.query_one("#import-rows", DataTable).clear()
         self.query_one("#import-summary", Static).update("")

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from branchtui.domain.records import Member
 from branchtui.domain.search import search_members, sort_by_pinyin
+from branchtui.tui.saving import close_unless_typed
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 
 
@@ -39,7 +40,11 @@ class MembersPicker(ModalScreen[list[str] | None]):
         ),
         Binding("ctrl+a", "take_all", "全选", id="members-all", tooltip="选中或取消列出的全部党员"),
         Binding(
-            "escape", "dismiss(None)", "取消", id="members-cancel", tooltip="不做修改，关闭对话框"
+            "escape",
+            "cancel",
+            "取消",
+            id="members-cancel",
+            tooltip="不做修改，关闭（改过勾选时先问）",
         ),
         # Names hold no spaces: Space ticks or unticks the highlighted member, as Enter does.
         Binding("space", "tick", "选中", id="members-toggle", show=False, priority=True),
@@ -59,6 +64,9 @@ class MembersPicker(ModalScreen[list[str] | None]):
         self.picker_title = title
         self.members = sort_by_pinyin(members)
         self.chosen = set(chosen)
+        self.opened_with = set(chosen)
+        self.discard_question = "放弃所做的勾选吗？"
+        self.discard_choices = {"stay": "继续勾选", "discard": "放弃所做的勾选"}
         self.notes = notes or {}  # by member id, shown after the name (e.g. the current group)
         self.shown: list[Member] = []
         self.query_text = ""  # what ``shown`` was filtered by
@@ -141,6 +149,14 @@ class MembersPicker(ModalScreen[list[str] | None]):
         else:
             self.chosen |= ids
         self._fill(self.query_one("#members-query", Input).value.strip())
+
+    def unsaved(self) -> bool:
+        """Ticks changed and not confirmed (a batch of dues with those who did not pay
+        unticked): Esc, Ctrl+Q and a dropped question ask first (tui/leaving.py)."""
+        return self.chosen != self.opened_with
+
+    def action_cancel(self) -> None:
+        close_unless_typed(self)
 
     def action_confirm(self) -> None:
         self.dismiss([m.id for m in self.members if m.id in self.chosen])

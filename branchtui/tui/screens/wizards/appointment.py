@@ -19,6 +19,7 @@ from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, Election, ElectionCandidate, Vacancy
 from branchtui.storage.errors import StoreError
 from branchtui.storage.store import Store
+from branchtui.tui.saving import close_unless_typed
 from branchtui.tui.screens.wizards.election_steps import note, row
 from branchtui.tui.widgets.choice_field import Entered
 from branchtui.tui.widgets.date_field import DateField
@@ -31,7 +32,9 @@ class AppointmentForm(ModalScreen[Election | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "保存", id="appoint-save", tooltip="检查并保存", priority=True),
-        Binding("escape", "dismiss(None)", "取消", id="appoint-cancel", tooltip="不保存，返回"),
+        Binding(
+            "escape", "cancel", "取消", id="appoint-cancel", tooltip="不保存，返回（已填写时先问）"
+        ),
         *MODAL_KEYS,
     ]
 
@@ -41,6 +44,7 @@ class AppointmentForm(ModalScreen[Election | None]):
         super().__init__()
         self.vacancy, self.data, self.store = vacancy, data, store
         self.profile, self.today = profile, today
+        self.opened_with: list[object] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -63,7 +67,18 @@ class AppointmentForm(ModalScreen[Election | None]):
         yield BranchFooter()
 
     def on_mount(self) -> None:
+        self.opened_with = self._raw()
         self.query_one("#member", MemberField).focus()
+
+    def _raw(self) -> list[object]:
+        return [getattr(w, "value", None) for w in self.query(".form-row > *")]
+
+    def unsaved(self) -> bool:
+        """Whether anything was chosen or typed since the form opened (Esc, Ctrl+Q ask)."""
+        return self.is_mounted and self._raw() != self.opened_with
+
+    def action_cancel(self) -> None:
+        close_unless_typed(self)
 
     @on(Input.Submitted)
     @on(Entered)
