@@ -11,7 +11,6 @@ from textual.screen import Screen
 
 from branchtui.domain.profile import Profile
 from branchtui.storage.errors import StoreError
-from branchtui.tui.saving import ask_discard, typed
 
 if TYPE_CHECKING:
     from branchtui.domain.records import BranchData
@@ -61,6 +60,9 @@ class DataScreen(BranchAccess, Screen[None]):
         """Esc: back to the area's menu (a screen opened from it is above it in the mode). A
         screen holding input not saved yet (``unsaved()``, tui/saving.py) asks first, as a
         form's Esc does."""
+        # Not at the top: tui.saving brings the records, which the first frame must not wait for.
+        from branchtui.tui.saving import ask_discard, typed
+
         if len(self.app.screen_stack) > 1 and self.app.screen is self:
             if typed(self):
                 ask_discard(self, self._back_now)
