@@ -310,16 +310,20 @@ class RecordForm(ModalScreen[Edited | None]):
         name = (getattr(widget, "id", None) or "").removeprefix("field-")
         if name in self.spec.fields and getattr(widget, "value", None) != self.proposed.get(name):
             self.touched.add(name)
-        # The whole record is judged once the changes already queued are in: a burst of keys
-        # (a paste) costs one review and rule check, not one per character.
+        # The whole record is judged once the keys typed in one burst are in (a paste costs one
+        # review and rule check, not one per character); a key typed alone is judged at once.
         if not self.check_pending:
             self.check_pending = True
-            self.call_later(self._check_typed)
+            after_keys = getattr(self.app, "call_after_keys", None)
+            if after_keys is not None:
+                after_keys(self, self._check_typed)
+            else:
+                self.call_later(self._check_typed)
 
     def _check_typed(self) -> None:
-        self.check_pending = False
-        if not self.is_attached:
+        if not self.check_pending or not self.is_attached:  # judged by a save meanwhile
             return
+        self.check_pending = False
         record, errors, warned = self._collect()
         if record is not None and self.spec.propose is not None and self._fill(record):
             record, errors, warned = self._collect()
@@ -355,14 +359,20 @@ class RecordForm(ModalScreen[Edited | None]):
             message = errors.get(name) if shown else None
             if message is None and name in warned:
                 message = f"注意：{warned[name]}"
-            self.query_one(f"#error-{name}", Static).update(message or "")
-        status = self.query_one("#form-status", Static)
+            self._say(f"error-{name}", message or "")
         if only is None and errors:
             named = "、".join(self.infos[n].label for n in self.spec.fields if n in errors)
-            status.update(f"有 {len(errors)} 处需要修改：{named}")
+            self._say("form-status", f"有 {len(errors)} 处需要修改：{named}")
         else:
             extra = [m for n, m in warned.items() if n not in self.spec.fields]
-            status.update("；".join(f"注意：{m}" for m in extra))
+            self._say("form-status", "；".join(f"注意：{m}" for m in extra))
+
+    def _say(self, static_id: str, text: str) -> None:
+        # A Static given new text lays the whole dialog out again: the same text is left as it
+        # is (most keys typed change no message).
+        static = self.query_one(f"#{static_id}", Static)
+        if str(static.content) != text:
+            static.update(text)
 
     # Saving -------------------------------------------------------------------------------
 
@@ -370,6 +380,7 @@ class RecordForm(ModalScreen[Edited | None]):
         if self.saving:
             return
         record, errors, warned = self._collect()
+        self.check_pending = False  # the whole form is judged here
         self._show(errors, warned)
         if errors or record is None:
             first = next((n for n in self.spec.fields if n in errors), None)
