@@ -195,6 +195,15 @@ class KeyOrderApp(App[None]):
         self.call_later(self._deliver_held)
 
 
+def after_keys(pump: MessagePump, callback: Callable[[], object]) -> None:
+    """``callback`` on ``pump`` once the keys typed in a burst are in (KeyOrderApp), else soon."""
+    app = pump.app
+    if isinstance(app, KeyOrderApp):
+        app.call_after_keys(pump, callback)
+    else:
+        pump.call_later(callback)
+
+
 class _Countdown:
     """A callback that calls ``then`` (and returns what it returns, awaited by Textual) once it
     has been called ``left`` times: by every pump a sweep queued it in, or once.

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from branchtui.tui.app import BranchApp, build_app
+from branchtui.tui.key_order import _idle
 from branchtui.tui.screens.dashboard import DashboardScreen
 from branchtui.tui.screens.dialogs import DatePrompt
 from branchtui.tui.screens.member_form import MemberForm
@@ -205,3 +206,17 @@ async def test_text_typed_then_ctrl_s_in_one_burst_is_saved_whole(
     assert (venue.name, venue.shared) == ("二楼会议室", False)
     assert venue.address == "党群服务中心二楼"
     assert venue.equipment == ["投影仪", "党旗"]
+
+
+async def test_a_quiet_screen_is_seen_idle_and_one_with_a_message_to_handle_is_not(
+    branch_dir: Path, today: dt.date
+) -> None:
+    # What the settle relies on: a pump parked on its empty queue counts as idle (asyncio.Event
+    # keeps the waiting task's future); else every key would wait for SETTLE_LIMIT.
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_dashboard(pilot)
+        screen = app.screen
+        await settle(pilot, lambda: _idle(screen, app))
+        screen.post_message(events.Callback(callback=lambda: None))
+        assert not _idle(screen, app)

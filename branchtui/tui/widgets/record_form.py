@@ -31,6 +31,7 @@ from branchtui.domain.records import BranchData, Member
 from branchtui.domain.references import ROLE_TABLES, role_of
 from branchtui.domain.validation import review
 from branchtui.storage.store import Store
+from branchtui.tui.key_order import after_keys
 from branchtui.tui.saving import close_unless_typed, save_changes
 from branchtui.tui.widgets.choice_field import Entered
 from branchtui.tui.widgets.date_field import DateField
@@ -314,11 +315,7 @@ class RecordForm(ModalScreen[Edited | None]):
         # review and rule check, not one per character); a key typed alone is judged at once.
         if not self.check_pending:
             self.check_pending = True
-            after_keys = getattr(self.app, "call_after_keys", None)
-            if after_keys is not None:
-                after_keys(self, self._check_typed)
-            else:
-                self.call_later(self._check_typed)
+            after_keys(self, self._check_typed)
 
     def _check_typed(self) -> None:
         if not self.check_pending or not self.is_attached:  # judged by a save meanwhile
