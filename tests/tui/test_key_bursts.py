@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from time import monotonic
@@ -22,12 +24,13 @@ from branchtui.tui.screens.dialogs import DatePrompt
 from branchtui.tui.screens.member_form import MemberForm
 from branchtui.tui.screens.roster import RosterScreen
 from branchtui.tui.screens.venues import VenuesScreen
+from branchtui.tui.screens.wizards.setup import SetupWizard
 from branchtui.tui.widgets import record_form
 from branchtui.tui.widgets.form_select import FormSelect
 
 NAMED = {"/": "slash", "-": "minus", " ": "space", "、": "ideographic_comma"}
 # Textual's names of keys sent on their own (tmux send-keys Enter, Up …).
-ENTER, UP = events.Key("enter", "\r"), events.Key("up", None)
+ENTER, UP, DOWN = events.Key("enter", "\r"), events.Key("up", None), events.Key("down", None)
 
 
 def burst(app: BranchApp, *keys: str | events.Key) -> None:
@@ -139,28 +142,41 @@ async def test_a_pasted_line_lands_whole_and_in_order(
 
 
 @pytest.fixture
-def late_repaint_after_a_choice(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The repaint after a drop-down's choice comes a second late, as on a loaded server, and
-    so does what waits for it: FormSelect moving the cursor on to the next field (it runs after
-    the repaint, ``call_after_refresh``; a screen repaints at most 60 times a second and each
-    repaint of a form takes tens of milliseconds of CPU)."""
-    until = 0.0
+def late_repaint(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each repaint comes late, as on a loaded server (a form's repaint takes tens of
+    milliseconds of CPU), and so does what waits for it (``call_after_refresh``: a wizard
+    putting the cursor in the first field of the step it shows)."""
+    due: weakref.WeakKeyDictionary[Screen[Any], float] = weakref.WeakKeyDictionary()
     invoke_later = Screen._invoke_later
     invoke_callbacks = Screen._invoke_and_clear_callbacks
 
     def later(self: Screen[Any], callback: Callable[[], object], sender: Any) -> None:
-        nonlocal until
-        if getattr(getattr(callback, "func", None), "__func__", None) is FormSelect._move_on:
-            until = monotonic() + 1
-            self.set_timer(1.05, self.refresh)  # the late repaint
+        due[self] = monotonic() + 0.3
+        self.set_timer(0.35, self.refresh)  # the late repaint
         invoke_later(self, callback, sender)
 
     async def after_repaint(self: Screen[Any]) -> None:
-        if monotonic() >= until:
+        if monotonic() >= due.get(self, 0.0):
             await invoke_callbacks(self)
 
     monkeypatch.setattr(Screen, "_invoke_later", later)
     monkeypatch.setattr(Screen, "_invoke_and_clear_callbacks", after_repaint)
+
+
+@pytest.fixture
+def early_repaint(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What waits for a repaint runs at once, before the app has handled what was queued on it
+    (a focus change): as when the screen has nothing to redraw."""
+    invoke_later = Screen._invoke_later
+
+    def at_once(self: Screen[Any], callback: Callable[[], object], sender: Any) -> None:
+        function = getattr(callback, "func", callback)
+        if inspect.iscoroutinefunction(function):
+            invoke_later(self, callback, sender)
+        else:
+            callback()
+
+    monkeypatch.setattr(Screen, "_invoke_later", at_once)
 
 
 async def open_venue_form(app: BranchApp, pilot: Pilot[None]) -> record_form.RecordForm:
@@ -172,13 +188,16 @@ async def open_venue_form(app: BranchApp, pilot: Pilot[None]) -> record_form.Rec
     return app.screen  # type: ignore[return-value]
 
 
-@pytest.mark.usefixtures("late_repaint_after_a_choice")
+@pytest.mark.parametrize("repaint", ["early_repaint", "late_repaint"])
 async def test_typing_right_after_a_choice_goes_to_the_next_field(
-    branch_dir: Path, today: dt.date
+    branch_dir: Path, today: dt.date, repaint: str, request: pytest.FixtureRequest
 ) -> None:
     # tests/e2e/test_support_over_ssh.py as one burst: Enter chooses 是 in 共用场所's list and
-    # the address is typed at once. Each character waits until the cursor has moved on to 地址
-    # (94399ff's and the earlier settle let 党 reach the drop-down, which dropped it).
+    # the address is typed at once. The cursor moves on to 地址 when the focus comes back to
+    # the drop-down after the choice (it moved on after the repaint: an early repaint found the
+    # focus not back yet and left it there, a late one came after the settle had let 党 reach
+    # the drop-down, which dropped it), and each character waits until it has.
+    request.getfixturevalue(repaint)
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         form = await open_venue_form(app, pilot)
@@ -188,6 +207,23 @@ async def test_typing_right_after_a_choice_goes_to_the_next_field(
         assert address.value == "党群服务中心二楼"
         assert form.query_one("#field-shared", FormSelect).value == "yes"
         assert app.focused is address
+
+
+@pytest.mark.usefixtures("late_repaint")
+async def test_the_set_up_wizard_typed_in_one_burst(data_dir: Path, today: dt.date) -> None:
+    # Each step of the wizard puts the cursor in its first field after the repaint: what is
+    # typed right after the Enter that shows a step waits for it (the settle ended before, and
+    # 2025-06-01 went to the step before).
+    app = build_app(data_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, SetupWizard))
+        burst(app, "第一支部", ENTER, ENTER, "集团党委", ENTER, DOWN, ENTER, DOWN, ENTER)
+        burst(app, "2025-06-01", ENTER, "35", ENTER)
+        await settle(pilot, lambda: "非党员职工" in text_of(app, "#review"))
+        review = text_of(app, "#review")
+        assert "第一支部" in review and "集团党委" in review
+        assert "本届任期开始：2025-06-01" in review
+        assert "非党员职工：35" in review
 
 
 async def test_text_typed_then_ctrl_s_in_one_burst_is_saved_whole(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.widgets import Select
 from textual.widgets._select import SelectOverlay
@@ -40,12 +40,23 @@ class FormSelect(Select[str]):
     def action_stay(self) -> None:
         self.notify("表单尚未保存：Ctrl+S 保存，或 Esc 取消后再切换", timeout=4)
 
+    moving_on = False  # an option was chosen: the focus coming back moves on
+
     @on(SelectOverlay.UpdateSelection)
     def _chosen(self, _event: SelectOverlay.UpdateSelection) -> None:
-        # Select's own handler (run after this one) sets the value and focuses the select:
-        # move on once that is done.
-        self.call_after_refresh(self._move_on)
+        # Select's own handler (run after this one) sets the value, closes the list and asks
+        # for the focus back (app.call_later): the cursor moves on when that focus arrives.
+        # (Moving on after the repaint instead raced with it: before the focus came back it
+        # did nothing, and the keys typed next went to the drop-down.)
+        self.moving_on = True
 
-    def _move_on(self) -> None:
-        if self.has_focus and not self.expanded:
-            self.screen.focus_next()
+    @on(events.Focus)
+    def _focused(self) -> None:
+        if self.moving_on:
+            self.moving_on = False
+            if not self.expanded:
+                self.screen.focus_next()
+
+    @on(events.Blur)
+    def _blurred(self) -> None:
+        self.moving_on = False  # chosen while the select itself had the focus: it stays
