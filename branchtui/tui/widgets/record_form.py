@@ -365,10 +365,8 @@ class RecordForm(ModalScreen[Edited | None]):
             self._say("form-status", "；".join(f"注意：{m}" for m in extra))
 
     def _say(self, static_id: str, text: str) -> None:
-        # A Static given new text lays the whole dialog out again: the same text is left as it
-        # is (most keys typed change no message).
         static = self.query_one(f"#{static_id}", Static)
-        if str(static.content) != text:
+        if str(static.content) != text:  # an update lays the dialog out: only new text
             static.update(text)
 
     # Saving -------------------------------------------------------------------------------
