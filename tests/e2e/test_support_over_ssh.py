@@ -50,7 +50,9 @@ def test_funds_and_a_venue_over_ssh(
     for _ in range(4):
         pane.send("Enter")
     pane.send("Enter")  # the sources' list opens on the current one (企业预算)
-    pane.wait_for("回拨党费", STEP)  # the list is open: its keys go to it
+    # The list is open: 回拨党费 is shown as one of its options, not only in the form's warning
+    # (活动经费和回拨党费只能…, which alone made this wait pass before the list opened).
+    pane.wait_until(lambda s: "回拨党费" in s.replace("和回拨党费", ""), "经费来源列表", STEP)
     pane.send("Down", "Down", "Enter")  # 其他: not the party's activity funds
     screen = pane.wait_for("经费来源 其他", STEP)
     assert_sound(screen)
