@@ -20,7 +20,7 @@ from branchtui.domain.meetings.titles import meeting_subject
 from branchtui.domain.meetings.votes import can_decide
 from branchtui.domain.member_names import display_names
 from branchtui.domain.obligations.base import STATUS_LABELS, Obligation
-from branchtui.domain.records import BranchData, Candidate, Meeting
+from branchtui.domain.records import BranchData, Candidate, Meeting, Member
 from branchtui.domain.records.development import CANDIDATE_STAGES, CANDIDATE_STEPS, STEP_STAGE
 from branchtui.domain.records.education import ACTIVITY_KINDS
 from branchtui.domain.records.meetings import MEETING_KINDS
@@ -85,6 +85,7 @@ def roster_changes(data: BranchData, start: dt.date, end: dt.date) -> Row:
         if inside(t.date, start, end) and t.instrument == "relation_transfer"
     ]
     moved_out = {t.member_id for t in moves if t.direction == "out"}
+    suspended = {c.member_id: c.suspended for c in data.lost_contacts if c.suspended is not None}
     left = [m for m in data.members if m.removed is not None and inside(m.removed, start, end)]
     changes: Row = {
         "joined": [
@@ -116,15 +117,30 @@ def roster_changes(data: BranchData, start: dt.date, end: dt.date) -> Row:
             and m.id not in moved_out
         ],
         "removed": [
-            person(m.id, m.name, m.removed, reason=REMOVAL_REASONS.get(m.removed_reason, "其他"))
+            person(m.id, m.name, m.removed, reason=_reason_then(m, suspended))
             for m in left
             if m.removed is not None and m.removed_reason != "transferred_out"
+        ],
+        # NAT-6's 除名 of a member already off the roster since her suspension: not a decrease
+        # of the month, but a change to report.
+        "quit_after_suspension": [
+            person(c.member_id, "", c.removed, suspended=c.suspended)
+            for c in data.lost_contacts
+            if c.removed is not None and c.suspended is not None and inside(c.removed, start, end)
         ],
     }
     for rows in changes.values():
         rows.sort(key=lambda r: r["date"])
     changes["any"] = any(changes.values())
     return changes
+
+
+def _reason_then(member: Member, suspended: dict[str, dt.date]) -> str:
+    """Why the member left the roster, as it was on the day she left: 停止党籍 for one suspended
+    then (NAT-6) even when later recorded as 自行脱党."""
+    if suspended.get(member.id) == member.removed:
+        return REMOVAL_REASONS["suspended"]
+    return REMOVAL_REASONS.get(member.removed_reason, "其他")
 
 
 def meeting_rows(data: BranchData, start: dt.date, end: dt.date) -> list[Row]:

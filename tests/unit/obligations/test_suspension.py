@@ -176,3 +176,18 @@ def test_a_case_step_of_suspension_takes_the_member_off_the_roster_and_keeps_the
     by_table = {r.TABLE: r for r in add_step(data, case, step).updates}
     assert by_table["discipline_cases"].closed is None
     assert (by_table["members"].removed, by_table["members"].removed_reason) == (ON, "suspended")
+
+
+def test_the_report_of_the_removal_month_says_the_removal_and_keeps_the_suspension_reason(
+    data,
+) -> None:
+    _, _lost, case = lost_branch(data)
+    apply(data, record_step(data, case, "suspend", ON))
+    apply(data, record_step(data, data.find("lost_contacts", case.id), "remove", D(2028, 11, 27)))
+    then = monthly_report_context(data, "2026-11", PROFILE, D(2028, 12, 5))["changes"]
+    assert [(r["name"], r["reason"]) for r in then["removed"]] == [("王颖娜", "停止党籍")]
+    later = monthly_report_context(data, "2028-11", PROFILE, D(2028, 12, 5))["changes"]
+    assert later["removed"] == []
+    assert [(r["name"], r["date"], r["suspended"]) for r in later["quit_after_suspension"]] == [
+        ("王颖娜", D(2028, 11, 27), ON)
+    ]

@@ -130,3 +130,27 @@ def test_an_unknown_template_is_a_chinese_error() -> None:
     with pytest.raises(TemplateError) as caught:
         render(environment(None), "reports/none.md.j2", {})
     assert caught.value.message == "找不到模板 reports/none.md.j2。"
+
+
+def test_a_removal_after_suspension_is_reported_in_its_month(data_dir: Path) -> None:
+    # NAT-6: 赵一 suspended in March 2026 (off the roster then), removed as 自行脱党 in October.
+    from branchtui.domain.lost_contact import record_step
+    from branchtui.domain.records import LostContact
+
+    from .conftest import build_branch
+
+    data = build_branch()
+    zhao = next(m for m in data.members if m.name == "赵一")
+    case = LostContact(member_id=zhao.id, since=dt.date(2025, 6, 1))
+    data.lost_contacts.append(case)
+    store = Store.open(data_dir, create=True)
+    store.replace_all(data)
+    with store.transaction() as tx:
+        tx.apply(record_step(store.snapshot(), case, "suspend", dt.date(2026, 3, 2)))
+    suspended = store.snapshot().find("lost_contacts", case.id)
+    with store.transaction() as tx:
+        tx.apply(record_step(store.snapshot(), suspended, "remove", dt.date(2026, 10, 12)))
+    march = render_monthly(store, "2026-03", ON)
+    assert "- 减少党员：赵一（2026年3月2日，停止党籍）" in march
+    october = render_monthly(store, "2026-10", ON)
+    assert "- 按自行脱党除名：赵一（2026年10月12日；2026年3月2日已停止党籍）" in october
