@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Header, Static
 
 from branchtui.domain import committee
 from branchtui.domain.dates import format_date
+from branchtui.domain.member_names import display_names
 from branchtui.domain.obligations import Obligation
 from branchtui.domain.records import CommitteeSeat, Election, Term, Vacancy
 from branchtui.domain.records.branch import SEAT_ROLES, SeatRole
@@ -89,7 +90,7 @@ class CommitteeScreen(DataScreen):
             left = (end - today).days
             lines.append(f"距届满 {left} 天" if left >= 0 else f"任期已届满 {-left} 天，应换届")
             info.update("\n".join(lines))
-        names = {m.id: m.name for m in data.members}
+        names = display_names(data.members)
         self.seats = [s for s in committee.seats_of(data, term) if committee.seat_held_on(s, today)]
         table = self.query_one("#seat-table", DataTable)
         table.clear()
@@ -151,7 +152,7 @@ class CommitteeScreen(DataScreen):
 
     def _role_choices(self) -> dict[str, str]:
         """Each seat with who holds it or that it is vacant, so one need not remember."""
-        names = {m.id: m.name for m in self.data.members}
+        names = display_names(self.data.members)
         held = {s.role: names.get(s.member_id or "", "") for s in self.seats if s.role != "other"}
         vacant = {v.role for v in committee.open_vacancies(self.data, self.today)}
         choices: dict[str, str] = {}
@@ -242,7 +243,7 @@ class CommitteeScreen(DataScreen):
             if seat is None:
                 self.notify("请选中一个职务（空缺在下方列表，按 Tab 切换）", severity="warning")
                 return
-            names = {m.id: m.name for m in self.data.members}
+            names = display_names(self.data.members)
             role = seat.title or SEAT_ROLES.get(seat.role, seat.role)
             what = f"{role}{names.get(seat.member_id or '', '')}"
             question = f"删除委员：{what}（{format_date(seat.since)} 任职）？"

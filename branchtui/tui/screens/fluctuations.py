@@ -15,6 +15,7 @@ from textual.binding import BindingType
 
 from branchtui.domain.dates import format_date
 from branchtui.domain.meetings.roll import UNKNOWN_PERSON, person_name
+from branchtui.domain.member_names import display_names
 from branchtui.domain.obligations.care import fluctuation_event, talk_about, talk_held
 from branchtui.domain.records import BranchData, Fluctuation, Record, Talk
 from branchtui.domain.records.care import TALK_KINDS
@@ -27,7 +28,7 @@ NOT_TALKED = "未谈话"
 
 
 def _names(data: BranchData) -> dict[str, str]:
-    return {m.id: m.name for m in data.members}
+    return display_names(data.members)
 
 
 def _talk(entry: Any, data: BranchData) -> Talk | None:

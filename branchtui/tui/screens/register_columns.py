@@ -10,6 +10,7 @@ from typing import Any
 
 from branchtui.domain.dates import format_date
 from branchtui.domain.fields import fields_of
+from branchtui.domain.member_names import display_names
 from branchtui.domain.records import BranchData, Record
 
 Cell = Callable[[Any, BranchData], str]
@@ -50,5 +51,5 @@ def field_column(
 
 
 def _member_name(data: BranchData, value: str) -> str:
-    member = data.find("members", value)
-    return member.name if member is not None else value
+    # The shown name (张伟（1985年生） when two share one, domain.member_names).
+    return display_names(data.members).get(value, value)

@@ -11,6 +11,7 @@ from textual.binding import BindingType
 from textual.widgets import DataTable, Header, Static
 
 from branchtui.domain.dates import format_date
+from branchtui.domain.member_names import display_names
 from branchtui.domain.obligations import Obligation
 from branchtui.domain.records import Member
 from branchtui.domain.records.people import GENDERS, MEMBER_STATUSES, REMOVAL_REASONS
@@ -94,13 +95,14 @@ class RosterScreen(SearchKeys, DataScreen):
         self.shown = self._visible()
         table = self.table
         table.clear()
+        names = display_names(self.data.members)  # namesakes told apart: 张伟（1985年生）
         for member in self.shown:
             gaps = missing_fields(member)
-            name = Text(member.name)
+            name = Text(names[member.id])
             kind = Text(MEMBER_STATUSES.get(member.status, ""))
             if member.removed is not None:
                 # The reason goes in 类别: beside the name it widened the table past 80 columns.
-                name = Text(member.name, style="dim")
+                name = Text(names[member.id], style="dim")
                 kind = Text(removal_label(member), style="dim")
             table.add_row(
                 name,

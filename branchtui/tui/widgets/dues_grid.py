@@ -16,6 +16,7 @@ from textual.widgets import DataTable
 
 from branchtui.domain.dates import month_key
 from branchtui.domain.dues_year import DuesMonth, DuesRow
+from branchtui.tui.shown_names import shown_names
 from branchtui.tui.text import terminal_safe
 
 MARKS = {
@@ -57,8 +58,9 @@ class DuesGrid(DataTable[str | Text]):
         self.year = year
         self.clear()
         this_month = month_key(today)
+        names = shown_names(self.app, [row.member for row in rows])  # 张伟（1985年生）
         for row in rows:
-            name = Text(terminal_safe(row.member.name), no_wrap=True, overflow="ellipsis")
+            name = Text(terminal_safe(names[row.member.id]), no_wrap=True, overflow="ellipsis")
             if row.streak >= warn_at:
                 name.stylize("bold red")
             elif row.member.removed is not None:

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from branchtui.domain.records import Member
 from branchtui.domain.search import search_members, sort_by_pinyin
+from branchtui.tui.shown_names import shown_names
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 
 
@@ -47,6 +48,7 @@ class MemberPicker(ModalScreen[str | None]):
         # What was typed before the picker opened (a field's first letter).
         self.initial_query = query
         self.shown: list[Member] = []
+        self.names: dict[str, str] = {m.id: m.name for m in self.members}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="picker"):
@@ -57,6 +59,7 @@ class MemberPicker(ModalScreen[str | None]):
         yield BranchFooter()
 
     def on_mount(self) -> None:
+        self.names = shown_names(self.app, self.members)
         search = self.query_one("#picker-query", Input)
         search.value = self.initial_query
         search.cursor_position = len(self.initial_query)
@@ -72,10 +75,12 @@ class MemberPicker(ModalScreen[str | None]):
             options.highlighted = 0
 
     def _line(self, member: Member) -> str:
-        # Pad by terminal cells so that the notes line up after names of 2, 3 or 4 characters.
-        width = max((cell_len(m.name) for m in self.members), default=0)
-        pad = " " * (width - cell_len(member.name))
-        return f"{member.name}{pad}  {self.note.get(member.id, '')}".rstrip()
+        # Pad by terminal cells so that the notes line up after names of 2, 3 or 4 characters;
+        # namesakes carry what tells them apart (张伟（1985年生）).
+        names = self.names
+        width = max((cell_len(names[m.id]) for m in self.members), default=0)
+        pad = " " * (width - cell_len(names[member.id]))
+        return f"{names[member.id]}{pad}  {self.note.get(member.id, '')}".rstrip()
 
     @on(Input.Changed, "#picker-query")
     def _typed(self, event: Input.Changed) -> None:

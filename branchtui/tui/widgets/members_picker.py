@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from branchtui.domain.records import Member
 from branchtui.domain.search import search_members, sort_by_pinyin
 from branchtui.tui.saving import close_unless_typed
+from branchtui.tui.shown_names import shown_names
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 
 
@@ -70,6 +71,7 @@ class MembersPicker(ModalScreen[list[str] | None]):
         self.notes = notes or {}  # by member id, shown after the name (e.g. the current group)
         self.shown: list[Member] = []
         self.query_text = ""  # what ``shown`` was filtered by
+        self.names: dict[str, str] = {m.id: m.name for m in self.members}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="members-picker"):
@@ -83,13 +85,15 @@ class MembersPicker(ModalScreen[list[str] | None]):
         yield BranchFooter()
 
     def on_mount(self) -> None:
+        self.names = shown_names(self.app, self.members)
         self._fill("")
         self.query_one("#members-query", Input).focus()
 
     def _line(self, member: Member) -> Text:
-        width = max((cell_len(m.name) for m in self.members), default=0)
+        names = self.names  # namesakes carry what tells them apart (张伟（1985年生）)
+        width = max((cell_len(names[m.id]) for m in self.members), default=0)
         mark = "[x]" if member.id in self.chosen else "[ ]"
-        line = Text(f"{mark} {member.name}{' ' * (width - cell_len(member.name))}")
+        line = Text(f"{mark} {names[member.id]}{' ' * (width - cell_len(names[member.id]))}")
         note = self.notes.get(member.id)
         if note:
             line.append(f"  {note}", style="dim")

@@ -21,6 +21,7 @@ from branchtui.domain.election import (
 )
 from branchtui.domain.election_records import outcome_of, with_outcome
 from branchtui.domain.meetings.roll import officer_problem, officers_away
+from branchtui.domain.member_names import display_names
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, Election, ElectionCandidate, Vacancy
 from branchtui.domain.validation_fields import check_time
@@ -50,7 +51,7 @@ class ElectionFields(ModalScreen[Election | None]):
         self.kind: Kind = kind
         self.data, self.store, self.profile, self.today = data, store, profile, today
         self.vacancy = vacancy
-        self.names = {m.id: m.name for m in data.members}
+        self.names = display_names(data.members)
         self.typed: dict[str, str] = {}  # rebuilt rows' inputs and selects, by widget id
         self.shortfall = ""  # chosen with Enter in the result step
         self.saving = False
