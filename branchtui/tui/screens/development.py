@@ -57,7 +57,7 @@ def person_form(screen: DataScreen, candidate: Candidate | None) -> RecordForm:
         today=screen.today,
         members=screen.data.active_members,
         original=candidate,
-        title="编辑个人信息" if candidate else "新增入党申请人",
+        title=f"编辑个人信息：{candidate.name}" if candidate else "新增入党申请人",
     )
 
 

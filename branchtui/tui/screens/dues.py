@@ -32,6 +32,7 @@ from branchtui.domain.dues_entry import (
     theme_day_paid,
 )
 from branchtui.domain.dues_year import MONTH_STATES, DuesRow, dues_year
+from branchtui.domain.meetings.roll import person_name
 from branchtui.domain.obligations import Obligation
 from branchtui.domain.records import BranchData, DuesPayment, Meeting, Member, Record
 from branchtui.domain.records.meetings import MEETING_KINDS
@@ -189,7 +190,7 @@ class DuesScreen(DataScreen):
                 "amount": start.amount,
                 "paid": self.today,
             },
-            title=f"{row.member.name}的党费交纳",
+            title=f"{person_name(self.data, row.member.id)}的党费交纳",
         )
         self.app.push_screen(form, self._form_closed)
 

@@ -19,6 +19,7 @@ from branchtui.domain.dues_rates import (
     rate_proposals,
     rate_warning,
 )
+from branchtui.domain.meetings.roll import person_name
 from branchtui.domain.records import DuesRate, Member, Record
 from branchtui.domain.records.people import DUES_CATEGORIES
 from branchtui.domain.search import sort_by_pinyin
@@ -123,7 +124,7 @@ class DuesRatesScreen(MemberRowsScreen[RateProposal]):
             original=proposal.current,
             defaults=rate_defaults(proposal.member, year, profile),
             changes=changes,
-            title=f"{proposal.member.name}{year}年每月党费",
+            title=f"{person_name(data, proposal.member.id)}{year}年每月党费",
         )
         self.app.push_screen(form, self._saved)
 

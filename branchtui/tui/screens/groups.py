@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.widgets import DataTable, Header, Static
 
+from branchtui.domain.member_names import display_names
 from branchtui.domain.party_groups import (
     appoint_leader,
     dissolve_group,
@@ -61,7 +62,7 @@ class GroupsScreen(DataScreen):
         keep = self.selected.id if self.selected else None
         self.groups = [g for g in data.groups if g.dissolved is None]
         sizes = group_sizes(data.members, self.groups)
-        names = {m.id: m.name for m in data.members}
+        names = display_names(data.members)
         limit = self.profile.group_max
         table = self.query_one("#group-table", DataTable)
         table.clear()
@@ -121,7 +122,7 @@ class GroupsScreen(DataScreen):
                 self.commit(lambda tx: tx.update(changed), f"已改名为{name}")
 
         check = lambda text: self._check_name(text, group.name)  # noqa: E731
-        self.app.push_screen(TextPrompt("党小组改名", group.name, check), renamed)
+        self.app.push_screen(TextPrompt(f"党小组改名：{group.name}", group.name, check), renamed)
 
     def action_leader(self) -> None:
         group = self.selected

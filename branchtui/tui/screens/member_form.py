@@ -17,6 +17,7 @@ from textual.widgets import Header, Input, Label, Select, Static
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import DateParseError
 from branchtui.domain.fields import label_of
+from branchtui.domain.meetings.roll import person_name
 from branchtui.domain.member_changes import member_changed
 from branchtui.domain.member_names import namesake_warning
 from branchtui.domain.records import Member, PartyGroup
@@ -148,7 +149,10 @@ class MemberForm(DataScreen):
         return YES_NO
 
     def reload(self) -> None:
-        self.sub_title = "编辑党员" if self.original else "新增党员"
+        original = self.original
+        self.sub_title = (
+            f"编辑党员：{person_name(self.data, original.id)}" if original else "新增党员"
+        )
 
     def on_mount(self) -> None:
         self.opened_with = self._typed()

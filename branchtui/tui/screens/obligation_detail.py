@@ -14,38 +14,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from branchtui.domain.dates import format_date
+from branchtui.domain.member_names import display_names
 from branchtui.domain.obligations.base import STATUS_LABELS, Obligation
 from branchtui.domain.obligations.periods import period_label
 from branchtui.domain.records import BranchData
 from branchtui.domain.records.branch import SEAT_ROLES
 from branchtui.domain.records.meetings import MEETING_KINDS
+from branchtui.tui.captions import DATE_FIELDS, NAME_FIELDS
 from branchtui.tui.registry import screen_for_target
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 from branchtui.tui.widgets.wrapped_text import WrappedText
-
-_DATE_FIELDS = (
-    "date",
-    "start",
-    "since",
-    "opened",
-    "applied",
-    "depart",
-    "adopted",
-    "month",
-    "year",
-    "assigned",
-)
-_NAME_FIELDS = (
-    "name",
-    "title",
-    "topic",
-    "destination",
-    "purpose",
-    "description",
-    "reason",
-    "content",
-)
 
 
 def settle_target(action: str) -> tuple[str | None, str]:
@@ -64,7 +43,7 @@ def settle_target(action: str) -> tuple[str | None, str]:
 def describe_record(record: Any, members: dict[str, str]) -> str:
     """A readable line for a record: its kind, its date, what it is called, whom it concerns."""
     parts = [getattr(record, "LABEL", "") or "记录"]
-    for name in _DATE_FIELDS:
+    for name in DATE_FIELDS:
         value = getattr(record, name, None)
         if value not in (None, ""):
             parts.append(format_date(value) if isinstance(value, dt.date) else str(value))
@@ -75,7 +54,7 @@ def describe_record(record: Any, members: dict[str, str]) -> str:
     role = getattr(record, "role", None)
     if isinstance(role, str):
         parts.append(SEAT_ROLES.get(role, role))
-    for name in _NAME_FIELDS:
+    for name in NAME_FIELDS:
         value = getattr(record, name, None)
         if isinstance(value, str) and value:
             parts.append(value[:30])
@@ -88,7 +67,7 @@ def describe_record(record: Any, members: dict[str, str]) -> str:
 
 def detail_lines(ob: Obligation, data: BranchData, estimated_year: int | None) -> list[str]:
     """The detail as markup lines (the user's text escaped)."""
-    members = {m.id: m.name for m in data.members}
+    members = display_names(data.members)
     index: dict[str, Any] = {}
     for records in data.tables.values():
         index.update((r.id, r) for r in records)

@@ -27,6 +27,7 @@ from branchtui.domain.ledger_filing import entry_filing
 from branchtui.domain.obligations import Obligation
 from branchtui.domain.records import BranchData, Record
 from branchtui.domain.validation import validate
+from branchtui.tui.captions import about_record, edit_title
 from branchtui.tui.registry import screen_spec
 from branchtui.tui.saving import ask_delete
 from branchtui.tui.screens.base import DataScreen
@@ -221,6 +222,8 @@ class RegisterScreen(DataScreen):
             defaults=start,
             changes=changes,
             focus=focus,
+            # An edit names the record it changes: 编辑组织关系转接：李佳（2026-10-19）.
+            title=edit_title(original, data) if original is not None else "",
         )
         self.app.push_screen(form, lambda record: self._saved(record, filed=bool(filed)))
 
@@ -254,7 +257,8 @@ class RegisterScreen(DataScreen):
         if closed is not None:
             title = f"{fields_of(self.REGISTER.record_type)[closed].label}（保留为历史记录）"
             if self.REGISTER.close_form is not None:
-                self._close(record, closed, self.close_title(record) or title)
+                named = self.close_title(record) or about_record(title, record, self.data)
+                self._close(record, closed, named)
                 return
             self.ask_date(closed, title, "已结束，保留为历史")
             return
@@ -318,7 +322,8 @@ class RegisterScreen(DataScreen):
                 self.commit(lambda tx: tx.apply(RecordChanges(updates=(saved,))), done)
 
         current = None if fresh else getattr(record, field)
-        self.app.push_screen(DatePrompt(title, self.today, current, check), chosen)
+        named = about_record(title, record, self.data)  # whose record the date is set on
+        self.app.push_screen(DatePrompt(named, self.today, current, check), chosen)
 
     def _delete(self, record: Record) -> None:
         """The record deleted with what that implies (domain.deletion, applied by the store)."""

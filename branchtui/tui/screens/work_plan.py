@@ -26,6 +26,7 @@ from branchtui.domain.obligations.sys_rules import PLAN_DUE, overdue_plan_items
 from branchtui.domain.records import PlanItem, WorkPlan
 from branchtui.domain.validation import validate
 from branchtui.domain.validation_fields import check_year
+from branchtui.tui.captions import record_caption
 from branchtui.tui.registry.systems import PLANS
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
@@ -195,7 +196,9 @@ class WorkPlanScreen(DataScreen):
             members=members_for(self.data, original, {}),
             original=original,
             changes=lambda _before, item: self._item_changes(year, item),
-            title=f"{'编辑' if original else '新增'}{year}年计划项目",
+            title=f"编辑{year}年计划项目：{record_caption(original, self.data)}"
+            if original
+            else f"新增{year}年计划项目",
             year=year,
         )
         self.app.push_screen(form, self._saved)
