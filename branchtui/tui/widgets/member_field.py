@@ -30,6 +30,7 @@ from branchtui.domain.records import Member
 from branchtui.domain.search import sort_by_pinyin
 from branchtui.tui.registry.forms import MEMBER_FIELD_KEYS, MEMBER_TYPING
 from branchtui.tui.registry.spec import keys_of
+from branchtui.tui.shown_names import shown_names
 from branchtui.tui.widgets.choice_field import Entered
 from branchtui.tui.widgets.member_picker import MemberPicker
 from branchtui.tui.widgets.members_picker import MembersPicker
@@ -110,7 +111,10 @@ class _MemberChoice(Widget, can_focus=True):
         if self.describe is not None:
             return self.describe(member_id)
         found = next((m for m in self.members if m.id == member_id), None)
-        return found.name if found is not None else GONE
+        if found is None:
+            return GONE
+        # Namesakes as everywhere else: 张三（1980年生）.
+        return shown_names(self.app, [found])[found.id]
 
     @property
     def names(self) -> str:

@@ -23,6 +23,7 @@ from branchtui.domain.meetings.roll import (
     post_of,
     roll_of,
 )
+from branchtui.domain.member_names import display_names
 from branchtui.domain.records import Attendance, Observer
 from branchtui.domain.records.meetings import ATTENDANCE_STATUSES
 from branchtui.domain.roster import active_members_on
@@ -78,8 +79,9 @@ class AttendanceStep(MeetingStep):
 
     def _rows(self) -> list[tuple[str, RollEntry | Observer]]:
         """(row key, entry): the roll, then people from outside who sat in."""
+        names = display_names(self.data.members)  # namesakes told apart: 张三（1980年生）
         rows: list[tuple[str, RollEntry | Observer]] = [
-            (e.member_id, e) for e in roll_of(self.meeting, self.data)
+            (e.member_id, e) for e in roll_of(self.meeting, self.data, names=names)
         ]
         rows += [(f"observer-{i}", o) for i, o in enumerate(self.meeting.observers)]
         return rows

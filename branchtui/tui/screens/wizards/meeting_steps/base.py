@@ -146,11 +146,11 @@ class MeetingStep(WizardStep):
 
     def describe(self, member_id: str) -> str:
         """``张三（支部书记）``: a name with the post held on the meeting's day."""
-        member = self.data.find("members", member_id)
-        if member is None:
-            return UNKNOWN_PERSON
+        name = person_name(self.data, member_id, UNKNOWN_PERSON)  # 张三（1980年生） for namesakes
+        if name == UNKNOWN_PERSON:
+            return name
         post = post_of(self.data, member_id, self.meeting.date)
-        return f"{member.name}（{post}）" if post and post != "党员" else member.name
+        return f"{name}（{post}）" if post and post != "党员" else name
 
     def person_name(self, member_id: str | None, fallback: str = "") -> str:
         return person_name(self.data, member_id, fallback)
