@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any
 
 from branchtui.domain.dates import format_date
+from branchtui.domain.fields import fields_of
 from branchtui.domain.member_names import display_names
 from branchtui.domain.records import BranchData
 from branchtui.domain.text_cells import cells
@@ -69,10 +70,13 @@ def record_subject(record: Any, data: BranchData) -> str:
     person = getattr(record, "person_name", None)
     if isinstance(person, str) and person:
         return person
+    fields = fields_of(type(record))
     for name in NAME_FIELDS:
         value = getattr(record, name, None)
         if isinstance(value, str) and value.strip():
-            return _short(value)
+            # A choice by its label (支出用途 其他), never its code.
+            choices = fields[name].choices if name in fields else {}
+            return _short(choices.get(value, value))
     return ""
 
 

@@ -64,3 +64,15 @@ async def test_edit_form_and_date_prompt_name_the_record(branch_dir: Path, today
         await pilot.press("slash", *"zhangsan", "enter", "e")
         await on_screen(pilot, MemberForm)
         await settle(pilot, lambda: app.screen.sub_title == "编辑党员：张三")
+
+
+def test_a_title_says_a_choice_by_its_label_and_keeps_to_one_line() -> None:
+    from branchtui.domain.records import BranchData, FundEntry
+    from branchtui.tui.captions import edit_title
+
+    spending = FundEntry(date=dt.date(2026, 11, 3), amount=Decimal(5), purpose="other")
+    assert edit_title(spending, BranchData()) == "编辑经费收支：其他（2026-11-03）"
+    long = FundEntry(date=dt.date(2026, 11, 3), amount=Decimal(5), description="“七一”" * 10)
+    title = edit_title(long, BranchData())
+    assert title.startswith("编辑经费收支：「七一」") and title.endswith("...（2026-11-03）")
+    assert "“" not in title  # no ambiguous-width quotes in a title
