@@ -27,6 +27,7 @@ from branchtui.domain.erasure import (
     erase_member,
     erasure_summary,
 )
+from branchtui.domain.meetings.roll import person_name
 from branchtui.domain.profile import profile_of
 from branchtui.domain.records import BranchData, Member, PartyGroup
 from branchtui.domain.records.people import REMOVAL_REASONS, RemovalReason
@@ -63,6 +64,7 @@ class RemoveMemberDialog(ModalScreen[bool]):
         super().__init__()
         self.member = member
         self.opened_with: list[object] = []
+        self.shown_name = member.name
 
     @property
     def today(self) -> dt.date:
@@ -74,7 +76,9 @@ class RemoveMemberDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="remove-dialog"):
-            yield Static(f"移除党员：{self.member.name}", classes="dialog-title", markup=False)
+            # As every list shows her (张伟（1990年生） beside a namesake), kept once erased.
+            self.shown_name = person_name(self.data, self.member.id, self.member.name)
+            yield Static(f"移除党员：{self.shown_name}", classes="dialog-title", markup=False)
             yield Static(
                 "记录将保留在历史中（名册按 h 可查看）；选“录入错误”则删除。", classes="hint"
             )
@@ -189,7 +193,7 @@ class RemoveMemberDialog(ModalScreen[bool]):
         """录入错误: the member and what exists only for them go, after one more question."""
         changes = erase_member(self.app.data, self.member.id)  # type: ignore[attr-defined]
         title = (
-            f"按录入错误删除“{self.member.name}”？将{erasure_summary(changes)}，"
+            f"按录入错误删除“{self.shown_name}”？将{erasure_summary(changes)}，"
             "如同从未录入（删除前自动备份，可按 9、b 在「数据备份与恢复」中恢复）。"
         )
 
@@ -220,11 +224,11 @@ class RemoveMemberDialog(ModalScreen[bool]):
 
     def _done(self, member: Member, groups_left: str) -> None:
         if member.removed is None:  # erased as entered by mistake
-            self.notify(f"已删除：{member.name}（{ENTRY_ERROR_LABEL}）", timeout=3)
+            self.notify(f"已删除：{self.shown_name}（{ENTRY_ERROR_LABEL}）", timeout=3)
             self.dismiss(True)
             return
         label = REMOVAL_REASONS.get(member.removed_reason, member.removed_reason)
-        done = f"已移除：{member.name}（{label}）"
+        done = f"已移除：{self.shown_name}（{label}）"
         if groups_left:
             done += f"；{groups_left}组长空缺，请在党小组中指定"
         self.notify(done, timeout=5 if groups_left else 3)
