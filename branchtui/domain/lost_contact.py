@@ -149,6 +149,17 @@ def _removed(
     return RecordChanges(updates=(removed,)) + member_exit(data, member_id, "quit", day, note)
 
 
+def found_note(case: LostContact) -> str:
+    """What recording 恢复联系 tells the secretary: a member already under 停止党籍 stays off
+    the roster until her membership is restored (恢复党籍 is decided, not found)."""
+    if case.suspended is None:
+        return "已记录恢复联系，保留为历史"
+    return (
+        f"已记录恢复联系；该党员已于{format_date(case.suspended)}停止党籍，仍不在名册中。"
+        "本人申请恢复党籍的，经支部大会讨论、报上级党委批准后，可在组织关系转接中按原在册党员转入"
+    )
+
+
 def record_found(case: LostContact, day: dt.date) -> RecordChanges:
     """Contact found again on ``day``: the case is kept as history."""
     return RecordChanges(updates=(dataclasses.replace(case, found=day),))

@@ -20,6 +20,7 @@ from branchtui.domain.dates import format_date
 from branchtui.domain.lost_contact import (
     StepKind,
     early_note,
+    found_note,
     is_open,
     next_step,
     record_found,
@@ -143,7 +144,7 @@ class LostContactScreen(RegisterScreen):
             self.notify(problem, title="未记录", severity="error", timeout=8)
             return
         if kind == "found":
-            self._confirmed(record_found(case, day), "已记录恢复联系，保留为历史")
+            self._confirmed(record_found(case, day), found_note(case))
             return
         step: StepKind = kind
         early = early_note(case, step, day, self.profile)

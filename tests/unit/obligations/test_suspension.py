@@ -191,3 +191,19 @@ def test_the_report_of_the_removal_month_says_the_removal_and_keeps_the_suspensi
     assert [(r["name"], r["date"], r["suspended"]) for r in later["quit_after_suspension"]] == [
         ("王颖娜", D(2028, 11, 27), ON)
     ]
+
+
+def test_found_after_the_suspension_keeps_her_off_the_roster_and_says_how_she_comes_back(
+    data,
+) -> None:
+    from branchtui.domain.lost_contact import found_note, record_found
+
+    _, lost, case = lost_branch(data)
+    assert found_note(case) == "已记录恢复联系，保留为历史"
+    apply(data, record_step(data, case, "suspend", ON))
+    suspended = data.find("lost_contacts", case.id)
+    apply(data, record_found(suspended, D(2027, 3, 1)))
+    assert data.find("members", lost.id).removed == ON  # restoring is a decision, not a find
+    note = found_note(suspended)
+    assert note.startswith("已记录恢复联系；该党员已于2026-11-27停止党籍，仍不在名册中")
+    assert "报上级党委批准" in note
