@@ -96,8 +96,9 @@ def edit_title(record: Any, data: BranchData, verb: str = "编辑") -> str:
 
 
 def about_record(title: str, record: Any, data: BranchData) -> str:
-    """A prompt's ``title`` naming the record it sets a date of: 困难帮扶：王五（2026-10-01）；
+    """A prompt's ``title`` naming the record it sets a date of, the record on its own line and
+    the question below it, so neither is cut at 80 columns: 困难帮扶：王五（2026-10-01）⏎
     向上级党组织报告的日期."""
     caption = record_caption(record, data)
     label = getattr(record, "LABEL", "") or "记录"
-    return f"{label}：{caption}；{title}" if caption else title
+    return f"{label}：{caption}\n{title}" if caption else title

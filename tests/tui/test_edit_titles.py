@@ -55,7 +55,7 @@ async def test_edit_form_and_date_prompt_name_the_record(branch_dir: Path, today
         await pilot.press("r")
         await on_screen(pilot, DatePrompt)
         assert text_of(app, ".dialog-title") == (
-            "困难帮扶：王五（2026-10-01）；向上级党组织报告的日期"
+            "困难帮扶：王五（2026-10-01）\n向上级党组织报告的日期"
         )
         await pilot.press("escape")
         await on_screen(pilot, HardshipScreen)
