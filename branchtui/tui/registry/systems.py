@@ -146,7 +146,7 @@ ATTACHMENTS = ScreenSpec(
     area="systems",
     key="f",
     title="附件与照片",
-    help="会议照片、签到表扫描件、制度文本等附件，各用于哪条记录；删除误加的附件（SYS-3）",
+    help="会议照片、签到表扫描件、制度文本等附件及所属记录；删除误加的附件（SYS-3）",
     factory="branchtui.tui.screens.attachments:AttachmentsScreen",
     actions=(
         ActionSpec(
