@@ -267,7 +267,10 @@ class VoteResult:
         """Plain Chinese: the quorum, each motion's result, or why the vote is invalid."""
         head = f"应到{self.entitled}人，实到{self.present}人"
         if not self.quorate:
-            return f"{head}，未超过半数，表决无效"
+            # NAT-1, NAT-2: without its quorum the meeting cannot decide; only a motion put
+            # to the vote anyway is an invalid vote (nothing voted is never called 表决无效).
+            verdict = "表决无效" if self.passed else "会议不能作出决定"
+            return f"{head}，未超过半数，{verdict}"
         parts = [head + "，超过半数"]
         for v, ok in self.passed:
             # A tally with more votes than voters is invalid, not passed (its problem says so).

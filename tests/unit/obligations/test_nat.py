@@ -67,6 +67,36 @@ def test_NAT_2_warns_when_half_the_committee_is_absent(data) -> None:
     assert statuses(judge("NAT-2", data, ON)) == ["warning"]
 
 
+def test_NAT_2_an_inquorate_committee_meeting_without_a_vote_is_not_called_an_invalid_vote(
+    data,
+) -> None:
+    """NAT-2: nothing was put to the vote, so nothing was 表决无效; the meeting could not decide."""
+    ms = add_members(data, 4)
+    add_committee(
+        data, D(2025, 1, 1), ms[:4], ("secretary", "organization", "discipline", "propaganda")
+    )
+    add_meeting(data, "committee_meeting", D(2026, 11, 5), attendees=ms[:2], absent=ms[2:4])
+    ob = one(judge("NAT-2", data, ON))
+    assert "表决" not in ob.detail and "表决" not in (ob.brief or "")
+    assert "应到4人，实到2人" in ob.detail and "不能作出决定" in ob.detail
+
+
+def test_NAT_2_an_inquorate_committee_meeting_with_a_vote_says_the_vote_is_invalid(data) -> None:
+    ms = add_members(data, 4)
+    add_committee(
+        data, D(2025, 1, 1), ms[:4], ("secretary", "organization", "discipline", "propaganda")
+    )
+    add_meeting(
+        data,
+        "committee_meeting",
+        D(2026, 11, 5),
+        attendees=ms[:2],
+        absent=ms[2:4],
+        votes=[Vote(motion="推荐张三为发展对象", yes=2)],
+    )
+    assert "表决无效" in one(judge("NAT-2", data, ON)).detail
+
+
 def test_NAT_2_met_with_majority_of_committee(data) -> None:
     ms = add_members(data, 3)
     add_committee(data, D(2025, 1, 1), ms)
