@@ -64,9 +64,9 @@ class ImportFailed(Message):
 
 
 class ImportSaved(Message):
-    def __init__(self, line: str, backup: str = "") -> None:
+    def __init__(self, line: str, backup: str = "", left: list[PreviewRow] | None = None) -> None:
         super().__init__()
-        self.line, self.backup = line, backup
+        self.line, self.backup, self.left = line, backup, left or []
 
 
 class RosterImportScreen(DataScreen):
@@ -82,6 +82,9 @@ class RosterImportScreen(DataScreen):
         self.plan: RosterImport | None = None
         self.preview: list[PreviewRow] = []
         self.busy = False
+        # After an import the rows left out are listed again; their first highlight must not
+        # cover what the import did (the status line).
+        self.keep_status = False
         # What the screen held when opened or last imported: anything else is not saved yet.
         self.clean: tuple[object, ...] = ()
         self.discard_question = "放弃本次导入吗？名册尚未导入"
@@ -234,13 +237,7 @@ class RosterImportScreen(DataScreen):
         table = self.query_one("#import-rows", DataTable)
         table.clear()
         self.preview = preview_rows(plan)
-        for row in self.preview:
-            table.add_row(
-                str(row.row),
-                terminal_safe(row.name),
-                Text(row.outcome, style=OUTCOME_STYLES.get(row.outcome, "")),
-                terminal_safe(row.message),
-            )
+        self._list(table)
         if plan.new or plan.updates:
             skip = f"（有问题的 {len(plan.bad_rows)} 行不导入）" if plan.bad_rows else ""
             self._status(note or f"按 Ctrl+S 导入无误的行{skip}")
@@ -312,27 +309,51 @@ class RosterImportScreen(DataScreen):
         if updated:
             line += f"，更新 {updated} 人"
         backup_name = backup.name if backup is not None else ""
+        # The rows with problems were not imported: they stay listed (ORG-1, the roster is
+        # still short of them), so she can add them by hand without the file at hand.
+        left = [row for row in preview_rows(plan) if row.outcome == "有问题"]
         self.post_message(
-            ImportSaved(line + ("（导入前已自动备份）" if backup else ""), backup_name)
+            ImportSaved(line + ("（导入前已自动备份）" if backup else ""), backup_name, left)
         )
 
     @on(ImportSaved)
     def _saved(self, message: ImportSaved) -> None:
         self.busy = False
-        self.rows, self.plan, self.preview = [], None, []
+        self.rows, self.plan, self.preview = [], None, message.left
         self.clean = self._state()
         self.query_one("#import-progress", Static).update("")
-        self.query_one("#import-rows", DataTable).clear()
-        self.query_one("#import-summary", Static).update("")
+        table = self.query_one("#import-rows", DataTable)
+        table.clear()
+        self.keep_status = bool(message.left)
+        self._list(table)
+        summary = ""
+        if message.left:
+            summary = (
+                f"未导入 {len(message.left)} 行（见下表，名册尚缺这些党员）：改正名册文件后"
+                "重新导入，或在党员名册（2 m）按 a 逐个新增"
+            )
+        self.query_one("#import-summary", Static).update(summary)
         self._status(message.line)
         kept = f"导入前的数据已备份为 {message.backup}" if message.backup else message.line
         self.notify(kept, title="名册已导入", timeout=8)
+
+    def _list(self, table: DataTable[str | Text]) -> None:
+        for row in self.preview:
+            table.add_row(
+                str(row.row),
+                terminal_safe(row.name),
+                Text(row.outcome, style=OUTCOME_STYLES.get(row.outcome, "")),
+                terminal_safe(row.message),
+            )
 
     @on(DataTable.RowHighlighted, "#import-rows")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         # The 说明 column is cut at 80 columns: the whole reason goes under the list.
         rows = self.preview
         row = rows[event.cursor_row] if 0 <= event.cursor_row < len(rows) else None
+        if self.keep_status:
+            self.keep_status = False
+            return
         if row is not None and row.message:
             self._status(terminal_safe(f"第{row.row}行 {row.name}：{row.message}"))
 
