@@ -127,7 +127,10 @@ def period_obligation(rule_id: str, status: str, period: Period, **fields: Any) 
 def needs_data(rule_id: str, needs: str, status: str = "due", **fields: Any) -> Obligation:
     """A rule that cannot be judged yet: it says (in Chinese) which data it needs."""
     fields.setdefault("detail", f"无法判断：{needs}")
-    fields.setdefault("brief", brief(fields["detail"], needs, "缺少数据，无法判断"))
+    # Too long for the dashboard row: what to enter without its parenthesised hint, which
+    # says more than a bare 缺少数据 (the detail keeps the hint).
+    bare = needs.split("（", 1)[0]
+    fields.setdefault("brief", brief(fields["detail"], needs, bare or needs, "缺少数据，无法判断"))
     return obligation(rule_id, status, needs=needs, **fields)
 
 

@@ -43,6 +43,8 @@ def test_org1_complete_roster_is_met() -> None:
 
 def test_org1_without_members_says_what_data_it_needs() -> None:
     ob = one(judge("ORG-1", make_data(), ON))
+    # The dashboard row of a new branch names what to enter, not a bare 缺少数据.
+    assert ob.short == "需录入党员名册"
     assert ob.status == "due" and "党员名册" in ob.needs
 
 
