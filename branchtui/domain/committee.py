@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
+from branchtui.domain.attendance import full_on
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import add_months, add_years
 from branchtui.domain.profile import Profile
@@ -27,11 +28,17 @@ def term_end(term: Term, branch_kind: str, profile: Profile) -> dt.date:
     return add_years(term.start, years) - dt.timedelta(days=1)
 
 
-def seat_since_warning(term: Term, since: dt.date) -> str | None:
-    """A Chinese warning when a seat is taken before the term began (ORG-4, ORG-5): the date is
-    likely mistyped, though a user may still confirm it."""
+def seat_since_warning(term: Term, since: dt.date, member: Member | None = None) -> str | None:
+    """A Chinese warning when a seat is taken before the term began (ORG-4, ORG-5), or by one
+    who was not a 正式党员 that day (NAT-1: a 预备党员 has no vote, so cannot be elected): the
+    date or the person is likely mistaken, though a user may still confirm it."""
     if since < term.start:
         return f"注意：任职日期早于本届任期开始（{term.start.isoformat()}），再按 Enter 仍按此保存"
+    if member is not None and not full_on(member, since):
+        return (
+            f"注意：{member.name}在{since.isoformat()}还不是正式党员（预备党员没有被选举权），"
+            "请核对人选和任职日期，再按 Enter 仍按此保存"
+        )
     return None
 
 

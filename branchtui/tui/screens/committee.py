@@ -141,7 +141,9 @@ class CommitteeScreen(DataScreen):
             DatePrompt(
                 "任职日期",
                 self.today,
-                warn=lambda since: committee.seat_since_warning(term, since),
+                warn=lambda since: committee.seat_since_warning(
+                    term, since, self.data.find("members", member_id)
+                ),
             )
         )
         if since is None:

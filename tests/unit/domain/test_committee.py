@@ -250,3 +250,18 @@ def test_a_seat_taken_before_the_term_began_is_warned() -> None:
     assert warning is not None and warning.startswith("注意：") and "2024-02-29" in warning
     assert seat_since_warning(term, D(2024, 2, 29)) is None
     assert seat_since_warning(term, D(2025, 1, 1)) is None
+
+
+def test_a_seat_given_to_one_not_yet_a_full_member_that_day_is_warned() -> None:
+    """NAT-1, ORG-5: a 预备党员 has no right to be elected; appointing one (or one who had not
+    yet joined) is most likely a wrong pick or a wrong date, so the date prompt warns."""
+    term = Term(start=D(2025, 6, 18))
+    probationary = Member(name="冯雪", status="probationary", joined=D(2026, 3, 1))
+    warning = seat_since_warning(term, D(2025, 6, 18), probationary)
+    assert warning is not None and warning.startswith("注意：") and "冯雪" in warning
+    assert "预备党员" in warning and "再按 Enter" in warning
+    full = Member(name="王建国", status="full", joined=D(1998, 7, 1), full_date=D(1999, 7, 1))
+    assert seat_since_warning(term, D(2025, 6, 18), full) is None
+    converted = Member(name="孙丽", status="full", joined=D(2025, 3, 1), full_date=D(2026, 3, 1))
+    assert seat_since_warning(term, D(2025, 6, 18), converted) is not None
+    assert seat_since_warning(term, D(2026, 3, 1), converted) is None
