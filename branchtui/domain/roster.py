@@ -27,17 +27,23 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def missing_fields(member: Member) -> list[str]:
-    """The Chinese labels of the required fields (ORG-1) this member lacks, in roster order.
+def missing_field_names(member: Member) -> list[str]:
+    """The code names of the required fields (ORG-1) this member lacks, in roster order: the
+    first is where the member form that settles ORG-1 starts.
 
     A status outside 正式/预备 counts as missing.
     """
     missing: list[str] = []
-    for field_name, label in REQUIRED_FIELDS.items():
+    for field_name in REQUIRED_FIELDS:
         value = getattr(member, field_name, None)
         if _blank(value) or (field_name == "status" and value not in MEMBER_STATUSES):
-            missing.append(label)
+            missing.append(field_name)
     return missing
+
+
+def missing_fields(member: Member) -> list[str]:
+    """The Chinese labels of the required fields (ORG-1) this member lacks, in roster order."""
+    return [REQUIRED_FIELDS[name] for name in missing_field_names(member)]
 
 
 def incomplete_members(members: Iterable[Member]) -> list[tuple[Member, list[str]]]:

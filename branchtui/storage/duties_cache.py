@@ -30,7 +30,7 @@ from branchtui.storage.folder_obligations import FolderObligations
 from branchtui.storage.holiday_cache import cache_folder, package_key
 from branchtui.storage.locations import DATA_FILE
 
-FORMAT = 2
+FORMAT = 3
 PACKAGE = Path(branchtui.__file__).parent
 # What the duties are computed by besides the domain package: the folder's calendar file.
 STORAGE_FILES = ("calendar_file.py", "folder_obligations.py", "holiday_cache.py")

@@ -27,7 +27,8 @@ async def test_EDU_5_settled_from_the_dashboard_by_keys(demo_dir: Path, today: d
         await pilot.press("home", *["down"] * rules.index("EDU-5"), "enter", "enter")
         await settle(pilot, lambda: isinstance(app.screen, RecordForm))
         assert "杨雨" in str(app.screen.query_one("#field-member_id").render())
-        await pilot.press("tab", *taken, "ctrl+s")  # someone else's number
+        assert app.screen.focused is app.screen.query_one("#field-number")
+        await pilot.press(*taken, "ctrl+s")  # someone else's number
         await settle(pilot, lambda: "一人一证" in text_of(app, "#error-number"))
         assert isinstance(app.screen, RecordForm)
         app.screen.query_one("#field-number").focus()

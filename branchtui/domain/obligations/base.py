@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import TYPE_CHECKING, Any
 
 from branchtui.domain.profile import Profile
@@ -34,8 +35,10 @@ class Obligation:
 
     ``refs`` are the ids of records that satisfy it (or that it is about);
     ``people`` the member ids it concerns; ``needs`` says, in Chinese, what data is
-    missing when the rule cannot be judged; ``progress`` is (done, required); ``brief`` is
-    the detail's short form when the detail is wider than ``BRIEF_CELLS``.
+    missing when the rule cannot be judged; ``field`` is the code name of the record field a
+    duty about missing data finds empty (in its first record or person), where the form that
+    settles it starts; ``progress`` is (done, required); ``brief`` is the detail's short form
+    when the detail is wider than ``BRIEF_CELLS``.
     """
 
     rule: str
@@ -49,9 +52,10 @@ class Obligation:
     people: tuple[str, ...] = ()
     action: str = ""
     needs: str = ""
+    field: str = ""
     progress: tuple[float, float] | None = None
     # How it is shown, not what it is: two obligations differing only here are equal.
-    brief: str = field(default="", compare=False)
+    brief: str = dataclass_field(default="", compare=False)
 
     @property
     def short(self) -> str:
@@ -72,6 +76,7 @@ class Obligation:
             "people": list(self.people),
             "action": self.action,
             "needs": self.needs,
+            "field": self.field,
             "progress": list(self.progress) if self.progress else None,
             "brief": self.short,
         }
@@ -92,6 +97,7 @@ class Obligation:
             people=tuple(map(str, doc["people"])),
             action=str(doc["action"]),
             needs=str(doc["needs"]),
+            field=str(doc["field"]),
             progress=(float(progress[0]), float(progress[1])) if progress else None,
             brief=str(doc["brief"]),
         )
@@ -105,7 +111,7 @@ class Context:
     on: dt.date
     profile: Profile
     calendar: Any  # domain.calendar.WorkCalendar
-    cache: dict[str, Any] = field(default_factory=dict)
+    cache: dict[str, Any] = dataclass_field(default_factory=dict)
 
 
 RuleCheck = Callable[[Context], list[Obligation]]

@@ -185,6 +185,7 @@ def check_cards(ctx: Context) -> list[Obligation]:
                 ),
                 people=tuple(missing),
                 needs="党员证编号",
+                field="number",
             )
         ]
     return [obligation("EDU-5", "met", detail="党员均已登记党员证")]

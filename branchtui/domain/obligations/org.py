@@ -55,6 +55,7 @@ def roster_complete(ctx: Context) -> list[Obligation]:
                 f"名册{len(gaps)}人信息不全",
             ),
             people=tuple(m.id for m, _ in gaps),
+            field=roster.missing_field_names(first)[0],
             progress=(len(members) - len(gaps), len(members)),
         )
     ]

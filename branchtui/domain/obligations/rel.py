@@ -112,6 +112,7 @@ def check_platform(ctx: Context) -> list[Obligation]:
                 refs=tuple(t.id for t in missing),
                 people=tuple(t.member_id for t in missing if t.member_id),
                 needs="平台转接编号",
+                field="platform_ref",
             )
         )
     for t in moves:
@@ -195,7 +196,8 @@ def check_outflow(ctx: Context) -> list[Obligation]:
         return [obligation("REL-4", "not_applicable", detail="目前没有流出党员")]
     out: list[Obligation] = []
     for f in active:
-        missing = list(outflow_gaps(f).values())
+        gaps = outflow_gaps(f)
+        missing = list(gaps.values())
         if missing:
             out.append(
                 obligation(
@@ -210,6 +212,7 @@ def check_outflow(ctx: Context) -> list[Obligation]:
                     refs=(f.id,),
                     people=(f.member_id,) if f.member_id else (),
                     needs="、".join(missing),
+                    field=next(iter(gaps)),
                 )
             )
         last = f.last_contact or f.start

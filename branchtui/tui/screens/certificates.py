@@ -60,6 +60,6 @@ class CertificatesScreen(RegisterScreen):
         without = {m.id for m in members_without_card(self.data)}
         for member_id in ob.people:
             if member_id in without:
-                self._form(None, {"member_id": member_id})
+                self._form(None, {"member_id": member_id}, focus=ob.field or None)
                 return
         super().settle(ob)

@@ -87,9 +87,10 @@ class MemberForm(DataScreen):
             super().__init__()
             self.text = text
 
-    def __init__(self, member: Member | None) -> None:
+    def __init__(self, member: Member | None, *, focus: str | None = None) -> None:
         super().__init__()
         self.original = member
+        self.focus_first = focus  # the field the cursor starts in (else the name)
         self.saving = False
         self.opened_with: list[object] = []
         self.errors: dict[str, str] = {}  # shown since the last save
@@ -156,6 +157,9 @@ class MemberForm(DataScreen):
 
     def on_mount(self) -> None:
         self.opened_with = self._typed()
+        if self.focus_first in LABELS:  # a missing field the duty settled names (ORG-1)
+            self.query_one(f"#field-{self.focus_first}").focus()
+            return
         name = self.query_one("#field-name", Input)
         if self.original is None:
             name.focus()

@@ -369,9 +369,15 @@ class RegisterScreen(DataScreen):
         return self.select(record_id)
 
     def settle(self, ob: Obligation) -> None:
-        """Opened to settle ``ob``: show the record it names, else start a new one."""
+        """Opened to settle ``ob``: show the record it names, else start a new one. A duty
+        about a field its record lacks (``Obligation.field``) opens that record's form, the
+        cursor in that field."""
         for ref in ob.refs:
             if self.show_record(ref):
+                record = self._highlighted()
+                fixable = record is not None and not self.is_related(record)
+                if ob.field and fixable and ob.status in ("due", "overdue"):
+                    self._form(record, focus=ob.field)
                 return
         if ob.status in ("due", "overdue", "upcoming"):
             self.action_add()

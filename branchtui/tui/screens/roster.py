@@ -15,7 +15,7 @@ from branchtui.domain.member_names import display_names
 from branchtui.domain.obligations import Obligation
 from branchtui.domain.records import Member
 from branchtui.domain.records.people import GENDERS, MEMBER_STATUSES, REMOVAL_REASONS
-from branchtui.domain.roster import mask_phone, missing_fields
+from branchtui.domain.roster import mask_phone, missing_field_names, missing_fields
 from branchtui.domain.search import search_members, sort_by_pinyin
 from branchtui.tui.registry.organization import ROSTER
 from branchtui.tui.screens.base import DataScreen
@@ -158,9 +158,13 @@ class RosterScreen(SearchKeys, DataScreen):
         if member is None:
             self.notify("名册中没有选中的党员", severity="warning")
             return
+        self.edit(member)
+
+    def edit(self, member: Member, *, focus: str | None = None) -> None:
+        """The member's form, the cursor in ``focus`` (else in the name)."""
         from branchtui.tui.screens.member_form import MemberForm
 
-        self.app.push_screen(MemberForm(member))
+        self.app.push_screen(MemberForm(member, focus=focus))
 
     def action_remove(self) -> None:
         member = self.selected
@@ -185,7 +189,9 @@ class RosterScreen(SearchKeys, DataScreen):
         for member_id in ob.people:
             if member_id in ids:
                 self.table.move_cursor(row=ids.index(member_id))
-                self.action_edit()
+                member = self.shown[ids.index(member_id)]
+                gaps = missing_field_names(member)  # ORG-1: the form starts in the first
+                self.edit(member, focus=gaps[0] if gaps else None)
                 return
 
     @on(DataTable.RowSelected, "#member-table")
