@@ -17,6 +17,8 @@ from branchtui.domain.profile import Profile
 from branchtui.domain.profile_labels import profile_numbers
 from branchtui.domain.records import BranchData
 from branchtui.domain.records.branch import BRANCH_KINDS
+from branchtui.domain.records.meetings import MEETING_KINDS
+from branchtui.domain.study import format_days, study_days_of, study_year
 
 Context = dict[str, Any]
 V = TypeVar("V")
@@ -42,17 +44,31 @@ def profile_of(profile: Profile, with_settings: bool = False) -> Context:
 
 
 def study_of(data: BranchData, start: dt.date, end: dt.date, profile: Profile) -> Context:
-    """The window's study sessions, and the year's study days up to ``end`` against EDU-1."""
-    year_days = sum(s["days"] for s in sections.study_rows(data, dt.date(end.year, 1, 1), end))
+    """The window's study sessions and meetings with study hours, and the year's study days up
+    to ``end`` against EDU-1 — counted by ``study.study_year``, as the dashboard counts them."""
+    year = study_year(data, end.year, end, profile)
     sessions = sections.study_rows(data, start, end)
-    required = float(profile.study_days_per_year)
+    shown = [m for m in sorted(year.meetings, key=lambda m: m.date) if start <= m.date <= end]
+    meetings = [
+        {
+            "date": m.date,
+            "topic": "、".join(MEETING_KINDS.get(k, k) for k in m.kinds)
+            + (f"“{m.topic}”" if m.topic else ""),
+            "hours": format_days(m.study_hours or 0),
+            "days": study_days_of(m, profile),
+            "participants": sum(1 for a in m.attendance if a.status == "present"),
+        }
+        for m in shown
+    ]
+    days = sum(float(s["days"]) for s in sessions) + sum(study_days_of(m, profile) for m in shown)
     return {
         "sessions": sessions,
-        "days": sum(s["days"] for s in sessions),
-        "year_days": year_days,
-        "required": required,
-        "remaining": max(0.0, required - year_days),
-        "met": year_days >= required,
+        "meetings": meetings,
+        "days": days,
+        "year_days": year.total,
+        "required": float(year.required),
+        "remaining": year.missing,
+        "met": year.met,
     }
 
 

@@ -319,3 +319,31 @@ def test_section_one_tells_the_committees_changes(store: Store) -> None:
         "本月支部委员会变动情况：",
         f"- 补选{member.name}为宣传委员（2026年10月19日）",
     ]
+
+
+def test_section_four_counts_the_study_hours_of_meetings_as_the_dashboard_does(
+    store: Store,
+) -> None:
+    """EDU-1: a meeting's 学习时长 counts towards the year's study days on the dashboard; the
+    report's 本月/本年度 days must say the same number (it counted study sessions only, so the
+    same report said 尚差 7 天 in section 四 and 还差6.75天 in its open duties)."""
+    store.add(
+        Meeting(
+            kinds=["group_meeting"],
+            date=D(2026, 10, 26),
+            topic="学习党的二十届四中全会精神",
+            study_hours=2,
+        )
+    )
+    lines = render_monthly(store, "2026-10", ON).splitlines()
+    section = _section(lines, "## 四、")
+    assert section[0] == (
+        "本月集中学习 2.25 天；本年度累计集中学习 5.25 天，要求全年不少于 12 天，尚差 6.75 天。"
+    )
+    assert any(
+        line.startswith("- 2026年10月26日：党小组会“学习党的二十届四中全会精神”")
+        and "学习2小时，0.25 天" in line
+        for line in section
+    ), section
+    (edu1,) = [ob for ob in obligations_on(store.snapshot(), D(2026, 10, 31)) if ob.rule == "EDU-1"]
+    assert "5.25天" in edu1.detail
