@@ -72,6 +72,8 @@ KEY_NAMES = {
     "right": "Right",
     "backspace": "Backspace",
     "delete": "Del",
+    "home": "Home",
+    "end": "End",
     "pageup": "PgUp",
     "pagedown": "PgDn",
     "space": "空格",

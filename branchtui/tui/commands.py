@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.align import Align
 from rich.text import Text
@@ -21,9 +21,11 @@ from textual.command import (
 from textual.widgets.option_list import Option
 
 from branchtui.domain.search import match_rank
-from branchtui.tui.registry import PaletteEntry, palette_entries
+from branchtui.tui.registry import PaletteEntry, context_entries, palette_entries
 
 if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
     from branchtui.tui.app import BranchApp
 
 # Before set-up only these app actions can run; offering the rest would only refuse.
@@ -82,7 +84,11 @@ class BranchCommands(Provider):
 
     def _run(self, entry: PaletteEntry) -> None:
         app: BranchApp = self.app  # type: ignore[assignment]
-        if app.store is None and entry.action not in _BEFORE_SETUP:
+        if entry.node is not None and entry.action is not None:
+            # A key of the form or wizard below the palette, run where it is bound.
+            node = cast("DOMNode", entry.node)
+            app.run_worker(app.run_action(entry.action, node), exclusive=True, group="palette")
+        elif app.store is None and entry.action not in _BEFORE_SETUP:
             app.notify("请先完成初始化", severity="warning")
         elif entry.screen is not None:
             app.run_worker(
@@ -94,14 +100,17 @@ class BranchCommands(Provider):
             app.run_worker(app.run_action(entry.action), exclusive=True, group="palette")
 
     def _entries(self) -> list[PaletteEntry]:
+        # The keys of the screen below first: what the form or wizard on screen can do.
+        active = self.screen.active_bindings.values()
+        here = context_entries((a.node, a.binding, a.enabled) for a in active)
         entries = list(palette_entries())
         if getattr(self.app, "store", None) is None:
-            return [
+            return here + [
                 e
                 for e in entries
                 if e.screen is None and e.area is None and e.action in _BEFORE_SETUP
             ]
-        return entries
+        return here + entries
 
     async def discover(self) -> Hits:
         for entry in self._entries():

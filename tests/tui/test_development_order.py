@@ -11,6 +11,7 @@ from typing import Any
 
 from conftest import read_file, settle, text_of
 from test_development import open_file_of, step_form
+from textual.command import CommandList
 from textual.pilot import Pilot
 
 from branchtui.domain.changes import RecordChanges
@@ -96,9 +97,8 @@ async def test_steps_12_to_15_out_of_order_are_refused_at_the_date(
     assert after.date_of("form_filled") == dt.date(2026, 11, 20)
 
 
-async def test_the_vote_warns_without_a_meeting_and_ctrl_l_links_one(
-    demo_dir: Path, today: dt.date
-) -> None:
+def ready_for_the_vote(demo_dir: Path) -> None:
+    """曾心晨's file up to 填写入党志愿书: 支部大会讨论 comes next."""
     ready = file_of(demo_dir, "曾心晨")
     for step, day in (
         ("committee_review", dt.date(2025, 10, 30)),
@@ -109,6 +109,12 @@ async def test_the_vote_warns_without_a_meeting_and_ctrl_l_links_one(
         ready.events.append(CandidateEvent(step=step, date=day))  # type: ignore[arg-type]
     with Store.open(demo_dir).transaction() as tx:
         tx.apply(RecordChanges(updates=(ready,)))
+
+
+async def test_the_vote_warns_without_a_meeting_and_ctrl_l_links_one(
+    demo_dir: Path, today: dt.date
+) -> None:
+    ready_for_the_vote(demo_dir)
     app = build_app(demo_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_file_of(pilot, "曾心晨")
@@ -128,6 +134,28 @@ async def test_the_vote_warns_without_a_meeting_and_ctrl_l_links_one(
         assert form.query_one("#field-date").value == "2026-11-23"  # type: ignore[attr-defined]
         assert form.meeting_id is not None
         assert "没有支部党员大会" not in text_of(app, "#error-date")
+
+
+async def test_ctrl_l_is_in_the_palette_opened_over_the_step_form(
+    demo_dir: Path, today: dt.date
+) -> None:
+    ready_for_the_vote(demo_dir)
+    app = build_app(demo_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_file_of(pilot, "曾心晨")
+        form = await step_form(pilot, "a")
+        assert form.step is not None and form.step.code == "branch_vote"
+        await pilot.press("ctrl+p", *"glhy")  # 关联会议 by its initials
+        commands = app.screen.query_one(CommandList)
+        await settle(pilot, lambda: commands.option_count > 0 and commands.highlighted == 0)
+        shown = str(commands.get_option_at_index(0).prompt)
+        assert "本页：关联支部党员大会" in shown
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, ChoicePrompt))
+        assert app.screen.prompt_title == "关联支部党员大会"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, StepForm))
+        await settle(pilot, lambda: "已关联当天的支部党员大会记录" in text_of(app, "#vote-result"))
 
 
 async def test_a_date_typed_as_the_talker_is_refused(demo_dir: Path, today: dt.date) -> None:

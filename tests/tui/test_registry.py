@@ -1,24 +1,37 @@
 """One declaration per action: keys, Footer labels, F1 help and palette entries all come from
-the registry, and a screen whose keys are not declared (or lack Chinese help) fails here."""
+the registry, and a screen whose keys are not declared (or lack Chinese help) fails here.
+
+Every class of branchtui.tui that binds keys is looked at — the screens of the areas, and the
+forms, dialogs, wizards, wizard steps and widgets they open — not only the declared screens:
+a key bound by hand in a form (Ctrl+L in the development step form once) fails."""
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import re
+from pathlib import Path
 
 import pytest
 from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.widgets._select import SelectOverlay
 
+import branchtui.tui
 from branchtui.tui.app import BranchApp
 from branchtui.tui.registry import (
     APP_ACTIONS,
     AREAS,
     SCREEN_BY_ID,
+    WIDGET_ACTIONS,
     ActionSpec,
     ScreenSpec,
     area_actions,
+    context_entries,
+    declared_actions,
     palette_entries,
 )
+from branchtui.tui.registry.spec import acts_in_place
 from branchtui.tui.screens.area_menu import open_actions
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -32,12 +45,84 @@ def screen_class(spec: ScreenSpec) -> type:
 
 
 def all_actions() -> list[ActionSpec]:
-    found = [*APP_ACTIONS, *area_actions()]
-    for spec in SCREENS:
-        found += [a for a in spec.keys if a not in found]
+    """Every declared action: the app's, the areas', every screen's and every widget's, form's,
+    dialog's and wizard's, and the keys of each area's menu."""
+    found = list(declared_actions())
     for area in AREAS[1:]:
         found += open_actions(area)
     return found
+
+
+def binding_classes() -> list[type]:
+    """Every screen and widget class of branchtui.tui that binds keys of its own (nested and
+    made-in-a-function classes too: every DOMNode subclass once each module is imported), and
+    the Textual class whose keys the app sets (a drop-down's open list). Each area's menu is
+    built from open_actions (checked with all_actions)."""
+    for info in pkgutil.walk_packages(branchtui.tui.__path__, "branchtui.tui."):
+        importlib.import_module(info.name)
+    found: list[type] = [SelectOverlay]
+    todo: list[type] = [DOMNode]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if cls.__module__.startswith("branchtui.tui.") and cls.__dict__.get("BINDINGS"):
+            found.append(cls)
+    return sorted(set(found), key=lambda c: (c.__module__, c.__qualname__))
+
+
+def test_keys_are_bound_only_from_declarations() -> None:
+    """No Binding is made by hand, nor a key bound at run time, outside the registry: each
+    comes from an ActionSpec (ActionSpec.binding, keys_of, ScreenSpec.bindings)."""
+    root = Path(branchtui.tui.__file__).parent
+    spec = root / "registry" / "spec.py"
+    for path in sorted(root.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        if path != spec:
+            assert "Binding(" not in text, f"{path.relative_to(root)} makes a Binding by hand"
+        assert not re.search(r"\.bind\(", text), f"{path.relative_to(root)} binds a key at run time"
+
+
+# Keys without a palette entry that are not cursor keys, and why.
+NO_PALETTE = {
+    "palette": "Ctrl+P opens the palette itself",
+    "dash-recover": "only while the data file cannot be opened, when the palette offers only "
+    "帮助 and 退出",
+}
+
+
+@pytest.mark.parametrize("cls", binding_classes(), ids=lambda c: f"{c.__module__}.{c.__name__}")
+def test_every_key_of_every_screen_and_widget_is_declared(cls: type) -> None:
+    declared = {a.id: a for a in all_actions()}
+    for binding in cls.__dict__["BINDINGS"]:
+        assert isinstance(binding, Binding) and binding.id, f"{cls.__name__}: {binding} undeclared"
+        assert binding.id in declared, f"{cls.__name__}: {binding.id} is not declared"
+        made = declared[binding.id].binding()
+        for name in ("key", "action", "description", "tooltip", "show", "priority"):
+            assert getattr(binding, name) == getattr(made, name), f"{binding.id}: {name}"
+
+
+@pytest.mark.parametrize("action", all_actions(), ids=lambda a: a.id)
+def test_only_keys_acting_in_place_have_no_palette_entry(action: ActionSpec) -> None:
+    """Arrows, Enter, Esc, Space, digits … act on the field or row under the cursor; a key
+    running an app action has that action's entry (通用：退出)."""
+    if not action.palette:
+        assert (
+            acts_in_place(action.key) or action.action.startswith("app.") or action.id in NO_PALETTE
+        ), f"{action.id} ({action.key}) has no palette entry"
+
+
+@pytest.mark.parametrize("action", [a for a in WIDGET_ACTIONS if a.palette], ids=lambda a: a.id)
+def test_a_widget_key_is_in_the_palette_opened_over_it(action: ActionSpec) -> None:
+    """A key of a form, dialog, wizard or widget is offered as 本页：… where it is bound and
+    enabled (the palette reads the screen's active bindings: tests/tui/test_development_order.py
+    runs Ctrl+L of the step form from it), and not where it is disabled."""
+    (entry,) = context_entries([("node", action.binding(), True)])
+    assert (entry.title, entry.action, entry.node) == (
+        f"本页：{action.title}",
+        action.action,
+        "node",
+    )
+    assert context_entries([("node", action.binding(), False)]) == []
 
 
 @pytest.mark.parametrize("action", all_actions(), ids=lambda a: a.id)

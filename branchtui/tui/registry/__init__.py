@@ -11,14 +11,18 @@ it appears in the area menu, the command palette and the settle actions of the d
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from textual.binding import Binding
 
 from branchtui.tui.registry import (
     care,
     dashboard,
     development,
+    dialogs,
     education,
+    forms,
     life,
     organization,
     relations,
@@ -133,6 +137,28 @@ APP_ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
+# The keys of widgets, forms, dialogs and wizards (not of an area's screen): bound where they
+# are declared, listed by F1 there, and offered in the palette opened over the screen holding
+# them unless they act in place (tui/commands.py).
+WIDGET_ACTIONS: tuple[ActionSpec, ...] = (
+    *forms.KEYS,
+    *dialogs.KEYS,
+    *dashboard.DUTY_LIST_KEYS,
+    *organization.KEYS,
+    *life.KEYS,
+    *relations.KEYS,
+    *development.KEYS,
+    *reports.KEYS,
+)
+
+
+def declared_actions() -> tuple[ActionSpec, ...]:
+    """Every action declared anywhere: the app's, the areas', every screen's, every widget's."""
+    screens = [a for spec in SCREEN_BY_ID.values() for a in spec.keys]
+    found = [*APP_ACTIONS, *area_actions(), *screens, *WIDGET_ACTIONS]
+    return tuple(dict.fromkeys(found))  # BACK is every screen's
+
+
 def area_actions() -> tuple[ActionSpec, ...]:
     """One key per area: its number opens the area's menu (the dashboard for 1)."""
     return tuple(
@@ -180,6 +206,30 @@ class PaletteEntry:
     screen: str | None = None  # … open this screen …
     action: str | None = None  # … and run this action on it (or on the app when no screen)
     keywords: tuple[str, ...] = ()  # other words it is found by
+    # The widget or screen the action runs on: a key of the form or wizard the palette was
+    # opened over (context_entries); None for the entries above.
+    node: object = field(default=None, compare=False)
+
+
+CONTEXT_PREFIX = "本页"
+
+
+def context_entries(active: Iterable[tuple[object, Binding, bool]]) -> list[PaletteEntry]:
+    """The palette entries of the keys bound where the palette was opened (``active``: node,
+    binding, enabled, of the screen below it): every key of a widget, form, dialog or wizard
+    declared with a palette entry (WIDGET_ACTIONS) and enabled there, "本页：关联支部党员大会".
+    An area's screens and their actions have entries of their own (palette_entries)."""
+    declared = {action.id: action for action in WIDGET_ACTIONS if action.palette}
+    entries: dict[str, PaletteEntry] = {}
+    for node, binding, enabled in active:
+        spec = declared.get(binding.id or "")
+        if spec is None or not enabled or spec.title in entries:
+            continue
+        title = f"{CONTEXT_PREFIX}：{spec.title}"
+        entries[spec.title] = PaletteEntry(
+            title, spec.help, action=spec.action, keywords=spec.keywords, node=node
+        )
+    return list(entries.values())
 
 
 def palette_entries() -> Iterator[PaletteEntry]:
@@ -213,12 +263,15 @@ __all__ = [
     "AREAS",
     "AREA_BY_ID",
     "SCREEN_BY_ID",
+    "WIDGET_ACTIONS",
     "ActionSpec",
     "AreaSpec",
     "PaletteEntry",
     "ScreenSpec",
     "area_actions",
     "area_of_rule",
+    "context_entries",
+    "declared_actions",
     "palette_entries",
     "screen_for_target",
     "screen_spec",

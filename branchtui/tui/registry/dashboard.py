@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from branchtui.tui.registry.spec import ActionSpec, ScreenSpec
+from branchtui.tui.registry.spec import ActionSpec, ScreenSpec, widget_key
 
 DASHBOARD = ScreenSpec(
     id="dashboard",
@@ -85,5 +85,26 @@ DASHBOARD = ScreenSpec(
             "toggle_done",
             show=False,
         ),
+    ),
+)
+
+
+# The list of duties (widgets/obligation_list.py) on the dashboard and each area's menu.
+DUTY_LIST_KEYS = (
+    widget_key("duty-up", "up", "上一项", "光标移到上一项", "cursor_up", show=False),
+    widget_key("duty-down", "down", "下一项", "光标移到下一项", "cursor_down", show=False),
+    widget_key("duty-first", "home", "第一项", "光标移到第一项", "first", show=False),
+    widget_key("duty-last", "end", "最后一项", "光标移到最后一项", "last", show=False),
+    widget_key("duty-page-up", "pageup", "上一页", "向上翻一页", "page_up", show=False),
+    widget_key("duty-page-down", "pagedown", "下一页", "向下翻一页", "page_down", show=False),
+    widget_key("duty-open", "enter", "查看详情", "查看选中事项的详情", "select", show=False),
+    # Sideways scrolling is never needed in the list: these keys do nothing there.
+    widget_key(
+        "duty-still",
+        "left,right,ctrl+pageup,ctrl+pagedown",
+        "不动",
+        "左右键在待办列表中不起作用",
+        "noop",
+        show=False,
     ),
 )

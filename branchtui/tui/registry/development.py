@@ -7,7 +7,7 @@ it is not a screen of the menu or the palette.
 
 from __future__ import annotations
 
-from branchtui.tui.registry.spec import ActionSpec, ScreenSpec, register_actions
+from branchtui.tui.registry.spec import ActionSpec, ScreenSpec, register_actions, widget_key
 
 PIPELINE = ScreenSpec(
     id="development",
@@ -103,7 +103,7 @@ FILE_KEYS = (
         "x",
         "导出",
         "导出一人一档",
-        "导出为 Markdown，存于数据目录 development 文件夹",
+        "导出为 Markdown 文件，存于数据目录（导出后显示文件位置）",
         "export",
     ),
     ActionSpec("file-person", "p", "个人信息", "编辑个人信息", "修改此人的个人信息", "person"),
@@ -118,5 +118,26 @@ FILE_KEYS = (
         palette=False,
     ),
 )
+
+# The form recording one step of a file (screens/step_form.py); Ctrl+L links the step to a
+# 支部党员大会 on file (screens/step_meeting.py), offered for the 支部大会讨论 steps only.
+STEP_FORM_KEYS = (
+    widget_key(
+        "step-save", "ctrl+s", "保存", "检查并保存", "save", title="保存发展环节", priority=True
+    ),
+    widget_key("step-cancel", "escape", "取消", "不保存，返回档案（已填写时先问）", "cancel"),
+    widget_key(
+        "step-link-meeting",
+        "ctrl+l",
+        "关联会议",
+        "选择已记录的支部党员大会，按其日期和表决填写（支部大会讨论）",
+        "link_meeting",
+        title="关联支部党员大会",
+        keywords=("关联会议",),
+    ),
+)
+LINK_MEETING = STEP_FORM_KEYS[-1]
+
+KEYS = (*FILE_KEYS, *STEP_FORM_KEYS)
 
 SCREENS: tuple[ScreenSpec, ...] = (PIPELINE, REGISTER_UPDATES)

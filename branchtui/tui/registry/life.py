@@ -1,9 +1,10 @@
 """组织生活 (LIFE): the screens of this area, in the order its menu lists them, and the keys of
-the meeting wizard and its steps (widget keys: in F1 help and the Footer, not in the palette)."""
+the meeting wizard and its steps (widget keys: in F1 help and the Footer, and in the palette
+opened over the wizard unless they act in place)."""
 
 from __future__ import annotations
 
-from branchtui.tui.registry.spec import ActionSpec, ScreenSpec
+from branchtui.tui.registry.spec import ActionSpec, ScreenSpec, widget_key
 
 MEETINGS = ScreenSpec(
     id="meetings",
@@ -170,9 +171,9 @@ RECORD_CHECKS = ScreenSpec(
 SCREENS: tuple[ScreenSpec, ...] = (MEETINGS, APPRAISAL, RECORD_CHECKS)
 
 
-def _key(id_: str, key: str, label: str, help_: str, action: str, **kw: object) -> ActionSpec:
-    # A widget's key: its Footer label is its title; no palette entry of its own.
-    return ActionSpec(id_, key, label, label, help_, action, palette=False, **kw)  # type: ignore[arg-type]
+# A wizard's or step's key: its Footer label is its palette title (offered over the wizard,
+# tui/commands.py) unless it acts in place (spec.CURSOR_KEYS).
+_key = widget_key
 
 
 # The wizard itself (any step).
@@ -314,3 +315,17 @@ APPRAISAL_VERSION_KEYS = (
 )
 MINUTES_COMPARE = _key("minutes-compare", "c", "对比", "该版本与下一版相比改了什么", "compare")
 CHANGES_CLOSE = _key("changes-close", "escape", "返回", "返回", "close")
+
+KEYS = (
+    *WIZARD_KEYS,
+    *ATTENDANCE_KEYS,
+    *AGENDA_KEYS,
+    *DECISION_KEYS,
+    *LIFE_KEYS,
+    *APPRAISAL_KEYS,
+    *ATTACHMENT_KEYS,
+    *VERSION_KEYS,
+    *APPRAISAL_VERSION_KEYS,
+    MINUTES_COMPARE,
+    CHANGES_CLOSE,
+)

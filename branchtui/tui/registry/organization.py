@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from branchtui.tui.registry.spec import ActionSpec, ScreenSpec
+from branchtui.tui.registry.spec import ActionSpec, ScreenSpec, widget_key
 
 HOME = ScreenSpec(
     id="home",
@@ -253,7 +253,7 @@ COMMITTEE = ScreenSpec(
 
 SCREENS = (HOME, BRANCH_INFO, ROSTER, GROUPS, COMMITTEE, ROSTER_IMPORT)
 
-# The election wizards' keys (modal screens; no palette entries of their own), as the other
+# The election wizards' keys (modal screens: in the palette opened over them), as the other
 # wizards have them: PgDn / PgUp between steps, Ctrl+S at the review, Esc asks to give up.
 ELECTION_WIZARD_KEYS = (
     ActionSpec(
@@ -286,7 +286,6 @@ ELECTION_WIZARD_KEYS = (
         "在确认步骤保存全部内容（一次保存）",
         "save",
         priority=True,
-        palette=False,
     ),
     ActionSpec(
         "election-close",
@@ -298,4 +297,66 @@ ELECTION_WIZARD_KEYS = (
         show=False,
         palette=False,
     ),
+)
+# The ballot roll of an election (widgets/voter_roll.py): marks on the member under the cursor.
+VOTER_ROLL_KEYS = (
+    widget_key(
+        "roll-absent", "space", "出席/缺席", "出席与缺席切换", "mark('absent')", key_display="空格"
+    ),
+    widget_key(
+        "roll-leave", "l", "请假", "标记请假（再按恢复出席）", "mark('on_leave')", title="标记请假"
+    ),
+    widget_key(
+        "roll-excused",
+        "x",
+        "不计入",
+        "经上级党组织同意不计入应到会人数（因病、出国半年以上等）",
+        "mark('excused')",
+        title="标记不计入应到会人数",
+        show=False,  # the step's hint line names it; the Footer has no room at 80 columns
+    ),
+    widget_key(
+        "roll-reason", "r", "原因", "填写缺席、请假或不计入的原因", "reason", title="填写原因"
+    ),
+)
+# 上级党组织指派书记 (screens/wizards/appointment.py).
+APPOINTMENT_KEYS = (
+    widget_key(
+        "appoint-save", "ctrl+s", "保存", "检查并保存", "save", title="保存指派", priority=True
+    ),
+    widget_key("appoint-cancel", "escape", "取消", "不保存，返回（已填写时先问）", "cancel"),
+)
+# 新增 / 编辑党员 (screens/member_form.py) and 移除党员 (screens/remove_member.py).
+MEMBER_FORM_KEYS = (
+    widget_key(
+        "form-save", "ctrl+s", "保存", "检查并保存", "save", title="保存党员信息", priority=True
+    ),
+    widget_key("form-cancel", "escape", "取消", "不保存，返回名册", "cancel"),
+)
+REMOVE_MEMBER_KEYS = (
+    widget_key(
+        "remove-confirm",
+        "ctrl+s",
+        "确认移除",
+        "检查并保存移除记录",
+        "confirm",
+        priority=True,
+    ),
+    widget_key("remove-cancel", "escape", "取消", "不移除，返回名册", "cancel"),
+)
+# The set-up wizard of a new data folder (screens/wizards/setup.py).
+SETUP_WIZARD_KEYS = (
+    widget_key("setup-next", "tab", "下一步", "检查本步并前进", "forward", priority=True),
+    widget_key("setup-back", "shift+tab", "上一步", "回到上一步", "back", priority=True),
+    widget_key("setup-esc", "escape", "上一步", "回到上一步", "back", show=False),
+)
+
+KEYS = (
+    *ROSTER_SEARCH_KEYS,
+    *ELECTION_WIZARD_KEYS,
+    *VOTER_ROLL_KEYS,
+    *APPOINTMENT_KEYS,
+    *MEMBER_FORM_KEYS,
+    *REMOVE_MEMBER_KEYS,
+    *SETUP_WIZARD_KEYS,
 )

@@ -96,7 +96,6 @@ TRANSFER_WIZARD_KEYS = (
         "在确认步骤保存；其他步骤先检查并转到确认",
         "save",
         priority=True,
-        palette=False,
     ),
     ActionSpec(
         "transfer-wizard-close",
@@ -176,3 +175,5 @@ FLOWING = ScreenSpec(
 )
 
 SCREENS: tuple[ScreenSpec, ...] = (TRANSFERS, TRAVELS, FLOWING)
+
+KEYS = TRANSFER_WIZARD_KEYS

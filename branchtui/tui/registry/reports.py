@@ -215,7 +215,7 @@ LEDGER_VOLUMES = ScreenSpec(
     ),
 )
 
-# The keys of the free-text forms (not palette entries: they act on the open form only).
+# The keys of the free-text forms (Ctrl+S in the palette opened over the form).
 FORM_KEYS = (
     ActionSpec(
         "texts-save",
@@ -224,7 +224,6 @@ FORM_KEYS = (
         "保存",
         "保存填写的文字",
         "save",
-        palette=False,
         priority=True,
     ),
     ActionSpec(
@@ -239,3 +238,5 @@ FORM_KEYS = (
 )
 
 SCREENS: tuple[ScreenSpec, ...] = (MONTHLY, ASSESSMENT, YEAR_DOCUMENTS, PRACTICES, LEDGER_VOLUMES)
+
+KEYS = FORM_KEYS

@@ -21,8 +21,10 @@ class ActionSpec:
 
     ``action`` is the Textual action run on the screen (``"add"``, ``"shift_days(-1)"``).
     ``group`` joins keys under one Footer label (``"前后一天"``) to save room at 80 columns.
-    ``palette`` is False only for keys that make no sense away from their widget (leaving a
-    search box); such a key still has its Chinese help. ``keywords`` are other words a user
+    ``palette`` is False only for keys that act in place (``acts_in_place``: arrows, Enter,
+    Esc, Space … on the field or row under the cursor) or that run an app action with an entry
+    of its own; such a key still has its Chinese help. A key of a widget, form, dialog or wizard
+    (not of an area's screen) is offered in the palette opened over the screen holding it. ``keywords`` are other words a user
     may look for it by (开除党籍 for 移除党员): the palette finds them by Chinese, pinyin and
     initials like the title.
     """
@@ -52,6 +54,33 @@ class ActionSpec:
             id=self.id,
             group=_group(self.group),
         )
+
+
+# Keys that move the cursor or act on what is under it (a field, a row, a list entry): an
+# action bound to these alone has no palette entry, there being nothing to run it on away
+# from its widget. Every other key (a letter, Ctrl+…, F2) is offered in the palette too.
+CURSOR_KEYS = frozenset(
+    {
+        *("up", "down", "left", "right", "home", "end", "pageup", "pagedown"),
+        *("ctrl+pageup", "ctrl+pagedown", "tab", "shift+tab"),
+        *("enter", "escape", "space", "backspace", "delete"),
+        *"0123456789",
+    }
+)
+
+
+def acts_in_place(key: str) -> bool:
+    """Whether every key of ``key`` ("escape,q") moves the cursor or acts on what is under it."""
+    return set(key.split(",")) <= CURSOR_KEYS
+
+
+def widget_key(
+    id_: str, key: str, label: str, help_: str, action: str, *, title: str = "", **kw: object
+) -> ActionSpec:
+    """A key of a widget, form, dialog or wizard step: its Footer label is its palette title
+    unless ``title`` says more; in the palette unless it acts in place (CURSOR_KEYS)."""
+    palette = kw.pop("palette", not acts_in_place(key))
+    return ActionSpec(id_, key, label, title or label, help_, action, palette=palette, **kw)  # type: ignore[arg-type]
 
 
 _GROUPS: dict[str, Binding.Group] = {}

@@ -8,13 +8,15 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from branchtui.tui.registry.dialogs import CHOICE_PROMPT_KEYS, DATE_PROMPT_KEYS, TEXT_PROMPT_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 
@@ -22,12 +24,7 @@ from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 class TextPrompt(ModalScreen[str | None]):
     """Asks for one line; ``check`` returns a Chinese message when the text is not acceptable."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape", "cancel", "取消", id="prompt-cancel", tooltip="不做修改，关闭（已输入时先问）"
-        ),
-        *MODAL_KEYS,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys_of(TEXT_PROMPT_KEYS), *MODAL_KEYS]
 
     def __init__(
         self,
@@ -84,12 +81,7 @@ class DatePrompt(ModalScreen[dt.date | None]):
     the date is not acceptable (the prompt stays open with it beside the field); ``warn`` returns a
     warning shown beside the field, which a second Enter on the same date accepts."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape", "dismiss(None)", "取消", id="date-cancel", tooltip="不做修改，关闭对话框"
-        ),
-        *MODAL_KEYS,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys_of(DATE_PROMPT_KEYS), *MODAL_KEYS]
 
     def __init__(
         self,
@@ -136,12 +128,7 @@ class DatePrompt(ModalScreen[dt.date | None]):
 class ChoicePrompt(ModalScreen[str | None]):
     """Pick one of ``choices`` (key → Chinese label) with arrows and Enter."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape", "dismiss(None)", "取消", id="choice-cancel", tooltip="不做修改，关闭对话框"
-        ),
-        *MODAL_KEYS,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys_of(CHOICE_PROMPT_KEYS), *MODAL_KEYS]
 
     def __init__(self, title: str, choices: dict[str, str]) -> None:
         super().__init__()

@@ -6,12 +6,14 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from branchtui.storage.doctor import ERROR, LEVEL_LABELS, OK, WARNING, Finding, has_errors
+from branchtui.tui.registry.dialogs import DOCTOR_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 
@@ -33,10 +35,7 @@ def findings_text(findings: list[Finding]) -> Text:
 class DoctorReport(ModalScreen[None]):
     """The findings of a check of the data folder."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter", "dismiss", "关闭", id="doctor-close", tooltip="关闭检查结果"),
-        *MODAL_KEYS,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys_of(DOCTOR_KEYS), *MODAL_KEYS]
 
     def __init__(self, findings: list[Finding]) -> None:
         super().__init__()

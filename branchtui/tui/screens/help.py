@@ -6,11 +6,13 @@ from typing import ClassVar
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from branchtui.tui.registry.dialogs import HELP_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 
 
@@ -18,11 +20,9 @@ class HelpScreen(ModalScreen[None]):
     """Lists the keys of ``below`` with their Chinese descriptions."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape,f1,question_mark,q", "dismiss", "关闭", id="help-close", tooltip="关闭帮助"
-        ),
-        MODAL_KEYS[0],  # 退出; F1 here closes the help
-    ]
+        *keys_of(HELP_KEYS),
+        MODAL_KEYS[0],
+    ]  # 退出; F1 here closes the help
 
     def __init__(self, below: Screen) -> None:
         super().__init__()
@@ -51,7 +51,7 @@ def _key_lines(screen: Screen) -> list[str]:
     for namespace, bindings in screen._modal_binding_chain:
         for _key, binding in bindings:
             # Only our own keys (each has an id); Textual's built-in ones are in English.
-            if binding.id is None or not binding.description:
+            if binding.id is None or not binding.description or binding.action == "noop":
                 continue
             if app._check_action_state(binding.action, namespace) is False:
                 continue

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
@@ -24,6 +24,8 @@ from branchtui.domain.records import Member, PartyGroup
 from branchtui.domain.records.people import DUES_CATEGORIES, GENDERS, MEMBER_STATUSES
 from branchtui.domain.validation import validate
 from branchtui.storage.errors import StoreError
+from branchtui.tui.registry.organization import MEMBER_FORM_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.saving import close_unless_typed, focus_keeping
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.widgets.date_field import DateField
@@ -67,10 +69,7 @@ DISCARD_CHOICES = {"stay": "继续填写", "discard": "放弃，返回名册"}
 class MemberForm(DataScreen):
     """新增 / 编辑党员. Errors appear beside their field; the rest of the input stays."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "保存", id="form-save", tooltip="检查并保存", priority=True),
-        Binding("escape", "cancel", "取消", id="form-cancel", tooltip="不保存，返回名册"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys_of(MEMBER_FORM_KEYS)
 
     class Saved(Message):
         """The member was written to the data file."""

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
@@ -19,7 +19,9 @@ from textual.widgets import Markdown, Static
 from branchtui.domain.meetings.titles import minutes_caption
 from branchtui.domain.records import BranchData, Meeting
 from branchtui.storage.errors import StoreError
+from branchtui.tui.registry.dialogs import MINUTES_KEYS
 from branchtui.tui.registry.life import MINUTES_COMPARE
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 from branchtui.tui.widgets.minutes_markdown import MinutesMarkdown
 
@@ -34,7 +36,7 @@ class MinutesView(ModalScreen[None]):
     MinutesView #minutes-scroll { height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "dismiss(None)", "关闭", id="minutes-close", tooltip="关闭会议记录"),
+        *keys_of(MINUTES_KEYS),
         MINUTES_COMPARE.binding(),
         *MODAL_KEYS,
     ]

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from rich.markup import escape
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -22,6 +22,8 @@ from branchtui.domain.records.branch import SEAT_ROLES
 from branchtui.domain.records.meetings import MEETING_KINDS
 from branchtui.tui.captions import DATE_FIELDS, NAME_FIELDS
 from branchtui.tui.registry import screen_for_target
+from branchtui.tui.registry.dialogs import DETAIL_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 from branchtui.tui.widgets.wrapped_text import WrappedText
@@ -103,11 +105,7 @@ def detail_lines(ob: Obligation, data: BranchData, estimated_year: int | None) -
 class ObligationDetail(ModalScreen[tuple[str, Obligation] | None]):
     """Dismissed with (screen id, obligation) when the user settles it, else None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "dismiss(None)", "返回", id="detail-close", tooltip="关闭详情"),
-        Binding("enter,g", "settle", "办理", id="detail-settle", tooltip="打开办理该事项的功能"),
-        *MODAL_KEYS,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys_of(DETAIL_KEYS), *MODAL_KEYS]
 
     def __init__(
         self,

@@ -14,7 +14,7 @@ from typing import ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
@@ -33,6 +33,8 @@ from branchtui.domain.records import BranchData, Member, PartyGroup
 from branchtui.domain.records.people import REMOVAL_REASONS, RemovalReason
 from branchtui.domain.removal import RemovalCheck, removal_changes, removal_check
 from branchtui.storage.errors import StoreError
+from branchtui.tui.registry.organization import REMOVE_MEMBER_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.saving import close_unless_typed
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.widgets.date_field import DateField
@@ -47,18 +49,7 @@ ERASE_CHOICES = {"keep": "不删除，返回", "erase": "确认删除"}
 class RemoveMemberDialog(ModalScreen[bool]):
     """移除党员: reason, date and a note; dismisses True once saved."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+s",
-            "confirm",
-            "确认移除",
-            id="remove-confirm",
-            tooltip="检查并保存移除记录",
-            priority=True,
-        ),
-        Binding("escape", "cancel", "取消", id="remove-cancel", tooltip="不移除，返回名册"),
-        *MODAL_KEYS,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys_of(REMOVE_MEMBER_KEYS), *MODAL_KEYS]
 
     def __init__(self, member: Member) -> None:
         super().__init__()

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
@@ -42,8 +42,10 @@ from branchtui.domain.development_steps import (
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, Candidate, CandidateVote
 from branchtui.storage.store import Store
+from branchtui.tui.registry.development import STEP_FORM_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.saving import close_unless_typed, save_changes
-from branchtui.tui.screens.step_meeting import LINK_MEETING, MeetingLink
+from branchtui.tui.screens.step_meeting import MeetingLink
 from branchtui.tui.screens.step_saved import StepSaved, roster_change
 from branchtui.tui.widgets.choice_field import Entered
 from branchtui.tui.widgets.date_field import DateField
@@ -64,12 +66,7 @@ ROWS: tuple[str, ...] = (
 class StepForm(MeetingLink):
     """记录 / 修改 one record of a candidate's file; dismissed with what was saved, or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "保存", id="step-save", tooltip="检查并保存", priority=True),
-        Binding("escape", "cancel", "取消", id="step-cancel", tooltip="不保存，返回档案"),
-        LINK_MEETING,
-        *MODAL_KEYS,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys_of(STEP_FORM_KEYS), *MODAL_KEYS]
 
     def __init__(
         self,

@@ -7,7 +7,6 @@ Without a meeting on the day the form warns (domain.development_order.vote_meeti
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select
 
@@ -20,14 +19,6 @@ from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.step_saved import StepSaved
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.vote_tally import TALLY, fill_tally
-
-LINK_MEETING = Binding(
-    "ctrl+l",
-    "link_meeting",
-    "关联会议",
-    id="step-link-meeting",
-    tooltip="选择已记录的支部党员大会，按其日期和表决填写（支部大会讨论）",
-)
 
 
 class MeetingLink(ModalScreen[StepSaved | None]):

@@ -10,10 +10,13 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+
+from branchtui.tui.registry.forms import CHOICE_KEYS, TOGGLE_KEYS
+from branchtui.tui.registry.spec import keys_of
 
 
 class Entered(Message):
@@ -31,20 +34,7 @@ class ChoiceField(Widget, can_focus=True):
     ChoiceField { height: 1; width: auto; min-width: 12; padding: 0 1; }
     ChoiceField:focus { background: $accent 30%; text-style: bold; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "right,space",
-            "move(1)",
-            "换一项",
-            id="choice-next",
-            show=False,
-            tooltip="换成下一个选项",
-        ),
-        Binding("left", "move(-1)", "换回", id="choice-prev", show=False, tooltip="换成上一个选项"),
-        Binding(
-            "enter", "enter", "确定", id="choice-enter", show=False, tooltip="确定并移到下一项"
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys_of(CHOICE_KEYS)
 
     index: reactive[int] = reactive(0)
 
@@ -96,21 +86,7 @@ class ToggleRow(Widget, can_focus=True):
     ToggleRow { height: auto; width: 1fr; padding: 0 1; }
     ToggleRow:focus { background: $accent 15%; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right", "move(1)", "右移", id="toggle-next", show=False, tooltip="移到右边的选项"),
-        Binding("left", "move(-1)", "左移", id="toggle-prev", show=False, tooltip="移到左边的选项"),
-        Binding(
-            "space",
-            "tick",
-            "选中/取消",
-            id="toggle-tick",
-            show=False,
-            tooltip="勾选或取消光标处的选项",
-        ),
-        Binding(
-            "enter", "enter", "确定", id="toggle-enter", show=False, tooltip="确定并移到下一项"
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys_of(TOGGLE_KEYS)
 
     cursor: reactive[int] = reactive(0)
     ticked: reactive[frozenset[str]] = reactive(frozenset())

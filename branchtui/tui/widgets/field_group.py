@@ -15,7 +15,7 @@ from typing import Any, ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
@@ -23,6 +23,8 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from branchtui.domain.dates import DateParseError, format_date, parse_clock, parse_date
 from branchtui.domain.records import Member
+from branchtui.tui.registry.forms import FIELD_GROUP_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.widgets.choice_field import ChoiceField, Entered, ToggleRow
 from branchtui.tui.widgets.member_field import MemberField, MembersField
 from branchtui.tui.widgets.wrapped_text import WrappedText
@@ -68,14 +70,7 @@ class FieldGroup(Vertical):
         background: $accent 25%;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "down", "app.focus_next", "下一项", id="form-down", show=False, tooltip="光标移到下一项"
-        ),
-        Binding(
-            "up", "app.focus_previous", "上一项", id="form-up", show=False, tooltip="光标移到上一项"
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys_of(FIELD_GROUP_KEYS)
 
     class Changed(Message):
         """A field's value changed (for live checks)."""

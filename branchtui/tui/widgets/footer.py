@@ -12,6 +12,9 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from branchtui.tui.registry import dialogs as registry_dialogs
+from branchtui.tui.registry.spec import keys_of
+
 # Cells the docked "^P 命令" hint takes (bar, key, space, description).
 PALETTE_CELLS = 8
 # The area keys 1…9, 0 are shown as one entry (ten keys would not fit in 80 columns).
@@ -106,7 +109,4 @@ class BranchFooter(Footer):
 
 # A modal screen cuts the app's bindings out of its Footer (and F1 out of its keys): these bring
 # back the two that every screen must show. Ctrl+Q itself is a priority key and works anyway.
-MODAL_KEYS: list[BindingType] = [
-    Binding("ctrl+q", "app.quit", "退出", id="modal-quit", tooltip="退出程序"),
-    Binding("f1", "app.help", "帮助", id="modal-help", tooltip="列出当前可用的按键"),
-]
+MODAL_KEYS: list[BindingType] = keys_of(registry_dialogs.MODAL_KEYS)

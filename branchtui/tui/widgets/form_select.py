@@ -9,13 +9,16 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual import events, on
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Select
 from textual.widgets._select import SelectOverlay
 
+from branchtui.tui.registry.forms import FORM_SELECT_KEYS, SELECT_LIST_KEYS
+from branchtui.tui.registry.spec import keys_of
+
 # The open list's one key is shown in the Footer, in Textual's English ("Dismiss menu"): said in
 # Chinese. Bindings are merged when a class is made, so they are merged again here.
-SelectOverlay.BINDINGS = [Binding("escape", "dismiss", "收起列表", tooltip="收起下拉列表")]
+SelectOverlay.BINDINGS = keys_of(SELECT_LIST_KEYS)
 SelectOverlay._merged_bindings = SelectOverlay._merge_bindings()
 
 
@@ -26,9 +29,7 @@ class FormSelect(Select[str]):
     (the user meant a choice; leaving would ask to throw the form away): it says how to leave.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(key, "stay", show=False, id=f"select-digit-{key}") for key in "1234567890"
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys_of(FORM_SELECT_KEYS)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "stay":

@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
@@ -15,6 +15,8 @@ from textual.widgets.option_list import Option
 
 from branchtui.domain.records import Member
 from branchtui.domain.search import search_members, sort_by_pinyin
+from branchtui.tui.registry.forms import MEMBER_PICKER_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.shown_names import shown_names
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 
@@ -25,14 +27,7 @@ class MemberPicker(ModalScreen[str | None]):
     DEFAULT_CSS = """
     MemberPicker #picker-list { height: 12; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape", "dismiss(None)", "取消", id="picker-cancel", tooltip="不做修改，关闭对话框"
-        ),
-        Binding("down", "move(1)", "下一个", id="picker-down", show=False, priority=True),
-        Binding("up", "move(-1)", "上一个", id="picker-up", show=False, priority=True),
-        *MODAL_KEYS,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys_of(MEMBER_PICKER_KEYS), *MODAL_KEYS]
 
     def __init__(
         self,

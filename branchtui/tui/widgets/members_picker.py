@@ -9,7 +9,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
@@ -17,6 +17,8 @@ from textual.widgets.option_list import Option
 
 from branchtui.domain.records import Member
 from branchtui.domain.search import search_members, sort_by_pinyin
+from branchtui.tui.registry.forms import MEMBERS_PICKER_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.saving import close_unless_typed
 from branchtui.tui.shown_names import shown_names
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
@@ -35,24 +37,7 @@ class MembersPicker(ModalScreen[list[str] | None]):
     DEFAULT_CSS = """
     MembersPicker #members-list { height: 12; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+s", "confirm", "确定", id="members-confirm", tooltip="确定所选党员", priority=True
-        ),
-        Binding("ctrl+a", "take_all", "全选", id="members-all", tooltip="选中或取消列出的全部党员"),
-        Binding(
-            "escape",
-            "cancel",
-            "取消",
-            id="members-cancel",
-            tooltip="不做修改，关闭（改过勾选时先问）",
-        ),
-        # Names hold no spaces: Space ticks or unticks the highlighted member, as Enter does.
-        Binding("space", "tick", "选中", id="members-toggle", show=False, priority=True),
-        Binding("down", "move(1)", "下一个", id="members-down", show=False, priority=True),
-        Binding("up", "move(-1)", "上一个", id="members-up", show=False, priority=True),
-        *MODAL_KEYS,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys_of(MEMBERS_PICKER_KEYS), *MODAL_KEYS]
 
     def __init__(
         self,

@@ -11,7 +11,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 from textual import on
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.message import Message
@@ -23,6 +23,8 @@ from textual.widgets.option_list import Option
 
 from branchtui.domain.dates import format_date, month_bounds, quarter_bounds, quarter_of
 from branchtui.domain.obligations.base import STATUS_LABELS, Obligation
+from branchtui.tui.registry.dashboard import DUTY_LIST_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.text import cut_at_safe_point, terminal_safe
 
 # (section key, Chinese heading), in the order the dashboard lists them.
@@ -161,16 +163,7 @@ class ObligationList(OptionList):
     """Obligations under section headings; Enter posts ``ObligationList.Opened``."""
 
     # Chinese descriptions for the help screen; sideways scrolling is never needed here.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor_up", "上一项", show=False),
-        Binding("down", "cursor_down", "下一项", show=False),
-        Binding("home", "first", "第一项", show=False),
-        Binding("end", "last", "最后一项", show=False),
-        Binding("pageup", "page_up", "上一页", show=False),
-        Binding("pagedown", "page_down", "下一页", show=False),
-        Binding("enter", "select", "查看详情", show=False),
-        Binding("left,right,ctrl+pageup,ctrl+pagedown", "noop", "", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys_of(DUTY_LIST_KEYS)
 
     class Opened(Message):
         """The user asked for the detail of ``obligation``."""

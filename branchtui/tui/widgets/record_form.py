@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -32,6 +32,8 @@ from branchtui.domain.references import ROLE_TABLES, role_of
 from branchtui.domain.validation import review
 from branchtui.storage.store import Store
 from branchtui.tui.key_order import after_keys
+from branchtui.tui.registry.forms import RECORD_FORM_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.saving import close_unless_typed, save_changes
 from branchtui.tui.widgets.choice_field import Entered
 from branchtui.tui.widgets.date_field import DateField
@@ -102,11 +104,7 @@ class RecordForm(ModalScreen[Edited | None]):
     A part kept inside a record (not a record of its own) is edited the same way when the
     caller gives ``title`` and ``changes`` (what saving it does to the record holding it)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "保存", id="record-save", tooltip="检查并保存", priority=True),
-        Binding("escape", "cancel", "取消", id="record-cancel", tooltip="不保存，返回列表"),
-        *MODAL_KEYS,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys_of(RECORD_FORM_KEYS), *MODAL_KEYS]
 
     def __init__(
         self,

@@ -12,13 +12,15 @@ import datetime as dt
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
 
 from branchtui.domain.attendance import full_on
 from branchtui.domain.records import Attendance, Member
+from branchtui.tui.registry.organization import VOTER_ROLL_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.screens.dialogs import TextPrompt
 from branchtui.tui.text import terminal_safe
 
@@ -31,21 +33,7 @@ EXCUSED_PREFIX = "经上级党组织同意不计入应到会人数"
 class VoterRoll(DataTable[str | Text]):
     """The roll of an election meeting; posts ``Changed`` when a mark changes."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "mark('absent')", "出席/缺席", id="roll-absent", tooltip="出席与缺席切换"),
-        Binding(
-            "l", "mark('on_leave')", "请假", id="roll-leave", tooltip="标记请假（再按恢复出席）"
-        ),
-        Binding(
-            "x",
-            "mark('excused')",
-            "不计入",
-            id="roll-excused",
-            tooltip="经上级党组织同意不计入应到会人数（因病、出国半年以上等）",
-            show=False,  # the step's hint line names it; the Footer has no room at 80 columns
-        ),
-        Binding("r", "reason", "原因", id="roll-reason", tooltip="填写缺席、请假或不计入的原因"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys_of(VOTER_ROLL_KEYS)
 
     class Changed(Message):
         """A member's mark or reason changed."""

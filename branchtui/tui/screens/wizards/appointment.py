@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
@@ -19,6 +19,8 @@ from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, Election, ElectionCandidate, Vacancy
 from branchtui.storage.errors import StoreError
 from branchtui.storage.store import Store
+from branchtui.tui.registry.organization import APPOINTMENT_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.saving import close_unless_typed
 from branchtui.tui.screens.wizards.election_steps import note, row
 from branchtui.tui.widgets.choice_field import Entered
@@ -30,13 +32,7 @@ from branchtui.tui.widgets.member_field import MemberField, form_hint
 class AppointmentForm(ModalScreen[Election | None]):
     """The appointment of a secretary to a vacancy; dismissed with the saved record or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "保存", id="appoint-save", tooltip="检查并保存", priority=True),
-        Binding(
-            "escape", "cancel", "取消", id="appoint-cancel", tooltip="不保存，返回（已填写时先问）"
-        ),
-        *MODAL_KEYS,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys_of(APPOINTMENT_KEYS), *MODAL_KEYS]
 
     def __init__(
         self, vacancy: Vacancy, *, data: BranchData, store: Store, profile: Profile, today: dt.date

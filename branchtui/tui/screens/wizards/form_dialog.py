@@ -9,12 +9,14 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from branchtui.domain.records import Member
+from branchtui.tui.registry.forms import FORM_DIALOG_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.widgets.choice_field import Entered
 from branchtui.tui.widgets.field_group import FieldGroup, FieldSpec, focus_after
@@ -38,11 +40,7 @@ class FormDialog(ModalScreen[Values | None]):
     FormDialog #form-preview { height: auto; color: $accent; }
     FormDialog #form-status { height: auto; color: $error; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "accept", "确定", id="form-accept", tooltip="检查并确定", priority=True),
-        Binding("escape", "cancel", "取消", id="form-cancel-dialog", tooltip="不做修改，关闭"),
-        *MODAL_KEYS,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys_of(FORM_DIALOG_KEYS), *MODAL_KEYS]
 
     def __init__(
         self,

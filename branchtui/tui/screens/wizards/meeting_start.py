@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
 from branchtui.domain.dates import format_date
 from branchtui.domain.meetings.draft import MeetingDraft
@@ -19,6 +19,8 @@ from branchtui.domain.records import Appraisal, Lecture, Meeting
 from branchtui.domain.records.meetings import MEETING_KINDS
 from branchtui.storage.drafts import DraftError, DraftInfo, draft_key, list_drafts, load_draft
 from branchtui.storage.folder_obligations import folder_calendar
+from branchtui.tui.registry.dialogs import KIND_DIGIT_KEYS, STEP_DIGIT_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.wizards.meeting_steps.base import SHORT_KINDS, MeetingWork
 
@@ -40,14 +42,6 @@ NEW_KINDS: dict[str, tuple[str, ...]] = {
 Done = Callable[["SavedMeeting | None"], None]
 
 
-def digit_keys(label: str, prefix: str, count: int = 9) -> list[BindingType]:
-    """Keys 1…``count`` that pick the n-th choice (``第n项``), not shown in the Footer."""
-    return [
-        Binding(str(n), f"pick({n})", label.format(n), id=f"{prefix}-{n}", show=False)
-        for n in range(1, count + 1)
-    ]
-
-
 class DigitPrompt(ChoicePrompt):
     """A choice where a digit picks the n-th choice at once."""
 
@@ -60,10 +54,7 @@ class DigitPrompt(ChoicePrompt):
 class KindPrompt(DigitPrompt):
     """新建哪一种会议: the eight kinds, a digit picks one at once."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *ChoicePrompt.BINDINGS,
-        *digit_keys("第{}项", "kind", 8),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*ChoicePrompt.BINDINGS, *keys_of(KIND_DIGIT_KEYS)]
 
     def __init__(self) -> None:
         super().__init__(
@@ -75,10 +66,7 @@ class KindPrompt(DigitPrompt):
 class StepPrompt(DigitPrompt):
     """转到: the wizard's steps by number; a digit goes there at once."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *ChoicePrompt.BINDINGS,
-        *digit_keys("第{}步", "goto"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*ChoicePrompt.BINDINGS, *keys_of(STEP_DIGIT_KEYS)]
 
 
 def draft_subject(kinds: tuple[str, ...], group_id: str | None) -> str:

@@ -9,7 +9,7 @@ from typing import ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
@@ -20,6 +20,8 @@ from branchtui.domain.profile import PROFILES
 from branchtui.domain.records import Branch, Term
 from branchtui.domain.records.branch import BRANCH_KINDS, BranchKind, ProfileName
 from branchtui.storage.store import Store
+from branchtui.tui.registry.organization import SETUP_WIZARD_KEYS
+from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.wizard_frame import WizardFrame, WizardStep
@@ -65,15 +67,7 @@ def _field(widget: Input | OptionList, error_id: str) -> Horizontal:
 class SetupWizard(Screen[SetupResult | None]):
     """初始化向导: one step per part, a review step, then the caller saves."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "tab", "forward", "下一步", id="wizard-next", tooltip="检查本步并前进", priority=True
-        ),
-        Binding(
-            "shift+tab", "back", "上一步", id="wizard-back", tooltip="回到上一步", priority=True
-        ),
-        Binding("escape", "back", "上一步", id="wizard-esc", tooltip="回到上一步", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys_of(SETUP_WIZARD_KEYS)
 
     def __init__(self, today: dt.date) -> None:
         super().__init__()
