@@ -149,6 +149,22 @@ def preview_rows(plan: RosterImport) -> list[PreviewRow]:
     ]
 
 
+# A line under the members that is no member (ORG-1): a total, or who filled the form in.
+FOOTER = re.compile(r"^\s*(合计|总计|小计|共计|填表人|制表人|填报人|审核人|负责人)\s*([:：].*)?$")
+
+
+def footer_row(row: list[Any]) -> bool:
+    """Whether a data row is the roster's 合计 line or a 填表人 signature: its first non-empty
+    cell says so (its count may stand under 姓名); such rows are skipped, not problems."""
+    first = next((str(c.value if hasattr(c, "value") else c) for c in row if _filled(c)), "")
+    return bool(FOOTER.match(first))
+
+
+def _filled(cell: Any) -> bool:
+    value = cell.value if hasattr(cell, "value") else cell
+    return value is not None and str(value).strip() != ""
+
+
 class _Matcher:
     """Walks the data rows once, keeping what was seen for the duplicate checks."""
 
@@ -183,6 +199,8 @@ class _Matcher:
         for index in range(first, len(rows)):
             if progress is not None and (index - first) % PROGRESS_EVERY == 0:
                 progress(index - first, total)
+            if footer_row(rows[index]):
+                continue
             draft = read_row(rows[index], self.header)
             if not draft.empty:
                 self.plan.names[index + 1] = str(draft.values.get("name", ""))

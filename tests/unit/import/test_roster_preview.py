@@ -64,3 +64,18 @@ def test_ORG_1_progress_while_reading_and_checking(xlsx, tmp_path: Path) -> None
     plan_import(rows, BranchData(), TODAY, progress=lambda d, t: checked.append((d, t)))
     assert checked[0] == (0, 600) and checked[-1] == (600, 600)
     assert [d for d, _ in checked] == sorted(d for d, _ in checked)
+
+
+def test_ORG_1_a_totals_or_signature_row_at_the_end_is_skipped_not_a_problem() -> None:
+    """The 合计 row under the members (its count under 姓名) and 填表人 lines are no members:
+    they are skipped, as docs/import.md says, and do not stop a CLI import as bad rows."""
+    rows = [
+        HEADER,
+        [1, "李四", "1985-03-01", "", "", ""],
+        ["合计", "1人", "", "", "", ""],
+        ["填表人：王书记", "", "", "", "", ""],
+        ["", "制表人：王书记", "", "", "", ""],
+    ]
+    plan = plan_import(rows, BranchData(), TODAY)
+    assert [(r.row, r.name, r.outcome) for r in preview_rows(plan)] == [(2, "李四", "新增")]
+    assert plan.bad_rows == []
