@@ -39,7 +39,19 @@ def safe_suffix(name: str) -> str:
     return found.group(0) if found else ""
 
 
-def _source_bytes(source: Path) -> bytes:
+def attachment_problem(source: str) -> str | None:
+    """Why the file at ``source`` (a path typed on the server, ``~`` allowed) cannot be
+    attached, in Chinese, or None: asked before the copy, so that the prompt keeps the path and
+    says what is wrong beside it."""
+    try:
+        _checked_source(Path(source.strip()).expanduser())
+    except AttachmentError as error:
+        return error.message
+    return None
+
+
+def _checked_source(source: Path) -> None:
+    """Raise AttachmentError when ``source`` is missing, a folder, not a plain file or too big."""
     shown = str(source)
     try:
         info = os.stat(source)
@@ -55,6 +67,11 @@ def _source_bytes(source: Path) -> bytes:
         raise AttachmentError(f"{shown} 不是普通文件（可能是设备或管道），不能作为附件。")
     if info.st_size > MAX_BYTES:
         raise AttachmentError(f"文件 {shown} 超过 {MAX_BYTES // (1024 * 1024)}MB，不能作为附件。")
+
+
+def _source_bytes(source: Path) -> bytes:
+    _checked_source(source)
+    shown = str(source)
     try:
         with open(source, "rb") as handle:
             return handle.read(MAX_BYTES + 1)

@@ -11,12 +11,13 @@ from conftest import (
     duties,
     on_screen,
     read_file,
+    screen_text,
     settle,
     settle_from_dashboard,
     text_of,
 )
 from textual.pilot import Pilot
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from branchtui.domain.changes import RecordChanges
 from branchtui.domain.records import LedgerEntry, Meeting, PlanItem, SystemDoc, WorkPlan
@@ -153,7 +154,8 @@ async def test_an_abolished_system_is_history_and_its_category_missing_again(
 async def test_a_system_text_is_attached_from_a_file_and_a_missing_file_is_said(
     branch_dir: Path, today: dt.date, tmp_path: Path
 ) -> None:
-    Store.open(branch_dir).add(SystemDoc(id="s1", kind="study", title="学习制度"))
+    title = "投资发展部党支部党员学习培训制度"  # a long name, as branches write them
+    Store.open(branch_dir).add(SystemDoc(id="s1", kind="study", title=title))
     text = tmp_path / "study.txt"
     text.write_text("党员学习培训制度全文", encoding="utf-8")
     app = build_app(branch_dir, today=today)
@@ -162,13 +164,18 @@ async def test_a_system_text_is_attached_from_a_file_and_a_missing_file_is_said(
         await on_screen(pilot, SystemsScreen)
         await pilot.press("f")
         await on_screen(pilot, TextPrompt)
-        await pilot.press(*str(tmp_path / "none.txt"), "enter")
-        await on_screen(pilot, SystemsScreen)
-        await settle(pilot, lambda: any("none.txt" in n.message for n in app._notifications))
+        # The system named whole on one line, the question whole on the next, at 80 columns.
+        shown = screen_text(app).replace("\xa0", " ")
+        assert f"「{title}」的制度文本" in shown
+        assert "文件路径（如 ~/制度/三会一课.pdf）" in shown
+        typed = str(tmp_path / "none.txt")
+        await pilot.press(*typed, "enter")
+        # The prompt stays, the path as typed, what is wrong beside it.
+        await settle(pilot, lambda: "找不到文件" in text_of(app, "#prompt-error"))
+        assert isinstance(app.screen, TextPrompt)
+        assert app.screen.query_one("#prompt-input", Input).value == typed
         assert read_file(branch_dir).system_docs[0].attachment_id is None
-        await pilot.press("f")
-        await on_screen(pilot, TextPrompt)
-        await pilot.press(*str(text), "enter")
+        await pilot.press("ctrl+u", *str(text), "enter")
         await settle(pilot, lambda: "附件：study.txt" in text_of(app, "#register-detail"))
     data = read_file(branch_dir)
     (attached,) = data.attachments

@@ -33,12 +33,14 @@ class TextPrompt(ModalScreen[str | None]):
         check: Callable[[str], str | None] | None = None,
         *,
         suggester: Suggester | None = None,
+        error: str = "",
     ) -> None:
         super().__init__()
         self.prompt_title = title
         self.value = value
         self.check = check
         self.suggester = suggester  # completes as typed (→ accepts): a file's path
+        self.error = error  # asked again: what was wrong with ``value``, beside it
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -51,7 +53,7 @@ class TextPrompt(ModalScreen[str | None]):
                 compact=True,
                 suggester=self.suggester,
             )
-            yield Static("", id="prompt-error", classes="field-error", markup=False)
+            yield Static(self.error, id="prompt-error", classes="field-error", markup=False)
             yield Static("Enter 确定   Esc 取消", classes="hint")
         yield BranchFooter()
 

@@ -18,7 +18,7 @@ from branchtui.domain.obligations.sys_rules import missing_system_kinds
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import Attachment, BranchData, SystemDoc
 from branchtui.domain.records.ledgers import SYSTEM_KINDS
-from branchtui.storage.attachments import AttachmentError, copy_attachment
+from branchtui.storage.attachments import AttachmentError, attachment_problem, copy_attachment
 from branchtui.storage.errors import StoreError
 from branchtui.tui.registry.systems import SYSTEMS
 from branchtui.tui.screens.dialogs import TextPrompt
@@ -103,15 +103,21 @@ class SystemsScreen(RegisterScreen):
 
     def action_attach(self) -> None:
         doc = self._editable()
-        if not isinstance(doc, SystemDoc):
-            return
+        if isinstance(doc, SystemDoc):
+            self._ask_path(doc)
 
-        def answered(path: str | None) -> None:
-            if path:
-                self._copy(doc, path)
+    def _ask_path(self, doc: SystemDoc, path: str = "", error: str = "") -> None:
+        """The path of the system's text on the server; a path that cannot be attached is
+        kept in the prompt, with what is wrong beside it."""
 
-        title = f"「{doc.title}」的制度文本文件路径（如 ~/制度/三会一课.pdf）"
-        self.app.push_screen(TextPrompt(title, check=_path_given), answered)
+        def answered(typed: str | None) -> None:
+            if typed:
+                self._copy(doc, typed)
+
+        # The system named on one line, the question on the next: whole at 80 columns.
+        title = f"「{doc.title}」的制度文本\n文件路径（如 ~/制度/三会一课.pdf）"
+        prompt = TextPrompt(title, path, check=_path_problem, error=error)
+        self.app.push_screen(prompt, answered)
 
     @work(thread=True, exclusive=True, group="system-attachment", description="复制附件")
     def _copy(self, doc: SystemDoc, path: str) -> None:
@@ -120,10 +126,11 @@ class SystemsScreen(RegisterScreen):
                 self.branch_app.data_dir, path, description=doc.title, today=self.today
             )
         except (AttachmentError, StoreError) as error:
-            self.app.call_from_thread(self._not_attached, error.message)
+            self.app.call_from_thread(self._not_attached, doc, path, error.message)
             return
         except OSError as error:  # anything the copy did not foresee is still said, not raised
-            self.app.call_from_thread(self._not_attached, f"无法复制文件（{error.strerror}）")
+            message = f"无法复制文件（{error.strerror}）"
+            self.app.call_from_thread(self._not_attached, doc, path, message)
             return
         changed = dataclasses.replace(doc, attachment_id=attached.id)
         changes = RecordChanges((attached,), updates=(changed,))
@@ -131,9 +138,10 @@ class SystemsScreen(RegisterScreen):
             self.commit, lambda tx: tx.apply(changes), f"已附上制度文本：{attached.original_name}"
         )
 
-    def _not_attached(self, message: str) -> None:
-        self.notify(message, title="未添加附件", severity="error", timeout=10)
+    def _not_attached(self, doc: SystemDoc, path: str, message: str) -> None:
+        """The copy failed: the prompt again, the path as typed, the reason beside it."""
+        self._ask_path(doc, path, message)
 
 
-def _path_given(text: str) -> str | None:
-    return None if text else "请输入文件路径"
+def _path_problem(text: str) -> str | None:
+    return attachment_problem(text) if text else "请输入文件路径"

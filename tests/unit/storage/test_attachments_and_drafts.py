@@ -12,7 +12,12 @@ import pytest
 
 from branchtui.domain.meetings.draft import MeetingDraft
 from branchtui.domain.records import AgendaItem, Appraisal, AppraisalResult, Meeting, Speech
-from branchtui.storage.attachments import AttachmentError, attachment_path, copy_attachment
+from branchtui.storage.attachments import (
+    AttachmentError,
+    attachment_path,
+    attachment_problem,
+    copy_attachment,
+)
 from branchtui.storage.drafts import (
     DraftError,
     DraftTakenError,
@@ -51,6 +56,16 @@ def test_bad_paths_are_refused_in_chinese(tmp_path: Path) -> None:
     with pytest.raises(AttachmentError, match="不是普通文件"):
         copy_attachment(data_dir, fifo)
     assert not (data_dir / "attachments").exists()
+
+
+def test_a_path_is_judged_before_the_copy_as_the_copy_would(tmp_path: Path) -> None:
+    # What the prompt says beside the path it keeps (规章制度's 附件).
+    photo = tmp_path / "合影.jpg"
+    photo.write_bytes(b"jpeg")
+    assert attachment_problem(str(photo)) is None
+    assert attachment_problem(f" {photo} ") is None
+    assert "找不到文件" in (attachment_problem(str(tmp_path / "missing.jpg")) or "")
+    assert "是一个目录" in (attachment_problem(str(tmp_path)) or "")
 
 
 def _draft(key: str) -> MeetingDraft:
