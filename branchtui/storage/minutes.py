@@ -19,7 +19,7 @@ from branchtui.domain.ledger_filing import entry_filing
 from branchtui.domain.meetings.edits import amend, content_changed
 from branchtui.domain.meetings.minutes import minutes_context
 from branchtui.domain.meetings.settles import with_record
-from branchtui.domain.meetings.titles import primary_kind, renumbered_by
+from branchtui.domain.meetings.titles import meeting_subject, primary_kind, renumbered_by
 from branchtui.domain.meetings.votes import INQUORATE_ADVICE, decision_problems
 from branchtui.domain.profile import get_profile
 from branchtui.domain.records import Appraisal, Attachment, BranchData, Meeting
@@ -84,7 +84,8 @@ def minutes_template(meeting: Meeting) -> str:
 def minutes_path(data_dir: Path, meeting: Meeting, data: BranchData) -> Path:
     """Where the minutes of ``meeting`` go; another record's file of that name is never taken."""
     day = meeting.date
-    base = f"{day.month:02d}-{day.day:02d}-{primary_kind(meeting)}-{slug(meeting.topic, meeting.id[:8])}"
+    subject = meeting_subject(meeting)  # the topic, else the lecture's or the theme's title
+    base = f"{day.month:02d}-{day.day:02d}-{primary_kind(meeting)}-{slug(subject, meeting.id[:8])}"
     folder = Path(data_dir) / MINUTES_DIR / f"{day.year:04d}"
     taken = {m.minutes_path for m in data.meetings if m.id != meeting.id and m.minutes_path}
     path = folder / f"{base}.md"

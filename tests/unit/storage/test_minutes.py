@@ -358,3 +358,18 @@ def test_a_meeting_entered_late_renumbers_the_minutes_after_it(store: Store) -> 
     delete_meeting(store, may.meeting.id)
     assert "2026年第1次会议" in june.path.read_text(encoding="utf-8")
     assert "2026年第2次会议" in july.path.read_text(encoding="utf-8")
+
+
+def test_a_lecture_without_a_meeting_topic_names_its_file_by_the_lecture_title(
+    store: Store,
+) -> None:
+    """A 党课 is typed with its 党课题目 and often no 会议主题: its minutes file is named by the
+    title, as the list and the report name it, not by an id (11-27-party_lecture-005a7abd.md)."""
+    from branchtui.domain.records.meeting_parts import Lecture
+
+    meeting = _committee_meeting(store, kinds=["party_lecture"])
+    meeting.topic, meeting.agenda, meeting.votes = "", [], []
+    meeting.lecture = Lecture(title="深入学习贯彻党的二十届四中全会精神")
+    saved = save_meeting(store, meeting, today=TODAY)
+    assert saved.path.name.startswith("11-03-party_lecture-深入学习贯彻")
+    assert saved.meeting.id[:8] not in saved.path.name
