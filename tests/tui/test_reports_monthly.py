@@ -78,6 +78,16 @@ async def test_november_is_produced_edited_saved_sent_and_rep1_met(
         await settle(pilot, lambda: isinstance(app.screen, MonthlyReportScreen))
         saved = read_file(demo_dir).monthly_reports
         assert [r.texts for r in saved if r.month == "2026-11"] == [{"problems": PROBLEMS + "3次"}]
+
+        # Opened again, what she types goes after her words, not in front of them.
+        await pilot.press("e")
+        await settle(pilot, lambda: isinstance(app.screen, TextsForm))
+        await type_text(pilot, "已提醒")
+        assert app.screen.query_one("#text-problems", TextArea).text == PROBLEMS + "3次已提醒"
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, ChoicePrompt))
+        await pilot.press("down", "enter")
+        await settle(pilot, lambda: isinstance(app.screen, MonthlyReportScreen))
         # The preview is rendered again with the words in section 八.
         await settle(pilot, lambda: PROBLEMS in (page.text or ""))
         assert month_row(app, "2026-11")[5] == "1/2段"

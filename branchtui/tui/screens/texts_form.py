@@ -99,6 +99,9 @@ class TextsForm(ModalScreen[bool | None]):
         yield BranchFooter()
 
     def on_mount(self) -> None:
+        # Words saved before: the cursor waits after them, so what she types adds to them.
+        for area in self.query(TextArea):
+            area.move_cursor(area.document.end)
         if self.parts:
             self.query_one(f"#text-{self.parts[0].key}", TextArea).focus()
 
