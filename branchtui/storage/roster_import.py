@@ -50,11 +50,12 @@ def _open_regular(path: Path) -> BinaryIO:
         raise RosterFileError(f"{path} 是一个目录，请给出名册文件") from None
     except OSError as exc:
         raise RosterFileError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
-    handle = os.fdopen(fd, "rb")
+    # A folder opens read-only but cannot be wrapped as a file: its type is checked first.
     info = os.fstat(fd)
     if stat.S_ISDIR(info.st_mode):
-        handle.close()
+        os.close(fd)
         raise RosterFileError(f"{path} 是一个目录，请给出名册文件")
+    handle = os.fdopen(fd, "rb")
     if not stat.S_ISREG(info.st_mode):
         handle.close()
         raise RosterFileError(f"{path} 不是普通文件（设备、管道或套接字），请给出名册文件")

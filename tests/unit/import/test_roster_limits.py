@@ -127,3 +127,11 @@ def test_a_fifo_from_the_command_line_is_one_chinese_line(cli, branch_dir, tmp_p
     result = cli("import", "members", fifo, "--data", branch_dir)
     assert result.code == 1
     assert result.err.strip() == f"{fifo} 不是普通文件（设备、管道或套接字），请给出名册文件"
+
+
+def test_a_folder_is_refused_in_chinese_not_an_internal_error(tmp_path: Path) -> None:
+    """A folder typed as the roster (``~/`` then Enter, or ``import members /tmp``) is told as
+    such; it was 程序内部出错（IsADirectoryError） with a crash log."""
+    assert _refused(tmp_path) == f"{tmp_path} 是一个目录，请给出名册文件"
+    (tmp_path / "名册.xlsx").mkdir()
+    assert "是一个目录" in _refused(tmp_path / "名册.xlsx")
