@@ -170,12 +170,10 @@ def start_duties_ahead(folder: Path, on: dt.date) -> DutiesAhead | None:
         return None
     if not data_stamp(folder) or read_duties(folder, on) is not None:
         return None
-    # The TUI opens the store once Textual has loaded: imported now, the child has it for free
-    # and the two processes do not each import the record types (a busy machine has no core
-    # to spare for doing it twice).
-    import branchtui.storage.folder_obligations
-    import branchtui.storage.store  # noqa: F401
-
+    # The store and the record types are imported by the child, not here: imported before the
+    # fork they were ~80 ms on the way to the first frame, while the child has time to spare
+    # (it is done before Textual has loaded on two cores; on one, the two processes' work adds
+    # up either way, and the TUI imports the store only after its first frame).
     try:
         read_end, write_end = os.pipe()
     except OSError:

@@ -126,6 +126,36 @@ def test_the_forked_child_keeps_them_and_is_reaped(folder: Path) -> None:
     assert read_duties(folder, ON) is not None
 
 
+def test_the_launcher_forks_before_loading_the_store_and_the_child_loads_it(
+    folder: Path,
+) -> None:
+    # The store and the record types are the child's to import: in the launcher they would
+    # stand between the start and the first frame (the TUI reads the file after that frame).
+    result = run_launcher(
+        folder,
+        """
+        import sys
+        ahead = module.start_duties_ahead(folder, on)
+        late = ("branchtui.storage.store", "branchtui.domain.records")
+        print([name for name in late if name in sys.modules])
+        while True:
+            select.select([ahead.fd], [], [], 60)
+            if ahead.read():
+                break
+        ahead.finish()
+        print(ahead.kept)
+        """,
+    )
+    assert result.stdout.split("\n")[:2] == ["[]", "True"]
+    assert result.stderr == ""
+    found = read_duties(folder, ON)
+    assert found is not None
+    expected = obligations_for_folder(folder, Store.open(folder).snapshot(), ON)
+    assert [ob.to_json() for ob in found[0].obligations] == [
+        ob.to_json() for ob in expected.obligations
+    ]
+
+
 def test_a_failing_computation_keeps_nothing_and_prints_nothing(folder: Path) -> None:
     result = run_launcher(
         folder,
