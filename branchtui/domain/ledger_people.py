@@ -25,11 +25,12 @@ from branchtui.domain.roster import mask_phone
 def roster_tables(data: BranchData, year: int) -> list[Table]:
     end = dt.date(year, 12, 31)
     groups = {g.id: g.name for g in data.groups}
+    names = member_names(data)
     rows = [
         (
             m.joined,
             [
-                m.name,
+                names[m.id],
                 GENDERS.get(m.gender, ""),
                 f"{m.birth_date.year}年{m.birth_date.month}月" if m.birth_date else "",
                 date_cell(m.joined),

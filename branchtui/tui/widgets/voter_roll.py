@@ -22,6 +22,7 @@ from branchtui.domain.records import Attendance, Member
 from branchtui.tui.registry.organization import VOTER_ROLL_KEYS
 from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.screens.dialogs import TextPrompt
+from branchtui.tui.shown_names import shown_names
 from branchtui.tui.text import terminal_safe
 
 # The roll's own status beside the meeting's: left out of 应到 with the upper level's consent.
@@ -44,6 +45,7 @@ class VoterRoll(DataTable[str | Text]):
         self.day = dt.date.min
         self.marks: dict[str, str] = {}
         self.reasons: dict[str, str] = {}
+        self.names: dict[str, str] = {}
 
     def on_mount(self) -> None:
         self.add_columns("姓名", "类别", "出席情况", "原因")
@@ -51,6 +53,8 @@ class VoterRoll(DataTable[str | Text]):
     def show(self, members: list[Member], day: dt.date) -> None:
         """List ``members`` (those of the branch on ``day``), keeping marks already made."""
         self.members, self.day = members, day
+        # Namesakes told apart as everywhere else: 张伟（1985年生）.
+        self.names = shown_names(self.app, members)
         self.clear()
         for member in members:
             self.add_row(*self._cells(member), key=member.id)
@@ -61,7 +65,7 @@ class VoterRoll(DataTable[str | Text]):
         kind = "正式党员" if voter else Text("预备党员（无选举权）", style="dim")
         shown = Text(STATUS_LABELS[status], style="" if status == "present" else "bold yellow")
         return [
-            terminal_safe(member.name),
+            terminal_safe(self.shown_name(member)),
             kind,
             shown,
             terminal_safe(self.reasons.get(member.id, "") if status != "present" else ""),
@@ -101,8 +105,11 @@ class VoterRoll(DataTable[str | Text]):
                 self.reasons[member.id] = text
                 self._redraw(member)
 
-        title = f"{member.name}的原因（缺席、请假或不计入应到会人数）"
+        title = f"{self.shown_name(member)}的原因（缺席、请假或不计入应到会人数）"
         self.app.push_screen(TextPrompt(title, self.reasons.get(member.id, "")), given)
+
+    def shown_name(self, member: Member) -> str:
+        return self.names.get(member.id, member.name)
 
     def voters(self) -> list[Member]:
         """The members with a vote that day (正式党员)."""
@@ -123,7 +130,7 @@ class VoterRoll(DataTable[str | Text]):
     def unexplained(self) -> list[str]:
         """Names of those absent, on leave or left out without a reason (EDU-7 asks for one)."""
         return [
-            m.name
+            self.shown_name(m)
             for m in self.members
             if self.marks.get(m.id, "present") != "present" and not self.reasons.get(m.id)
         ]

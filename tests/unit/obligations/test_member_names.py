@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from branchtui.domain.ledger_volume import ledger_volume
 from branchtui.domain.meetings.minutes import minutes_context
 from branchtui.domain.member_names import display_names, namesake_warning
 from branchtui.domain.profile import get_profile
@@ -126,3 +127,13 @@ def test_monthly_report_names_who_has_not_paid_apart(data) -> None:
     assert dues["unpaid"] == ["张伟（1985年生）", "张伟（1990年生）"]
     edu_4 = [o for o in judge("EDU-4", data, D(2026, 12, 5)) if o.status == "due"]
     assert "张伟（1985年生）欠交" in edu_4[0].detail and "张伟（1990年生）欠交" in edu_4[0].detail
+
+
+def test_the_ledgers_roster_volume_tells_them_apart(data) -> None:
+    """台账 之02：党员名册 names each member as the lists do, never by 身份证号 or phone."""
+    two_zhang_wei(data)
+    (roster,) = ledger_volume(data, 2026, "roster", ON)["tables"]
+    names = [row[0] for row in roster["rows"]]
+    assert "张伟（1985年生）" in names and "张伟（1990年生）" in names
+    assert "张伟" not in names
+    assert not any("350203198503010011" in cell for row in roster["rows"] for cell in row)
