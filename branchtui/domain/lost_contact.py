@@ -151,12 +151,13 @@ def _removed(
 
 def found_note(case: LostContact) -> str:
     """What recording 恢复联系 tells the secretary: a member already under 停止党籍 stays off
-    the roster until her membership is restored (恢复党籍 is decided, not found)."""
+    the roster until her membership is restored (恢复党籍 is decided, not found:
+    domain/restoration.py, r in the register or the roster)."""
     if case.suspended is None:
         return "已记录恢复联系，保留为历史"
     return (
         f"已记录恢复联系；该党员已于{format_date(case.suspended)}停止党籍，仍不在名册中。"
-        "本人申请恢复党籍的，经支部大会讨论、报上级党委批准后，可在组织关系转接中按原在册党员转入"
+        "本人申请恢复党籍的，经支部大会讨论、报上级党委批准后，按 r 恢复党籍"
     )
 
 

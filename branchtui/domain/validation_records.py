@@ -6,6 +6,7 @@ The ledger, plan and office records' checks are in validation_ledgers.py.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 
 from branchtui.domain import records as r
@@ -157,6 +158,16 @@ def _travel(c: Checker) -> None:
     c.order("depart", "return_date")
     c.choice("decision", optional=True)
     c.past("approved")
+
+
+def _restoration(c: Checker) -> None:
+    # 恢复党籍: 本人申请 → 支部大会讨论 → 上级党委批准 → 恢复 (domain/restoration.py).
+    c.ref("member_id")
+    steps = ("applied", "meeting", "approved", "restored")
+    for name in ("suspended", *steps):
+        c.past(name, required=name != "suspended")
+    for before, after in itertools.pairwise(steps):
+        c.order(before, after)
 
 
 def _flowing(c: Checker) -> None:
@@ -323,6 +334,7 @@ RECORD_CHECKS: dict[type, Callable[[Checker], None]] = {
     r.Transfer: _transfer,
     r.TravelAbroad: _travel,
     r.FlowingMember: _flowing,
+    r.MembershipRestoration: _restoration,
     r.StudySession: _study,
     r.Activity: _activity,
     r.DuesRate: _dues_rate,

@@ -34,6 +34,12 @@ Version 11: a member may hold the months her probation was extended
 Version 12: 停止党籍 takes a member off the roster (NAT-6). A member whose open lost-contact
             record says she was suspended, but who is still on the roster (recorded before),
             leaves it on the day of the suspension, reason ``suspended``, as if recorded now.
+Version 14: 停止党籍 decided for a 因私出国（境） trip takes the member off the roster from the day
+            of departure (REL-3, domain/abroad.py). A member still on the roster whose trip so
+            decided has departed (by today: BRANCHTUI_TODAY or the clock) leaves it on that day,
+            reason ``suspended``, as if recorded now; a trip ahead is left to its day (REL-3
+            reminds). A new table ``restorations`` (恢复党籍) starts empty; an older program
+            could not read it.
 """
 
 from __future__ import annotations
@@ -46,8 +52,9 @@ from branchtui import __version__
 from branchtui.domain.codec import omit_defaults
 from branchtui.domain.records import TABLES
 from branchtui.storage.errors import CorruptFileError
+from branchtui.storage.locations import today
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 META = "_meta"
 BRANCH_TABLE = "branch"
 
@@ -286,3 +293,48 @@ def _suspended(doc: dict[str, Any], days: dict[str, str]) -> dict[str, Any]:
         "removed_reason": "suspended",
         "removed_note": "失联党员，经多方查找仍无联系，停止党籍",
     }
+
+
+def _departed_suspended(raw: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    """Member id → (day of departure, note) for each trip with 停止党籍 decided that has left
+    by today (the earliest, should there be several)."""
+    table = raw.get("travels")
+    docs = table.values() if isinstance(table, dict) else ()
+    now = today().isoformat()
+    found: dict[str, tuple[str, str]] = {}
+    for doc in docs:
+        if not isinstance(doc, dict) or doc.get("decision") != "suspend":
+            continue
+        member_id, depart = doc.get("member_id"), doc.get("depart")
+        if not isinstance(member_id, str) or not isinstance(depart, str) or depart > now:
+            continue
+        ref = doc.get("approval_ref")
+        note = f"因私出国（境）赴{doc.get('destination') or ''}，出境期间停止党籍" + (
+            f"（{ref}）" if isinstance(ref, str) and ref else ""
+        )
+        if member_id not in found or depart < found[member_id][0]:
+            found[member_id] = (depart, note)
+    return found
+
+
+@step(13)
+def abroad_suspended_off_the_roster(raw: dict[str, Any]) -> dict[str, Any]:
+    """v13 → v14: a member whose trip abroad with 停止党籍 has departed leaves the roster on the
+    day of departure; the ``restorations`` table starts empty (nothing to write)."""
+    out: dict[str, Any] = dict(raw)
+    trips = _departed_suspended(raw)
+    table = raw.get("members")
+    if trips and isinstance(table, dict):
+        out["members"] = {
+            key: _abroad(doc, trips) if isinstance(doc, dict) else doc for key, doc in table.items()
+        }
+    out[META] = new_meta(14)
+    return out
+
+
+def _abroad(doc: dict[str, Any], trips: dict[str, tuple[str, str]]) -> dict[str, Any]:
+    member_id = doc.get("id")
+    trip = trips.get(member_id) if isinstance(member_id, str) else None
+    if trip is None or doc.get("removed"):
+        return doc
+    return {**doc, "removed": trip[0], "removed_reason": "suspended", "removed_note": trip[1]}

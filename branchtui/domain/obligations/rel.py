@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from branchtui.domain.abroad import suspension_pending
 from branchtui.domain.dates import format_date
 from branchtui.domain.obligations.base import Context, Obligation, rule
 from branchtui.domain.obligations.catalogue import brief, obligation, who
 from branchtui.domain.obligations.indexes import member_names
 from branchtui.domain.probation import conversion_due
-from branchtui.domain.records.relations import TRANSFER_INSTRUMENTS
+from branchtui.domain.records.relations import TRANSFER_INSTRUMENTS, TravelAbroad
 from branchtui.domain.relations import (
     contact_due,
     instrument_fits,
@@ -143,6 +144,8 @@ def check_travel_abroad(ctx: Context) -> list[Obligation]:
     """A private trip abroad needs the keep/suspend decision approved before departure."""
     out: list[Obligation] = []
     for trip in ctx.data.travels:
+        if suspension_pending(ctx.data, trip, ctx.on):
+            out.append(_suspension_due(ctx, trip))
         problem = travel_approval_problem(trip)
         if problem is None:
             continue
@@ -186,6 +189,22 @@ def check_travel_abroad(ctx: Context) -> list[Obligation]:
     status = "met" if ctx.data.travels else "not_applicable"
     detail = "出国（境）党员均已办理党籍审批" if ctx.data.travels else "尚无因私出国（境）登记"
     return [obligation("REL-3", status, detail=detail)]
+
+
+def _suspension_due(ctx: Context, trip: TravelAbroad) -> Obligation:
+    # 停止党籍 decided for the trip: from the day she left, she is off the roster (domain/abroad).
+    name = _names(ctx, [trip.member_id])
+    return obligation(
+        "REL-3",
+        "due",
+        period_kind="deadline",
+        due=trip.depart,
+        detail=f"{name}已于{format_date(trip.depart)}出境，党籍处理为停止党籍："
+        "尚未移出党员名册（在因私出国（境）中按 s 记录）",
+        brief=brief(f"{name}已出境停止党籍，未移出名册", "出境停止党籍未移出名册"),
+        refs=(trip.id,),
+        people=(trip.member_id,),
+    )
 
 
 @rule("REL-4")

@@ -66,7 +66,12 @@ from branchtui.domain.records.meetings import (
     Vote,
 )
 from branchtui.domain.records.people import Member, PartyGroup
-from branchtui.domain.records.relations import FlowingMember, Transfer, TravelAbroad
+from branchtui.domain.records.relations import (
+    FlowingMember,
+    MembershipRestoration,
+    Transfer,
+    TravelAbroad,
+)
 
 # Every list table, by its name in the data file and the bundle, in bundle order.
 RECORD_TYPES: tuple[type[Record], ...] = (
@@ -81,6 +86,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Transfer,
     TravelAbroad,
     FlowingMember,
+    MembershipRestoration,
     StudySession,
     Activity,
     DuesRate,
@@ -198,6 +204,7 @@ __all__ = [
     "LostContact",
     "Meeting",
     "Member",
+    "MembershipRestoration",
     "MonthlyReport",
     "Observer",
     "PartyGroup",

@@ -99,3 +99,26 @@ class FlowingMember(Record):
         ),
     ] = None
     note: Annotated[str, Spec("备注", max_length=2000)] = ""
+
+
+@dataclass(kw_only=True, slots=True)
+class MembershipRestoration(Record):
+    """恢复党籍: a member under 停止党籍 (NAT-6 失联, REL-3 因私出国（境）) back on the roster from
+    ``restored``, on her own application, discussed by the 支部大会 and approved by the upper
+    party committee (domain/restoration.py)."""
+
+    TABLE = "restorations"
+    LABEL = "恢复党籍"
+
+    member_id: Annotated[str, Spec("党员")]
+    suspended: Annotated[
+        dt.date | None, Spec("停止党籍时间", doc="恢复前停止党籍之日（名册中的移出时间）")
+    ] = None
+    applied: Annotated[dt.date, Spec("本人申请时间", doc="本人申请恢复党籍之日")]
+    meeting: Annotated[dt.date, Spec("大会讨论时间", doc="支部党员大会讨论之日")]
+    approved: Annotated[dt.date, Spec("党委批准时间", doc="上级党委批准之日")]
+    approval_ref: Annotated[str, Spec("批准文号", max_length=100)] = ""
+    restored: Annotated[
+        dt.date, Spec("恢复党籍时间", doc="恢复党籍之日；各项按党员计算的规定从此日起重新计算")
+    ]
+    note: Annotated[str, Spec("备注", max_length=2000)] = ""

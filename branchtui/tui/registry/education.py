@@ -108,9 +108,19 @@ LOST_CONTACT = ScreenSpec(
                     "停止党籍满2年仍无联系，按自行脱党除名并移出名册（NAT-6）",
                     "remove_member",
                 ),
+                ActionSpec(
+                    "lost_contact-restore",
+                    "r",
+                    "恢复党籍",
+                    "恢复党籍（失联）",
+                    "停止党籍的党员恢复联系后，本人申请、支部大会讨论、上级党委批准，恢复党籍",
+                    "restore_membership",
+                    keywords=("恢复党籍",),
+                ),
             ),
         ),
         "lost_contact-year",
+        "lost_contact-restore",  # the Footer is full at 80 columns; 恢复联系 says 按 r
     ),
 )
 

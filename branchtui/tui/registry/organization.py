@@ -89,7 +89,19 @@ ROSTER = ScreenSpec(
         ActionSpec(
             "roster-history", "h", "历史", "显示历史", "显示或隐藏已移除的党员", "toggle_history"
         ),
-        ActionSpec("roster-sort", "s", "排序", "排序", "轮换排序列", "sort"),
+        ActionSpec(
+            "roster-restore",
+            "r",
+            "恢复党籍",
+            "恢复党籍",
+            "选中停止党籍的党员（按 h 显示历史），记录本人申请、支部大会讨论、上级党委批准，"
+            "从恢复之日起重新列入名册",
+            "restore_membership",
+            keywords=("恢复党籍", "停止党籍", "回国", "恢复联系"),
+        ),
+        # Out of the Footer, which r 恢复党籍 fills at 80 columns (F1 help and the palette
+        # keep it).
+        ActionSpec("roster-sort", "s", "排序", "排序", "轮换排序列", "sort", show=False),
         ActionSpec(
             "roster-import",
             "i",

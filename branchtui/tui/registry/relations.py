@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from branchtui.tui.registry.spec import ActionSpec, ScreenSpec
 
 
@@ -129,8 +131,26 @@ TRAVELS = ScreenSpec(
             "登记选中人员回国（境）的日期，记录保留为历史",
             "remove",
         ),
+        ActionSpec(
+            "travels-suspend",
+            "s",
+            "停止党籍",
+            "记录出境停止党籍",
+            "党籍处理为停止党籍、已出境的，自出境之日起移出党员名册（REL-3）",
+            "suspend",
+        ),
+        ActionSpec(
+            "travels-restore",
+            "r",
+            "恢复党籍",
+            "恢复党籍（出国（境））",
+            "停止党籍的党员回国（境）后，本人申请、支部大会讨论、上级党委批准，恢复党籍",
+            "restore_membership",
+            keywords=("恢复党籍",),
+        ),
         _history("travels", "出国（境）登记", "已回国（境）"),
-        _year("travels", "出国（境）登记"),
+        # Out of the Footer, which s and r fill at 80 columns (F1 help and the palette keep it).
+        dataclasses.replace(_year("travels", "出国（境）登记"), show=False),
     ),
 )
 

@@ -3,7 +3,7 @@
 The next step and its date come from domain/lost_contact.py (6 months → 停止党籍, 2 years
 after → 按自行脱党除名). Each step is recorded by its key with a date: s 停止党籍 (the member
 leaves the roster, reason 停止党籍, in the same commit — as 名册's 移除 does), x 除名 (she is
-recorded as 自行脱党), d 恢复联系.
+recorded as 自行脱党), d 恢复联系, r 恢复党籍 (domain/restoration.py: she is back on the roster).
 """
 
 from __future__ import annotations
@@ -32,9 +32,11 @@ from branchtui.domain.meetings.roll import UNKNOWN_PERSON, person_name
 from branchtui.domain.obligations import Obligation
 from branchtui.domain.profile import profile_of
 from branchtui.domain.records import BranchData, LostContact, Record
+from branchtui.domain.restoration import HOW, is_suspended
 from branchtui.tui.registry.education import LOST_CONTACT
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
 from branchtui.tui.screens.register import Column, Register, RegisterScreen, field_column
+from branchtui.tui.screens.restore_form import open_restoration
 from branchtui.tui.widgets.record_form import FormSpec
 
 STEP_TITLES = {"suspend": "停止党籍", "remove": "按自行脱党除名", "found": "恢复联系"}
@@ -50,6 +52,8 @@ def _detail(record: Any, data: BranchData) -> str:
     line = f"{name}：自{format_date(record.since)}失联，{state_of(record)}"
     if record.suspended is not None:
         line += f"（{format_date(record.suspended)}停止党籍）"
+        if is_suspended(data.find("members", record.member_id)):
+            line += f"；{HOW}（按 r）"
     step = next_step(record, profile_of(data))
     if step is not None:
         line += f"；下一步：{format_date(step.due)}{step.label}（NAT-6）"
@@ -121,6 +125,11 @@ class LostContactScreen(RegisterScreen):
 
     def action_remove(self) -> None:  # d: 恢复联系
         self._ask_step("found")
+
+    def action_restore_membership(self) -> None:  # r: 恢复党籍 (domain/restoration.py)
+        case = self._editable()
+        if isinstance(case, LostContact):
+            open_restoration(self, case.member_id)
 
     def _ask_step(self, kind: StepKind | Literal["found"]) -> None:
         case = self._editable()

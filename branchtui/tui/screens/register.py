@@ -203,10 +203,7 @@ class RegisterScreen(DataScreen):
         filed: list[Record] = []
 
         def changes(before: Record | None, after: Record) -> RecordChanges:
-            if reg.changes is not None:
-                saved = reg.changes(data, before, after)
-            else:
-                saved = RecordChanges(updates=(after,)) if before else RecordChanges((after,))
+            saved = self.record_changes(data, before, after)
             # SYS-3: a record of a kind the electronic ledger lists is filed as it is entered.
             filing = entry_filing(data, saved, self.today)
             filed[:] = filing.inserts
@@ -226,6 +223,15 @@ class RegisterScreen(DataScreen):
             title=edit_title(original, data) if original is not None else "",
         )
         self.app.push_screen(form, lambda record: self._saved(record, filed=bool(filed)))
+
+    def record_changes(
+        self, data: BranchData, before: Record | None, after: Record
+    ) -> RecordChanges:
+        """What saving the form does (``Register.changes``, else the record alone); a screen
+        whose save depends on today overrides this."""
+        if self.REGISTER.changes is not None:
+            return self.REGISTER.changes(data, before, after)
+        return RecordChanges(updates=(after,)) if before else RecordChanges((after,))
 
     def _saved(self, record: Record | None, *, filed: bool = False) -> None:
         if record is None:

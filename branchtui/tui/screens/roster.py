@@ -175,6 +175,16 @@ class RosterScreen(SearchKeys, DataScreen):
 
         self.app.push_screen(RemoveMemberDialog(member))
 
+    def action_restore_membership(self) -> None:
+        """r: 恢复党籍 of the highlighted member under 停止党籍 (shown with h)."""
+        from branchtui.tui.screens.restore_form import open_restoration
+
+        member = self.selected
+        if member is None:
+            self.notify("请先按 h 显示历史，选中一名停止党籍的党员", severity="warning")
+            return
+        open_restoration(self, member.id)
+
     def action_import_roster(self) -> None:
         from branchtui.tui.screens.roster_import import RosterImportScreen
 

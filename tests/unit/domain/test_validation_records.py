@@ -63,6 +63,18 @@ EXAMPLES: list[tuple[Record, dict[str, object], str, str]] = [
         "回国（境）时间不能早于出境时间",
     ),
     (
+        r.MembershipRestoration(
+            member_id="m1",
+            applied=D(2026, 9, 1),
+            meeting=D(2026, 9, 10),
+            approved=D(2026, 10, 8),
+            restored=D(2026, 10, 8),
+        ),
+        {"approved": D(2026, 9, 5)},
+        "approved",
+        "党委批准时间不能早于大会讨论时间",
+    ),
+    (
         r.FlowingMember(person_name="王五", direction="outflow", start=DAY),
         {"last_contact": D(2027, 1, 1)},
         "last_contact",
