@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from branchtui.domain import records as r
+from branchtui.domain.funds import fund_amount_problem
 from branchtui.domain.records.ledgers import (
     ASSESSMENT_AREAS,
     FIVE_GOOD,
@@ -87,6 +88,7 @@ def _fund(c: Checker) -> None:
     c.past("date", required=True)
     c.choice("direction")
     c.amount("amount", required=True, positive=True)
+    c.add("amount", fund_amount_problem(c.get("amount")))
     c.choice("source", optional=True)
     if c.get("direction") == "spending":
         c.choice("purpose")

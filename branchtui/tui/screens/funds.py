@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+import dataclasses
 from typing import Any, ClassVar
 
 from textual.binding import BindingType
 
+from branchtui.domain.funds import overspend_warning, totals_line
 from branchtui.domain.obligations.base_rules import fund_use_problem
 from branchtui.domain.records import FundEntry, Record
 from branchtui.tui.registry.support import FUNDS
@@ -21,9 +22,7 @@ def _use_check(record: Record) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _totals(entries: list[Any]) -> str:
-    income = sum((e.amount for e in entries if e.direction == "income"), Decimal(0))
-    spending = sum((e.amount for e in entries if e.direction == "spending"), Decimal(0))
-    return f"收入 {income} 元  支出 {spending} 元  结余 {income - spending} 元"
+    return totals_line(e for e in entries if isinstance(e, FundEntry))
 
 
 class FundsScreen(RegisterScreen):
@@ -50,3 +49,15 @@ class FundsScreen(RegisterScreen):
         defaults=lambda data, today: {"date": today},
         summary=_totals,
     )
+
+    def form_spec(self) -> FormSpec:
+        # BASE-2 beside the amount: a spending that takes the balance below zero is said.
+        entries = self.data.fund_entries
+
+        def check(record: Record) -> tuple[dict[str, str], dict[str, str]]:
+            errors, warned = _use_check(record)
+            if isinstance(record, FundEntry) and (over := overspend_warning(entries, record)):
+                warned = {**warned, "amount": over}
+            return errors, warned
+
+        return dataclasses.replace(self.REGISTER.form, check=check)
