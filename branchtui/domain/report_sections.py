@@ -120,6 +120,17 @@ def roster_changes(data: BranchData, start: dt.date, end: dt.date) -> Row:
             person(m.id, m.name, m.removed, reason=_reason_then(m, suspended))
             for m in left
             if m.removed is not None and m.removed_reason != "transferred_out"
+        ]
+        # A suspension since restored: the member no longer holds it, her restoration does.
+        + [
+            person(r.member_id, "", r.suspended, reason="停止党籍")
+            for r in data.restorations
+            if r.suspended is not None and inside(r.suspended, start, end)
+        ],
+        "restored": [
+            person(r.member_id, "", r.restored, suspended=r.suspended)
+            for r in data.restorations
+            if inside(r.restored, start, end)
         ],
         # NAT-6's 除名 of a member already off the roster since her suspension: not a decrease
         # of the month, but a change to report.

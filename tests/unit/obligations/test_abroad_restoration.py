@@ -25,9 +25,12 @@ from branchtui.domain.records import (
     MembershipRestoration,
     TravelAbroad,
 )
+from branchtui.domain.report_monthly import monthly_report_context
 from branchtui.domain.restoration import restoration_problems, restore_membership
 from branchtui.domain.roster import count_by_status
 from branchtui.domain.validation import validate
+from branchtui.storage.reports import render_monthly, render_year
+from branchtui.storage.store import Store
 
 from .conftest import D, add, add_member, add_members, judge
 
@@ -184,3 +187,24 @@ def test_a_trip_typed_without_its_departure_yet_says_nothing(data) -> None:
     wang = add_member(data, "王颖娜")
     typing = dataclasses.replace(trip(wang, D(2026, 10, 1)), depart=None)
     assert travel_note(data, typing, ON) == ""
+
+
+def test_the_reports_keep_the_suspension_and_say_the_restoration(data, data_dir) -> None:
+    """Once restored she no longer holds the suspension: the month she left still says 减少党员
+    （停止党籍）, the month she came back says 恢复党籍, and the year counts both."""
+    add_members(data, 2)
+    wang = add_member(data, "王颖娜")
+    apply(data, suspend_abroad(data, add(data, trip(wang, D(2026, 10, 1)))))
+    apply(data, restore_membership(data, restoration(wang, D(2027, 3, 10))))
+    later = D(2027, 4, 5)
+    october = monthly_report_context(data, "2026-10", PROFILE, later)["changes"]
+    assert [(r["name"], r["reason"]) for r in october["removed"]] == [("王颖娜", "停止党籍")]
+    march = monthly_report_context(data, "2027-03", PROFILE, later)["changes"]
+    assert [(r["name"], r["date"], r["suspended"]) for r in march["restored"]] == [
+        ("王颖娜", D(2027, 3, 10), D(2026, 10, 1))
+    ]
+    Store.open(data_dir, create=True).replace_all(data)
+    text = render_monthly(Store.open(data_dir), "2027-03", later)
+    assert "- 恢复党籍：王颖娜（2027年3月10日；2026年10月1日停止党籍）" in text
+    year = render_year(Store.open(data_dir), 2027, later)
+    assert "其他减少 0 名，恢复党籍 1 名。" in year
