@@ -115,6 +115,23 @@ async def test_a_record_amended_keeps_its_earlier_version(branch_dir: Path, toda
     assert "修改前的版本保存在数据文件中" in minutes_text(branch_dir, meeting)
 
 
+async def test_a_record_opened_and_closed_unchanged_leaves_no_draft(
+    branch_dir: Path, today: dt.date
+) -> None:
+    """e then Esc without a change: nothing to keep, so no 关闭向导（草稿已保存…） question and no
+    draft offered at the next 新建 of that kind (an amendment's draft looked like a new one)."""
+    save_records(branch_dir, today)
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "m", "e")  # the newest: 研究发展党员
+        wizard(pilot)
+        await pilot.press("pagedown", "pagedown", "escape")
+        await on_screen(pilot, MeetingsScreen)
+        assert "未完成的草稿" not in screen_text(app)
+        drafts = branch_dir / "drafts"
+        assert not drafts.exists() or not list(drafts.glob("*.json"))
+
+
 async def test_a_theme_day_also_counted_as_a_party_lecture(
     branch_dir: Path, today: dt.date
 ) -> None:

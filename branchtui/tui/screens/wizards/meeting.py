@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 
 from branchtui.domain.appraisal import appraisal_year
 from branchtui.domain.meetings.draft import MeetingDraft
+from branchtui.domain.meetings.edits import content_changed
 from branchtui.domain.meetings.votes import decision_problems
 from branchtui.domain.records import Appraisal
 from branchtui.domain.records.meetings import MEETING_KINDS
@@ -301,19 +302,42 @@ class MeetingWizard(BranchAccess, ModalScreen[SavedMeeting | None]):
             self.notify(error.message, title="草稿未保存", severity="warning", timeout=8)
 
     def action_close(self) -> None:
+        if self._unchanged_amendment():
+            # Opened to look and closed: nothing to keep, no draft left to offer later.
+            self._discard_draft()
+            self.dismiss(None)
+            return
         self.keep_draft()
 
         def answered(choice: str | None) -> None:
             if choice == "close":
                 self.dismiss(None)
             elif choice == "discard":
-                try:
-                    self.drafts.discard()
-                except DraftError as error:
-                    self.notify(error.message, severity="warning")
+                self._discard_draft()
                 self.dismiss(None)
 
         self.app.push_screen(ChoicePrompt("关闭会议记录向导？", CLOSE_CHOICES), answered)
+
+    def _discard_draft(self) -> None:
+        try:
+            self.drafts.discard()
+        except DraftError as error:
+            self.notify(error.message, severity="warning")
+
+    def _unchanged_amendment(self) -> bool:
+        """A saved record opened with e and left as it was (its appraisal too, no attachment
+        or reason added)."""
+        w = self.work
+        if not w.amending or w.attachments or w.reason:
+            return False
+        self.step.store()
+        stored = self.data.find("meetings", w.meeting.id)
+        if stored is None or content_changed(stored, w.meeting):
+            return False
+        found = next((a for a in self.data.appraisals if a.meeting_id == stored.id), None)
+        if found is None or w.appraisal is None:
+            return found is None and w.appraisal is None
+        return not content_changed(found, w.appraisal)
 
     # Review and save (wizards/meeting_saver.py) ----------------------------------------
 
