@@ -19,6 +19,7 @@ from textual.screen import Screen
 from branchtui.domain.profile import Profile, get_profile
 from branchtui.storage import locations
 from branchtui.storage.errors import StoreError
+from branchtui.tui.css_parsed import share_parsed_stylesheets
 from branchtui.tui.input_repaint import repaint_inputs_only
 from branchtui.tui.navigation import NavigatingApp
 from branchtui.tui.registry import APP_ACTIONS, AREA_BY_ID, AREAS, area_actions
@@ -350,6 +351,7 @@ def build_app(
     ``duties_ahead``: the child computing today's duties, forked at launch (storage.duties_ahead).
     """
     repaint_inputs_only()
+    share_parsed_stylesheets()
     return BranchApp(data_dir, today=today, background=background, duties_ahead=duties_ahead)
 
 
