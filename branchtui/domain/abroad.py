@@ -12,6 +12,7 @@ REL-3 reminds of it until it is). Coming back does not restore membership: 本�
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from branchtui.domain.changes import RecordChanges
@@ -48,13 +49,48 @@ def suspend_abroad(data: BranchData, trip: TravelAbroad) -> RecordChanges:
     return member_exit(data, trip.member_id, "suspended", trip.depart, _note(trip))
 
 
+def taken_off_by(data: BranchData, trip: TravelAbroad) -> bool:
+    """Whether the member is off the roster by this trip's 停止党籍 (left on its departure day
+    and not restored since)."""
+    member = data.find("members", trip.member_id)
+    return (
+        suspends(trip)
+        and is_suspended(member)
+        and member is not None
+        and (member.removed == trip.depart)
+    )
+
+
+def _left_under_suspension(trip: TravelAbroad, today: dt.date) -> bool:
+    return suspends(trip) and isinstance(trip.depart, dt.date) and trip.depart <= today
+
+
 def travel_changes(
     data: BranchData, before: Record | None, after: Record, today: dt.date
 ) -> RecordChanges:
     """Saving a trip: the trip and, when 停止党籍 is decided and she has left by ``today``, her
-    removal from the roster in the same commit."""
+    removal from the roster in the same commit. An edit correcting a trip that took her off
+    (another decision, another day of departure, another member) corrects the roster with it:
+    she is back on it, or off it from the day now recorded."""
     saved = RecordChanges(updates=(after,)) if before is not None else RecordChanges((after,))
-    if isinstance(after, TravelAbroad) and suspension_pending(data, after, today):
+    if not isinstance(after, TravelAbroad):
+        return saved
+    if isinstance(before, TravelAbroad) and taken_off_by(data, before):
+        member = data.find("members", before.member_id)
+        same = after.member_id == before.member_id
+        if member is not None and (
+            not same or not suspends(after) or after.depart != before.depart
+        ):
+            back = dataclasses.replace(member, removed=None, removed_reason="", removed_note="")
+            if same and _left_under_suspension(after, today):
+                note = _note(after)
+                back = dataclasses.replace(
+                    back, removed=after.depart, removed_reason="suspended", removed_note=note
+                )
+            saved += RecordChanges(updates=(back,))
+        if same:
+            return saved
+    if suspension_pending(data, after, today):
         saved += suspend_abroad(data, after)
     return saved
 
@@ -62,7 +98,16 @@ def travel_changes(
 def travel_note(data: BranchData, trip: TravelAbroad, today: dt.date) -> str:
     """What saving ``trip`` does to the roster, said beside 党籍处理 ('' when nothing)."""
     # The form asks as she types: without the day of departure yet there is nothing to say.
-    if not suspends(trip) or not isinstance(trip.depart, dt.date):
+    if not isinstance(trip.depart, dt.date):
+        return ""
+    saved = data.find("travels", trip.id)
+    if saved is not None and taken_off_by(data, saved) and trip.member_id == saved.member_id:
+        if not suspends(trip):
+            return "该党员因此次出国（境）停止党籍已移出名册；改为保留党籍，保存后重新列入名册"
+        if trip.depart != saved.depart:
+            return f"保存后该党员的移出时间随之改为出境之日（{format_date(trip.depart)}）"
+        return ""
+    if not suspends(trip):
         return ""
     member = data.find("members", trip.member_id)
     if member is not None and member.removed is not None:

@@ -208,3 +208,23 @@ def test_the_reports_keep_the_suspension_and_say_the_restoration(data, data_dir)
     assert "- 恢复党籍：王颖娜（2027年3月10日；2026年10月1日停止党籍）" in text
     year = render_year(Store.open(data_dir), 2027, later)
     assert "其他减少 0 名，恢复党籍 1 名。" in year
+
+
+def test_correcting_the_trip_corrects_the_roster_with_it(data) -> None:
+    """停止党籍 entered by mistake: 保留党籍 puts her back on the roster in the same save; another
+    day of departure moves the day she left."""
+    wang = add_member(data, "王颖娜")
+    going = add(data, trip(wang, D(2026, 10, 1)))
+    apply(data, suspend_abroad(data, going))
+    later_day = dataclasses.replace(going, depart=D(2026, 10, 8))
+    assert "移出时间随之改为出境之日（2026-10-08）" in travel_note(data, later_day, ON)
+    (_, moved) = travel_changes(data, going, later_day, ON).updates
+    assert (moved.removed, moved.removed_reason) == (D(2026, 10, 8), "suspended")
+    keeping = dataclasses.replace(going, decision="keep")
+    assert "改为保留党籍，保存后重新列入名册" in travel_note(data, keeping, ON)
+    changes = travel_changes(data, going, keeping, ON)
+    assert changes.updates[0] == keeping
+    (back,) = changes.updates[1:]
+    assert (back.removed, back.removed_reason) == (None, "")
+    apply(data, changes)
+    assert wang.id in {m.id for m in data.active_members}
