@@ -20,6 +20,7 @@ from branchtui.domain.records import Member, TravelAbroad
 from branchtui.storage.store import Store
 from branchtui.tui.app import BranchApp, build_app
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
+from branchtui.tui.screens.lost_contact import LostContactScreen
 from branchtui.tui.screens.roster import RosterScreen
 from branchtui.tui.screens.travels import TravelsScreen
 from branchtui.tui.widgets.record_form import RecordForm
@@ -137,3 +138,25 @@ async def test_a_trip_ahead_is_recorded_by_s_once_she_left_and_restored_from_the
         assert "在册 12 人" in text_of(app, "#roster-count")
     sun = member(branch_dir, "孙建国")
     assert (sun.removed, sun.arrived) == (None, later)
+
+
+async def test_r_in_the_lost_contact_register_restores_her_and_closes_the_record(
+    edu_dir: Path, today: dt.date
+) -> None:
+    app = build_app(edu_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "l")
+        await settle(pilot, lambda: isinstance(app.screen, LostContactScreen))
+        await pilot.press("s")  # 停止党籍 on 11-20, then restored today
+        await settle(pilot, lambda: isinstance(app.screen, DatePrompt))
+        await pilot.press(*"1120", "enter")
+        await settle(pilot, lambda: isinstance(app.screen, ChoicePrompt))
+        await pilot.press("down", "enter")
+        await settle(pilot, lambda: "（按 r）" in text_if_shown(app, "#register-detail"))
+        await restore(pilot, LostContactScreen, ("1121", "1123", "1125"))
+        await settle(pilot, lambda: "已恢复党籍" in said(app))
+    data = read_file(edu_dir)
+    zheng = data.find("members", "m10")
+    assert (zheng.removed, zheng.arrived) == (None, today)
+    case = data.find("lost_contacts", "lc1")
+    assert (case.suspended, case.found) == (dt.date(2026, 11, 20), today)
