@@ -141,7 +141,7 @@ def _step_rules(
     members = data.by_id("members")
     put = _putter(errors, warnings)
     if code == "applied":
-        put("date", "error", applicant_too_young(base, day))
+        put("date", "error", applicant_too_young(base.birth_date, day))
     elif code == "talked":
         put("date", "warning", talk_late(base.date_of("applied"), day, profile))
         if not entry.people:

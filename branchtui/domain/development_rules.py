@@ -27,9 +27,9 @@ from branchtui.domain.records import Candidate, CandidateVote, Member, Vote
 APPLICANT_MIN_AGE = 18
 
 
-def applicant_too_young(candidate: Candidate, applied: dt.date) -> str | None:
-    """党章 §1: only a person of 18 or more may apply to join (when the birth date is known)."""
-    birth = candidate.birth_date
+def applicant_too_young(birth: dt.date | None, applied: dt.date) -> str | None:
+    """党章 §1 (DEV-3, the national rules): only a person of 18 or more on the day of the
+    application may apply to join (when the birth date is known)."""
     if birth is not None and add_years(birth, APPLICANT_MIN_AGE) > applied:
         return f"申请入党须年满{APPLICANT_MIN_AGE}周岁（出生日期{format_date(birth)}）"
     return None

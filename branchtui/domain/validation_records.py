@@ -10,6 +10,8 @@ import itertools
 from collections.abc import Callable
 
 from branchtui.domain import records as r
+from branchtui.domain.development_applicant import ApplicantDetails
+from branchtui.domain.development_rules import applicant_too_young
 from branchtui.domain.profile import PROFILES
 from branchtui.domain.records.branch import SEAT_ROLES
 from branchtui.domain.records.development import CANDIDATE_STEPS
@@ -269,13 +271,28 @@ def _work_assignment(c: Checker) -> None:
     c.order("excused_from", "excused_until")
 
 
-def _candidate(c: Checker) -> None:
+def _developed(c: Checker) -> None:
+    """A person in development: name, gender, birth date, 身份证号 and phone."""
     c.add("name", check_name(c.get("name")))
     c.choice("gender", optional=True)
     c.past("birth_date")
     c.add("id_number", check_id_number(c.get("id_number"), c.today))
     c.add("phone", check_phone(c.get("phone")))
     id_consistency(c)
+
+
+def _applicant(c: Checker) -> None:
+    """The applicant form: the person, and 申请日期 — given, past, and the applicant 18 or
+    more on that day (党章 §1, DEV-3; where NAT-3's month for the talk starts)."""
+    _developed(c)
+    c.past("applied", required=True)
+    birth, applied = c.get("birth_date"), c.get("applied")
+    if isinstance(applied, dt.date) and (birth is None or isinstance(birth, dt.date)):
+        c.add("applied", applicant_too_young(birth, applied))
+
+
+def _candidate(c: Checker) -> None:
+    _developed(c)
     c.amount("training_hours")
     for i, event in c.items("events"):
         step = getattr(event, "step", None)
@@ -340,6 +357,7 @@ RECORD_CHECKS: dict[type, Callable[[Checker], None]] = {
     r.DuesRate: _dues_rate,
     r.DuesPayment: _dues_payment,
     r.CertificateCard: _certificate,
+    ApplicantDetails: _applicant,
     r.DisciplineCase: _discipline,
     r.CaseStep: _case_step,
     r.LostContact: _lost_contact,

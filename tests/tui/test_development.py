@@ -177,21 +177,54 @@ async def test_esc_asks_before_typed_input_is_lost(dev_dir: Path, today: dt.date
     assert read_file(dev_dir).find("candidates", "c1").date_of("talked") is None
 
 
-async def test_add_a_person_then_the_application(dev_dir: Path, today: dt.date) -> None:
+async def test_add_a_person_with_the_application_date(dev_dir: Path, today: dt.date) -> None:
     app = build_app(dev_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_pipeline(pilot)
         await pilot.press("a")
         await settle(pilot, lambda: isinstance(app.screen, RecordForm))
-        await pilot.press(*"欧阳青", "ctrl+s")
-        # The file opens with step 1 to record.
-        form = await step_form(pilot)
-        assert form.step is not None and form.step.code == "applied"
-        await pilot.press("ctrl+u", *"1101", "ctrl+s")
+        form = app.screen
+        assert "申请日期" in str(form.query_one("#row-applied Label").render())
+        await pilot.press(*"欧阳青")
+        form.query_one("#field-birth_date").focus()
+        await pilot.press(*"2010-03-01")
+        form.query_one("#field-applied").focus()
+        await pilot.press(*"1101", "ctrl+s")
+        # Not 18 on the day of the application: said beside 申请日期, nothing saved, the
+        # rest of the input kept (党章 §1, DEV-3).
+        await settle(pilot, lambda: "须年满18周岁" in text_of(app, "#error-applied"))
+        assert app.screen is form
+        assert form.query_one("#field-name").value == "欧阳青"  # type: ignore[attr-defined]
+        assert "2010-03-01" in form.query_one("#field-birth_date").value  # type: ignore[attr-defined]
+        form.query_one("#field-birth_date").focus()
+        await pilot.press("ctrl+u", *"1990-03-01", "ctrl+s")
+        # The file opens at step 2: the talk, within a month of the application (NAT-3).
+        step = await step_form(pilot)
+        assert step.step is not None and step.step.code == "talked"
+        await pilot.press("escape")
         await settle(pilot, lambda: isinstance(app.screen, CandidateFileScreen))
         assert "第2步 党组织派人谈话，期限2026-12-01" in text_of(app, "#file-next")
     added = next(c for c in read_file(dev_dir).candidates if c.name == "欧阳青")
     assert added.date_of("applied") == dt.date(2026, 11, 1)
+    assert added.birth_date == dt.date(1990, 3, 1)
+
+
+async def test_the_person_form_shows_and_moves_the_application_date(
+    dev_dir: Path, today: dt.date
+) -> None:
+    app = build_app(dev_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_file_of(pilot, "林小红")
+        await pilot.press("p")
+        await settle(pilot, lambda: isinstance(app.screen, RecordForm))
+        applied = app.screen.query_one("#field-applied")
+        assert "2026-10-20" in applied.value  # type: ignore[attr-defined]
+        applied.focus()
+        await pilot.press("ctrl+u", *"2026-10-28", "ctrl+s")
+        await settle(pilot, lambda: isinstance(app.screen, CandidateFileScreen))
+    c1 = read_file(dev_dir).find("candidates", "c1")
+    assert c1 is not None and c1.date_of("applied") == dt.date(2026, 10, 28)
+    assert [e.step for e in c1.events].count("applied") == 1  # moved, not added
 
 
 async def test_stopping_keeps_the_file_as_history(dev_dir: Path, today: dt.date) -> None:

@@ -14,13 +14,21 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.widgets import DataTable, Header, Static
 
+from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import add_months, format_date
 from branchtui.domain.development import NextStep, in_development, next_step, stage_of
+from branchtui.domain.development_applicant import (
+    PERSON_FIELDS,
+    ApplicantDetails,
+    applicant_file,
+    details_of,
+)
 from branchtui.domain.development_entry import StepEntry
 from branchtui.domain.development_steps import STAGES
 from branchtui.domain.erasure import ENTRY_ERROR_LABEL, erase_record, erasure_summary
 from branchtui.domain.obligations import Obligation
 from branchtui.domain.records import Candidate, DevelopmentRegisterUpdate
+from branchtui.domain.records.base import new_id
 from branchtui.domain.records.development import CANDIDATE_STAGES
 from branchtui.domain.search import search_members, sort_by_pinyin
 from branchtui.tui.registry.development import PIPELINE
@@ -45,18 +53,30 @@ REMOVE_CHOICES = {
     "keep": "取消",
 }
 ERASE_CHOICES = {"keep": "不删除，返回", "erase": "确认删除"}
-PERSON_FIELDS = ("name", "gender", "birth_date", "id_number", "phone", "position", "note")
+FORM_FIELDS = (*PERSON_FIELDS, "applied", "note")
+FORM_HINTS = {
+    "position": "工作单位及职务",
+    "applied": "递交入党申请书之日，1个月内须派人谈话（NAT-3）；申请时须年满18周岁",
+}
 
 
 def person_form(screen: DataScreen, candidate: Candidate | None) -> RecordForm:
-    """新增 / 编辑 a person's own details (the steps are recorded in the file)."""
+    """新增 / 编辑 a person's own details with 申请日期 (step 1 of the file, where NAT-3's
+    month for the talk starts); the other steps are recorded in the file."""
+
+    def changes(_before: ApplicantDetails | None, details: ApplicantDetails) -> RecordChanges:
+        saved = applicant_file(candidate, details)
+        return RecordChanges(updates=(saved,)) if candidate else RecordChanges((saved,))
+
     return RecordForm(
-        Candidate,
-        FormSpec(PERSON_FIELDS, hints={"position": "工作单位及职务"}),
+        ApplicantDetails,
+        FormSpec(FORM_FIELDS, hints=FORM_HINTS),
         store=screen.store,
         today=screen.today,
         members=screen.data.active_members,
-        original=candidate,
+        original=details_of(candidate) if candidate else None,
+        defaults={"candidate_id": new_id()},
+        changes=changes,
         title=f"编辑个人信息：{candidate.name}" if candidate else "新增入党申请人",
     )
 
@@ -252,10 +272,10 @@ class DevelopmentScreen(SearchKeys, DataScreen):
 
     def action_add(self) -> None:
         def saved(record: object) -> None:
-            if isinstance(record, Candidate):
+            if isinstance(record, ApplicantDetails):
                 self.reload()
-                self.select(record.id)
-                self.open_file(record.id, add_next=True)  # then 递交入党申请书 (step 1)
+                self.select(record.candidate_id)
+                self.open_file(record.candidate_id, add_next=True)  # then the talk (step 2)
 
         self.app.push_screen(person_form(self, None), saved)
 
