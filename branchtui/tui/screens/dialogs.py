@@ -19,6 +19,7 @@ from branchtui.tui.registry.dialogs import CHOICE_PROMPT_KEYS, DATE_PROMPT_KEYS,
 from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
+from branchtui.tui.widgets.wrapped_text import WrappedText
 
 
 class TextPrompt(ModalScreen[str | None]):
@@ -53,7 +54,7 @@ class TextPrompt(ModalScreen[str | None]):
                 compact=True,
                 suggester=self.suggester,
             )
-            yield Static(self.error, id="prompt-error", classes="field-error", markup=False)
+            yield WrappedText(self.error, id="prompt-error", classes="field-error", markup=False)
             yield Static("Enter 确定   Esc 取消", classes="hint")
         yield BranchFooter()
 
@@ -105,7 +106,7 @@ class DatePrompt(ModalScreen[dt.date | None]):
         with Vertical(classes="dialog"):
             yield Static(self.prompt_title, classes="dialog-title", markup=False)
             yield DateField(self.today, self.value, id="date-input", compact=True, required=True)
-            yield Static("", id="date-error", classes="field-error", markup=False)
+            yield WrappedText("", id="date-error", classes="field-error", markup=False)
             yield Static("Enter 确定   Esc 取消", classes="hint")
         yield BranchFooter()
 

@@ -37,6 +37,21 @@ def _saved(data: BranchData, before: Record | None, after: Record) -> RecordChan
     return flowing_saved(data, before if isinstance(before, FlowingMember) else None, after)
 
 
+# At 80 columns the list keeps the dates; the card, contact person and report-back of the
+# entry under the cursor show beneath it.
+_DETAIL_COLUMNS = (
+    field_column(FlowingMember, "card_number", "活动证"),
+    field_column(FlowingMember, "contact_person_id", "联系人"),
+    field_column(FlowingMember, "contact_info", "联系方式"),
+    field_column(FlowingMember, "reported_back", "情况反馈"),
+)
+
+
+def _detail(flow: Any, data: BranchData) -> str:
+    shown = [(c.label, c.cell(flow, data)) for c in _DETAIL_COLUMNS]
+    return "；".join(f"{label}：{text}" for label, text in shown if text)
+
+
 def _summary(flows: list[Any]) -> str:
     out = sum(1 for f in flows if f.direction == "outflow")
     return f"流出 {out} 人  流入 {len(flows) - out} 人"
@@ -75,10 +90,7 @@ class FlowingScreen(RegisterScreen):
             field_column(FlowingMember, "direction", "方向"),
             field_column(FlowingMember, "place", "去向/来自"),
             field_column(FlowingMember, "start", "开始"),
-            field_column(FlowingMember, "card_number", "活动证"),
-            field_column(FlowingMember, "contact_person_id", "联系人"),
             field_column(FlowingMember, "last_contact", "最近联系"),
-            field_column(FlowingMember, "reported_back", "反馈"),
             Column("应转正", _conversion),
             field_column(FlowingMember, "end", "结束"),
         ),
@@ -112,6 +124,7 @@ class FlowingScreen(RegisterScreen):
         defaults=lambda data, today: {"start": today, "direction": "outflow"},
         changes=_saved,
         summary=_summary,
+        detail=_detail,
     )
 
     def form_spec(self) -> FormSpec:

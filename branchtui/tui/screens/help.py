@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -13,7 +15,10 @@ from textual.widgets import Static
 
 from branchtui.tui.registry.dialogs import HELP_KEYS
 from branchtui.tui.registry.spec import keys_of
+from branchtui.tui.text import wrap_text
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
+
+NAME_CELLS = 10  # the key's name (详情, 进度 …) and the space before its description
 
 
 class HelpScreen(ModalScreen[None]):
@@ -26,18 +31,57 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, below: Screen) -> None:
         super().__init__()
-        self.lines = _key_lines(below)
+        self.rows = _key_rows(below)
+        self.lines = [f"{key}{name}{about}".rstrip() for key, name, about in self.rows]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box", classes="dialog"):
             yield Static("按键帮助", classes="dialog-title")
             with VerticalScroll():
-                yield Static("\n".join(self.lines), id="help-keys", markup=False)
+                yield HelpKeys(self.rows, id="help-keys")
             yield Static("Ctrl+P 打开命令面板，可查找全部功能。Esc 关闭。", classes="hint")
         yield BranchFooter()
 
 
-def _key_lines(screen: Screen) -> list[str]:
+class KeyRows:
+    """A Rich renderable of the help's rows: a description too long for its line folds under
+    itself (a hanging indent, at CJK-aware points), never back under the keys."""
+
+    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+        self.rows = rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines: list[Text] = []
+        for key, name, about in self.rows:
+            head = f"{key}{name}"
+            indent = min(cell_len(head), options.max_width // 2)
+            if cell_len(head) > indent:  # a key too long for the column: its own line
+                lines.append(Text(head.rstrip()))
+                head = " " * indent
+            folded = wrap_text(Text(about), options.max_width - indent).split("\n")
+            for number, part in enumerate(folded):
+                lines.append(Text(head if number == 0 else " " * indent) + part)
+        for line in lines:
+            line.rstrip()
+        yield Text("\n").join(lines)
+
+    def __str__(self) -> str:
+        return "\n".join(f"{key}{name}{about}".rstrip() for key, name, about in self.rows)
+
+
+class HelpKeys(Static):
+    """The list of keys, each description beside its key and name."""
+
+    def __init__(self, rows: list[tuple[str, str, str]], id: str) -> None:
+        super().__init__(id=id, markup=False)
+        self.rows = rows
+
+    def render(self) -> KeyRows:
+        return KeyRows(self.rows)
+
+
+def _key_rows(screen: Screen) -> list[tuple[str, str, str]]:
+    """(key padded, name padded, description) for every key active on ``screen``."""
     keys: dict[str, list[str]] = {}
     tooltips: dict[str, str] = {}
     app = screen.app
@@ -61,10 +105,10 @@ def _key_lines(screen: Screen) -> list[str]:
             tooltips.setdefault(binding.description, binding.tooltip)
     joined = {description: "/".join(shown) for description, shown in keys.items()}
     key_width = max((cell_len(text) for text in joined.values()), default=0)
-    lines: list[str] = []
+    rows: list[tuple[str, str, str]] = []
     for description, key_text in joined.items():
         # Pad by terminal cells, not characters, so CJK keys and descriptions line up.
         key_pad = " " * (key_width - cell_len(key_text))
-        pad = " " * max(0, 10 - cell_len(description))
-        lines.append(f"{key_text}{key_pad}  {description}{pad}{tooltips[description]}".rstrip())
-    return lines or ["（没有可用的按键）"]
+        pad = " " * max(0, NAME_CELLS - cell_len(description))
+        rows.append((f"{key_text}{key_pad}  ", f"{description}{pad}", tooltips[description]))
+    return rows or [("（没有可用的按键）", "", "")]

@@ -107,7 +107,7 @@ class MemberForm(DataScreen):
                 )
                 if field in HINTS:
                     yield Static(HINTS[field], classes="hint", markup=False)
-        yield Static("", id="form-status", classes="form-status", markup=False)
+        yield WrappedText("", id="form-status", classes="form-status", markup=False)
         yield BranchFooter()
 
     def _widget(self, field: str) -> Widget:

@@ -35,6 +35,7 @@ from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
 from branchtui.tui.screens.register_columns import Cell as Cell  # re-exported
 from branchtui.tui.screens.register_columns import Column as Column  # re-exported
 from branchtui.tui.screens.register_columns import field_column as field_column  # re-exported
+from branchtui.tui.screens.register_columns import fit_cell, fit_widths
 from branchtui.tui.screens.register_spec import Register as Register  # re-exported
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.duty_lines import DutyLines
@@ -101,10 +102,18 @@ class RegisterScreen(DataScreen):
         highlighted = self._highlighted()
         self.shown = self._records()
         table = self.table
-        table.clear()
-        for record in self.shown:
-            row = [terminal_safe(self.cell(c, record, data)) for c in self.REGISTER.columns]
-            table.add_row(*row, key=record.id)
+        columns = list(self.REGISTER.columns)
+        rows = [[terminal_safe(self.cell(c, r, data)) for c in columns] for r in self.shown]
+        # Every heading on screen at 80 columns: the widest free text gives up cells.
+        room = (table.size.width or self.app.size.width) - table.styles.scrollbar_size_vertical
+        widths = fit_widths(columns, rows, room)
+        table.clear(columns=True)
+        for column, width in zip(columns, widths, strict=True):
+            table.add_column(column.label, width=width if width is not None else column.width)
+        for record, row in zip(self.shown, rows, strict=True):
+            table.add_row(
+                *(fit_cell(c, w) for c, w in zip(row, widths, strict=True)), key=record.id
+            )
         if highlighted is not None:
             self.select(highlighted.id)
         self._show_filter()

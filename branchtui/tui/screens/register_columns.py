@@ -8,10 +8,16 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from rich.cells import cell_len
+
 from branchtui.domain.dates import format_date
 from branchtui.domain.fields import fields_of
 from branchtui.domain.member_names import display_names
 from branchtui.domain.records import BranchData, Record
+from branchtui.tui.text import ELLIPSIS, cut_at_safe_point
+
+CELL_PADDING = 1  # a DataTable's cells: one blank cell each side
+NARROWEST = 12  # cells a narrowed column keeps (six CJK characters)
 
 Cell = Callable[[Any, BranchData], str]
 
@@ -53,3 +59,37 @@ def field_column(
 def _member_name(data: BranchData, value: str) -> str:
     # The shown name (张伟（1985年生） when two share one, domain.member_names).
     return display_names(data.members).get(value, value)
+
+
+def fit_widths(columns: list[Column], rows: list[list[str]], room: int) -> list[int | None]:
+    """The width of each column so that the list fits ``room`` cells, every heading whole.
+
+    A column without a fixed width fits its content; when they all do not fit, the widest
+    of them gives up cells first (its long text is cut, and read whole in the record's form).
+    None keeps a column fitting its content; a number is the width it was narrowed to."""
+    needed = [
+        column.width
+        if column.width is not None
+        else max([cell_len(column.label), *(cell_len(row[i]) for row in rows)])
+        for i, column in enumerate(columns)
+    ]
+    # Below its heading, or below a few characters of text, a column gives up nothing.
+    floors = [max(cell_len(column.label), NARROWEST) for column in columns]
+    widths = list(needed)
+    over = sum(widths) + 2 * CELL_PADDING * len(columns) - room
+    while over > 0:
+        free = [i for i, c in enumerate(columns) if c.width is None and widths[i] > floors[i]]
+        if not free:
+            break
+        widest = max(free, key=lambda i: widths[i])
+        widths[widest] -= 1
+        over -= 1
+    fitted = zip(columns, widths, needed, strict=True)
+    return [None if c.width is None and w == n else w for c, w, n in fitted]
+
+
+def fit_cell(text: str, width: int | None) -> str:
+    """``text`` cut at a safe point to ``width`` cells (None: the column fits it whole)."""
+    if width is None or cell_len(text) <= width:
+        return text
+    return cut_at_safe_point(text, width) or text[: max(0, width // 2 - 2)] + ELLIPSIS

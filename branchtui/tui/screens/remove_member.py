@@ -40,6 +40,7 @@ from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 from branchtui.tui.widgets.form_select import FormSelect
+from branchtui.tui.widgets.wrapped_text import WrappedText
 
 # The reasons offered: those kept as history, and 录入错误, which deletes instead.
 REASONS = {**REMOVAL_REASONS, ENTRY_ERROR: ENTRY_ERROR_LABEL}
@@ -84,11 +85,13 @@ class RemoveMemberDialog(ModalScreen[bool]):
                 classes="form-row",
             )
             # Under the reason, the whole width: what 停止党籍 or 自行脱党 needs is a sentence.
-            yield Static("", id="error-reason", classes="field-error reason-note", markup=False)
+            yield WrappedText(
+                "", id="error-reason", classes="field-error reason-note", markup=False
+            )
             yield Horizontal(
                 Label("日期"),
                 DateField(self.today, self.today, id="remove-date", compact=True, required=True),
-                Static("", id="error-date", classes="field-error", markup=False),
+                WrappedText("", id="error-date", classes="field-error", markup=False),
                 classes="form-row",
             )
             yield Horizontal(

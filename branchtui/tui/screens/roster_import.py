@@ -36,6 +36,7 @@ from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.path_suggester import PathSuggester, typed_path
 from branchtui.tui.widgets.progress_view import bar
+from branchtui.tui.widgets.wrapped_text import WrappedText
 
 # The row messages name the screen's choices, not the CLI's flags.
 HINTS = OptionHints(update="选“用表格内容更新”", create_groups="选“自动新建”")
@@ -100,7 +101,7 @@ class RosterImportScreen(DataScreen):
                 compact=True,
                 suggester=PathSuggester(),
             )
-        yield Static("", id="import-path-error", classes="field-error", markup=False)
+        yield WrappedText("", id="import-path-error", classes="field-error", markup=False)
         with Horizontal(classes="form-row"):
             yield Label("新党小组")
             yield Select(

@@ -128,7 +128,7 @@ class StepForm(MeetingLink):
                 yield self._row("people", "相关人员", people)
                 yield self._row("document", "材料", _box("document", e.document))
                 yield self._row("note", "备注", _box("note", e.note))
-            yield Static("", id="form-status", classes="form-status", markup=False)
+            yield WrappedText("", id="form-status", classes="form-status", markup=False)
             yield Static(form_hint(False), id="step-hint", classes="hint")
         yield BranchFooter()
 

@@ -26,6 +26,7 @@ from branchtui.tui.registry.reports import FORM_KEYS
 from branchtui.tui.saving import close_unless_typed
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
+from branchtui.tui.widgets.wrapped_text import WrappedText
 
 
 @dataclass(frozen=True)
@@ -89,10 +90,12 @@ class TextsForm(ModalScreen[bool | None]):
                     if part.note:
                         yield Static(terminal_safe(part.note), classes="hint", markup=False)
                     yield TextArea(part.text, id=f"text-{part.key}", classes="text-box")
-                    error = Static("", id=f"error-{part.key}", classes="field-error", markup=False)
+                    error = WrappedText(
+                        "", id=f"error-{part.key}", classes="field-error", markup=False
+                    )
                     error.display = False
                     yield error
-            yield Static("", id="texts-status", classes="form-status", markup=False)
+            yield WrappedText("", id="texts-status", classes="form-status", markup=False)
             yield Static(
                 "Ctrl+S 保存   Esc 返回   Tab 下一栏   每段换行即为一个自然段", classes="hint"
             )

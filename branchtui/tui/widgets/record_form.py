@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 YES_NO = {"yes": "是", "no": "否"}
 # Text fields this long or longer are edited in a box of several lines.
 LONG_TEXT = 1000
+LABEL_WIDTH = 16  # a label's column (app.tcss .form-row > Label), widened for a longer label
 LIST_SEPARATORS = ("、", "，", ",", ";", "；")
 
 # A rule check of the register: (errors, warnings) by field name, for the record as typed.
@@ -148,10 +150,16 @@ class RecordForm(ModalScreen[Edited | None]):
         with Vertical(classes="dialog record-form"):
             yield Static(self.form_title, classes="dialog-title", markup=False)
             with VerticalScroll(id="record-fields"):
+                # Every label on one line: the column is as wide as the form's longest one.
+                label_cells = max(
+                    (cell_len(self.infos[n].label) for n in self.spec.fields), default=0
+                )
                 for name in self.spec.fields:
                     info = self.infos[name]
+                    label = Label(info.label)
+                    label.styles.width = max(LABEL_WIDTH, label_cells + 2)
                     yield Horizontal(
-                        Label(info.label),
+                        label,
                         self._widget(info),
                         WrappedText("", id=f"error-{name}", classes="field-error", markup=False),
                         classes="form-row",
@@ -159,7 +167,7 @@ class RecordForm(ModalScreen[Edited | None]):
                     )
                     if name in self.spec.hints:
                         yield Static(self.spec.hints[name], classes="hint field-hint", markup=False)
-            yield Static("", id="form-status", classes="form-status", markup=False)
+            yield WrappedText("", id="form-status", classes="form-status", markup=False)
             yield Static(form_hint(self._has_members()), classes="hint")
         yield BranchFooter()
 

@@ -27,6 +27,7 @@ from branchtui.tui.widgets.choice_field import Entered
 from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 from branchtui.tui.widgets.member_field import MemberField, form_hint
+from branchtui.tui.widgets.wrapped_text import WrappedText
 
 
 class AppointmentForm(ModalScreen[Election | None]):
@@ -58,7 +59,7 @@ class AppointmentForm(ModalScreen[Election | None]):
                 "到任日期", DateField(self.today, self.today, id="date", compact=True), "date"
             )
             yield row("文件文号", Input(id="ref", compact=True), "ref")
-            yield Static("", id="form-status", classes="form-status", markup=False)
+            yield WrappedText("", id="form-status", classes="form-status", markup=False)
             yield Static(form_hint(True), classes="hint")
         yield BranchFooter()
 

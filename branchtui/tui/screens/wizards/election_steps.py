@@ -22,6 +22,7 @@ from branchtui.tui.widgets.form_select import FormSelect
 from branchtui.tui.widgets.member_field import MemberField, MembersField
 from branchtui.tui.widgets.voter_roll import VoterRoll
 from branchtui.tui.widgets.wizard_frame import WizardStep
+from branchtui.tui.widgets.wrapped_text import WrappedText
 
 
 class StepRows(VerticalScroll, can_focus=False):
@@ -33,7 +34,7 @@ def row(label: str, widget: Widget, name: str) -> Horizontal:
     return Horizontal(
         Label(label),
         widget,
-        Static("", id=f"{name}-error", classes="field-error", markup=False),
+        WrappedText("", id=f"{name}-error", classes="field-error", markup=False),
         classes="form-row",
     )
 
@@ -101,7 +102,7 @@ def voters_step() -> WizardStep:
         note("空格 出席/缺席   l 请假   x 经上级同意不计入应到会人数   r 填写原因"),
         VoterRoll(id="roll"),
         Static("", id="quorum", markup=False),
-        Static("", id="roll-error", classes="field-error", markup=False),
+        WrappedText("", id="roll-error", classes="field-error", markup=False),
         id="step-voters",
     )
 
@@ -122,10 +123,10 @@ def ballots_step() -> WizardStep:
     return WizardStep(
         "计票",
         counts,
-        Static("", id="ballots-error", classes="field-error", markup=False),
+        WrappedText("", id="ballots-error", classes="field-error", markup=False),
         note("各候选人得票（赞成票）："),
         StepRows(id="vote-rows", classes="step-rows"),
-        Static("", id="votes-error", classes="field-error", markup=False),
+        WrappedText("", id="votes-error", classes="field-error", markup=False),
         id="step-ballots",
     )
 
@@ -151,7 +152,7 @@ def result_step() -> WizardStep:
             id="runoff-box",
         ),
         Vertical(note("当选人数少于应选名额，如何处理："), shortfall, id="shortfall-box"),
-        Static("", id="result-error", classes="field-error", markup=False),
+        WrappedText("", id="result-error", classes="field-error", markup=False),
         id="step-result",
     )
 
@@ -162,7 +163,7 @@ def division_step() -> WizardStep:
         "委员分工",
         note("新一届支委会第一次会议选举书记、副书记并分工；书记、副书记报上级党组织批准。"),
         StepRows(id="division-rows", classes="step-rows"),
-        Static("", id="division-error", classes="field-error", markup=False),
+        WrappedText("", id="division-error", classes="field-error", markup=False),
         id="step-division",
     )
 

@@ -22,6 +22,7 @@ from branchtui.tui.widgets.choice_field import Entered
 from branchtui.tui.widgets.field_group import FieldGroup, FieldSpec, focus_after
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 from branchtui.tui.widgets.member_field import MEMBER_HINT
+from branchtui.tui.widgets.wrapped_text import WrappedText
 
 Values = dict[str, Any]
 DISCARD_CHOICES = {"stay": "继续填写", "discard": "放弃本次填写的内容"}
@@ -73,7 +74,7 @@ class FormDialog(ModalScreen[Values | None]):
             with VerticalScroll(id="form-scroll"):
                 yield self.group
             yield Static("", id="form-preview", markup=False)
-            yield Static("", id="form-status", markup=False)
+            yield WrappedText("", id="form-status", markup=False)
             members = MEMBER_HINT + "  " if self._has_members() else ""
             yield Static(f"Enter 下一项  {members}Ctrl+S 确定  Esc 取消", classes="hint")
         yield BranchFooter()

@@ -23,6 +23,7 @@ from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.form_select import FormSelect
 from branchtui.tui.widgets.member_field import MemberField
 from branchtui.tui.widgets.wizard_frame import WizardFrame, WizardStep
+from branchtui.tui.widgets.wrapped_text import WrappedText
 
 DIRECTIONS = {"out": "转出（调离、外出）", "in": "转入（调入本支部）"}
 PLACES = {"yes": "固定", "no": "不固定", "unknown": "不确定"}
@@ -53,7 +54,7 @@ def shown_fields(step: WizardStep) -> list[Widget]:
 
 def row(label: str, widget: Widget, name: str) -> Horizontal:
     """A field with its label and, beside it, its error."""
-    error = Static("", id=f"error-{name}", classes="field-error", markup=False)
+    error = WrappedText("", id=f"error-{name}", classes="field-error", markup=False)
     return Horizontal(Label(label), widget, error, classes="form-row", id=f"row-{name}")
 
 

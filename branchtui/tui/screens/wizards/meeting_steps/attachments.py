@@ -21,6 +21,7 @@ from branchtui.tui.screens.dialogs import TextPrompt
 from branchtui.tui.screens.wizards.meeting_steps.base import MeetingStep
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.record_list import RecordList
+from branchtui.tui.widgets.wrapped_text import WrappedText
 
 WHAT = {"photo": "照片", "scan": "扫描件"}
 
@@ -46,7 +47,7 @@ class AttachmentsStep(MeetingStep):
             classes="hint",
         )
         yield RecordList("（尚无照片或附件：p 添加照片，s 添加扫描件）", id="attachment-list")
-        yield Static("", id="attachment-error", classes="field-error", markup=False)
+        yield WrappedText("", id="attachment-error", classes="field-error", markup=False)
 
     def first_focus(self) -> Widget:
         return self.query_one("#attachment-list")

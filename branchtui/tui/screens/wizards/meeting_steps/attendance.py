@@ -35,6 +35,7 @@ from branchtui.tui.screens.wizards.meeting_steps.base import MeetingStep
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.field_group import FieldSpec
 from branchtui.tui.widgets.member_picker import MemberPicker
+from branchtui.tui.widgets.wrapped_text import WrappedText
 
 CYCLE = {"present": "on_leave", "on_leave": "absent", "absent": "present"}
 COLUMNS = ("姓名", "职务", "类别", "出席情况", "事由")
@@ -60,7 +61,7 @@ class AttendanceStep(MeetingStep):
         )
         table.add_columns(*COLUMNS)
         yield table
-        yield Static("", id="attendance-errors", classes="field-error", markup=False)
+        yield WrappedText("", id="attendance-errors", classes="field-error", markup=False)
 
     @property
     def table(self) -> DataTable[str | Text]:

@@ -36,6 +36,7 @@ from branchtui.tui.screens.wizards.meeting_steps.base import MeetingStep, done_c
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.field_group import FieldSpec
 from branchtui.tui.widgets.record_list import RecordList
+from branchtui.tui.widgets.wrapped_text import WrappedText
 
 YES_NO = (("no", "否"), ("yes", "是"))
 METHODS = (*VOTE_METHODS.items(), ("", "未记录"))
@@ -68,7 +69,7 @@ class DecisionsStep(MeetingStep):
             yield Static("", id="quorum-line")
             yield Static("决定事项（a 添加）", classes="section-title")
             yield RecordList("（尚无决定事项，按 a 添加）", id="decision-list")
-            error = Static("", id="decision-error", classes="field-error", markup=False)
+            error = WrappedText("", id="decision-error", classes="field-error", markup=False)
             error.display = False
             yield error
             yield Static("表决（v 添加；逐个候选人表决时每人一项）", classes="section-title")
