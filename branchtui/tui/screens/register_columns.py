@@ -14,7 +14,7 @@ from branchtui.domain.dates import format_date
 from branchtui.domain.fields import fields_of
 from branchtui.domain.member_names import display_names
 from branchtui.domain.records import BranchData, Record
-from branchtui.tui.text import ELLIPSIS, cut_at_safe_point
+from branchtui.tui.text import CLAUSE_ENDS, CLAUSE_STARTS, ELLIPSIS, wrap_offsets
 
 CELL_PADDING = 1  # a DataTable's cells: one blank cell each side
 NARROWEST = 12  # cells a narrowed column keeps (six CJK characters)
@@ -89,7 +89,10 @@ def fit_widths(columns: list[Column], rows: list[list[str]], room: int) -> list[
 
 
 def fit_cell(text: str, width: int | None) -> str:
-    """``text`` cut at a safe point to ``width`` cells (None: the column fits it whole)."""
+    """``text`` in ``width`` cells (None: the column fits it whole); cut as late as a line
+    may break (never inside a number or a date), "..." saying something was cut."""
     if width is None or cell_len(text) <= width:
         return text
-    return cut_at_safe_point(text, width) or text[: max(0, width // 2 - 2)] + ELLIPSIS
+    breaks = wrap_offsets(text, width - len(ELLIPSIS))
+    kept = text[: breaks[0]] if breaks else text
+    return kept.rstrip(CLAUSE_ENDS + CLAUSE_STARTS + " ") + ELLIPSIS

@@ -21,10 +21,21 @@ from branchtui.tui.widgets.record_form import FormCheck, FormSpec
 
 def _receipt(transfer: Any, data: BranchData) -> str:
     if transfer.receipt_returned is not None:
-        return f"已退回 {format_date(transfer.receipt_returned)}"
+        return "已退回"
     if transfer.letter_sent is not None and transfer.instrument == "relation_transfer":
         return "待退回" if transfer.direction == "out" else ""
     return ""
+
+
+def _detail(transfer: Any, data: BranchData) -> str:
+    # At 80 columns the list keeps the other organization's name; the platform number and
+    # the letter's dates of the transfer under the cursor show beneath it (REL-2).
+    parts = [f"平台编号：{transfer.platform_ref or '未登记'}"]
+    if transfer.letter_sent is not None:
+        parts.append(f"介绍信开具：{format_date(transfer.letter_sent)}")
+    if transfer.receipt_returned is not None:
+        parts.append(f"回执退回：{format_date(transfer.receipt_returned)}")
+    return "；".join(parts)
 
 
 def _saved(data: BranchData, before: Record | None, after: Record) -> Any:
@@ -57,7 +68,6 @@ class TransfersScreen(RegisterScreen):
             field_column(Transfer, "person_name", "姓名"),
             field_column(Transfer, "instrument", "方式"),
             field_column(Transfer, "other_org"),
-            field_column(Transfer, "platform_ref"),
             Column("回执", _receipt),
         ),
         form=FormSpec(
@@ -80,6 +90,7 @@ class TransfersScreen(RegisterScreen):
         ),
         rules=("REL-1", "REL-2"),
         changes=_saved,
+        detail=_detail,
     )
 
     def form_spec(self) -> FormSpec:
