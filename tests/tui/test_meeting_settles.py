@@ -65,9 +65,12 @@ async def settle_duty(pilot: Pilot[Any], rule: str) -> tuple[Obligation, Meeting
 
 
 async def discard_and_go_home(pilot: Pilot[Any]) -> None:
+    w = pilot.app.screen
+    unchanged = isinstance(w, MeetingWizard) and w._unchanged_amendment()
     await pilot.press("escape")
-    await on_screen(pilot, ChoicePrompt)
-    await pilot.press("down", "down", "enter")  # 放弃草稿
+    if not unchanged:  # a saved record opened and left as it was closes without asking
+        await on_screen(pilot, ChoicePrompt)
+        await pilot.press("down", "down", "enter")  # 放弃草稿
     await settle(pilot, lambda: not isinstance(pilot.app.screen, (MeetingWizard, ChoicePrompt)))
     await pilot.press("1")
 
