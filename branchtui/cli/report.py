@@ -90,6 +90,8 @@ def monthly(
         Store.open(folder), key, today(), out=out, sent=sent_on, with_settings=with_settings
     )
     say(f"已生成{key[:4]}年{int(key[5:])}月工作报告：{written.path}")
+    if written.kept is not None:
+        say(f"已报送的版本另存为：{written.kept}")
     if written.record is None:
         say(f"报告未登记：{written.notice}")
     elif sent_on is not None:
@@ -305,3 +307,5 @@ def text(
         say(f"已保存{year}年度述职和总结中书记填写的部分。")
     for path in saved.rewritten:
         say(f"已按新填写的内容重新生成：{path}")
+    for path in saved.kept:
+        say(f"已报送的版本另存为：{path}")

@@ -143,6 +143,24 @@ def _year_context(
     )
 
 
+def keep_sent_version(path: Path, sent: dt.date | None, text: str) -> Path | None:
+    """REP-1: before a monthly report registered as 报送 is written again with other words,
+    the version that went up is kept beside it as ``2026-10-monthly-2026-11-10报送版.md``
+    (once per sent date: a later rewrite leaves that copy alone). The copy, or None."""
+    if sent is None or not path.is_file():
+        return None
+    copy = path.with_name(f"{path.stem}-{sent.isoformat()}报送版{path.suffix}")
+    if copy.exists():
+        return None
+    try:
+        old = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if old == text:
+        return None
+    return write_report(copy, old)
+
+
 def write_report(path: Path, text: str) -> Path:
     """Write ``text`` to ``path`` atomically (temp file, fsync, rename), keeping folder modes."""
     path = Path(path)

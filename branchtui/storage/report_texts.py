@@ -14,6 +14,7 @@ from branchtui.domain.records.ledgers import MONTHLY_TEXTS, YEAR_TEXTS, MonthlyT
 from branchtui.storage.report_paths import year_report_path
 from branchtui.storage.report_render import (
     check_report_year,
+    keep_sent_version,
     monthly_record,
     monthly_text,
     reportable_month,
@@ -36,6 +37,7 @@ class SavedTexts:
 
     record: MonthlyReport | YearAssessment
     rewritten: tuple[Path, ...] = ()
+    kept: tuple[Path, ...] = ()  # versions registered as 报送, kept before writing again
 
 
 def _with_record(data: BranchData, table: str, record: Any) -> BranchData:
@@ -86,7 +88,8 @@ def save_monthly_texts(
             record = existing
     if target is None or text is None:
         return SavedTexts(record)
-    return SavedTexts(record, (write_report(target, text),))
+    kept = keep_sent_version(target, record.sent, text)
+    return SavedTexts(record, (write_report(target, text),), (kept,) if kept else ())
 
 
 # The year documents that print the secretary's words (述职, 总结).

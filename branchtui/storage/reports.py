@@ -29,6 +29,7 @@ from branchtui.storage.report_paths import (
 )
 from branchtui.storage.report_render import (
     ReportError,
+    keep_sent_version,
     month_start,
     monthly_record,
     profile_of,
@@ -55,6 +56,7 @@ class WrittenReport:
     record: MonthlyReport | None = None
     notice: str | None = None
     due: dt.date | None = None
+    kept: Path | None = None  # the version registered as 报送, kept before writing again
 
 
 def _stored_path(data_dir: Path, path: Path) -> str:
@@ -140,12 +142,14 @@ def make_monthly_report(
     first = existing.generated if existing is not None and existing.generated else on
     _check_sent(month, sent, on, min(first, on))
     text = render_monthly(store, month, on, with_settings=with_settings)
-    path = write_report(out if out is not None else _default(store, month), text)
+    target = out if out is not None else _default(store, month)
+    kept = keep_sent_version(target, existing.sent if existing else None, text)
+    path = write_report(target, text)
     due = report_deadline(month_start(month), profile_of(store.snapshot()).report_due_day)
     if store.read_only:
-        return WrittenReport(path, text, None, store.notice, due)
+        return WrittenReport(path, text, None, store.notice, due, kept)
     record = record_monthly(store, month, on, _stored_path(store.data_dir, path), sent)
-    return WrittenReport(path, text, record, None, due)
+    return WrittenReport(path, text, record, None, due, kept)
 
 
 def make_year_report(

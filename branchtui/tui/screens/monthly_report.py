@@ -184,7 +184,8 @@ class MonthlyReportScreen(PreviewScreen):
 
             saved = save_monthly_texts(store, month, typed, today)
             done = f"已保存{_label(month)}工作报告中书记填写的部分"
-            return done + "".join(f"，已重新生成 {_where(store, p)}" for p in saved.rewritten)
+            done += "".join(f"，已重新生成 {_where(store, p)}" for p in saved.rewritten)
+            return done + "".join(f"；已报送的版本另存为 {_where(store, p)}" for p in saved.kept)
 
         intro = "未填写的部分，报告中写明记录反映的情况（逾期事项、下月计划）。"
         self.app.push_screen(TextsForm(f"{_label(month)}工作报告：书记填写", parts, save, intro))
@@ -200,6 +201,8 @@ class MonthlyReportScreen(PreviewScreen):
             written = make_monthly_report(store, month, today)
             where = _where(store, written.path)
             done = f"已保存{_label(month)}工作报告：{where}"
+            if written.kept is not None:
+                done += f"；已报送的版本另存为 {_where(store, written.kept)}"
             if written.record is None:
                 return f"{done}（未登记：{written.notice}）"
             if written.record.sent is None and written.due is not None:

@@ -347,3 +347,21 @@ def test_section_four_counts_the_study_hours_of_meetings_as_the_dashboard_does(
     ), section
     (edu1,) = [ob for ob in obligations_on(store.snapshot(), D(2026, 10, 31)) if ob.rule == "EDU-1"]
     assert "5.25天" in edu1.detail
+
+
+def test_a_sent_report_written_again_keeps_the_version_that_went_up(store: Store) -> None:
+    """REP-1: the report registered as 报送 is what the upper committee holds; writing the
+    month again (a meeting recorded since, the secretary's words changed) must not leave the
+    branch without that version: it is kept beside, named by its sent date."""
+    first = make_monthly_report(store, "2026-10", D(2026, 11, 9))
+    sent_text = first.path.read_text(encoding="utf-8")
+    record_sent(store, "2026-10", D(2026, 11, 10), ON)
+    store.add(Meeting(kinds=["general_meeting"], date=D(2026, 10, 29), topic="补记的党员大会"))
+    again = make_monthly_report(store, "2026-10", ON)
+    kept = first.path.with_name("2026-10-monthly-2026-11-10报送版.md")
+    assert again.kept == kept and kept.read_text(encoding="utf-8") == sent_text
+    assert "补记的党员大会" in first.path.read_text(encoding="utf-8")
+    # Written again once more, the version that went up stays as it was.
+    saved = save_monthly_texts(store, "2026-10", {"problems": "补充的问题"}, ON)
+    assert saved.rewritten == (first.path,) and saved.kept == ()
+    assert kept.read_text(encoding="utf-8") == sent_text
