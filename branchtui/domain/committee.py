@@ -70,6 +70,14 @@ def current_term(data: BranchData, on: dt.date) -> Term | None:
     return max(started, key=lambda t: (t.start, t.number)) if started else None
 
 
+def default_seat_since(data: BranchData, term: Term, today: dt.date) -> dt.date:
+    """The date an appointment is offered (ORG-5): the term's first day while none of its seats
+    is on file (a new secretary entering the committee elected then), else today."""
+    if term.start <= today and not any(s.term_id == term.id for s in data.seats):
+        return term.start
+    return today
+
+
 def seats_of(data: BranchData, term: Term | None) -> list[CommitteeSeat]:
     """The seats of a term, secretary first, in the order of SEAT_ROLES (ORG-5, ORG-6)."""
     if term is None:

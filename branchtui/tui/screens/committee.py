@@ -140,7 +140,7 @@ class CommitteeScreen(DataScreen):
         since = await self.app.push_screen_wait(
             DatePrompt(
                 "任职日期",
-                self.today,
+                committee.default_seat_since(self.data, term, self.today),
                 warn=lambda since: committee.seat_since_warning(
                     term, since, self.data.find("members", member_id)
                 ),

@@ -265,3 +265,18 @@ def test_a_seat_given_to_one_not_yet_a_full_member_that_day_is_warned() -> None:
     converted = Member(name="孙丽", status="full", joined=D(2025, 3, 1), full_date=D(2026, 3, 1))
     assert seat_since_warning(term, D(2025, 6, 18), converted) is not None
     assert seat_since_warning(term, D(2026, 3, 1), converted) is None
+
+
+def test_the_first_seats_of_a_term_are_dated_from_its_start_by_default() -> None:
+    """ORG-5: a new secretary enters the committee elected on the term's first day; the date
+    prompt offers that day until a seat of the term is on file, then today."""
+    from branchtui.domain.committee import default_seat_since
+
+    data = BranchData()
+    term = Term(start=D(2025, 6, 18))
+    data.terms.append(term)
+    assert default_seat_since(data, term, D(2026, 11, 27)) == D(2025, 6, 18)
+    data.seats.append(CommitteeSeat(term_id=term.id, role="secretary", since=D(2025, 6, 18)))
+    assert default_seat_since(data, term, D(2026, 11, 27)) == D(2026, 11, 27)
+    ahead = Term(start=D(2027, 1, 5))  # registered ahead of its start: today stays
+    assert default_seat_since(BranchData(), ahead, D(2026, 11, 27)) == D(2026, 11, 27)
