@@ -98,7 +98,7 @@ async def test_ORG_1_import_previews_then_saves_the_good_rows(
         left = [table.get_row_at(i) for i in range(table.row_count)]
         assert [(str(r[1]), str(r[2])) for r in left] == [("赵大", "有问题")]
         assert "出生年月" in str(left[0][3])
-        assert "未导入 1 行" in text_of(app, "#import-summary")
+        assert "未导入1行（见下表）" in text_of(app, "#import-summary")
         assert "按 a 逐个新增" in text_of(app, "#import-summary")
         await pilot.press("escape")
         await settle(pilot, lambda: isinstance(app.screen, RosterScreen))

@@ -329,9 +329,10 @@ class RosterImportScreen(DataScreen):
         self._list(table)
         summary = ""
         if message.left:
+            # Two lines that fit 80 columns (a CJK run wraps at the next space otherwise).
             summary = (
-                f"未导入 {len(message.left)} 行（见下表，名册尚缺这些党员）：改正名册文件后"
-                "重新导入，或在党员名册（2 m）按 a 逐个新增"
+                f"未导入{len(message.left)}行（见下表），名册尚缺这些党员：\n"
+                "改正名册文件后重新导入，或在党员名册（2 m）按 a 逐个新增"
             )
         self.query_one("#import-summary", Static).update(summary)
         self._status(message.line)
