@@ -45,6 +45,8 @@ def import_bundle(
     from branchtui.storage.bundle import import_bundle as read_into
 
     folder = folder_of(ctx, data)
+    if file.is_dir():
+        fail(f"{file} 是一个目录，请给出数据包文件")
     if not file.is_file():
         fail(f"找不到数据包文件 {file}")
     read_into(file, folder, force=force)

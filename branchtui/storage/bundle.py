@@ -174,6 +174,8 @@ def read_bundle(path: Path | str) -> BranchData:
         payload = source.read_bytes()
     except FileNotFoundError as exc:
         raise BundleError(f"找不到数据包文件 {source}。") from exc
+    except IsADirectoryError as exc:
+        raise BundleError(f"{source} 是一个目录，请给出数据包文件。") from exc
     except OSError as exc:
         raise BundleError(f"无法读取数据包文件 {source}（{exc.strerror}）。") from exc
     try:

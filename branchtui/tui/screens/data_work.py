@@ -172,6 +172,8 @@ class DataWorkScreen(DataScreen):
         from branchtui.storage.bundle import has_data, read_bundle
 
         try:
+            if path.is_dir():
+                raise StoreError(f"{path} 是一个目录，请给出数据包文件")
             if not path.is_file():
                 raise StoreError(f"找不到数据包文件 {path}")
             data = read_bundle(path)

@@ -118,3 +118,6 @@ def test_a_bundle_that_is_not_json_or_missing_is_a_clear_error(tmp_path: Path) -
         import_bundle(tmp_path / "x.json", tmp_path / "data")
     with pytest.raises(BundleError, match="找不到数据包文件"):
         import_bundle(tmp_path / "none.json", tmp_path / "data")
+    # A folder typed as the bundle is told as such, not as missing.
+    with pytest.raises(BundleError, match="是一个目录，请给出数据包文件"):
+        import_bundle(tmp_path, tmp_path / "data")
