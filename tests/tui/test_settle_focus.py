@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from conftest import on_screen, read_file, settle, settle_from_dashboard, text_of
 
 from branchtui.storage.store import Store
@@ -60,37 +61,28 @@ async def test_EDU_5_opens_the_card_form_in_its_number(demo_dir: Path, today: dt
     assert "DY-2026-0099" in {c.number for c in read_file(demo_dir).certificates}
 
 
-async def test_REL_2_opens_the_transfer_in_its_platform_number(
-    demo_dir: Path, today: dt.date
+@pytest.mark.parametrize(
+    ("rule", "table", "field", "typed", "screen"),
+    [
+        ("REL-2", "transfers", "platform_ref", "EJ202402280001", TransfersScreen),
+        ("REL-4", "flowing_members", "card_number", "LD3502202699999", FlowingScreen),
+    ],
+)
+async def test_a_relations_duty_opens_its_record_in_the_field_it_lacks(
+    demo_dir: Path, today: dt.date, rule: str, table: str, field: str, typed: str, screen: type
 ) -> None:
+    # REL-2: the demo's first transfer of relations (刘雪秀) without its 平台编号; REL-4: its
+    # out-flowing member (彭娜) without her 活动证编号.
     store = Store.open(demo_dir)
-    transfer = next(t for t in store.snapshot().transfers if t.person_name == "邱明玲")
-    transfer.platform_ref = ""
-    store.save(transfer)
+    record = store.snapshot().records(table)[0]
+    setattr(record, field, "")
+    store.save(record)
     app = build_app(demo_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle_from_dashboard(pilot, "REL-2", RecordForm)
+        await settle_from_dashboard(pilot, rule, RecordForm)
         form = app.screen
-        assert form.focused is form.query_one("#field-platform_ref")
-        await pilot.press(*"EJ202402280001", "ctrl+s")
-        await on_screen(pilot, TransfersScreen)
-    saved = next(t for t in read_file(demo_dir).transfers if t.id == transfer.id)
-    assert saved.platform_ref == "EJ202402280001"
-
-
-async def test_REL_4_opens_the_outflow_entry_in_the_field_it_lacks(
-    demo_dir: Path, today: dt.date
-) -> None:
-    store = Store.open(demo_dir)
-    flow = next(f for f in store.snapshot().flowing_members if f.direction == "outflow")
-    flow.card_number = ""
-    store.save(flow)
-    app = build_app(demo_dir, today=today)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle_from_dashboard(pilot, "REL-4", RecordForm)
-        form = app.screen
-        assert form.focused is form.query_one("#field-card_number")
-        await pilot.press(*"LD3502202699999", "ctrl+s")
-        await on_screen(pilot, FlowingScreen)
-    saved = next(f for f in read_file(demo_dir).flowing_members if f.id == flow.id)
-    assert saved.card_number == "LD3502202699999"
+        assert form.focused is form.query_one(f"#field-{field}")
+        await pilot.press(*typed, "ctrl+s")
+        await on_screen(pilot, screen)
+    saved = read_file(demo_dir).find(table, record.id)
+    assert getattr(saved, field) == typed
