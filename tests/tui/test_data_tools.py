@@ -13,13 +13,16 @@ from typing import Any
 
 import pytest
 from conftest import read_file, screen_text, settle, text_of
+from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
+from textual.widgets._footer import FooterKey
 
 from branchtui.domain.records import Member
 from branchtui.storage.backups import list_backups, newest_good_backup
 from branchtui.storage.store import Store
 from branchtui.tui.app import BranchApp, build_app
+from branchtui.tui.commands import BranchPalette
 from branchtui.tui.screens.area_menu import AreaMenuScreen
 from branchtui.tui.screens.dashboard import DashboardScreen
 from branchtui.tui.screens.data_tools import DataToolsScreen
@@ -144,6 +147,59 @@ async def test_a_damaged_file_is_restored_from_the_dashboard(
         await pilot.press("escape")
         await settle(pilot, lambda: isinstance(app.screen, DashboardScreen))
         await settle(pilot, lambda: "已逾期" in text_of(app, "#dash-info"))
+
+
+def _palette_titles(app: BranchApp) -> list[str]:
+    commands = app.screen.query_one(CommandList)
+    prompts = [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
+    return [prompt.split("\n")[0] for prompt in prompts]  # (its help on the next line)
+
+
+async def test_the_palette_offers_the_backups_while_the_file_cannot_be_opened(
+    backed_up: Path, today: dt.date
+) -> None:
+    path = backed_up / "branch.json"
+    path.write_bytes(path.read_bytes()[:300])
+    app = build_app(backed_up, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: "无法打开数据" in text_of(app, "#dash-info"))
+        # Nothing to look at but b: the Footer (and F1) offer it, not the duties' keys.
+        await settle(pilot, lambda: "b 恢复数据" in _footer(app))
+        assert "日期" not in _footer(app) and "筛选" not in _footer(app)
+        await pilot.press("ctrl+p")
+        await settle(pilot, lambda: isinstance(app.screen, BranchPalette))
+        await settle(pilot, lambda: "本页：数据备份与恢复" in _palette_titles(app))
+        assert sorted(_palette_titles(app)) == sorted(
+            ["本页：数据备份与恢复", "通用：按键帮助", "通用：退出"]
+        )
+        await pilot.press(*"sjbf")  # 数据备份 by its initials
+        commands = app.screen.query_one(CommandList)
+        await settle(pilot, lambda: _palette_titles(app)[:1] == ["本页：数据备份与恢复"])
+        await settle(pilot, lambda: commands.highlighted == 0)
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, DataToolsScreen) and app.screen.rows)
+        screen = app.screen
+        assert isinstance(screen, DataToolsScreen)
+        await settle(pilot, lambda: not screen.busy)
+        good = newest_good_backup(backed_up)
+        assert good is not None
+        _pick(screen, good.name)
+        await pilot.press("r")
+        await settle(pilot, lambda: isinstance(app.screen, ChoicePrompt))
+        await pilot.press("enter")
+        await settle(pilot, lambda: app.store is not None and not screen.busy)
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, DashboardScreen))
+        await settle(pilot, lambda: "日期" in _footer(app))
+        assert "恢复数据" not in _footer(app)
+        # Opened: the area's screen is the palette's way there; b applies no more.
+        await pilot.press("ctrl+p", *"sjbf")
+        await settle(pilot, lambda: "基础保障：数据备份与恢复" in _palette_titles(app))
+        assert not any(t.startswith("本页：") for t in _palette_titles(app))
+
+
+def _footer(app: BranchApp) -> str:
+    return " ".join(key.render().plain for key in app.screen.query(FooterKey))
 
 
 async def test_check_reports_in_chinese_with_advice_a_secretary_can_follow(

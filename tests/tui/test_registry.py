@@ -27,6 +27,7 @@ from branchtui.tui.registry import (
     ActionSpec,
     ScreenSpec,
     area_actions,
+    context_actions,
     context_entries,
     declared_actions,
     palette_entries,
@@ -82,12 +83,18 @@ def test_keys_are_bound_only_from_declarations() -> None:
         assert not re.search(r"\.bind\(", text), f"{path.relative_to(root)} binds a key at run time"
 
 
-# Keys without a palette entry that are not cursor keys, and why.
+# Keys without a palette entry that are not cursor keys (nor app actions), and why.
 NO_PALETTE = {
     "palette": "Ctrl+P opens the palette itself",
-    "dash-recover": "only while the data file cannot be opened, when the palette offers only "
-    "帮助 and 退出",
+    "page-back": "Esc back to the area's menu: the palette's 切换到：<area> goes there",
+    "select-digit": "not an action: it says why a digit does nothing on a drop-down",
 }
+# The digits of a prompt listing its choices (新建哪一种会议, 转到哪一步): the list is the choice.
+NO_PALETTE_PREFIXES = ("kind-", "goto-")
+
+
+def exempt(action: ActionSpec) -> bool:
+    return action.id in NO_PALETTE or action.id.startswith(NO_PALETTE_PREFIXES)
 
 
 @pytest.mark.parametrize("cls", binding_classes(), ids=lambda c: f"{c.__module__}.{c.__name__}")
@@ -101,21 +108,64 @@ def test_every_key_of_every_screen_and_widget_is_declared(cls: type) -> None:
             assert getattr(binding, name) == getattr(made, name), f"{binding.id}: {name}"
 
 
+def global_entry_ids() -> set[str]:
+    """The actions with an entry of their own in the palette: the app's, the areas' (切换到：),
+    each screen's opened from its area's menu, and each screen's actions not declared ``here``."""
+    ids = {a.id for a in (*APP_ACTIONS, *area_actions()) if a.palette}
+    ids |= {a.id for area in AREAS[1:] for a in open_actions(area)}
+    ids |= {a.id for spec in SCREENS for a in spec.actions if a.palette and not a.here}
+    return ids
+
+
+@pytest.mark.parametrize("cls", binding_classes(), ids=lambda c: f"{c.__module__}.{c.__name__}")
+def test_every_key_of_every_screen_and_widget_has_a_palette_entry(cls: type) -> None:
+    """Each key bound anywhere is in the palette: as an entry of its own, or as 本页：… over
+    the screen holding it (context_actions) — unless it only moves the cursor, runs an app
+    action with an entry of its own (通用：退出), or is one of the exceptions above."""
+    declared = {a.id: a for a in all_actions()}
+    here = context_actions()
+    listed = global_entry_ids()
+    for binding in cls.__dict__["BINDINGS"]:
+        action = declared[binding.id]
+        if action.palette:
+            assert binding.id in here or binding.id in listed, f"{binding.id}: not in the palette"
+        else:
+            assert (
+                acts_in_place(action.key) or action.action.startswith("app.") or exempt(action)
+            ), f"{cls.__name__}: {binding.id} ({action.key}) has no palette entry"
+
+
+@pytest.mark.parametrize("cls", binding_classes(), ids=lambda c: f"{c.__module__}.{c.__name__}")
+def test_the_palette_entries_of_one_screen_or_widget_read_differently(cls: type) -> None:
+    """本页：… entries are told apart by their titles (one title is offered once)."""
+    here = context_actions()
+    actions: dict[str, str] = {}
+    for binding in cls.__dict__["BINDINGS"]:
+        if binding.id in here:  # two keys of one action (Shift+Tab, Esc: 上一步) are one entry
+            title = here[binding.id].title
+            assert actions.setdefault(title, binding.action) == binding.action, title
+
+
 @pytest.mark.parametrize("action", all_actions(), ids=lambda a: a.id)
-def test_only_keys_acting_in_place_have_no_palette_entry(action: ActionSpec) -> None:
-    """Arrows, Enter, Esc, Space, digits … act on the field or row under the cursor; a key
-    running an app action has that action's entry (通用：退出)."""
+def test_only_keys_moving_the_cursor_have_no_palette_entry(action: ActionSpec) -> None:
+    """Arrows, Home/End, a list's PgUp/PgDn, Tab, Enter move the cursor or take what is under
+    it; Esc (取消), Space (勾选), Delete (删除), digits (评定为优秀) are actions in the palette.
+    A key running an app action has that action's entry (通用：退出)."""
     if not action.palette:
-        assert (
-            acts_in_place(action.key) or action.action.startswith("app.") or action.id in NO_PALETTE
-        ), f"{action.id} ({action.key}) has no palette entry"
+        assert acts_in_place(action.key) or action.action.startswith("app.") or exempt(action), (
+            f"{action.id} ({action.key}) has no palette entry"
+        )
+    assert not (action.here and action in WIDGET_ACTIONS), f"{action.id}: here is for screens"
 
 
-@pytest.mark.parametrize("action", [a for a in WIDGET_ACTIONS if a.palette], ids=lambda a: a.id)
+@pytest.mark.parametrize(
+    "action", sorted(context_actions().values(), key=lambda a: a.id), ids=lambda a: a.id
+)
 def test_a_widget_key_is_in_the_palette_opened_over_it(action: ActionSpec) -> None:
-    """A key of a form, dialog, wizard or widget is offered as 本页：… where it is bound and
-    enabled (the palette reads the screen's active bindings: tests/tui/test_development_order.py
-    runs Ctrl+L of the step form from it), and not where it is disabled."""
+    """A key of a form, dialog, wizard or widget (or a screen's key declared ``here``) is
+    offered as 本页：… where it is bound and enabled (the palette reads the screen's active
+    bindings: tests/tui/test_development_order.py runs Ctrl+L of the step form from it,
+    test_data_tools.py the dashboard's b), and not where it is disabled."""
     (entry,) = context_entries([("node", action.binding(), True)])
     assert (entry.title, entry.action, entry.node) == (
         f"本页：{action.title}",
@@ -178,7 +228,7 @@ def test_palette_lists_every_area_screen_and_action() -> None:
         for spec in area.screens:
             assert f"{area.title}：{spec.title}" in titles
             for action in spec.actions:
-                if action.palette:
+                if action.palette and not action.here:  # (here: 本页：… where it applies)
                     assert f"{spec.title}：{action.title}" in titles
 
 

@@ -214,12 +214,20 @@ class PaletteEntry:
 CONTEXT_PREFIX = "本页"
 
 
+def context_actions() -> dict[str, ActionSpec]:
+    """The actions offered only where they are bound, by binding id: every key of a widget,
+    form, dialog or wizard with a palette entry (WIDGET_ACTIONS), and the keys of an area's
+    screens declared ``here`` (the dashboard's b while the data file cannot be opened)."""
+    screens = [a for spec in SCREEN_BY_ID.values() for a in spec.actions if a.here]
+    return {a.id: a for a in (*WIDGET_ACTIONS, *screens) if a.palette}
+
+
 def context_entries(active: Iterable[tuple[object, Binding, bool]]) -> list[PaletteEntry]:
     """The palette entries of the keys bound where the palette was opened (``active``: node,
-    binding, enabled, of the screen below it): every key of a widget, form, dialog or wizard
-    declared with a palette entry (WIDGET_ACTIONS) and enabled there, "本页：关联支部党员大会".
-    An area's screens and their actions have entries of their own (palette_entries)."""
-    declared = {action.id: action for action in WIDGET_ACTIONS if action.palette}
+    binding, enabled, of the screen below it): each of context_actions() enabled there,
+    "本页：关联支部党员大会". An area's screens and their other actions have entries of their
+    own (palette_entries)."""
+    declared = context_actions()
     entries: dict[str, PaletteEntry] = {}
     for node, binding, enabled in active:
         spec = declared.get(binding.id or "")
@@ -245,7 +253,7 @@ def palette_entries() -> Iterator[PaletteEntry]:
                 keywords=screen.keywords,
             )
             for action in screen.actions:
-                if action.palette:
+                if action.palette and not action.here:
                     yield PaletteEntry(
                         f"{screen.title}：{action.title}",
                         action.help,
@@ -270,6 +278,7 @@ __all__ = [
     "ScreenSpec",
     "area_actions",
     "area_of_rule",
+    "context_actions",
     "context_entries",
     "declared_actions",
     "palette_entries",

@@ -72,9 +72,9 @@ DASHBOARD = ScreenSpec(
             "b",
             "恢复数据",
             "数据备份与恢复",
-            "数据文件无法打开时：检查它，从备份恢复（只在无法打开时可用）",
+            "检查数据文件，从备份恢复（仅在无法打开时）",
             "recover_data",
-            palette=False,
+            here=True,  # 本页：数据备份与恢复, only then (基础保障 has its screen otherwise)
         ),
         ActionSpec(
             "dash-done",

@@ -115,7 +115,6 @@ FILE_KEYS = (
         "返回发展党员信息库",
         "back",
         show=False,
-        palette=False,
     ),
 )
 

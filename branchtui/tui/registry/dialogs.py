@@ -43,11 +43,16 @@ MINUTES_KEYS = (
         "minutes-close", "escape,q", "关闭", "关闭会议记录", "dismiss(None)", title="关闭会议记录"
     ),
 )
-DOCTOR_KEYS = (widget_key("doctor-close", "escape,enter", "关闭", "关闭检查结果", "dismiss"),)
+DOCTOR_KEYS = (
+    widget_key(
+        "doctor-close", "escape,enter", "关闭", "关闭检查结果", "dismiss", title="关闭检查结果"
+    ),
+)
 
 
 def digit_keys(label: str, prefix: str, count: int = 9) -> tuple[ActionSpec, ...]:
-    """Keys 1…``count`` that pick the n-th choice of a list (``第n项``), not in the Footer."""
+    """Keys 1…``count`` that pick the n-th choice of the list shown (``第n项``), not in the
+    Footer, nor in the palette: the list itself is the choice (arrows and Enter)."""
     return tuple(
         widget_key(
             f"{prefix}-{n}",
@@ -56,6 +61,7 @@ def digit_keys(label: str, prefix: str, count: int = 9) -> tuple[ActionSpec, ...
             f"选择{label.format(n)}",
             f"pick({n})",
             show=False,
+            palette=False,
         )
         for n in range(1, count + 1)
     )

@@ -38,14 +38,30 @@ MEMBER_TYPING = (("字母/汉字", "查找党员", "输入姓名、拼音或首�
 
 # One of a few choices (‹ 举手表决 ›) and several of many (☑ 党课): widgets/choice_field.py.
 CHOICE_KEYS = (
-    widget_key("choice-next", "right,space", "换一项", "换成下一个选项", "move(1)", show=False),
+    widget_key(
+        "choice-next",
+        "right,space",
+        "换一项",
+        "换成下一个选项",
+        "move(1)",
+        title="换成下一个选项",
+        show=False,
+    ),
     widget_key("choice-prev", "left", "换回", "换成上一个选项", "move(-1)", show=False),
     widget_key("choice-enter", "enter", "确定", "确定并移到下一项", "enter", show=False),
 )
 TOGGLE_KEYS = (
     widget_key("toggle-next", "right", "右移", "移到右边的选项", "move(1)", show=False),
     widget_key("toggle-prev", "left", "左移", "移到左边的选项", "move(-1)", show=False),
-    widget_key("toggle-tick", "space", "选中/取消", "勾选或取消光标处的选项", "tick", show=False),
+    widget_key(
+        "toggle-tick",
+        "space",
+        "选中/取消",
+        "勾选或取消光标处的选项",
+        "tick",
+        title="勾选或取消选项",
+        show=False,
+    ),
     widget_key("toggle-enter", "enter", "确定", "确定并移到下一项", "enter", show=False),
 )
 # A column of fields (widgets/field_group.py): Up/Down move between them.
@@ -64,9 +80,14 @@ FORM_SELECT_KEYS = (
         "stay",
         key_display="数字键",
         show=False,
+        palette=False,  # not an action: it says why a digit does nothing here
     ),
 )
-SELECT_LIST_KEYS = (widget_key("select-close", "escape", "收起列表", "收起下拉列表", "dismiss"),)
+SELECT_LIST_KEYS = (
+    widget_key(
+        "select-close", "escape", "收起列表", "收起下拉列表", "dismiss", title="收起下拉列表"
+    ),
+)
 
 # The record form of every register (widgets/record_form.py).
 RECORD_FORM_KEYS = (
@@ -115,6 +136,7 @@ MEMBERS_PICKER_KEYS = (
         "选中",
         "勾选或取消光标处的党员",
         "tick",
+        title="勾选或取消党员",
         show=False,
         priority=True,
     ),

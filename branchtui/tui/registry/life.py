@@ -171,8 +171,8 @@ RECORD_CHECKS = ScreenSpec(
 SCREENS: tuple[ScreenSpec, ...] = (MEETINGS, APPRAISAL, RECORD_CHECKS)
 
 
-# A wizard's or step's key: its Footer label is its palette title (offered over the wizard,
-# tui/commands.py) unless it acts in place (spec.CURSOR_KEYS).
+# A wizard's or step's key: its Footer label is its palette title unless ``title`` says more
+# (offered over the wizard as 本页：…, tui/commands.py) unless it moves the cursor (spec.CURSOR_KEYS).
 _key = widget_key
 
 
@@ -186,6 +186,7 @@ WIZARD_KEYS = (
         "next",
         priority=True,
         key_display="PgDn",
+        palette=True,  # PgDn here is a step of the wizard, not a page of a list
     ),
     _key(
         "wizard-back",
@@ -196,12 +197,27 @@ WIZARD_KEYS = (
         priority=True,
         key_display="PgUp",
         show=False,
+        palette=True,
     ),
-    _key("wizard-goto", "f2", "转到", "转到任意一步（按数字选择）", "goto"),
+    _key("wizard-goto", "f2", "转到", "转到任意一步（按数字选择）", "goto", title="转到某一步"),
     _key(
-        "wizard-save", "ctrl+s", "保存", "在预览步骤保存；其他步骤先转到预览", "save", priority=True
+        "wizard-save",
+        "ctrl+s",
+        "保存",
+        "在预览步骤保存；其他步骤先转到预览",
+        "save",
+        priority=True,
+        title="保存会议记录",
     ),
-    _key("wizard-close", "escape", "关闭", "关闭向导；草稿已保存，下次可继续", "close", show=False),
+    _key(
+        "wizard-close",
+        "escape",
+        "关闭",
+        "关闭向导；草稿已保存，下次可继续",
+        "close",
+        title="关闭向导",
+        show=False,
+    ),
 )
 ATTENDANCE_KEYS = (
     _key(
@@ -210,10 +226,25 @@ ATTENDANCE_KEYS = (
         "切换",
         "出席、请假、缺席依次切换；请假、缺席时填写事由",
         "cycle",
+        title="切换出席、请假、缺席",
         key_display="空格",
     ),
-    _key("attendance-reason", "r", "事由", "填写或修改请假、缺席事由（也可按 Enter）", "reason"),
-    _key("attendance-observer", "o", "列席", "添加列席的本支部党员", "add_observer"),
+    _key(
+        "attendance-reason",
+        "r",
+        "事由",
+        "填写或修改请假、缺席事由（也可按 Enter）",
+        "reason",
+        title="填写请假、缺席事由",
+    ),
+    _key(
+        "attendance-observer",
+        "o",
+        "列席",
+        "添加列席的本支部党员",
+        "add_observer",
+        title="添加列席党员",
+    ),
     _key(
         "attendance-outside",
         "w",
@@ -228,28 +259,44 @@ ATTENDANCE_KEYS = (
         "删除",
         "删除选中的列席人员",
         "remove",
+        title="删除列席人员",
         key_display="Del",
         show=False,
     ),
 )
 AGENDA_KEYS = (
     _key("agenda-add", "a", "添加议题", "添加一个议题及讨论情况", "add"),
-    _key("agenda-edit", "e", "修改", "修改选中的议题（也可按 Enter）", "edit"),
-    _key("agenda-speech", "s", "发言", "为选中的议题记录一人的发言", "speech"),
+    _key("agenda-edit", "e", "修改", "修改选中的议题（也可按 Enter）", "edit", title="修改议题"),
+    _key("agenda-speech", "s", "发言", "为选中的议题记录一人的发言", "speech", title="记录发言"),
     _key(
-        "agenda-remove", "delete", "删除", "删除选中的议题", "remove", key_display="Del", show=False
+        "agenda-remove",
+        "delete",
+        "删除",
+        "删除选中的议题",
+        "remove",
+        title="删除议题",
+        key_display="Del",
+        show=False,
     ),
 )
 DECISION_KEYS = (
     _key("decision-add", "a", "添加决定", "为某一议题记录决定事项、责任人和时限", "add_decision"),
     _key("decision-vote", "v", "添加表决", "记录一项表决（逐个候选人时每人一项）", "add_vote"),
-    _key("decision-edit", "e", "修改", "修改选中的决定或表决（也可按 Enter）", "edit"),
+    _key(
+        "decision-edit",
+        "e",
+        "修改",
+        "修改选中的决定或表决（也可按 Enter）",
+        "edit",
+        title="修改决定或表决",
+    ),
     _key(
         "decision-remove",
         "delete",
         "删除",
         "删除选中的决定或表决",
         "remove",
+        title="删除决定或表决",
         key_display="Del",
         show=False,
     ),
@@ -272,23 +319,58 @@ LIFE_KEYS = (
         "删除",
         "删除选中的整改事项或最后一条批评",
         "remove",
+        title="删除整改事项或批评",
         key_display="Del",
     ),
 )
 APPRAISAL_KEYS = (
-    _key("grade-excellent", "1", "优秀", "评定为优秀", "grade('excellent')", group="等次"),
-    _key("grade-qualified", "2", "合格", "评定为合格", "grade('qualified')", group="等次"),
+    _key(
+        "grade-excellent",
+        "1",
+        "优秀",
+        "评定为优秀",
+        "grade('excellent')",
+        title="评定为优秀",
+        group="等次",
+    ),
+    _key(
+        "grade-qualified",
+        "2",
+        "合格",
+        "评定为合格",
+        "grade('qualified')",
+        title="评定为合格",
+        group="等次",
+    ),
     _key(
         "grade-basic",
         "3",
         "基本合格",
         "评定为基本合格",
         "grade('basically_qualified')",
+        title="评定为基本合格",
         group="等次",
     ),
-    _key("grade-unqualified", "4", "不合格", "评定为不合格", "grade('unqualified')", group="等次"),
-    _key("grade-clear", "0", "清除", "清除选中党员的等次", "grade('')", show=False),
-    _key("grade-tally", "t", "票数", "填写选中党员各等次的得票数（也可按 Enter）", "tally"),
+    _key(
+        "grade-unqualified",
+        "4",
+        "不合格",
+        "评定为不合格",
+        "grade('unqualified')",
+        title="评定为不合格",
+        group="等次",
+    ),
+    _key(
+        "grade-clear", "0", "清除", "清除选中党员的等次", "grade('')", title="清除等次", show=False
+    ),
+    _key(
+        "grade-tally",
+        "t",
+        "票数",
+        "填写选中党员各等次的得票数（也可按 Enter）",
+        "tally",
+        title="填写得票数",
+    ),
 )
 ATTACHMENT_KEYS = (
     _key("attach-photo", "p", "添加照片", "输入照片文件的路径，复制到数据目录", "add('photo')"),
@@ -299,6 +381,7 @@ ATTACHMENT_KEYS = (
         "移除",
         "从本记录移除选中的附件",
         "remove",
+        title="移除附件",
         key_display="Del",
         show=False,
     ),
@@ -306,15 +389,38 @@ ATTACHMENT_KEYS = (
 
 # 修改历史 (SYS-3, SYS-4): the versions of a record, a version's minutes, and the comparison.
 VERSION_KEYS = (
-    _key("versions-view", "v", "查看", "查看该版本的会议记录（也可按 Enter）", "view"),
-    _key("versions-compare", "c", "对比", "该版本与下一版相比改了什么", "compare"),
-    _key("versions-close", "escape", "返回", "返回会议记录列表", "close"),
+    _key(
+        "versions-view",
+        "v",
+        "查看",
+        "查看该版本的会议记录（也可按 Enter）",
+        "view",
+        title="查看该版本",
+    ),
+    _key(
+        "versions-compare",
+        "c",
+        "对比",
+        "该版本与下一版相比改了什么",
+        "compare",
+        title="与下一版对比",
+    ),
+    _key("versions-close", "escape", "返回", "返回会议记录列表", "close", title="返回会议记录列表"),
 )
 APPRAISAL_VERSION_KEYS = (
-    _key("appraisal-versions-close", "escape", "返回", "返回民主评议列表", "close"),
+    _key(
+        "appraisal-versions-close",
+        "escape",
+        "返回",
+        "返回民主评议列表",
+        "close",
+        title="返回民主评议列表",
+    ),
 )
-MINUTES_COMPARE = _key("minutes-compare", "c", "对比", "该版本与下一版相比改了什么", "compare")
-CHANGES_CLOSE = _key("changes-close", "escape", "返回", "返回", "close")
+MINUTES_COMPARE = _key(
+    "minutes-compare", "c", "对比", "该版本与下一版相比改了什么", "compare", title="与下一版对比"
+)
+CHANGES_CLOSE = _key("changes-close", "escape", "返回", "返回", "close", title="关闭对比")
 
 KEYS = (
     *WIZARD_KEYS,

@@ -146,7 +146,6 @@ ROSTER_SEARCH_KEYS = (
         "清除搜索",
         "清除搜索",
         "screen.clear_search",
-        palette=False,
     ),
     ActionSpec(
         "search-to-table",
@@ -277,7 +276,6 @@ ELECTION_WIZARD_KEYS = (
         "forward",
         priority=True,
         key_display="PgDn",
-        palette=False,
     ),
     ActionSpec(
         "election-back",
@@ -288,7 +286,6 @@ ELECTION_WIZARD_KEYS = (
         "back",
         priority=True,
         key_display="PgUp",
-        palette=False,
     ),
     ActionSpec(
         "election-save",
@@ -307,13 +304,18 @@ ELECTION_WIZARD_KEYS = (
         "放弃本次录入（先询问）",
         "close",
         show=False,
-        palette=False,
     ),
 )
 # The ballot roll of an election (widgets/voter_roll.py): marks on the member under the cursor.
 VOTER_ROLL_KEYS = (
     widget_key(
-        "roll-absent", "space", "出席/缺席", "出席与缺席切换", "mark('absent')", key_display="空格"
+        "roll-absent",
+        "space",
+        "出席/缺席",
+        "出席与缺席切换",
+        "mark('absent')",
+        title="出席与缺席切换",
+        key_display="空格",
     ),
     widget_key(
         "roll-leave", "l", "请假", "标记请假（再按恢复出席）", "mark('on_leave')", title="标记请假"
@@ -358,8 +360,13 @@ REMOVE_MEMBER_KEYS = (
 )
 # The set-up wizard of a new data folder (screens/wizards/setup.py).
 SETUP_WIZARD_KEYS = (
-    widget_key("setup-next", "tab", "下一步", "检查本步并前进", "forward", priority=True),
-    widget_key("setup-back", "shift+tab", "上一步", "回到上一步", "back", priority=True),
+    # Tab here is a step of the wizard, not a move to the next field: in the palette.
+    widget_key(
+        "setup-next", "tab", "下一步", "检查本步并前进", "forward", priority=True, palette=True
+    ),
+    widget_key(
+        "setup-back", "shift+tab", "上一步", "回到上一步", "back", priority=True, palette=True
+    ),
     widget_key("setup-esc", "escape", "上一步", "回到上一步", "back", show=False),
 )
 

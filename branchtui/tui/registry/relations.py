@@ -66,7 +66,7 @@ TRANSFERS = ScreenSpec(
     ),
 )
 
-# The transfer wizard's keys (a modal; no palette entries of their own).
+# The transfer wizard's keys (a modal: in the palette opened over it, as 本页：…).
 TRANSFER_WIZARD_KEYS = (
     ActionSpec(
         "transfer-wizard-next",
@@ -77,7 +77,6 @@ TRANSFER_WIZARD_KEYS = (
         "next",
         priority=True,
         key_display="PgDn",
-        palette=False,
     ),
     ActionSpec(
         "transfer-wizard-back",
@@ -88,7 +87,6 @@ TRANSFER_WIZARD_KEYS = (
         "back",
         priority=True,
         key_display="PgUp",
-        palette=False,
     ),
     ActionSpec(
         "transfer-wizard-save",
@@ -106,7 +104,6 @@ TRANSFER_WIZARD_KEYS = (
         "关闭向导",
         "关闭向导（已填写内容时先确认）",
         "close",
-        palette=False,
     ),
 )
 

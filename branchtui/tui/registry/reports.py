@@ -233,7 +233,6 @@ FORM_KEYS = (
         "返回",
         "返回（有未保存的修改时先询问）",
         "cancel",
-        palette=False,
     ),
 )
 

@@ -21,12 +21,16 @@ class ActionSpec:
 
     ``action`` is the Textual action run on the screen (``"add"``, ``"shift_days(-1)"``).
     ``group`` joins keys under one Footer label (``"前后一天"``) to save room at 80 columns.
-    ``palette`` is False only for keys that act in place (``acts_in_place``: arrows, Enter,
-    Esc, Space … on the field or row under the cursor) or that run an app action with an entry
-    of its own; such a key still has its Chinese help. A key of a widget, form, dialog or wizard
-    (not of an area's screen) is offered in the palette opened over the screen holding it. ``keywords`` are other words a user
-    may look for it by (开除党籍 for 移除党员): the palette finds them by Chinese, pinyin and
-    initials like the title.
+    ``palette`` is False only for keys that move the cursor (``acts_in_place``: arrows,
+    Home/End, PgUp/PgDn in a list, Tab, Enter on the field or row under the cursor), or that
+    run an app action with an entry of its own; such a key still has its Chinese help. A key of
+    a widget, form, dialog or wizard (not of an area's screen) is offered in the palette opened
+    over the screen holding it, as ``本页：<title>`` (Esc's 取消, Space's 勾选, Delete's 删除
+    too). ``here``: a key of an area's screen that applies only in one state (the dashboard's
+    b while the data file cannot be opened) is offered the same way, only where it is enabled,
+    rather than as an entry of its own. ``keywords`` are other words a user may look for it by
+    (开除党籍 for 移除党员): the palette finds them by Chinese, pinyin and initials like the
+    title.
     """
 
     id: str
@@ -41,6 +45,7 @@ class ActionSpec:
     key_display: str | None = None
     priority: bool = False
     keywords: tuple[str, ...] = ()
+    here: bool = False
 
     def binding(self) -> Binding:
         return Binding(
@@ -56,21 +61,21 @@ class ActionSpec:
         )
 
 
-# Keys that move the cursor or act on what is under it (a field, a row, a list entry): an
-# action bound to these alone has no palette entry, there being nothing to run it on away
-# from its widget. Every other key (a letter, Ctrl+…, F2) is offered in the palette too.
+# Keys that move the cursor (arrows, Home/End, a list's PgUp/PgDn, Tab) or take the field or
+# row under it (Enter: the next field, or the row's detail, which a lettered key also opens):
+# an action bound to these alone has no palette entry, there being nothing to run away from the
+# cursor. Every other key (a letter, Ctrl+…, F2, Esc, Space, Delete, a digit) is offered in the
+# palette too: what it does is an action of its own (取消, 勾选, 删除议题, 评定为优秀 …).
 CURSOR_KEYS = frozenset(
     {
         *("up", "down", "left", "right", "home", "end", "pageup", "pagedown"),
-        *("ctrl+pageup", "ctrl+pagedown", "tab", "shift+tab"),
-        *("enter", "escape", "space", "backspace", "delete"),
-        *"0123456789",
+        *("ctrl+pageup", "ctrl+pagedown", "tab", "shift+tab", "enter"),
     }
 )
 
 
 def acts_in_place(key: str) -> bool:
-    """Whether every key of ``key`` ("escape,q") moves the cursor or acts on what is under it."""
+    """Whether every key of ``key`` ("up,k") moves the cursor or takes what is under it."""
     return set(key.split(",")) <= CURSOR_KEYS
 
 

@@ -247,9 +247,11 @@ class DashboardScreen(DataScreen):
     # Actions -----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        unopened = self.branch_app.store is None and bool(self.branch_app.open_problem)
         if action == "recover_data":  # only while the data file cannot be opened
-            return self.branch_app.store is None and bool(self.branch_app.open_problem)
-        return True
+            return unopened
+        # Nor are there duties to look at then: the Footer, F1 and the palette offer b alone.
+        return not unopened
 
     def action_recover_data(self) -> None:
         """b while the data file cannot be opened: the backups, on top of the dashboard (the
