@@ -19,7 +19,7 @@ from pathlib import Path
 from branchtui.domain.records import Attachment, new_id
 from branchtui.storage import locations
 from branchtui.storage.atomic import write_atomic
-from branchtui.storage.errors import StoreError
+from branchtui.storage.errors import StoreError, os_reason
 from branchtui.storage.minutes import write_minutes
 from branchtui.storage.modes import ensure_folder, file_mode
 from branchtui.storage.store import Store
@@ -60,7 +60,7 @@ def _checked_source(source: Path) -> None:
     except PermissionError:
         raise AttachmentError(f"无权访问文件 {shown}。") from None
     except OSError as exc:
-        raise AttachmentError(f"无法读取文件 {shown}（{exc.strerror or exc}）。") from None
+        raise AttachmentError(f"无法读取文件 {shown}（{os_reason(exc)}）。") from None
     if stat.S_ISDIR(info.st_mode):
         raise AttachmentError(f"{shown} 是一个目录，请选择其中的照片或扫描件。")
     if not stat.S_ISREG(info.st_mode):
@@ -78,7 +78,7 @@ def _source_bytes(source: Path) -> bytes:
     except PermissionError:
         raise AttachmentError(f"无权读取文件 {shown}。") from None
     except OSError as exc:
-        raise AttachmentError(f"无法读取文件 {shown}（{exc.strerror or exc}）。") from None
+        raise AttachmentError(f"无法读取文件 {shown}（{os_reason(exc)}）。") from None
 
 
 def copy_attachment(
@@ -97,7 +97,7 @@ def copy_attachment(
     try:
         write_atomic(folder / name, payload, file_mode(folder))
     except OSError as exc:
-        raise AttachmentError(f"无法把文件复制到 {folder}（{exc.strerror or exc}）。") from None
+        raise AttachmentError(f"无法把文件复制到 {folder}（{os_reason(exc)}）。") from None
     return Attachment(
         id=record_id,
         file_name=name,
@@ -140,7 +140,7 @@ def delete_attachment(store: Store, attachment_id: str, rev: int | None = None) 
         try:
             path.unlink(missing_ok=True)
         except OSError as exc:
-            problems.append(f"附件记录已删除，但文件 {path} 未能删除（{exc.strerror or exc}）。")
+            problems.append(f"附件记录已删除，但文件 {path} 未能删除（{os_reason(exc)}）。")
     for meeting_id in listed:
         try:
             write_minutes(store, meeting_id)

@@ -19,7 +19,7 @@ from branchtui.domain.decode_errors import DecodeError, record_message, record_w
 from branchtui.domain.profile import get_profile
 from branchtui.domain.records import TABLES, Branch, BranchData
 from branchtui.storage.atomic import dumps, write_atomic
-from branchtui.storage.errors import BundleError
+from branchtui.storage.errors import BundleError, os_reason
 from branchtui.storage.migrations import lift_meeting_parts, with_extension_months
 from branchtui.storage.modes import PRIVATE_FILE, ensure_folder, file_mode
 from branchtui.storage.references import dangling_references
@@ -107,7 +107,7 @@ def export_bundle(source: Store | BranchData, path: Path | str) -> Path:
             target, payload, file_mode(target.parent, target) if target.exists() else PRIVATE_FILE
         )
     except OSError as exc:
-        raise BundleError(f"无法写入导出文件 {target}（{exc.strerror}）。") from exc
+        raise BundleError(f"无法写入导出文件 {target}（{os_reason(exc)}）。") from exc
     return target
 
 
@@ -177,7 +177,7 @@ def read_bundle(path: Path | str) -> BranchData:
     except IsADirectoryError as exc:
         raise BundleError(f"{source} 是一个目录，请给出数据包文件。") from exc
     except OSError as exc:
-        raise BundleError(f"无法读取数据包文件 {source}（{exc.strerror}）。") from exc
+        raise BundleError(f"无法读取数据包文件 {source}（{os_reason(exc)}）。") from exc
     try:
         bundle, repeated = loads_without_repeats(payload)
     except (orjson.JSONDecodeError, ValueError) as exc:

@@ -12,7 +12,7 @@ from branchtui.domain.development_file import file_context
 from branchtui.domain.profile import get_profile
 from branchtui.domain.records import BranchData, Candidate
 from branchtui.storage.atomic import write_atomic
-from branchtui.storage.errors import StoreError
+from branchtui.storage.errors import StoreError, os_reason
 from branchtui.storage.minutes import slug
 from branchtui.storage.modes import ensure_folder, file_mode
 from branchtui.storage.store import Store
@@ -56,5 +56,5 @@ def export_candidate_file(store: Store, candidate_id: str, on: dt.date) -> Path:
     except StoreError:
         raise
     except OSError as exc:
-        raise DevelopmentFileError(f"无法写入档案文件 {path}（{exc.strerror or exc}）。") from None
+        raise DevelopmentFileError(f"无法写入档案文件 {path}（{os_reason(exc)}）。") from None
     return path

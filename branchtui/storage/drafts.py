@@ -21,7 +21,7 @@ import orjson
 from branchtui.domain.decode_errors import DecodeError
 from branchtui.domain.meetings.draft import MeetingDraft
 from branchtui.storage.atomic import dumps, write_atomic
-from branchtui.storage.errors import StoreError
+from branchtui.storage.errors import StoreError, os_reason
 from branchtui.storage.modes import ensure_folder, file_mode
 
 DRAFTS_DIR = "drafts"
@@ -94,7 +94,7 @@ def save_draft(
     try:
         write_atomic(path, dumps(draft.to_dict()), file_mode(folder, path))
     except OSError as exc:
-        raise DraftError(f"草稿未能保存到 {path}（{exc.strerror or exc}）。") from None
+        raise DraftError(f"草稿未能保存到 {path}（{os_reason(exc)}）。") from None
     return path
 
 
@@ -106,7 +106,7 @@ def load_draft(data_dir: Path, key: str) -> MeetingDraft | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise DraftError(f"无法读取草稿 {path}（{exc.strerror or exc}）。") from None
+        raise DraftError(f"无法读取草稿 {path}（{os_reason(exc)}）。") from None
     try:
         doc = orjson.loads(payload)
         if not isinstance(doc, dict):
@@ -170,7 +170,7 @@ def discard_draft(data_dir: Path, key: str, session: str = "") -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise DraftError(f"无法删除草稿（{exc.strerror or exc}）。") from None
+        raise DraftError(f"无法删除草稿（{os_reason(exc)}）。") from None
 
 
 class DraftWriter:

@@ -67,3 +67,28 @@ def disk_full_error(exc: OSError, what: str = "数据") -> DiskFullError:
         f"{reason}，{what}未能写入（原有数据保持不变）。请删除不需要的文件"
         "（如数据目录 backups/ 中较早的备份、reports/ 中的旧报告）或请服务器管理员扩大空间后重试。"
     )
+
+
+# The system's reason for a failed file operation, in Chinese (its own text is English).
+_REASONS = {
+    errno.ENOENT: "文件或目录不存在",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "不允许此操作",
+    errno.EISDIR: "这是一个目录",
+    errno.ENOTDIR: "路径中有一项不是目录",
+    errno.EROFS: "文件系统只读",
+    errno.EEXIST: "文件已存在",
+    errno.EBUSY: "文件正被占用",
+    errno.EIO: "磁盘读写出错",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.EMFILE: "打开的文件太多",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "磁盘空间不足（已用满磁盘配额）",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in Chinese: ``没有权限`` for EACCES, the error's code name
+    for one not listed (``系统错误 ELOOP``); never the system's English text."""
+    code = exc.errno or 0
+    return _REASONS.get(code) or f"系统错误 {errno.errorcode.get(code, code)}"

@@ -18,7 +18,7 @@ import orjson
 from branchtui.domain.codec import decode_many
 from branchtui.domain.decode_errors import DecodeError
 from branchtui.domain.records import TABLES, BranchData
-from branchtui.storage.errors import CorruptFileError
+from branchtui.storage.errors import CorruptFileError, os_reason
 from branchtui.storage.layout import RepeatedKeyError, assemble, cut
 from branchtui.storage.migrations import (
     BRANCH_TABLE,
@@ -65,7 +65,7 @@ def check_file(path: Path) -> FileCheck:
     try:
         payload = path.read_bytes()
     except OSError as exc:
-        return FileCheck(problem=f"无法读取（{exc.strerror}）")
+        return FileCheck(problem=f"无法读取（{os_reason(exc)}）")
     return check_bytes(payload)
 
 

@@ -8,7 +8,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from branchtui.storage.errors import StoreError
+from branchtui.storage.errors import StoreError, os_reason
 from branchtui.storage.locations import LOCK_FILE
 from branchtui.storage.modes import ensure_folder, file_mode
 
@@ -22,7 +22,7 @@ def _open_lock_file(data_dir: Path) -> int:
             return os.open(path, os.O_RDWR | os.O_CLOEXEC)
     except PermissionError as exc:
         raise StoreError(
-            f"无权打开锁文件 {path}（{exc.strerror}），请检查数据目录的权限。"
+            f"无权打开锁文件 {path}（{os_reason(exc)}），请检查数据目录的权限。"
         ) from exc
     # A new lock file follows the folder (0660 when shared) whatever the umask says.
     os.fchmod(fd, file_mode(data_dir))

@@ -27,7 +27,7 @@ from branchtui.domain.validation import validate
 from branchtui.storage import locations
 from branchtui.storage.atomic import write_atomic
 from branchtui.storage.drafts import current_user
-from branchtui.storage.errors import InvalidRecordError, StoreError
+from branchtui.storage.errors import InvalidRecordError, StoreError, os_reason
 from branchtui.storage.folder_obligations import folder_calendar
 from branchtui.storage.modes import ensure_folder, file_mode
 from branchtui.storage.store import Store
@@ -127,7 +127,7 @@ def _write(data_dir: Path, path: Path, text: str) -> None:
         write_atomic(path, text.encode("utf-8"), file_mode(path.parent, path))
     except OSError as exc:
         raise MinutesError(
-            f"记录已保存，但会议记录文件 {path} 未能写入（{exc.strerror or exc}）；"
+            f"记录已保存，但会议记录文件 {path} 未能写入（{os_reason(exc)}）；"
             "可稍后运行 branchtui minutes 记录编号 重新生成。"
         ) from None
 

@@ -8,7 +8,7 @@ import os
 import stat
 from pathlib import Path
 
-from branchtui.storage.errors import StoreError
+from branchtui.storage.errors import StoreError, os_reason
 from branchtui.storage.locations import DATA_FILE
 
 PRIVATE_FILE = 0o600
@@ -94,5 +94,5 @@ def share_folder(data_dir: Path, group: str) -> None:
             dirs.sort()
     except PermissionError as exc:
         raise StoreError(
-            f"无权把 {data_dir} 设为用户组 {group} 共享（{exc.strerror}），请用目录所有者运行。"
+            f"无权把 {data_dir} 设为用户组 {group} 共享（{os_reason(exc)}），请用目录所有者运行。"
         ) from exc

@@ -23,7 +23,7 @@ from branchtui.domain.report_context import (
 )
 from branchtui.storage.atomic import write_atomic
 from branchtui.storage.calendar_file import load_calendar
-from branchtui.storage.errors import StoreError
+from branchtui.storage.errors import StoreError, os_reason
 from branchtui.storage.modes import file_mode
 from branchtui.storage.report_paths import YEAR_DOCUMENTS
 from branchtui.storage.scoring_file import load_scoring_sheet
@@ -173,7 +173,7 @@ def write_report(path: Path, text: str) -> Path:
     except StoreError:
         raise
     except OSError as exc:
-        raise ReportError(f"无法写入报告文件 {path}（{exc.strerror or exc}）。") from None
+        raise ReportError(f"无法写入报告文件 {path}（{os_reason(exc)}）。") from None
     return path
 
 

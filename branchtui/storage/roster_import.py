@@ -21,7 +21,7 @@ from xml.etree import ElementTree
 from branchtui.domain.roster_columns import MergedCell
 from branchtui.domain.roster_plan import PROGRESS_EVERY, Progress, RosterImport
 from branchtui.storage.backups import Backup
-from branchtui.storage.errors import StoreError
+from branchtui.storage.errors import StoreError, os_reason
 from branchtui.storage.store import Store
 
 # Caps that no real roster comes near; past them the file is refused before it eats memory.
@@ -49,7 +49,7 @@ def _open_regular(path: Path) -> BinaryIO:
     except IsADirectoryError:
         raise RosterFileError(f"{path} 是一个目录，请给出名册文件") from None
     except OSError as exc:
-        raise RosterFileError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
+        raise RosterFileError(f"无法读取文件 {path}：{os_reason(exc)}") from None
     # A folder opens read-only but cannot be wrapped as a file: its type is checked first.
     info = os.fstat(fd)
     if stat.S_ISDIR(info.st_mode):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import jinja2
 
-from branchtui.storage.errors import TemplateError
+from branchtui.storage.errors import TemplateError, os_reason
 
 # A report template is a few kilobytes; anything far larger is not one.
 MAX_TEMPLATE_BYTES = 512 * 1024
@@ -48,7 +48,7 @@ def _open_component(name: str, flags: int, dir_fd: int | None, path: Path) -> in
             raise _refused(path, "是符号链接") from None
         if exc.errno == errno.ENOTDIR:
             return None
-        raise TemplateError(f"无法读取模板 {path}：{exc.strerror or exc}。") from None
+        raise TemplateError(f"无法读取模板 {path}：{os_reason(exc)}。") from None
 
 
 def read_template(root: Path, template: str) -> tuple[str, Path] | None:

@@ -19,7 +19,7 @@ from branchtui.domain.profile import Profile
 from branchtui.domain.records import Attachment, BranchData, SystemDoc
 from branchtui.domain.records.ledgers import SYSTEM_KINDS
 from branchtui.storage.attachments import AttachmentError, attachment_problem, copy_attachment
-from branchtui.storage.errors import StoreError
+from branchtui.storage.errors import StoreError, os_reason
 from branchtui.tui.registry.systems import SYSTEMS
 from branchtui.tui.screens.dialogs import TextPrompt
 from branchtui.tui.screens.register import Column, Register, RegisterScreen, field_column
@@ -129,7 +129,7 @@ class SystemsScreen(RegisterScreen):
             self.app.call_from_thread(self._not_attached, doc, path, error.message)
             return
         except OSError as error:  # anything the copy did not foresee is still said, not raised
-            message = f"无法复制文件（{error.strerror}）"
+            message = f"无法复制文件（{os_reason(error)}）"
             self.app.call_from_thread(self._not_attached, doc, path, message)
             return
         changed = dataclasses.replace(doc, attachment_id=attached.id)

@@ -121,3 +121,23 @@ def test_a_bundle_that_is_not_json_or_missing_is_a_clear_error(tmp_path: Path) -
     # A folder typed as the bundle is told as such, not as missing.
     with pytest.raises(BundleError, match="是一个目录，请给出数据包文件"):
         import_bundle(tmp_path, tmp_path / "data")
+
+
+def test_a_bundle_that_cannot_be_read_says_why_in_chinese(tmp_path: Path, monkeypatch) -> None:
+    """The system's English reason (Permission denied) never reaches the user."""
+    import errno
+
+    from branchtui.storage.errors import os_reason
+
+    bundle = tmp_path / "x.json"
+    bundle.write_text("{}", encoding="utf-8")
+
+    def refused(self: Path) -> bytes:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    with pytest.raises(BundleError) as caught:
+        import_bundle(bundle, tmp_path / "data")
+    assert "没有权限" in caught.value.message and "Permission" not in caught.value.message
+    assert os_reason(OSError(errno.ELOOP, "Too many levels")) == "系统错误 ELOOP"
+    assert os_reason(OSError(errno.ENOSPC, "No space left")) == "磁盘空间不足"

@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from branchtui.domain.records import Attachment
 from branchtui.storage.attachments import AttachmentError, copy_attachment
-from branchtui.storage.errors import StoreError
+from branchtui.storage.errors import StoreError, os_reason
 from branchtui.tui.registry.life import ATTACHMENT_KEYS
 from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.screens.dialogs import TextPrompt
@@ -92,7 +92,7 @@ class AttachmentsStep(MeetingStep):
             self.app.call_from_thread(self._failed, error.message)
             return
         except OSError as error:  # anything the copy did not foresee is still said, not raised
-            self.app.call_from_thread(self._failed, f"无法复制文件（{error.strerror or error}）")
+            self.app.call_from_thread(self._failed, f"无法复制文件（{os_reason(error)}）")
             return
         self.app.call_from_thread(self._added, kind, attachment)
 
