@@ -123,6 +123,27 @@ async def test_pinyin_search_filters_table(branch_dir: Path, today: dt.date) -> 
         assert names_in_table(app) == ["刘芳"]
 
 
+async def test_search_highlights_the_best_match_not_the_member_highlighted_before(
+    branch_dir: Path, today: dt.date
+) -> None:
+    """The cursor on 赵六, a search for liu lists 刘芳 first (she matches best): Enter and e
+    edit 刘芳, not 赵六 whom the cursor happened to be on before the search."""
+    app = build_app(branch_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_roster(pilot)
+        await pilot.press(*["down"] * names_in_table(app).index("赵六"))
+        await pilot.press("slash", *"liu", "enter")
+        assert names_in_table(app) == ["刘芳", "赵六"]
+        await pilot.press("e")
+        await settle(pilot, lambda: isinstance(app.screen, MemberForm))
+        assert app.screen.query_one("#field-name", Input).value == "刘芳"
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, RosterScreen))
+        await pilot.press("escape")  # the search cleared: the member found stays highlighted
+        table = app.screen.query_one("#member-table", DataTable)
+        assert names_in_table(app)[table.cursor_row] == "刘芳"
+
+
 async def test_remove_with_reason_keeps_history(branch_dir: Path, today: dt.date) -> None:
     app = build_app(branch_dir, today=today)
     async with app.run_test(size=(80, 24)) as pilot:

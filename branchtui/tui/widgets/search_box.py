@@ -71,3 +71,6 @@ class SearchKeys:
         if isinstance(event.input, SearchBox):
             self.query_text = event.value.strip()
             self.reload()
+            if self.query_text:
+                # The best match is highlighted, not the member the cursor was on before.
+                self.table.move_cursor(row=0)
