@@ -56,12 +56,31 @@ async def test_nothing_is_cut_at_80x24(
         found += await cuts_shown(pilot, f"{spec.title}的帮助")
         await pilot.press("escape")
         await settle(pilot, lambda: app.screen is screen)
+        edit = next((a for a in spec.actions if a.action == "edit"), None)
+        if edit is not None and _has_rows(screen):
+            await pilot.press(edit.key.split(",")[0])
+            await settle(pilot, lambda: app.screen is not screen)
+            found += await cuts_shown(pilot, f"{spec.title}的{edit.title}")
+            await pilot.press("escape")
+            await settle(pilot, lambda: app.screen is screen)
         add = next((a for a in spec.actions if a.action == "add"), None)
         if add is not None:
             await pilot.press(add.key.split(",")[0])
             await settle(pilot, lambda: app.screen is not screen)
             found += await cuts_shown(pilot, f"{spec.title}的{add.title}")
+            form = app.screen
+            await pilot.press("f1")
+            await settle(pilot, lambda: isinstance(app.screen, HelpScreen))
+            found += await cuts_shown(pilot, f"{spec.title}的{add.title}的帮助")
+            await pilot.press("escape")
+            await settle(pilot, lambda: app.screen is form)
     assert found == []
+
+
+def _has_rows(screen: Any) -> bool:
+    """Whether the screen lists a record to edit (its first list has a row under the cursor)."""
+    tables = screen.query(DataTable)
+    return bool(tables) and tables.first(DataTable).row_count > 0
 
 
 def test_the_checker_finds_a_cut_heading_a_wrapped_label_and_an_ellipsis() -> None:

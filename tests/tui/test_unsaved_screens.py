@@ -232,3 +232,34 @@ async def test_a_prompt_with_a_typed_line_asks_before_esc_drops_it(
         await on_screen(pilot, TextPrompt)
         await pilot.press("enter")
         await settle(pilot, lambda: answers == [None, "到省委党校学习"])
+
+
+async def test_a_dues_payment_typed_in_the_grid_is_asked_about_before_it_goes(
+    demo_dir: Path, today: dt.date
+) -> None:
+    """Enter on a month of the dues grid opens its payment; an amount typed there and Esc asks
+    放弃已填写的内容吗？ — 继续填写 keeps the amount, 放弃 leaves the payment as it was."""
+    before = read_file(demo_dir).dues_payments
+    app = build_app(demo_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "f")
+        await on_screen(pilot, DuesScreen)
+        grid = app.screen.query_one(DuesGrid)
+        await settle(pilot, lambda: grid.cursor_cell() is not None)
+        await pilot.press("enter")
+        await on_screen(pilot, RecordForm)
+        amount = app.screen.query_one("#field-amount", Input)
+        amount.focus()
+        await pilot.press("end", "9")
+        typed = amount.value
+        await pilot.press("escape")
+        await on_screen(pilot, ChoicePrompt)
+        assert question(pilot) == (DISCARD_QUESTION, ["继续填写", "放弃已填写的内容"])
+        await pilot.press("enter")  # 继续填写
+        await on_screen(pilot, RecordForm)
+        assert app.screen.query_one("#field-amount", Input).value == typed
+        await pilot.press("escape")
+        await on_screen(pilot, ChoicePrompt)
+        await pilot.press("down", "enter")  # 放弃已填写的内容
+        await on_screen(pilot, DuesScreen)
+    assert read_file(demo_dir).dues_payments == before
