@@ -139,3 +139,26 @@ async def test_a_date_in_a_message_beside_a_field_is_never_split(
         assert error.size.height == 2
         found = screen_cuts(app)
     assert not any("拆成两行" in cut for cut in found), found
+
+
+async def test_a_candidate_file_shows_every_stage_and_heading_whole(
+    demo_dir: Path, today: dt.date
+) -> None:
+    """一人一档 at 80×24: the five stage headings (入党积极分子的确定和培养教育 the longest) and
+    the column headings are whole."""
+    from conftest import table_rows
+
+    from branchtui.domain.development_steps import STAGES
+    from branchtui.tui.screens.candidate_file import CandidateFileScreen
+
+    app = build_app(demo_dir, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6", "d")
+        await settle(pilot, lambda: app.screen.query(DataTable).first().row_count > 0)
+        await pilot.press("down", "enter")  # the first applicant, below the first stage row
+        await settle(pilot, lambda: isinstance(app.screen, CandidateFileScreen))
+        found = await cuts_shown(pilot, "一人一档")
+        rows = table_rows(app, "#file-table")
+    stages = [row[1] for row in rows if row[0] in "一二三四五" and row[0]]
+    assert stages == list(STAGES.values())
+    assert found == []

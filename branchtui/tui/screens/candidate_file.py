@@ -28,7 +28,8 @@ from branchtui.tui.screens.step_saved import StepSaved, saved_notice
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.footer import BranchFooter
 
-LABEL_CELLS, DETAIL_CELLS = 24, 20
+# The longest stage, 入党积极分子的确定和培养教育, whole on its heading row at 80 columns.
+LABEL_CELLS, DETAIL_CELLS = 28, 16
 DELETE_CHOICES = {"keep": "不删除", "delete": "删除这条记录"}
 # Records that changed the roster when saved: deleting them leaves the roster as it is.
 ROSTER_STEPS = ("approved", "placed", "converted", "dropped")
