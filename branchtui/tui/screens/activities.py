@@ -12,7 +12,7 @@ from branchtui.domain.obligations.edu import july_first_window
 from branchtui.domain.records import Activity, BranchData, Record
 from branchtui.tui.registry.education import ACTIVITIES
 from branchtui.tui.screens.register import Column, Register, RegisterScreen, field_column
-from branchtui.tui.widgets.record_form import FormSpec
+from branchtui.tui.widgets.record_fields import FormSpec
 
 # The party's founding year: 2026 is its 105th anniversary.
 FOUNDED = 1921

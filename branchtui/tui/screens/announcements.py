@@ -9,7 +9,7 @@ from textual.binding import BindingType
 from branchtui.domain.records import Announcement
 from branchtui.tui.registry.care import ANNOUNCEMENTS
 from branchtui.tui.screens.register import Register, RegisterScreen, field_column
-from branchtui.tui.widgets.record_form import FormSpec
+from branchtui.tui.widgets.record_fields import FormSpec
 
 
 class AnnouncementsScreen(RegisterScreen):

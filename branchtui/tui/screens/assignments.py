@@ -20,7 +20,8 @@ from branchtui.domain.meetings.roll import UNKNOWN_PERSON, person_name
 from branchtui.domain.records import BranchData, Record, WorkAssignment
 from branchtui.tui.registry.education import ASSIGNMENTS
 from branchtui.tui.screens.register import Column, Register, RegisterScreen, field_column
-from branchtui.tui.widgets.record_form import FormSpec, RecordForm
+from branchtui.tui.widgets.record_fields import FormSpec
+from branchtui.tui.widgets.record_form import RecordForm
 
 FIELDS = (
     "member_id",

@@ -17,7 +17,7 @@ from branchtui.storage.errors import StoreError
 from branchtui.tui.registry.systems import ATTACHMENTS
 from branchtui.tui.saving import ask_delete
 from branchtui.tui.screens.register import Column, Register, RegisterScreen, field_column
-from branchtui.tui.widgets.record_form import FormSpec
+from branchtui.tui.widgets.record_fields import FormSpec
 
 DELETE_CHOICES = {"keep": "不删除", "delete": "删除附件和数据目录中的文件"}
 

@@ -25,7 +25,8 @@ from branchtui.tui.registry.organization import BRANCH_INFO
 from branchtui.tui.screens.base import DataScreen
 from branchtui.tui.widgets.duty_lines import DutyLines
 from branchtui.tui.widgets.footer import BranchFooter
-from branchtui.tui.widgets.record_form import FormSpec, RecordForm
+from branchtui.tui.widgets.record_fields import FormSpec
+from branchtui.tui.widgets.record_form import RecordForm
 
 FIELDS = (
     "name",

@@ -13,7 +13,7 @@ from branchtui.domain.obligations import Obligation
 from branchtui.domain.records import CertificateCard, Record
 from branchtui.tui.registry.education import CERTIFICATES
 from branchtui.tui.screens.register import Register, RegisterScreen, field_column
-from branchtui.tui.widgets.record_form import FormSpec
+from branchtui.tui.widgets.record_fields import FormSpec
 
 
 class CertificatesScreen(RegisterScreen):

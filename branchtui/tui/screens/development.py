@@ -38,7 +38,8 @@ from branchtui.tui.screens.step_form import StepForm
 from branchtui.tui.screens.step_saved import StepSaved, saved_notice
 from branchtui.tui.text import cut_at_safe_point, terminal_safe
 from branchtui.tui.widgets.footer import BranchFooter
-from branchtui.tui.widgets.record_form import FormSpec, RecordForm
+from branchtui.tui.widgets.record_fields import FormSpec
+from branchtui.tui.widgets.record_form import RecordForm
 from branchtui.tui.widgets.search_box import SearchBox, SearchKeys
 
 if TYPE_CHECKING:

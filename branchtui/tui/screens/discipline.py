@@ -31,7 +31,8 @@ from branchtui.domain.records import BranchData, CaseStep, DisciplineCase, Recor
 from branchtui.tui.registry.education import DISCIPLINE
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.register import Column, Register, RegisterScreen, field_column
-from branchtui.tui.widgets.record_form import FormSpec, RecordForm
+from branchtui.tui.widgets.record_fields import FormSpec
+from branchtui.tui.widgets.record_form import RecordForm
 
 STEP_FORM = FormSpec(
     ("step", "date", "note"),

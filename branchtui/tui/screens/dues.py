@@ -45,7 +45,8 @@ from branchtui.tui.widgets.dues_grid import LEGEND, DuesGrid
 from branchtui.tui.widgets.duty_lines import DutyLines
 from branchtui.tui.widgets.footer import BranchFooter
 from branchtui.tui.widgets.members_picker import MembersPicker
-from branchtui.tui.widgets.record_form import FormSpec, RecordForm
+from branchtui.tui.widgets.record_fields import FormSpec
+from branchtui.tui.widgets.record_form import RecordForm
 
 # NAT-5 as the dashboard judges it (an open 处置 case or 失联 record is handled there), not a
 # second judgement of the dues streaks that would warn of a member already being handled.

@@ -27,7 +27,8 @@ from branchtui.tui.registry.education import DUES_RATES
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.member_rows import MemberRowsScreen
 from branchtui.tui.text import terminal_safe
-from branchtui.tui.widgets.record_form import FormSpec, RecordForm
+from branchtui.tui.widgets.record_fields import FormSpec
+from branchtui.tui.widgets.record_form import RecordForm
 
 RATE_HINTS = {
     "monthly_income": "税后月收入；学生、无固定收入、低收入党员可不填",

@@ -18,7 +18,7 @@ from branchtui.domain.relations import flowing_saved, outflow_gaps
 from branchtui.tui.registry.relations import FLOWING
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.register import Column, Register, RegisterScreen, field_column
-from branchtui.tui.widgets.record_form import FormCheck, FormSpec
+from branchtui.tui.widgets.record_fields import FormCheck, FormSpec
 
 CARD_CHOICES = {"yes": "已查验流动党员活动证", "no": "尚未查验（稍后在编辑中登记）"}
 

@@ -22,7 +22,8 @@ from branchtui.domain.records.care import TALK_KINDS
 from branchtui.tui.registry.care import FLUCTUATIONS
 from branchtui.tui.screens.register import Column, Register, RegisterScreen, field_column
 from branchtui.tui.screens.talks import TALK_FORM, talk_values
-from branchtui.tui.widgets.record_form import FormSpec, RecordForm, members_for
+from branchtui.tui.widgets.record_fields import FormSpec, members_for
+from branchtui.tui.widgets.record_form import RecordForm
 
 NOT_TALKED = "未谈话"
 

@@ -12,7 +12,7 @@ from branchtui.domain.obligations.base_rules import fund_use_problem
 from branchtui.domain.records import FundEntry, Record
 from branchtui.tui.registry.support import FUNDS
 from branchtui.tui.screens.register import Register, RegisterScreen, field_column
-from branchtui.tui.widgets.record_form import FormSpec
+from branchtui.tui.widgets.record_fields import FormSpec
 
 
 def _use_check(record: Record) -> tuple[dict[str, str], dict[str, str]]:

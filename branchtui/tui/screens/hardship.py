@@ -10,7 +10,7 @@ from textual.binding import BindingType
 from branchtui.domain.records import HardshipCase
 from branchtui.tui.registry.care import HARDSHIP
 from branchtui.tui.screens.register import Register, RegisterScreen, field_column
-from branchtui.tui.widgets.record_form import FormSpec
+from branchtui.tui.widgets.record_fields import FormSpec
 
 
 def _totals(cases: list[Any]) -> str:

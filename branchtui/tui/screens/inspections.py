@@ -11,7 +11,7 @@ from branchtui.domain.obligations import Obligation
 from branchtui.domain.records import BranchData, Inspection
 from branchtui.tui.registry.systems import INSPECTIONS
 from branchtui.tui.screens.register import Register, RegisterScreen, field_column
-from branchtui.tui.widgets.record_form import FormSpec
+from branchtui.tui.widgets.record_fields import FormSpec
 
 
 def _findings(record: Any, _data: BranchData) -> str:

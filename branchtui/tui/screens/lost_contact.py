@@ -37,7 +37,7 @@ from branchtui.tui.registry.education import LOST_CONTACT
 from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
 from branchtui.tui.screens.register import Column, Register, RegisterScreen, field_column
 from branchtui.tui.screens.restore_form import open_restoration
-from branchtui.tui.widgets.record_form import FormSpec
+from branchtui.tui.widgets.record_fields import FormSpec
 
 STEP_TITLES = {"suspend": "停止党籍", "remove": "按自行脱党除名", "found": "恢复联系"}
 

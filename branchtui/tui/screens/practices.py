@@ -16,7 +16,7 @@ from branchtui.domain.records import PracticeNote
 from branchtui.tui.registry.reports import PRACTICES
 from branchtui.tui.screens.dialogs import DatePrompt
 from branchtui.tui.screens.register import Register, RegisterScreen, field_column
-from branchtui.tui.widgets.record_form import FormSpec
+from branchtui.tui.widgets.record_fields import FormSpec
 
 
 def _reported(notes: list[Any]) -> str:

@@ -41,7 +41,8 @@ from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.duty_lines import DutyLines
 from branchtui.tui.widgets.duty_lines import duty_lines as duty_lines  # re-exported
 from branchtui.tui.widgets.footer import BranchFooter
-from branchtui.tui.widgets.record_form import FormSpec, RecordForm, members_for
+from branchtui.tui.widgets.record_fields import FormSpec, members_for
+from branchtui.tui.widgets.record_form import RecordForm
 
 
 class RegisterScreen(DataScreen):

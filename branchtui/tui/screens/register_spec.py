@@ -14,7 +14,7 @@ from branchtui.domain.changes import RecordChanges
 from branchtui.domain.profile import Profile
 from branchtui.domain.records import BranchData, Record
 from branchtui.tui.screens.register_columns import Column
-from branchtui.tui.widgets.record_form import FormSpec
+from branchtui.tui.widgets.record_fields import FormSpec
 
 
 @dataclasses.dataclass(frozen=True)

@@ -16,7 +16,8 @@ from branchtui.domain.restoration import (
     restored_note,
 )
 from branchtui.tui.screens.base import DataScreen
-from branchtui.tui.widgets.record_form import FormSpec, RecordForm
+from branchtui.tui.widgets.record_fields import FormSpec
+from branchtui.tui.widgets.record_form import RecordForm
 
 FIELDS = ("member_id", "applied", "meeting", "approved", "approval_ref", "restored", "note")
 HINTS = {

@@ -21,7 +21,7 @@ from branchtui.domain.records.meetings import MEETING_KINDS
 from branchtui.domain.study import format_days, study_days_of, study_year
 from branchtui.tui.registry.education import STUDY
 from branchtui.tui.screens.register import Column, Register, RegisterScreen, field_column
-from branchtui.tui.widgets.record_form import FormSpec
+from branchtui.tui.widgets.record_fields import FormSpec
 
 PRESENT = ("present", "observer")
 

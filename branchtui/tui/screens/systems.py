@@ -23,7 +23,7 @@ from branchtui.storage.errors import StoreError, os_reason
 from branchtui.tui.registry.systems import SYSTEMS
 from branchtui.tui.screens.dialogs import TextPrompt
 from branchtui.tui.screens.register import Column, Register, RegisterScreen, field_column
-from branchtui.tui.widgets.record_form import FormSpec
+from branchtui.tui.widgets.record_fields import FormSpec
 
 KIND_ORDER = {kind: index for index, kind in enumerate(SYSTEM_KINDS)}
 

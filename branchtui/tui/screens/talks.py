@@ -18,7 +18,7 @@ from branchtui.domain.records.care import TALK_TRIGGERS
 from branchtui.tui.registry.care import TALKS
 from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.register import Column, Register, RegisterScreen, field_column
-from branchtui.tui.widgets.record_form import FormSpec
+from branchtui.tui.widgets.record_fields import FormSpec
 
 
 def _with_whom(talk: Any, data: BranchData) -> str:

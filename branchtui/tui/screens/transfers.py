@@ -16,7 +16,7 @@ from branchtui.domain.records.relations import TRANSFER_INSTRUMENTS
 from branchtui.domain.relations import instrument_fits, proposed_instrument, transfer_saved
 from branchtui.tui.registry.relations import TRANSFERS
 from branchtui.tui.screens.register import Column, Register, RegisterScreen, field_column
-from branchtui.tui.widgets.record_form import FormCheck, FormSpec
+from branchtui.tui.widgets.record_fields import FormCheck, FormSpec
 
 
 def _receipt(transfer: Any, data: BranchData) -> str:

@@ -32,7 +32,7 @@ from branchtui.tui.screens.dialogs import ChoicePrompt
 from branchtui.tui.screens.register import Register, RegisterScreen, field_column
 from branchtui.tui.screens.restore_form import open_restoration
 from branchtui.tui.text import terminal_safe
-from branchtui.tui.widgets.record_form import FormSpec
+from branchtui.tui.widgets.record_fields import FormSpec
 
 
 def _approval_check(record: Record) -> tuple[dict[str, str], dict[str, str]]:

@@ -33,7 +33,8 @@ from branchtui.tui.screens.dialogs import ChoicePrompt, DatePrompt
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.duty_lines import DutyLines
 from branchtui.tui.widgets.footer import BranchFooter
-from branchtui.tui.widgets.record_form import FormSpec, RecordForm, members_for
+from branchtui.tui.widgets.record_fields import FormSpec, members_for
+from branchtui.tui.widgets.record_form import RecordForm
 
 ITEM_FORM = FormSpec(
     ("content", "form", "owner_id", "due", "progress", "done"),

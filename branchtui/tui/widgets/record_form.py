@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import typing
 from collections.abc import Callable, Mapping
-from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from rich.cells import cell_len
@@ -26,9 +24,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from branchtui.domain.changes import RecordChanges
-from branchtui.domain.dates import DateParseError
-from branchtui.domain.fields import FieldInfo, fields_of, literal_codes, without_none
-from branchtui.domain.records import BranchData, Member
+from branchtui.domain.fields import FieldInfo, fields_of
+from branchtui.domain.records import Member
 from branchtui.domain.references import ROLE_TABLES, role_of
 from branchtui.domain.validation import review
 from branchtui.storage.store import Store
@@ -37,67 +34,19 @@ from branchtui.tui.registry.forms import RECORD_FORM_KEYS
 from branchtui.tui.registry.spec import keys_of
 from branchtui.tui.saving import close_unless_typed, save_changes
 from branchtui.tui.widgets.choice_field import Entered
-from branchtui.tui.widgets.date_field import DateField
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
-from branchtui.tui.widgets.form_select import FormSelect
 from branchtui.tui.widgets.member_field import MemberField, MembersField, form_hint
+from branchtui.tui.widgets.record_fields import FormSpec, field_widget, read_field
 from branchtui.tui.widgets.wrapped_text import WrappedText
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-YES_NO = {"yes": "是", "no": "否"}
-# Text fields this long or longer are edited in a box of several lines.
-LONG_TEXT = 1000
 LABEL_WIDTH = 16  # a label's column (app.tcss .form-row > Label), widened for a longer label
-LIST_SEPARATORS = ("、", "，", ",", ";", "；")
-
-# A rule check of the register: (errors, warnings) by field name, for the record as typed.
-FormCheck = Callable[[Any], tuple[dict[str, str], dict[str, str]]]
 
 # What a form edits: a stored record, or a part kept inside one (a project of the work plan),
 # any dataclass whose fields are declared with domain.fields.Spec.
 Edited = TypeVar("Edited", bound="DataclassInstance")
-
-
-@dataclasses.dataclass(frozen=True)
-class FormSpec:
-    """What a register's form shows: its fields in order, with what the declarations cannot say.
-
-    A field pointing at members (``host_id``, ``participant_ids`` …, domain.references) is
-    picked by name or pinyin. ``choices``: fields whose values are other records (a group, a
-    venue), by a function of the data. ``hints``: a line under a field. ``check``: the
-    register's rule, run as the user types. ``propose``: values the record as typed implies for
-    other fields (the dues calculator's amount from the income, NAT-4), filled in as the user
-    types unless she has typed that field herself.
-    """
-
-    fields: tuple[str, ...]
-    choices: Mapping[str, Callable[[], dict[str, str]]] = dataclasses.field(default_factory=dict)
-    hints: Mapping[str, str] = dataclasses.field(default_factory=dict)
-    check: FormCheck | None = None
-    propose: Callable[[Any], Mapping[str, object]] | None = None
-
-
-def _is_list(info: FieldInfo) -> bool:
-    return typing.get_origin(without_none(info.hint)) is list
-
-
-class LongText(TextArea):
-    """A text of several lines (notes, content, findings); ``value`` as for an Input."""
-
-    def __init__(self, text: str, *, id: str) -> None:
-        super().__init__(
-            text, id=id, classes="long-text", soft_wrap=True, tab_behavior="focus", compact=True
-        )
-
-    @property
-    def value(self) -> str:
-        return self.text
-
-    @value.setter
-    def value(self, text: str) -> None:
-        self.text = text
 
 
 class RecordForm(ModalScreen[Edited | None]):
@@ -187,40 +136,14 @@ class RecordForm(ModalScreen[Edited | None]):
         return None
 
     def _widget(self, info: FieldInfo) -> Widget:
-        name, value, wid = info.name, self._value(info.name), f"field-{info.name}"
-        base = without_none(info.hint)
-        if ROLE_TABLES.get(role_of(name) or "") == "members":
-            if name.endswith("_ids"):
-                return MembersField(self.members, f"选择{info.label}", value or [], id=wid)
-            return MemberField(self.members, f"选择{info.label}", value, id=wid)
-        if info.is_date:
-            return DateField(
-                self.today, value, required=info.required, year=self.year, id=wid, compact=True
-            )
-        options: dict[str, str] | None = None
-        if name in self.spec.choices:
-            options = self.spec.choices[name]()
-        elif base is bool:
-            options, value = YES_NO, "yes" if value else "no"
-        elif info.choices and not _is_list(info):
-            options = info.choices
-        if options is not None:
-            blank = not info.required or value in ("", None)
-            return FormSelect(
-                [(label, key) for key, label in options.items()],
-                value=value if value in options else Select.NULL,
-                prompt="请选择",
-                allow_blank=blank,
-                id=wid,
-                compact=True,
-            )
-        if _is_list(info):
-            text = "、".join(str(v) for v in value or [])
-            return Input(text, placeholder="多项用、分隔", id=wid, compact=True)
-        if (info.spec.max_length or 0) >= LONG_TEXT:
-            # Notes, content, findings: several lines (Tab leaves the box, Enter is a new line).
-            return LongText("" if value is None else str(value), id=wid)
-        return Input("" if value is None else str(value), id=wid, compact=True)
+        return field_widget(
+            info,
+            self._value(info.name),
+            members=self.members,
+            today=self.today,
+            year=self.year,
+            choices=self.spec.choices,
+        )
 
     def on_mount(self) -> None:
         self.opened_with = self._raw()
@@ -239,40 +162,7 @@ class RecordForm(ModalScreen[Edited | None]):
 
     def _read(self, info: FieldInfo) -> Any:
         """The typed value of one field; raises ValueError with a Chinese message."""
-        widget = self.query_one(f"#field-{info.name}")
-        base = without_none(info.hint)
-        if isinstance(widget, (MemberField, MembersField)):
-            return widget.value
-        if isinstance(widget, DateField):
-            try:
-                return widget.date
-            except DateParseError as error:
-                raise ValueError(error.message) from None
-        if isinstance(widget, Select):
-            chosen = widget.value if isinstance(widget.value, str) else None
-            if base is bool:
-                return chosen == "yes"
-            if chosen is None:
-                return "" if "" in literal_codes(info.hint) or base is str else None
-            return chosen
-        text = widget.value.strip() if isinstance(widget, (Input, LongText)) else ""
-        if _is_list(info):
-            for sep in LIST_SEPARATORS[1:]:
-                text = text.replace(sep, LIST_SEPARATORS[0])
-            return [part.strip() for part in text.split(LIST_SEPARATORS[0]) if part.strip()]
-        if base in (int, float, Decimal):
-            if not text:
-                if info.required:
-                    raise ValueError(f"请填写{info.label}")
-                return None if type(None) in typing.get_args(info.hint) else base(0)
-            try:
-                return (
-                    int(text) if base is int else Decimal(text) if base is Decimal else float(text)
-                )
-            except (ValueError, InvalidOperation):
-                example = "如 12" if base is int else "如 12.5"
-                raise ValueError(f"请填写数字，{example}") from None
-        return text
+        return read_field(self.query_one(f"#field-{info.name}"), info)
 
     def _collect(self) -> tuple[Edited | None, dict[str, str], dict[str, str]]:
         """(the record as typed, errors, warnings) by field name."""
@@ -412,21 +302,6 @@ class RecordForm(ModalScreen[Edited | None]):
 
     def action_cancel(self) -> None:
         close_unless_typed(self)
-
-
-def members_for(data: BranchData, original: Any, values: Mapping[str, Any]) -> list[Member]:
-    """The members a form offers: those on the roster, and any former member the record
-    already names (a talk with someone transferred out), so that the name still shows."""
-    pairs = list(values.items())
-    if original is not None:
-        pairs += [(f.name, getattr(original, f.name)) for f in dataclasses.fields(original)]
-    named = {
-        value
-        for name, value in pairs
-        if isinstance(value, str) and ROLE_TABLES.get(role_of(name) or "") == "members"
-    }
-    former = [m for m in data.members if m.removed is not None and m.id in named]
-    return [*data.active_members, *former]
 
 
 def _insert_or_update(original: Any, record: Any) -> RecordChanges:
