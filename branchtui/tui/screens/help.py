@@ -39,7 +39,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static("按键帮助", classes="dialog-title")
             with VerticalScroll():
                 yield HelpKeys(self.rows, id="help-keys")
-            yield Static("Ctrl+P 打开命令面板，可查找全部功能。Esc 关闭。", classes="hint")
+            yield Static(
+                "Ctrl+P 打开命令面板，可查找全部功能和本页的操作。Esc 关闭。", classes="hint"
+            )
         yield BranchFooter()
 
 
