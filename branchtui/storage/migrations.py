@@ -40,6 +40,9 @@ Version 14: 停止党籍 decided for a 因私出国（境） trip takes the memb
             reason ``suspended``, as if recorded now; a trip ahead is left to its day (REL-3
             reminds). A new table ``restorations`` (恢复党籍) starts empty; an older program
             could not read it.
+Version 15: a new table ``records_gaps`` (建档前无记录可补, domain/obligations/records_gap.py):
+            a periodic duty due before the branch's start marked as having no record to enter.
+            Older files have none (the table starts empty); an older program could not read it.
 """
 
 from __future__ import annotations
@@ -54,7 +57,7 @@ from branchtui.domain.records import TABLES
 from branchtui.storage.errors import CorruptFileError
 from branchtui.storage.locations import today
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 META = "_meta"
 BRANCH_TABLE = "branch"
 
@@ -247,6 +250,7 @@ NOTHING_TO_REWRITE = {
     12: "v12 → v13: a meeting's and an appraisal's ``entered_at`` and ``entered_by`` are "
     "optional (the records entered before read as 未记录), and so are an appraisal's "
     "``entered_on`` and ``amendments``",
+    14: "v14 → v15: the ``records_gaps`` table (建档前无记录可补) starts empty",
 }
 for _version in NOTHING_TO_REWRITE:
     step(_version)(dict)  # a copy: the input is not modified

@@ -38,7 +38,9 @@ class Obligation:
     missing when the rule cannot be judged; ``field`` is the code name of the record field a
     duty about missing data finds empty (in its first record or person), where the form that
     settles it starts; ``progress`` is (done, required); ``brief`` is the detail's short form
-    when the detail is wider than ``BRIEF_CELLS``.
+    when the detail is wider than ``BRIEF_CELLS``; ``before_start`` says the engine found it
+    overdue since a deadline before the branch's records begin (engine.before_records), what a
+    建档前无记录可补 mark may settle (records_gap.py).
     """
 
     rule: str
@@ -56,6 +58,7 @@ class Obligation:
     progress: tuple[float, float] | None = None
     # How it is shown, not what it is: two obligations differing only here are equal.
     brief: str = dataclass_field(default="", compare=False)
+    before_start: bool = dataclass_field(default=False, compare=False)
 
     @property
     def short(self) -> str:
@@ -79,6 +82,7 @@ class Obligation:
             "field": self.field,
             "progress": list(self.progress) if self.progress else None,
             "brief": self.short,
+            "before_start": self.before_start,
         }
 
     @classmethod
@@ -100,6 +104,7 @@ class Obligation:
             field=str(doc["field"]),
             progress=(float(progress[0]), float(progress[1])) if progress else None,
             brief=str(doc["brief"]),
+            before_start=bool(doc.get("before_start", False)),
         )
 
 

@@ -6,7 +6,8 @@ rule, in the family modules imported below) and lists the results overdue first.
 The data starts when the branch was set up here (``Branch.created``, see periods.branch_start):
 a month's, quarter's or year's duty whose deadline passed before then is not called overdue
 (nothing could have been recorded yet) but due, saying the records before the start are to be
-entered (建档前的记录待补录). One rule for every periodic duty, applied here.
+entered (建档前的记录待补录). One rule for every periodic duty, applied here; such a duty the
+secretary marked 建档前无记录可补 (records_gap.py) reads 不适用 with her 说明 instead.
 """
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ from branchtui.domain.obligations import (  # noqa: F401
 from branchtui.domain.obligations.base import RULE_CHECKS, STATUSES, Context, Obligation
 from branchtui.domain.obligations.catalogue import RULE_IDS, brief
 from branchtui.domain.obligations.periods import branch_start, period_label
+from branchtui.domain.obligations.records_gap import GapKey, gaps_by_duty, without_records
 from branchtui.domain.profile import Profile, get_profile
-from branchtui.domain.records import BranchData
+from branchtui.domain.records import BranchData, RecordsGap
 
 _RULE_ORDER = {rule_id: index for index, rule_id in enumerate(RULE_IDS)}
 _STATUS_ORDER = {status: index for index, status in enumerate(STATUSES)}
@@ -79,20 +81,27 @@ def obligations_on(
         calendar = WorkCalendar()
     ctx = Context(data=data, on=on, profile=profile, calendar=calendar)
     start = branch_start(data)
+    gaps = gaps_by_duty(data)
     found: list[Obligation] = []
     for rule_id in RULE_IDS:
-        found.extend(before_records(ob, start) for ob in RULE_CHECKS[rule_id](ctx))
+        found.extend(before_records(ob, start, gaps) for ob in RULE_CHECKS[rule_id](ctx))
     return sorted(found, key=_sort_key)
 
 
-def before_records(ob: Obligation, start: dt.date | None) -> Obligation:
+def before_records(
+    ob: Obligation, start: dt.date | None, gaps: dict[GapKey, RecordsGap] | None = None
+) -> Obligation:
     """A periodic duty (of a month, quarter or year) overdue since a deadline before ``start``,
-    the day the records begin: due instead, its records to be entered (待补录). Any other
+    the day the records begin: due instead, its records to be entered (待补录); 不适用 when
+    ``gaps`` holds the secretary's 建档前无记录可补 for its rule and period. Any other
     obligation as it is: a standing or deadline duty (a conversion, a vacancy) is still owed."""
     if start is None or ob.status != "overdue" or not ob.period or ob.due is None:
         return ob
     if ob.due >= start:
         return ob
+    gap = gaps.get((ob.rule, ob.period)) if gaps else None
+    if gap is not None:
+        return without_records(ob, gap)
     label = period_label(ob.period_kind, ob.period)
     detail = f"{ob.detail}（在{format_date(start)}建档之前，记录待补录）"
     short = brief(
@@ -101,4 +110,4 @@ def before_records(ob: Obligation, start: dt.date | None) -> Obligation:
         f"{ob.short}（待补录）",
         f"{label}建档前的记录待补录",
     )
-    return dataclasses.replace(ob, status="due", detail=detail, brief=short)
+    return dataclasses.replace(ob, status="due", detail=detail, brief=short, before_start=True)

@@ -11,6 +11,7 @@ from branchtui.domain.records.branch import (
     CommitteeSeat,
     Election,
     ElectionCandidate,
+    RecordsGap,
     Term,
     Vacancy,
     Venue,
@@ -111,6 +112,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     MonthlyReport,
     YearAssessment,
     PracticeNote,
+    RecordsGap,
 )
 TABLES: dict[str, type[Record]] = {cls.TABLE: cls for cls in RECORD_TYPES}
 TABLE_OF: dict[type[Record], str] = {cls: cls.TABLE for cls in RECORD_TYPES}
@@ -211,6 +213,7 @@ __all__ = [
     "PlanItem",
     "PracticeNote",
     "Record",
+    "RecordsGap",
     "Rectification",
     "SelfExamination",
     "Speech",

@@ -166,3 +166,21 @@ class Venue(Record):
     shared: Annotated[bool, Spec("共用场所", doc="是否与其他单位共用")] = False
     address: Annotated[str, Spec("地址", max_length=200)] = ""
     equipment: Annotated[list[str], Spec("设施设备")] = field(default_factory=list)
+
+
+@dataclass(kw_only=True, slots=True)
+class RecordsGap(Record):
+    """建档前无记录可补: the secretary's word that a periodic duty (``rule``, e.g. EDU-3, for
+    ``period``, e.g. "2026") which fell due before the branch's records begin has no record to
+    enter — none was kept, or the previous secretary's is lost. The duty then reads 不适用
+    with ``note`` (domain/obligations/records_gap.py); deleting the mark undoes it."""
+
+    TABLE = "records_gaps"
+    LABEL = "建档前无记录"
+
+    rule: Annotated[str, Spec("事项", doc="规则编号，如 EDU-3", min_length=1, max_length=20)]
+    period: Annotated[
+        str, Spec("期间", doc="月 2026-05、季度 2026-Q2 或年 2026", min_length=1, max_length=10)
+    ]
+    note: Annotated[str, Spec("说明", doc="为何无记录可补", min_length=1, max_length=200)]
+    marked: Annotated[dt.date, Spec("标记时间")]

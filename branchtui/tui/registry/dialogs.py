@@ -37,6 +37,23 @@ DETAIL_KEYS = (
     widget_key(
         "detail-settle", "enter,g", "办理", "打开办理该事项的功能", "settle", title="办理该事项"
     ),
+    # Only on a duty due before the branch's records begin (domain/obligations/records_gap.py).
+    widget_key(
+        "detail-no-records",
+        "n",
+        "无记录",
+        "建档前的记录无从补录（未留存或前任未移交）：填写说明后该事项记为不适用",
+        "mark_gap",
+        title="标记为建档前无记录可补",
+    ),
+    widget_key(
+        "detail-undo-no-records",
+        "u",
+        "撤销",
+        "撤销“建档前无记录可补”的标记，该事项恢复为待补录",
+        "unmark_gap",
+        title="撤销建档前无记录可补",
+    ),
 )
 MINUTES_KEYS = (
     widget_key(

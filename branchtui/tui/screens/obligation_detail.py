@@ -1,5 +1,7 @@
 """The detail of one obligation: why, its period and due date, the records and people it
-concerns, and the key that opens the screen (or names the command) that settles it."""
+concerns, and the key that opens the screen (or names the command) that settles it. A duty
+due before the branch's records begin takes n 无记录 (建档前无记录可补, with a 说明) and u undoes
+it (domain/obligations/records_gap.py decides; this screen asks and commits)."""
 
 from __future__ import annotations
 
@@ -13,10 +15,18 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from branchtui.domain.changes import RecordChanges
 from branchtui.domain.dates import format_date
 from branchtui.domain.member_names import display_names
 from branchtui.domain.obligations.base import STATUS_LABELS, Obligation
 from branchtui.domain.obligations.periods import period_label
+from branchtui.domain.obligations.records_gap import (
+    mark_gap,
+    may_mark,
+    may_unmark,
+    note_problem,
+    unmark_gap,
+)
 from branchtui.domain.records import BranchData
 from branchtui.domain.records.branch import SEAT_ROLES
 from branchtui.domain.records.meetings import MEETING_KINDS
@@ -24,6 +34,9 @@ from branchtui.tui.captions import DATE_FIELDS, NAME_FIELDS
 from branchtui.tui.registry import screen_for_target
 from branchtui.tui.registry.dialogs import DETAIL_KEYS
 from branchtui.tui.registry.spec import keys_of
+from branchtui.tui.saving import save_changes
+from branchtui.tui.screens.base import BranchAccess
+from branchtui.tui.screens.dialogs import TextPrompt
 from branchtui.tui.text import terminal_safe
 from branchtui.tui.widgets.footer import MODAL_KEYS, BranchFooter
 from branchtui.tui.widgets.wrapped_text import WrappedText
@@ -102,8 +115,9 @@ def detail_lines(ob: Obligation, data: BranchData, estimated_year: int | None) -
     return lines
 
 
-class ObligationDetail(ModalScreen[tuple[str, Obligation] | None]):
-    """Dismissed with (screen id, obligation) when the user settles it, else None."""
+class ObligationDetail(BranchAccess, ModalScreen[tuple[str, Obligation] | None]):
+    """Dismissed with (screen id, obligation) when the user settles it, else None (also once a
+    建档前无记录可补 mark is saved or undone: the screen below redraws on resume)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*keys_of(DETAIL_KEYS), *MODAL_KEYS]
 
@@ -115,6 +129,7 @@ class ObligationDetail(ModalScreen[tuple[str, Obligation] | None]):
     ) -> None:
         super().__init__()
         self.obligation = ob
+        self.marked = may_unmark(ob, data)
         self.lines = detail_lines(ob, data, estimated_year)
         self.target, self.how = settle_target(ob.action)
 
@@ -124,7 +139,7 @@ class ObligationDetail(ModalScreen[tuple[str, Obligation] | None]):
             with VerticalScroll(id="detail-scroll"):
                 yield WrappedText("\n".join(self.lines), id="detail-body")
             yield Static(escape(self.how), id="detail-action")
-            yield Static("Enter 办理   Esc 返回", classes="hint")
+            yield Static(self._hint(), classes="hint")
         yield BranchFooter()
 
     def action_settle(self) -> None:
@@ -134,3 +149,52 @@ class ObligationDetail(ModalScreen[tuple[str, Obligation] | None]):
         # Nothing to open yet: say plainly which command or screen will settle it.
         self.query_one("#detail-action", Static).update(f"[b]{escape(self.how)}[/b]")
         self.notify(self.how, title="暂无对应功能", timeout=8)
+
+    def _hint(self) -> str:
+        if may_mark(self.obligation):
+            return "Enter 办理   n 建档前无记录可补   Esc 返回"
+        if self.marked:
+            return "Enter 办理   u 撤销无记录标记   Esc 返回"
+        return "Enter 办理   Esc 返回"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "mark_gap":
+            return may_mark(self.obligation)
+        if action == "unmark_gap":
+            return self.marked
+        return True
+
+    def action_mark_gap(self) -> None:
+        """n: ask for the 说明, then save the mark (records_gap.mark_gap)."""
+        if not may_mark(self.obligation):
+            return
+        ob = self.obligation
+        label = period_label(ob.period_kind, ob.period)
+        title = f"{ob.rule} {label}：建档前无记录可补，请填写说明（如：前任书记未留存记录）"
+        self.app.push_screen(TextPrompt(title, check=note_problem), self._noted)
+
+    def _noted(self, note: str | None) -> None:
+        if note is None:
+            return
+        try:
+            changes = mark_gap(self.obligation, note, self.today)
+        except ValueError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self._save(changes, "已标记为建档前无记录可补，该事项记为不适用")
+
+    def action_unmark_gap(self) -> None:
+        """u: delete the mark; the duty is to be entered (待补录) again."""
+        if self.marked:
+            changes = unmark_gap(self.obligation, self.data)
+            self._save(changes, "已撤销建档前无记录可补的标记，该事项恢复为待补录")
+
+    def _save(self, changes: RecordChanges, done: str) -> None:
+        def saved() -> None:
+            self.dismiss(None)
+            self.app.notify(done, timeout=5)
+
+        def failed(message: str) -> None:
+            self.notify(message, title="未保存", severity="error", timeout=10)
+
+        save_changes(self, self.store, changes, saved=saved, failed=failed)

@@ -74,7 +74,7 @@ def test_a_member_gone_abroad_under_suspension_leaves_the_roster_on_the_day_she_
 ) -> None:
     monkeypatch.setenv("BRANCHTUI_TODAY", "2026-11-27")
     original = copy.deepcopy(V13_FILE)
-    assert schema_version_of(migrate(V13_FILE)) == SCHEMA_VERSION == 14
+    assert schema_version_of(migrate(V13_FILE)) == SCHEMA_VERSION == 15
     assert original == V13_FILE  # the step does not modify its input
     data_dir.mkdir(mode=0o700)
     (data_dir / "branch.json").write_bytes(orjson.dumps(V13_FILE))

@@ -41,7 +41,7 @@ V9_FILE = {
 
 def test_a_version_9_file_reads_its_amendments_without_time_or_author(data_dir: Path) -> None:
     original = copy.deepcopy(V9_FILE)
-    assert schema_version_of(migrate(V9_FILE)) == SCHEMA_VERSION == 14
+    assert schema_version_of(migrate(V9_FILE)) == SCHEMA_VERSION == 15
     assert original == V9_FILE  # the step is pure
     data_dir.mkdir(mode=0o700)
     (data_dir / "branch.json").write_bytes(orjson.dumps(V9_FILE))

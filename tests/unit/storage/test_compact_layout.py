@@ -79,7 +79,7 @@ def test_a_schema_2_file_is_backed_up_and_compacted(data_dir: Path) -> None:
 
     store = Store.open(data_dir)
     raw = _raw(data_dir)
-    assert raw["_meta"]["schema_version"] == SCHEMA_VERSION == 14
+    assert raw["_meta"]["schema_version"] == SCHEMA_VERSION == 15
     assert raw["meetings"]["1"]["attendance"] == [{"member_id": member["id"]}]
     assert "phone" not in raw["members"]["1"]
     (backup,) = [b for b in list_backups(data_dir) if b.reason == "migrate"]

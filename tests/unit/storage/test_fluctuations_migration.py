@@ -22,7 +22,7 @@ V8_FILE = {
 
 def test_a_version_8_file_reads_without_fluctuations_and_takes_one(data_dir: Path) -> None:
     original = copy.deepcopy(V8_FILE)
-    assert schema_version_of(migrate(V8_FILE)) == SCHEMA_VERSION == 14
+    assert schema_version_of(migrate(V8_FILE)) == SCHEMA_VERSION == 15
     assert original == V8_FILE  # the step is pure
     data_dir.mkdir(mode=0o700)
     (data_dir / "branch.json").write_bytes(orjson.dumps(V8_FILE))

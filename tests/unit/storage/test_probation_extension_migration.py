@@ -28,7 +28,7 @@ V10_FILE = {
 
 def test_a_version_10_file_reads_its_members_without_an_extension(data_dir: Path) -> None:
     original = copy.deepcopy(V10_FILE)
-    assert schema_version_of(migrate(V10_FILE)) == SCHEMA_VERSION == 14
+    assert schema_version_of(migrate(V10_FILE)) == SCHEMA_VERSION == 15
     assert original == V10_FILE  # the step is pure
     data_dir.mkdir(mode=0o700)
     (data_dir / "branch.json").write_bytes(orjson.dumps(V10_FILE))

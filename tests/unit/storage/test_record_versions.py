@@ -115,7 +115,7 @@ def test_records_entered_before_schema_13_read_as_not_recorded() -> None:
         "appraisals": {"1": {"id": "a1", "rev": 1, "year": 2025}},
     }
     raw = migrate(v12)
-    assert schema_version_of(raw) == SCHEMA_VERSION == 14
+    assert schema_version_of(raw) == SCHEMA_VERSION == 15
     meeting = Meeting.from_dict(raw["meetings"]["1"])
     (first,) = versions_of(meeting)
     assert (first.saved_on, first.saved_at, first.saved_by) == (D(2026, 11, 4), "", "")

@@ -39,7 +39,7 @@ V5_FILE = {
 
 def test_a_version_5_file_reads_with_the_new_fields_empty(data_dir: Path) -> None:
     original = copy.deepcopy(V5_FILE)
-    assert schema_version_of(migrate(V5_FILE)) == SCHEMA_VERSION == 14
+    assert schema_version_of(migrate(V5_FILE)) == SCHEMA_VERSION == 15
     assert original == V5_FILE
     data_dir.mkdir(mode=0o700)
     (data_dir / "branch.json").write_bytes(orjson.dumps(V5_FILE))

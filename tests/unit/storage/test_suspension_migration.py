@@ -47,7 +47,7 @@ def test_a_suspended_member_still_on_the_roster_leaves_it_on_the_suspension_day(
     data_dir: Path,
 ) -> None:
     original = copy.deepcopy(V11_FILE)
-    assert schema_version_of(migrate(V11_FILE)) == SCHEMA_VERSION == 14
+    assert schema_version_of(migrate(V11_FILE)) == SCHEMA_VERSION == 15
     assert original == V11_FILE  # the step is pure
     data_dir.mkdir(mode=0o700)
     (data_dir / "branch.json").write_bytes(orjson.dumps(V11_FILE))

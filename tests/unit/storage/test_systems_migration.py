@@ -21,7 +21,7 @@ V6_FILE = {
 
 def test_a_version_6_file_reads_with_its_systems_in_force(data_dir: Path) -> None:
     original = copy.deepcopy(V6_FILE)
-    assert schema_version_of(migrate(V6_FILE)) == SCHEMA_VERSION == 14
+    assert schema_version_of(migrate(V6_FILE)) == SCHEMA_VERSION == 15
     assert original == V6_FILE  # the step is pure
     data_dir.mkdir(mode=0o700)
     (data_dir / "branch.json").write_bytes(orjson.dumps(V6_FILE))

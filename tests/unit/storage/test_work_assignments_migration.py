@@ -22,7 +22,7 @@ V7_FILE = {
 
 def test_a_version_7_file_reads_with_no_assignments_and_takes_new_ones(data_dir: Path) -> None:
     original = copy.deepcopy(V7_FILE)
-    assert schema_version_of(migrate(V7_FILE)) == SCHEMA_VERSION == 14
+    assert schema_version_of(migrate(V7_FILE)) == SCHEMA_VERSION == 15
     assert original == V7_FILE  # the step is pure
     data_dir.mkdir(mode=0o700)
     (data_dir / "branch.json").write_bytes(orjson.dumps(V7_FILE))
