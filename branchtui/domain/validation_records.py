@@ -12,6 +12,7 @@ from collections.abc import Callable
 from branchtui.domain import records as r
 from branchtui.domain.development_applicant import ApplicantDetails
 from branchtui.domain.development_rules import applicant_too_young
+from branchtui.domain.obligations.catalogue import RULE_IDS
 from branchtui.domain.profile import PROFILES
 from branchtui.domain.records.branch import SEAT_ROLES
 from branchtui.domain.records.development import CANDIDATE_STEPS
@@ -170,6 +171,17 @@ def _restoration(c: Checker) -> None:
         c.past(name, required=name != "suspended")
     for before, after in itertools.pairwise(steps):
         c.order(before, after)
+
+
+def _records_gap(c: Checker) -> None:
+    # 建档前无记录可补 (domain/obligations/records_gap.py): a duty of the catalogue, a 说明.
+    c.text("rule")
+    rule = c.get("rule")
+    if isinstance(rule, str) and rule and rule not in RULE_IDS:
+        c.add("rule", f"事项应为规则编号（如 EDU-3），没有 {rule}")
+    c.text("period")
+    c.text("note")
+    c.past("marked", required=True)
 
 
 def _flowing(c: Checker) -> None:
@@ -352,6 +364,7 @@ RECORD_CHECKS: dict[type, Callable[[Checker], None]] = {
     r.TravelAbroad: _travel,
     r.FlowingMember: _flowing,
     r.MembershipRestoration: _restoration,
+    r.RecordsGap: _records_gap,
     r.StudySession: _study,
     r.Activity: _activity,
     r.DuesRate: _dues_rate,

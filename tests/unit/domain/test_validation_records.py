@@ -198,6 +198,12 @@ EXAMPLES: list[tuple[Record, dict[str, object], str, str]] = [
         "得分应在0到100之间",
     ),
     (
+        r.RecordsGap(rule="EDU-3", period="2026", note="前任书记未留存记录", marked=DAY),
+        {"rule": "EDU-99"},
+        "rule",
+        "事项应为规则编号（如 EDU-3），没有 EDU-99",
+    ),
+    (
         r.PracticeNote(date=DAY, title="“党员+”志愿服务"),
         {"reported": D(2026, 10, 1)},
         "reported",
