@@ -1,7 +1,7 @@
 """What the monthly report to the upper committee (REP-1) says, as plain dicts for the template.
 
 Every figure comes from the records. Duties are judged at the month's last day, or today when
-the month is not over; arrears count the reported month once it is over (report_sections), so the
+the month is not over; arrears count the reported month once it is over (report_dues), so the
 report and the dashboard of the next day agree. ``texts`` are the secretary's own words for the
 month (存在的问题, 下月工作打算), kept on the MonthlyReport record; when there are none the report
 says what the records show instead.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from branchtui.domain import report_dues
 from branchtui.domain import report_registers as registers
 from branchtui.domain import report_sections as sections
 from branchtui.domain.calendar import WorkCalendar
@@ -86,8 +87,8 @@ def monthly_report_context(
     rows = sections.meeting_rows(data, start, end)
     summary = sections.roster_summary(data, judged)
     found = obligations_on(data, judged, profile, calendar)
-    dues = sections.dues_of_month(data, start, judged)
-    dues["arrears"] = sections.month_end_arrears(data, start, on)
+    dues = report_dues.dues_of_month(data, start, judged)
+    dues["arrears"] = report_dues.month_end_arrears(data, start, on)
     record = _record_of(data, month_key(start))
     own = by_text_key(record.texts if record else None)
     texts = {key: own.get(key, "") for key in MONTHLY_TEXTS}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from branchtui.domain import report_dues
 from branchtui.domain import report_registers as registers
 from branchtui.domain import report_sections as sections
 from branchtui.domain.calendar import WorkCalendar
@@ -229,7 +230,7 @@ def year_report_context(
         "appraisal_other_years": appraisal_entry["other_years"],
         "study": study_of(data, start, judged, profile),
         "activities": sections.activity_rows(data, start, judged),
-        "dues": {**sections.dues_of_window(data, start, judged), "arrears": facts.arrears},
+        "dues": {**report_dues.dues_of_window(data, start, judged), "arrears": facts.arrears},
         "development": development,
         "relations": registers.relations(data, start, judged),
         "care": care,
