@@ -116,6 +116,17 @@ class BatchPayments:
     def total(self) -> Decimal:
         return sum((p.amount for p in self.payments), Decimal(0))
 
+    def skipped_summary(self, shown: int = 3) -> str:
+        """Who was left out and why, the first ``shown`` of them, each named once: a reason
+        that already names the member (李秀英尚未核定…) is not prefixed with the name again."""
+        parts = [
+            why if why.startswith(member.name) else f"{member.name}：{why}"
+            for member, why in self.skipped[:shown]
+        ]
+        if len(self.skipped) > shown:
+            parts.append(f"等{len(self.skipped)}人")
+        return "；".join(parts)
+
 
 def batch_paid(
     members: Iterable[Member], month: str, data: BranchData, paid: dt.date, note: str = ""

@@ -253,9 +253,7 @@ class DuesScreen(DataScreen):
         self._confirm_batch(batch, f"列表中党员{month}党费")
 
     def _confirm_batch(self, batch: BatchPayments, what: str) -> None:
-        skipped = "；".join(f"{m.name}：{why}" for m, why in batch.skipped[:3])
-        if len(batch.skipped) > 3:
-            skipped += f"；等{len(batch.skipped)}人"
+        skipped = batch.skipped_summary()
         if not batch.count:
             self._show_cell(f"没有可记录的：{skipped}" if skipped else "都已记录，无需再记")
             return

@@ -178,6 +178,9 @@ def test_EDU_4_theme_day_marks_every_present_member(data) -> None:
     assert all(p.month == "2026-11" and p.paid == day.date for p in batch.changes.inserts)
     # e owes November (admitted on the 20th) but has neither a rate nor an income: said why.
     assert [(m.id, "月收入" in why) for m, why in batch.skipped] == [(e.id, True)]
+    # What the dues screen says of it names her once, not 李秀英：李秀英尚未核定….
+    summary = batch.skipped_summary()
+    assert summary.startswith(f"{e.name}尚未核定") and summary.count(e.name) == 1
 
 
 def test_EDU_4_batch_for_a_month_beyond_the_limit_records_nothing(data) -> None:
@@ -185,6 +188,10 @@ def test_EDU_4_batch_for_a_month_beyond_the_limit_records_nothing(data) -> None:
     batch = batch_paid(ms, "2026-03", data, ON)
     assert batch.count == 0 and len(batch.skipped) == 3
     assert all("最多补交6个月" in why for _, why in batch.skipped)
+    # Three left out, each named with the reason: a reason without the name gets it in front.
+    summary = batch.skipped_summary(shown=2)
+    assert summary.startswith(f"{ms[0].name}：超过补交期限") and f"{ms[1].name}：" in summary
+    assert ms[2].name not in summary and summary.endswith("；等3人")
     assert batch_paid(ms, "2026-10", data, ON).count == 3
 
 
