@@ -200,6 +200,7 @@ async def test_add_a_person_with_the_application_date(dev_dir: Path, today: dt.d
         await pilot.press("ctrl+u", *"1990-03-01", "ctrl+s")
         # The file opens at step 2: the talk, within a month of the application (NAT-3).
         step = await step_form(pilot)
+        await settle(pilot, lambda: step.step is not None)  # its Select takes the value on mount
         assert step.step is not None and step.step.code == "talked"
         await pilot.press("escape")
         await settle(pilot, lambda: isinstance(app.screen, CandidateFileScreen))
